@@ -32,6 +32,11 @@ namespace NumForge.CompilerServices
 
         private static ulong InfinityMagnitude => (ulong)ExponentFieldMax << TTraits.MantissaBits;
 
+        // double.NaN has its sign bit set on .NET, so spell out both quiet NaNs.
+        private static double PositiveQuietNaN => BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL);
+
+        private static double NegativeQuietNaN => BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000UL);
+
         private static bool HasNegativeZero => TTraits.Signed && TTraits.Subnormals && TTraits.Specials != SpecialValues.FiniteNaNUnsignedZero;
 
         // ---------------------------------------------------------------- classification
@@ -132,7 +137,7 @@ namespace NumForge.CompilerServices
             bool negative = (code & TTraits.SignMask) != 0;
             if (IsNaN(code))
             {
-                return negative ? -double.NaN : double.NaN;
+                return negative ? NegativeQuietNaN : PositiveQuietNaN;
             }
 
             double magnitude = IsInfinity(code) ? double.PositiveInfinity : MagnitudeToDouble(code & TTraits.MagnitudeMask);
@@ -388,7 +393,7 @@ namespace NumForge.CompilerServices
                 return Overflow(negative, mode, saturate);
             }
 
-            if (magnitude == 0)
+            if (magnitude == 0 && TTraits.Subnormals)
             {
                 return Zero(negative, saturate);
             }

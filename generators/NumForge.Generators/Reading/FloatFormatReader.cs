@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using NumForge.CompilerServices;
+using NumForge.Generators.Model;
+
+namespace NumForge.Generators.Reading
+{
+    /// <summary>
+    /// Reads one <c>[FloatFormat]</c> declaration: checks the target, reads the attribute's arguments, validates the
+    /// spec with <see cref="FloatLayout.TryCreate"/>, and returns plain data. Never throws (except for cancellation):
+    /// an unexpected exception becomes diagnostic NF0099.
+    /// </summary>
+    internal static class FloatFormatReader
+    {
+        /// <summary>Metadata name of the attribute this reader handles.</summary>
+        public const string AttributeMetadataName = "NumForge.FloatFormatAttribute";
+
+        /// <summary>The <c>ForAttributeWithMetadataName</c> transform.</summary>
+        public static FloatFormatResult Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            LocationInfo? location = null;
+            try
+            {
+                if (context.TargetSymbol is not INamedTypeSymbol symbol || context.Attributes.IsDefaultOrEmpty)
+                {
+                    return FloatFormatResult.Nothing;
+                }
+
+                var attribute = context.Attributes[0];
+                location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation())
+                    ?? LocationInfo.From(context.TargetNode.GetLocation());
+
+                var diagnostics = new List<DiagnosticInfo>();
+                var target = TargetReader.Read(symbol, context.TargetNode, "FloatFormat", location, diagnostics, cancellationToken);
+
+                if (!TryReadArguments(attribute, out var spec))
+                {
+                    // The compiler already reports arguments that are not constants or do not bind; add nothing.
+                    return new FloatFormatResult(null, diagnostics.ToEquatableArray());
+                }
+
+                var layout = FloatLayout.TryCreate(spec.ExponentBits, spec.MantissaBits, spec.Bias, spec.Signed, spec.Subnormals, spec.Specials, spec.Overflow, out var problems);
+                foreach (var problem in problems)
+                {
+                    diagnostics.Add(new DiagnosticInfo(problem.Id, problem.Message, location));
+                }
+
+                if (diagnostics.Count > 0 || layout is null || target is null)
+                {
+                    return new FloatFormatResult(null, diagnostics.ToEquatableArray());
+                }
+
+                return FloatFormatResult.Valid(new FloatFormatModel(
+                    target,
+                    spec.ExponentBits,
+                    spec.MantissaBits,
+                    layout.Bias,
+                    spec.Signed,
+                    spec.Subnormals,
+                    spec.Specials,
+                    spec.Overflow));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                return FloatFormatResult.Invalid(InternalError(ex, location));
+            }
+        }
+
+        /// <summary>An NF0099 diagnostic for an unexpected exception.</summary>
+        public static DiagnosticInfo InternalError(Exception ex, LocationInfo? location) =>
+            new DiagnosticInfo("NF0099", $"The NumForge generator failed while reading [FloatFormat] and generated nothing for this type: {ex.GetType().FullName}: {ex.Message}", location);
+
+        /// <summary>
+        /// Reads the constructor and named arguments. Returns false when any argument is missing or in error (not a
+        /// compile-time constant, wrong type), which the compiler reports itself.
+        /// </summary>
+        internal static bool TryReadArguments(AttributeData attribute, out FloatSpecArguments spec)
+        {
+            spec = default;
+            if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 2)
+            {
+                return false;
+            }
+
+            if (!TryInt(attribute.ConstructorArguments[0], out int exponentBits) || !TryInt(attribute.ConstructorArguments[1], out int mantissaBits))
+            {
+                return false;
+            }
+
+            int? bias = null;
+            bool signed = true;
+            bool subnormals = true;
+            var specials = SpecialValues.Ieee;
+            var overflow = OverflowBehavior.Default;
+
+            foreach (var named in attribute.NamedArguments)
+            {
+                var value = named.Value;
+                switch (named.Key)
+                {
+                    case "Bias":
+                        if (!TryInt(value, out int b))
+                        {
+                            return false;
+                        }
+
+                        bias = b;
+                        break;
+                    case "Signed":
+                        if (!TryBool(value, out signed))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case "Subnormals":
+                        if (!TryBool(value, out subnormals))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case "Specials":
+                        if (!TryInt(value, out int s))
+                        {
+                            return false;
+                        }
+
+                        specials = (SpecialValues)s;
+                        break;
+                    case "Overflow":
+                        if (!TryInt(value, out int o))
+                        {
+                            return false;
+                        }
+
+                        overflow = (OverflowBehavior)o;
+                        break;
+                    default:
+                        if (value.Kind == TypedConstantKind.Error)
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            spec = new FloatSpecArguments(exponentBits, mantissaBits, bias, signed, subnormals, specials, overflow);
+            return true;
+        }
+
+        private static bool TryInt(TypedConstant constant, out int value)
+        {
+            value = 0;
+            if (constant.Kind is not (TypedConstantKind.Primitive or TypedConstantKind.Enum) || constant.Value is not int i)
+            {
+                return false;
+            }
+
+            value = i;
+            return true;
+        }
+
+        private static bool TryBool(TypedConstant constant, out bool value)
+        {
+            value = false;
+            if (constant.Kind != TypedConstantKind.Primitive || constant.Value is not bool b)
+            {
+                return false;
+            }
+
+            value = b;
+            return true;
+        }
+    }
+
+    /// <summary>The arguments of a <c>[FloatFormat]</c> as written (<see cref="Bias"/> null when not given).</summary>
+    internal readonly record struct FloatSpecArguments(
+        int ExponentBits,
+        int MantissaBits,
+        int? Bias,
+        bool Signed,
+        bool Subnormals,
+        SpecialValues Specials,
+        OverflowBehavior Overflow);
+}

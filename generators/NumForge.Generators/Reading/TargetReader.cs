@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NumForge.Generators.Model;
+
+namespace NumForge.Generators.Reading
+{
+    /// <summary>
+    /// Checks the type a format attribute sits on (NF0001-NF0003) and turns it into a <see cref="TargetType"/>.
+    /// Shared by every format attribute: the checks do not depend on the kind of format.
+    /// </summary>
+    internal static class TargetReader
+    {
+        /// <summary>Metadata names of the NumForge format attributes; a type may carry only one of them.</summary>
+        public static readonly string[] FormatAttributeNames =
+        {
+            "NumForge.FloatFormatAttribute",
+            "NumForge.PositFormatAttribute",
+            "NumForge.IntFormatAttribute",
+        };
+
+        /// <summary>
+        /// Reads the target. Adds a diagnostic for each problem found (at <paramref name="attributeLocation"/>) and
+        /// returns null if there was any, else the target as plain data.
+        /// </summary>
+        public static TargetType? Read(
+            INamedTypeSymbol symbol,
+            SyntaxNode declaration,
+            string attributeShortName,
+            LocationInfo? attributeLocation,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
+        {
+            int before = diagnostics.Count;
+            string name = symbol.Name;
+            string attribute = "[" + attributeShortName + "]";
+
+            void Add(string id, string message) => diagnostics.Add(new DiagnosticInfo(id, message, attributeLocation));
+
+            // NF0001: the shape of the target itself.
+            if (symbol.TypeKind != TypeKind.Struct)
+            {
+                string kind = symbol.IsRecord ? "a record class" : KindName(symbol.TypeKind);
+                Add("NF0001", $"{attribute} is on '{name}', which is {kind}; a format must be a partial struct. Write 'public readonly partial struct {name}' instead.");
+            }
+            else if (symbol.IsRecord)
+            {
+                Add("NF0001", $"{attribute} is on '{name}', which is a record struct; the generated part supplies equality, hashing and ToString, which would collide with the record's. Write 'public readonly partial struct {name}' instead.");
+            }
+            else if (symbol.IsRefLikeType)
+            {
+                Add("NF0001", $"{attribute} is on '{name}', which is a ref struct; a format type must be usable in arrays, spans and generic math. Remove 'ref': 'public readonly partial struct {name}'.");
+            }
+            else if (declaration is TypeDeclarationSyntax typeDeclaration && !typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                Add("NF0001", $"{attribute} is on '{name}', which is not partial; the generator adds the format's members in another part. Add 'partial': '{AccessibilityKeyword(symbol.DeclaredAccessibility)} {(symbol.IsReadOnly ? "readonly " : "")}partial struct {name}'.");
+            }
+
+            if (symbol.IsFileLocal)
+            {
+                Add("NF0001", $"{attribute} is on '{name}', which is file-local; the generated part lives in another file and cannot see it. Remove 'file' and use 'internal' instead.");
+            }
+
+            // NF0002: generic, or nested where the generated part cannot follow.
+            if (symbol.TypeParameters.Length > 0)
+            {
+                Add("NF0002", $"{attribute} is on '{name}', which is generic; a format type cannot have type parameters. Remove them, and declare one struct per format.");
+            }
+
+            // Syntax nesting mirrors symbol nesting: the n-th enclosing type declaration is the n-th containing type.
+            var containing = new List<string>();
+            SyntaxNode? enclosing = declaration.Parent;
+            for (var outer = symbol.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                while (enclosing is not null && enclosing is not TypeDeclarationSyntax)
+                {
+                    enclosing = enclosing.Parent;
+                }
+
+                var outerSyntax = enclosing as TypeDeclarationSyntax;
+                enclosing = enclosing?.Parent;
+                bool isPartial = outerSyntax is not null && outerSyntax.Modifiers.Any(SyntaxKind.PartialKeyword);
+                if (outer.TypeParameters.Length > 0)
+                {
+                    Add("NF0002", $"{attribute} is on '{name}', which is nested in the generic type '{outer.Name}'; a format type cannot be nested in a generic type. Move '{name}' out of '{outer.Name}'.");
+                }
+                else if (!isPartial)
+                {
+                    Add("NF0002", $"{attribute} is on '{name}', which is nested in '{outer.Name}', which is not partial; the generated part must re-open '{outer.Name}'. Add 'partial' to '{outer.Name}', or move '{name}' out of it.");
+                }
+                else
+                {
+                    containing.Add(ContainingDeclaration(outerSyntax!, outer));
+                }
+            }
+
+            // NF0003: one format per type, across every partial declaration.
+            var formats = symbol.GetAttributes()
+                .Select(a => a.AttributeClass?.ToDisplayString())
+                .Where(n => n is not null && FormatAttributeNames.Contains(n))
+                .Select(n => ShortName(n!))
+                .ToList();
+            if (formats.Count > 1)
+            {
+                Add("NF0003", $"'{name}' has {formats.Count} format attributes ({string.Join(", ", formats)}); a type has exactly one format. Keep one, and declare any other format on a partial struct of its own.");
+            }
+
+            if (diagnostics.Count > before)
+            {
+                return null;
+            }
+
+            containing.Reverse();
+            string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n2 ? n2.ToDisplayString() : null;
+            return new TargetType(
+                ns,
+                name,
+                AccessibilityKeyword(symbol.DeclaredAccessibility),
+                symbol.IsReadOnly,
+                containing.ToEquatableArray(),
+                UserMemberNames(symbol).ToEquatableArray(),
+                symbol.Interfaces
+                    .Select(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                    .Distinct()
+                    .OrderBy(s => s, System.StringComparer.Ordinal)
+                    .ToEquatableArray());
+        }
+
+        /// <summary>The short attribute name as written in C#, e.g. <c>FloatFormat</c>.</summary>
+        public static string ShortName(string metadataName)
+        {
+            string simple = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
+            return simple.EndsWith("Attribute", System.StringComparison.Ordinal) ? simple.Substring(0, simple.Length - "Attribute".Length) : simple;
+        }
+
+        /// <summary>The C# keyword(s) of an accessibility.</summary>
+        public static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Public => "public",
+            Accessibility.Private => "private",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedOrInternal => "protected internal",
+            Accessibility.ProtectedAndInternal => "private protected",
+            _ => "internal",
+        };
+
+        private static IEnumerable<string> UserMemberNames(INamedTypeSymbol symbol) => symbol.GetMembers()
+            .Where(m => !m.IsImplicitlyDeclared)
+            .Select(m => m.Name)
+            .Distinct()
+            .OrderBy(s => s, System.StringComparer.Ordinal);
+
+        private static string KindName(TypeKind kind) => kind switch
+        {
+            TypeKind.Class => "a class",
+            TypeKind.Interface => "an interface",
+            TypeKind.Enum => "an enum",
+            TypeKind.Delegate => "a delegate",
+            _ => "not a struct",
+        };
+
+        private static string ContainingDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol symbol)
+        {
+            var parts = new List<string>();
+            foreach (var modifier in syntax.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.StaticKeyword) || modifier.IsKind(SyntaxKind.ReadOnlyKeyword) || modifier.IsKind(SyntaxKind.RefKeyword) || modifier.IsKind(SyntaxKind.UnsafeKeyword))
+                {
+                    parts.Add(modifier.ValueText);
+                }
+            }
+
+            parts.Add("partial");
+            parts.Add(syntax switch
+            {
+                RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+                StructDeclarationSyntax => "struct",
+                InterfaceDeclarationSyntax => "interface",
+                _ => "class",
+            });
+            parts.Add(symbol.Name);
+            return string.Join(" ", parts);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+// A consumer of the NumForge package: declares its own formats, uses the catalog, and checks the results.
+// Exit code 0 and "N passed, 0 failed" mean the packaged runtime and generator work together.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Numerics;
+using NumForge;
+
+namespace PackageConsumer;
+
+/// <summary>The consumer's own binary16, which must agree with System.Half.</summary>
+[FloatFormat(5, 10)]
+public readonly partial struct MyHalf
+{
+}
+
+/// <summary>The consumer's own 6-bit format without specials.</summary>
+[FloatFormat(3, 2, Specials = SpecialValues.Finite)]
+internal readonly partial struct MyFloat6
+{
+}
+
+internal static class Program
+{
+    private static int s_passed;
+    private static int s_failed;
+
+    private static int Main()
+    {
+        Check("MyHalf(1) has Half's bits", MyHalf.FromBits(0x3C00) == MyHalf.One);
+        Check("MyHalf rounds like Half", ((MyHalf)0.1f).ToBits() == BitConverter.HalfToUInt16Bits((Half)0.1f));
+        Check("MyHalf arithmetic", (float)((MyHalf)1.5f + (MyHalf)2.25f) == 3.75f);
+        Check("MyHalf shortest text", ((MyHalf)0.1f).ToString(CultureInfo.InvariantCulture) == ((Half)0.1f).ToString(CultureInfo.InvariantCulture));
+        Check("MyHalf parse", MyHalf.Parse("65504", CultureInfo.InvariantCulture) == MyHalf.MaxValue);
+        Check("MyFloat6 saturates", (double)(MyFloat6)1000f == 28);
+        Check("MyFloat6 info", MyFloat6.Info.Bits == 6 && MyFloat6.Info.MaxValue == 28);
+        Check("Catalog E4M3FN 464 -> 448", (float)(Float8E4M3FN)464f == 448f);
+        Check("Catalog E4M3FN 465 -> NaN", Float8E4M3FN.IsNaN((Float8E4M3FN)465f));
+        Check("Catalog BF16 bits", ((BFloat16)1f).ToBits() == 0x3F80);
+        Check("Generic math sum", Sum(new[] { (MyHalf)1f, (MyHalf)2f, (MyHalf)3f }) == (MyHalf)6f);
+
+        var source = new float[] { 0.5f, 1f, 448f, 1000f };
+        var fp8 = new Float8E4M3FN[source.Length];
+        Float8E4M3FN.ConvertFrom(source, fp8, MidpointRounding.ToEven, saturate: true);
+        var back = new float[source.Length];
+        Float8E4M3FN.ConvertTo(fp8, back);
+        Check("Span round trip with saturation", back[0] == 0.5f && back[1] == 1f && back[2] == 448f && back[3] == 448f);
+        Check("Catalog lookup", FormatCatalog.Find("e4m3fn")?.Name == "Float8E4M3FN");
+
+        Console.WriteLine($"{s_passed} passed, {s_failed} failed");
+        return s_failed == 0 ? 0 : 1;
+    }
+
+    private static T Sum<T>(IEnumerable<T> values)
+        where T : INumber<T>
+    {
+        T total = T.Zero;
+        foreach (T value in values)
+        {
+            total += value;
+        }
+
+        return total;
+    }
+
+    private static void Check(string name, bool ok)
+    {
+        if (ok)
+        {
+            s_passed++;
+        }
+        else
+        {
+            s_failed++;
+            Console.Error.WriteLine($"FAILED: {name}");
+        }
+    }
+}
