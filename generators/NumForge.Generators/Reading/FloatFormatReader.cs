@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NumForge.CompilerServices;
 using NumForge.Generators.Model;
 
@@ -28,14 +29,20 @@ namespace NumForge.Generators.Reading
                     return FloatFormatResult.Nothing;
                 }
 
-                var attribute = context.Attributes[0];
-                location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation())
-                    ?? LocationInfo.From(context.TargetNode.GetLocation());
+                if (string.IsNullOrEmpty(symbol.Name) || (context.TargetNode is BaseTypeDeclarationSyntax { Identifier.IsMissing: true }))
+                {
+                    // A declaration still being typed; the compiler reports it.
+                    return FloatFormatResult.Nothing;
+                }
+
+                var attribute = AttributeOn(context);
+                var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                location = LocationInfo.From(attributeSyntax?.GetLocation()) ?? LocationInfo.From(context.TargetNode.GetLocation());
 
                 var diagnostics = new List<DiagnosticInfo>();
                 var target = TargetReader.Read(symbol, context.TargetNode, "FloatFormat", location, diagnostics, cancellationToken);
 
-                if (!TryReadArguments(attribute, out var spec))
+                if (!TryReadArguments(attribute, attributeSyntax, out var spec))
                 {
                     // The compiler already reports arguments that are not constants or do not bind; add nothing.
                     return new FloatFormatResult(null, diagnostics.ToEquatableArray());
@@ -72,6 +79,25 @@ namespace NumForge.Generators.Reading
             }
         }
 
+        /// <summary>
+        /// The attribute written on this declaration: for a partial type, <see cref="GeneratorAttributeSyntaxContext.Attributes"/>
+        /// may also hold those of its other declarations.
+        /// </summary>
+        private static AttributeData AttributeOn(GeneratorAttributeSyntaxContext context)
+        {
+            var node = context.TargetNode;
+            foreach (var attribute in context.Attributes)
+            {
+                var reference = attribute.ApplicationSyntaxReference;
+                if (reference is not null && reference.SyntaxTree == node.SyntaxTree && node.Span.Contains(reference.Span))
+                {
+                    return attribute;
+                }
+            }
+
+            return context.Attributes[0];
+        }
+
         /// <summary>An NF0099 diagnostic for an unexpected exception.</summary>
         public static DiagnosticInfo InternalError(Exception ex, LocationInfo? location) =>
             new DiagnosticInfo("NF0099", $"The NumForge generator failed while reading [FloatFormat] and generated nothing for this type: {ex.GetType().FullName}: {ex.Message}", location);
@@ -80,10 +106,18 @@ namespace NumForge.Generators.Reading
         /// Reads the constructor and named arguments. Returns false when any argument is missing or in error (not a
         /// compile-time constant, wrong type), which the compiler reports itself.
         /// </summary>
-        internal static bool TryReadArguments(AttributeData attribute, out FloatSpecArguments spec)
+        internal static bool TryReadArguments(AttributeData attribute, AttributeSyntax? syntax, out FloatSpecArguments spec)
         {
             spec = default;
             if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 2)
+            {
+                return false;
+            }
+
+            // An argument that did not bind (an unknown property name, say) is left out of the attribute data:
+            // the written arguments must all be accounted for.
+            int written = syntax?.ArgumentList?.Arguments.Count ?? 0;
+            if (syntax is not null && written != attribute.ConstructorArguments.Length + attribute.NamedArguments.Length)
             {
                 return false;
             }

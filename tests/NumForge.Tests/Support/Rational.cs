@@ -71,7 +71,9 @@ namespace NumForge.Tests.Support
         public double ToExactDouble()
         {
             BigInteger den = Den;
-            if (!(den & (den - 1)).IsZero || BigInteger.Abs(Num).GetBitLength() > 53)
+            BigInteger magnitude = BigInteger.Abs(Num);
+            long significantBits = magnitude.IsZero ? 0 : magnitude.GetBitLength() - (long)BigInteger.TrailingZeroCount(magnitude);
+            if (!(den & (den - 1)).IsZero || significantBits > 53)
             {
                 throw new InvalidOperationException($"{this} is not exactly a double.");
             }

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.IO;
+using NumForge.Explorer.Rendering;
+
+namespace NumForge.Explorer.Commands
+{
+    /// <summary><c>numforge list [--format table|markdown]</c>: the catalog as a table.</summary>
+    internal static class ListCommand
+    {
+        public const string Table = "table";
+        public const string Markdown = "markdown";
+
+        public static Command Create()
+        {
+            var format = new Option<string>("--format", "-f")
+            {
+                Description = "Output style: an aligned text table, or a Markdown table (as in docs/formats.md).",
+                DefaultValueFactory = _ => Table,
+                HelpName = "table|markdown",
+            };
+            format.AcceptOnlyFromAmong(Table, Markdown);
+
+            var command = new Command("list", "List the catalog formats with their widths, bias, special values and range.")
+            {
+                format,
+            };
+            command.SetAction(parseResult =>
+            {
+                Write(parseResult.InvocationConfiguration.Output, parseResult.GetValue(format) == Markdown);
+                return 0;
+            });
+            return command;
+        }
+
+        public static void Write(TextWriter output, bool markdown)
+        {
+            var table = new TableWriter(
+                new Column("name"),
+                new Column("bits", Align.Right),
+                new Column("E", Align.Right),
+                new Column("M", Align.Right),
+                new Column("bias", Align.Right),
+                new Column("specials"),
+                new Column("max", Align.Right),
+                new Column("min normal", Align.Right),
+                new Column("smallest positive", Align.Right));
+
+            foreach (FormatInfo format in FormatCatalog.All)
+            {
+                bool isFloat = format.Kind == FormatKind.Float;
+                table.AddRow(
+                    markdown ? $"`{format.Name}`" : format.Name,
+                    FormatText.Int(format.Bits),
+                    isFloat ? FormatText.Int(format.ExponentBits) : "",
+                    isFloat ? FormatText.Int(format.MantissaBits) : "",
+                    isFloat ? FormatText.Int(format.Bias) : "",
+                    isFloat ? Specials(format) : format.Kind.ToString(),
+                    FormatText.Compact(format.MaxValue),
+                    FormatText.Compact(format.MinNormal),
+                    FormatText.Compact(format.Epsilon));
+            }
+
+            if (markdown)
+            {
+                table.WriteMarkdown(output);
+            }
+            else
+            {
+                table.WriteText(output);
+            }
+        }
+
+        /// <summary>The special-values kind, with the unusual spec choices after it: <c>FiniteNaN, unsigned, no subnormals</c>.</summary>
+        public static string Specials(FormatInfo format)
+        {
+            string text = format.Specials.ToString();
+            if (!format.Signed)
+            {
+                text += ", unsigned";
+            }
+
+            if (!format.Subnormals)
+            {
+                text += ", no subnormals";
+            }
+
+            return text;
+        }
+    }
+}

@@ -1,0 +1,678 @@
+// The lane operations the span kernels are written against, once, for every vector width. ISimdVector<TSelf, T> is
+// not public in .NET 10, so this is a small equivalent: each struct forwards to Vector128/256/512 and the JIT inlines
+// it, so a kernel instantiated with Vector256x32 is the same code as one written against Vector256<uint> by hand.
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NumForge.CompilerServices.Spans
+{
+    /// <summary>Integer and floating-point operations on the lanes of one vector type (lanes read as float or double for the F* members).</summary>
+    internal interface ISimd<TV>
+        where TV : struct
+    {
+        static abstract bool IsHardwareAccelerated { get; }
+
+        static abstract int Count { get; }
+
+        static abstract int LaneBits { get; }
+
+        static abstract TV Create(ulong value);
+
+        static abstract TV Indices(int start);
+
+        static abstract TV Load(ref byte source);
+
+        static abstract void Store(TV value, ref byte destination);
+
+        static abstract TV Add(TV a, TV b);
+
+        static abstract TV Subtract(TV a, TV b);
+
+        static abstract TV Multiply(TV a, TV b);
+
+        static abstract TV And(TV a, TV b);
+
+        static abstract TV Or(TV a, TV b);
+
+        static abstract TV Xor(TV a, TV b);
+
+        /// <summary>a &amp; ~b.</summary>
+        static abstract TV AndNot(TV a, TV b);
+
+        static abstract TV ShiftRight(TV a, int count);
+
+        static abstract TV ShiftLeft(TV a, int count);
+
+        static abstract TV Equal(TV a, TV b);
+
+        /// <summary>Signed comparison (callers keep both sides below 2^(lane bits - 1)).</summary>
+        static abstract TV GreaterThan(TV a, TV b);
+
+        static abstract TV Select(TV mask, TV a, TV b);
+
+        static abstract bool Any(TV mask);
+
+        static abstract TV FAdd(TV a, TV b);
+
+        static abstract TV FSubtract(TV a, TV b);
+
+        static abstract TV FMultiply(TV a, TV b);
+
+        static abstract TV FFloor(TV a);
+
+        static abstract TV FGreaterThan(TV a, TV b);
+
+        static abstract TV FEqual(TV a, TV b);
+
+        /// <summary>Signed integer lanes to float (or double) lanes.</summary>
+        static abstract TV IntToF(TV a);
+    }
+
+    /// <summary>32-bit lanes: loads that widen byte/ushort codes and stores that narrow to them.</summary>
+    internal interface ISimd32<TV> : ISimd<TV>
+        where TV : struct
+    {
+        static abstract void StoreNarrow8(TV a, TV b, TV c, TV d, ref byte destination);
+
+        static abstract void StoreNarrow16(TV a, TV b, ref byte destination);
+
+        static abstract void LoadWiden8(ref byte source, out TV a, out TV b, out TV c, out TV d);
+
+        static abstract void LoadWiden16(ref byte source, out TV a, out TV b);
+    }
+
+    /// <summary>64-bit lanes, paired with the 32-bit vector of the same width.</summary>
+    internal interface ISimd64<TV, TV32> : ISimd<TV>
+        where TV : struct
+        where TV32 : struct
+    {
+        static abstract TV32 NarrowTo32(TV a, TV b);
+
+        static abstract void WidenSingleToDouble(TV32 singles, out TV low, out TV high);
+    }
+
+    /// <summary>Vector128 of 32-bit lanes.</summary>
+    internal readonly struct Vector128x32 : ISimd32<Vector128<uint>>
+    {
+        public static bool IsHardwareAccelerated => Vector128.IsHardwareAccelerated;
+
+        public static int Count => Vector128<uint>.Count;
+
+        public static int LaneBits => 32;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Create(ulong value) => Vector128.Create((uint)value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Indices(int start) => Vector128<uint>.Indices + Vector128.Create((uint)start);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Load(ref byte source) => Vector128.LoadUnsafe(ref Unsafe.As<byte, uint>(ref source));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(Vector128<uint> value, ref byte destination) => value.StoreUnsafe(ref Unsafe.As<byte, uint>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Add(Vector128<uint> a, Vector128<uint> b) => a + b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Subtract(Vector128<uint> a, Vector128<uint> b) => a - b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Multiply(Vector128<uint> a, Vector128<uint> b) => a * b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> And(Vector128<uint> a, Vector128<uint> b) => a & b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Or(Vector128<uint> a, Vector128<uint> b) => a | b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Xor(Vector128<uint> a, Vector128<uint> b) => a ^ b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> AndNot(Vector128<uint> a, Vector128<uint> b) => Vector128.AndNot(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> ShiftRight(Vector128<uint> a, int count) => Vector128.ShiftRightLogical(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> ShiftLeft(Vector128<uint> a, int count) => Vector128.ShiftLeft(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Equal(Vector128<uint> a, Vector128<uint> b) => Vector128.Equals(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> GreaterThan(Vector128<uint> a, Vector128<uint> b) => Vector128.GreaterThan(a.AsInt32(), b.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Select(Vector128<uint> mask, Vector128<uint> a, Vector128<uint> b) => Vector128.ConditionalSelect(mask, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector128<uint> mask) => mask != Vector128<uint>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> FAdd(Vector128<uint> a, Vector128<uint> b) => (a.AsSingle() + b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> FSubtract(Vector128<uint> a, Vector128<uint> b) => (a.AsSingle() - b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> FMultiply(Vector128<uint> a, Vector128<uint> b) => (a.AsSingle() * b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> FFloor(Vector128<uint> a) => Vector128.Floor(a.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> FGreaterThan(Vector128<uint> a, Vector128<uint> b) => Vector128.GreaterThan(a.AsSingle(), b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> FEqual(Vector128<uint> a, Vector128<uint> b) => Vector128.Equals(a.AsSingle(), b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> IntToF(Vector128<uint> a) => Vector128.ConvertToSingle(a.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow8(Vector128<uint> a, Vector128<uint> b, Vector128<uint> c, Vector128<uint> d, ref byte destination)
+            => Vector128.Narrow(Vector128.Narrow(a, b), Vector128.Narrow(c, d)).StoreUnsafe(ref destination);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow16(Vector128<uint> a, Vector128<uint> b, ref byte destination)
+            => Vector128.Narrow(a, b).StoreUnsafe(ref Unsafe.As<byte, ushort>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden8(ref byte source, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d)
+        {
+            (Vector128<ushort> low, Vector128<ushort> high) = Vector128.Widen(Vector128.LoadUnsafe(ref source));
+            (a, b) = Vector128.Widen(low);
+            (c, d) = Vector128.Widen(high);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden16(ref byte source, out Vector128<uint> a, out Vector128<uint> b)
+            => (a, b) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+    }
+
+    /// <summary>Vector256 of 32-bit lanes.</summary>
+    internal readonly struct Vector256x32 : ISimd32<Vector256<uint>>
+    {
+        public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
+
+        public static int Count => Vector256<uint>.Count;
+
+        public static int LaneBits => 32;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Create(ulong value) => Vector256.Create((uint)value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Indices(int start) => Vector256<uint>.Indices + Vector256.Create((uint)start);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Load(ref byte source) => Vector256.LoadUnsafe(ref Unsafe.As<byte, uint>(ref source));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(Vector256<uint> value, ref byte destination) => value.StoreUnsafe(ref Unsafe.As<byte, uint>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Add(Vector256<uint> a, Vector256<uint> b) => a + b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Subtract(Vector256<uint> a, Vector256<uint> b) => a - b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Multiply(Vector256<uint> a, Vector256<uint> b) => a * b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> And(Vector256<uint> a, Vector256<uint> b) => a & b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Or(Vector256<uint> a, Vector256<uint> b) => a | b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Xor(Vector256<uint> a, Vector256<uint> b) => a ^ b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> AndNot(Vector256<uint> a, Vector256<uint> b) => Vector256.AndNot(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> ShiftRight(Vector256<uint> a, int count) => Vector256.ShiftRightLogical(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> ShiftLeft(Vector256<uint> a, int count) => Vector256.ShiftLeft(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Equal(Vector256<uint> a, Vector256<uint> b) => Vector256.Equals(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> GreaterThan(Vector256<uint> a, Vector256<uint> b) => Vector256.GreaterThan(a.AsInt32(), b.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Select(Vector256<uint> mask, Vector256<uint> a, Vector256<uint> b) => Vector256.ConditionalSelect(mask, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector256<uint> mask) => mask != Vector256<uint>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> FAdd(Vector256<uint> a, Vector256<uint> b) => (a.AsSingle() + b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> FSubtract(Vector256<uint> a, Vector256<uint> b) => (a.AsSingle() - b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> FMultiply(Vector256<uint> a, Vector256<uint> b) => (a.AsSingle() * b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> FFloor(Vector256<uint> a) => Vector256.Floor(a.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> FGreaterThan(Vector256<uint> a, Vector256<uint> b) => Vector256.GreaterThan(a.AsSingle(), b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> FEqual(Vector256<uint> a, Vector256<uint> b) => Vector256.Equals(a.AsSingle(), b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> IntToF(Vector256<uint> a) => Vector256.ConvertToSingle(a.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow8(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, Vector256<uint> d, ref byte destination)
+            => Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)).StoreUnsafe(ref destination);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow16(Vector256<uint> a, Vector256<uint> b, ref byte destination)
+            => Vector256.Narrow(a, b).StoreUnsafe(ref Unsafe.As<byte, ushort>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden8(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d)
+        {
+            (Vector256<ushort> low, Vector256<ushort> high) = Vector256.Widen(Vector256.LoadUnsafe(ref source));
+            (a, b) = Vector256.Widen(low);
+            (c, d) = Vector256.Widen(high);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden16(ref byte source, out Vector256<uint> a, out Vector256<uint> b)
+            => (a, b) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+    }
+
+    /// <summary>Vector512 of 32-bit lanes.</summary>
+    internal readonly struct Vector512x32 : ISimd32<Vector512<uint>>
+    {
+        public static bool IsHardwareAccelerated => Vector512.IsHardwareAccelerated;
+
+        public static int Count => Vector512<uint>.Count;
+
+        public static int LaneBits => 32;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Create(ulong value) => Vector512.Create((uint)value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Indices(int start) => Vector512<uint>.Indices + Vector512.Create((uint)start);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Load(ref byte source) => Vector512.LoadUnsafe(ref Unsafe.As<byte, uint>(ref source));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(Vector512<uint> value, ref byte destination) => value.StoreUnsafe(ref Unsafe.As<byte, uint>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Add(Vector512<uint> a, Vector512<uint> b) => a + b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Subtract(Vector512<uint> a, Vector512<uint> b) => a - b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Multiply(Vector512<uint> a, Vector512<uint> b) => a * b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> And(Vector512<uint> a, Vector512<uint> b) => a & b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Or(Vector512<uint> a, Vector512<uint> b) => a | b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Xor(Vector512<uint> a, Vector512<uint> b) => a ^ b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> AndNot(Vector512<uint> a, Vector512<uint> b) => Vector512.AndNot(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> ShiftRight(Vector512<uint> a, int count) => Vector512.ShiftRightLogical(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> ShiftLeft(Vector512<uint> a, int count) => Vector512.ShiftLeft(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Equal(Vector512<uint> a, Vector512<uint> b) => Vector512.Equals(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> GreaterThan(Vector512<uint> a, Vector512<uint> b) => Vector512.GreaterThan(a.AsInt32(), b.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Select(Vector512<uint> mask, Vector512<uint> a, Vector512<uint> b) => Vector512.ConditionalSelect(mask, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector512<uint> mask) => mask != Vector512<uint>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> FAdd(Vector512<uint> a, Vector512<uint> b) => (a.AsSingle() + b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> FSubtract(Vector512<uint> a, Vector512<uint> b) => (a.AsSingle() - b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> FMultiply(Vector512<uint> a, Vector512<uint> b) => (a.AsSingle() * b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> FFloor(Vector512<uint> a) => Vector512.Floor(a.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> FGreaterThan(Vector512<uint> a, Vector512<uint> b) => Vector512.GreaterThan(a.AsSingle(), b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> FEqual(Vector512<uint> a, Vector512<uint> b) => Vector512.Equals(a.AsSingle(), b.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> IntToF(Vector512<uint> a) => Vector512.ConvertToSingle(a.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow8(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d, ref byte destination)
+            => Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d)).StoreUnsafe(ref destination);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow16(Vector512<uint> a, Vector512<uint> b, ref byte destination)
+            => Vector512.Narrow(a, b).StoreUnsafe(ref Unsafe.As<byte, ushort>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden8(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d)
+        {
+            (Vector512<ushort> low, Vector512<ushort> high) = Vector512.Widen(Vector512.LoadUnsafe(ref source));
+            (a, b) = Vector512.Widen(low);
+            (c, d) = Vector512.Widen(high);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden16(ref byte source, out Vector512<uint> a, out Vector512<uint> b)
+            => (a, b) = Vector512.Widen(Vector512.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+    }
+
+    /// <summary>Vector128 of 64-bit lanes (double sources and targets).</summary>
+    internal readonly struct Vector128x64 : ISimd64<Vector128<ulong>, Vector128<uint>>
+    {
+        public static bool IsHardwareAccelerated => Vector128.IsHardwareAccelerated;
+
+        public static int Count => Vector128<ulong>.Count;
+
+        public static int LaneBits => 64;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Create(ulong value) => Vector128.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Indices(int start) => Vector128<ulong>.Indices + Vector128.Create((ulong)start);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Load(ref byte source) => Vector128.LoadUnsafe(ref Unsafe.As<byte, ulong>(ref source));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(Vector128<ulong> value, ref byte destination) => value.StoreUnsafe(ref Unsafe.As<byte, ulong>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Add(Vector128<ulong> a, Vector128<ulong> b) => a + b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Subtract(Vector128<ulong> a, Vector128<ulong> b) => a - b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Multiply(Vector128<ulong> a, Vector128<ulong> b) => a * b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> And(Vector128<ulong> a, Vector128<ulong> b) => a & b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Or(Vector128<ulong> a, Vector128<ulong> b) => a | b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Xor(Vector128<ulong> a, Vector128<ulong> b) => a ^ b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> AndNot(Vector128<ulong> a, Vector128<ulong> b) => Vector128.AndNot(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> ShiftRight(Vector128<ulong> a, int count) => Vector128.ShiftRightLogical(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> ShiftLeft(Vector128<ulong> a, int count) => Vector128.ShiftLeft(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Equal(Vector128<ulong> a, Vector128<ulong> b) => Vector128.Equals(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> GreaterThan(Vector128<ulong> a, Vector128<ulong> b) => Vector128.GreaterThan(a.AsInt64(), b.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Select(Vector128<ulong> mask, Vector128<ulong> a, Vector128<ulong> b) => Vector128.ConditionalSelect(mask, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector128<ulong> mask) => mask != Vector128<ulong>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> FAdd(Vector128<ulong> a, Vector128<ulong> b) => (a.AsDouble() + b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> FSubtract(Vector128<ulong> a, Vector128<ulong> b) => (a.AsDouble() - b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> FMultiply(Vector128<ulong> a, Vector128<ulong> b) => (a.AsDouble() * b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> FFloor(Vector128<ulong> a) => Vector128.Floor(a.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> FGreaterThan(Vector128<ulong> a, Vector128<ulong> b) => Vector128.GreaterThan(a.AsDouble(), b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> FEqual(Vector128<ulong> a, Vector128<ulong> b) => Vector128.Equals(a.AsDouble(), b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> IntToF(Vector128<ulong> a) => Vector128.ConvertToDouble(a.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> NarrowTo32(Vector128<ulong> a, Vector128<ulong> b) => Vector128.Narrow(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void WidenSingleToDouble(Vector128<uint> singles, out Vector128<ulong> low, out Vector128<ulong> high)
+        {
+            (Vector128<double> l, Vector128<double> h) = Vector128.Widen(singles.AsSingle());
+            low = l.AsUInt64();
+            high = h.AsUInt64();
+        }
+    }
+
+    /// <summary>Vector256 of 64-bit lanes (double sources and targets).</summary>
+    internal readonly struct Vector256x64 : ISimd64<Vector256<ulong>, Vector256<uint>>
+    {
+        public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
+
+        public static int Count => Vector256<ulong>.Count;
+
+        public static int LaneBits => 64;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Create(ulong value) => Vector256.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Indices(int start) => Vector256<ulong>.Indices + Vector256.Create((ulong)start);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Load(ref byte source) => Vector256.LoadUnsafe(ref Unsafe.As<byte, ulong>(ref source));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(Vector256<ulong> value, ref byte destination) => value.StoreUnsafe(ref Unsafe.As<byte, ulong>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Add(Vector256<ulong> a, Vector256<ulong> b) => a + b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Subtract(Vector256<ulong> a, Vector256<ulong> b) => a - b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Multiply(Vector256<ulong> a, Vector256<ulong> b) => a * b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> And(Vector256<ulong> a, Vector256<ulong> b) => a & b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Or(Vector256<ulong> a, Vector256<ulong> b) => a | b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Xor(Vector256<ulong> a, Vector256<ulong> b) => a ^ b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> AndNot(Vector256<ulong> a, Vector256<ulong> b) => Vector256.AndNot(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> ShiftRight(Vector256<ulong> a, int count) => Vector256.ShiftRightLogical(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> ShiftLeft(Vector256<ulong> a, int count) => Vector256.ShiftLeft(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Equal(Vector256<ulong> a, Vector256<ulong> b) => Vector256.Equals(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> GreaterThan(Vector256<ulong> a, Vector256<ulong> b) => Vector256.GreaterThan(a.AsInt64(), b.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Select(Vector256<ulong> mask, Vector256<ulong> a, Vector256<ulong> b) => Vector256.ConditionalSelect(mask, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector256<ulong> mask) => mask != Vector256<ulong>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> FAdd(Vector256<ulong> a, Vector256<ulong> b) => (a.AsDouble() + b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> FSubtract(Vector256<ulong> a, Vector256<ulong> b) => (a.AsDouble() - b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> FMultiply(Vector256<ulong> a, Vector256<ulong> b) => (a.AsDouble() * b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> FFloor(Vector256<ulong> a) => Vector256.Floor(a.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> FGreaterThan(Vector256<ulong> a, Vector256<ulong> b) => Vector256.GreaterThan(a.AsDouble(), b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> FEqual(Vector256<ulong> a, Vector256<ulong> b) => Vector256.Equals(a.AsDouble(), b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> IntToF(Vector256<ulong> a) => Vector256.ConvertToDouble(a.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> NarrowTo32(Vector256<ulong> a, Vector256<ulong> b) => Vector256.Narrow(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void WidenSingleToDouble(Vector256<uint> singles, out Vector256<ulong> low, out Vector256<ulong> high)
+        {
+            (Vector256<double> l, Vector256<double> h) = Vector256.Widen(singles.AsSingle());
+            low = l.AsUInt64();
+            high = h.AsUInt64();
+        }
+    }
+
+    /// <summary>Vector512 of 64-bit lanes (double sources and targets).</summary>
+    internal readonly struct Vector512x64 : ISimd64<Vector512<ulong>, Vector512<uint>>
+    {
+        public static bool IsHardwareAccelerated => Vector512.IsHardwareAccelerated;
+
+        public static int Count => Vector512<ulong>.Count;
+
+        public static int LaneBits => 64;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Create(ulong value) => Vector512.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Indices(int start) => Vector512<ulong>.Indices + Vector512.Create((ulong)start);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Load(ref byte source) => Vector512.LoadUnsafe(ref Unsafe.As<byte, ulong>(ref source));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(Vector512<ulong> value, ref byte destination) => value.StoreUnsafe(ref Unsafe.As<byte, ulong>(ref destination));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Add(Vector512<ulong> a, Vector512<ulong> b) => a + b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Subtract(Vector512<ulong> a, Vector512<ulong> b) => a - b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Multiply(Vector512<ulong> a, Vector512<ulong> b) => a * b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> And(Vector512<ulong> a, Vector512<ulong> b) => a & b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Or(Vector512<ulong> a, Vector512<ulong> b) => a | b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Xor(Vector512<ulong> a, Vector512<ulong> b) => a ^ b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> AndNot(Vector512<ulong> a, Vector512<ulong> b) => Vector512.AndNot(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> ShiftRight(Vector512<ulong> a, int count) => Vector512.ShiftRightLogical(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> ShiftLeft(Vector512<ulong> a, int count) => Vector512.ShiftLeft(a, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Equal(Vector512<ulong> a, Vector512<ulong> b) => Vector512.Equals(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> GreaterThan(Vector512<ulong> a, Vector512<ulong> b) => Vector512.GreaterThan(a.AsInt64(), b.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Select(Vector512<ulong> mask, Vector512<ulong> a, Vector512<ulong> b) => Vector512.ConditionalSelect(mask, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector512<ulong> mask) => mask != Vector512<ulong>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> FAdd(Vector512<ulong> a, Vector512<ulong> b) => (a.AsDouble() + b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> FSubtract(Vector512<ulong> a, Vector512<ulong> b) => (a.AsDouble() - b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> FMultiply(Vector512<ulong> a, Vector512<ulong> b) => (a.AsDouble() * b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> FFloor(Vector512<ulong> a) => Vector512.Floor(a.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> FGreaterThan(Vector512<ulong> a, Vector512<ulong> b) => Vector512.GreaterThan(a.AsDouble(), b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> FEqual(Vector512<ulong> a, Vector512<ulong> b) => Vector512.Equals(a.AsDouble(), b.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> IntToF(Vector512<ulong> a) => Vector512.ConvertToDouble(a.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> NarrowTo32(Vector512<ulong> a, Vector512<ulong> b) => Vector512.Narrow(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void WidenSingleToDouble(Vector512<uint> singles, out Vector512<ulong> low, out Vector512<ulong> high)
+        {
+            (Vector512<double> l, Vector512<double> h) = Vector512.Widen(singles.AsSingle());
+            low = l.AsUInt64();
+            high = h.AsUInt64();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace NumForge.Analyzers.Tests
+{
+    /// <summary>Runs the analyzer over a generated 100,000-line project: no analyzer exception (AD0001), the planted diagnostics found.</summary>
+    public class LargeProjectTests
+    {
+        private const int Files = 1000;
+        private readonly ITestOutputHelper _output;
+
+        public LargeProjectTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Fact]
+        public async Task HundredThousandLinesWithoutAnalyzerExceptions()
+        {
+            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
+            int lines = 0;
+            for (int i = 0; i < Files; i++)
+            {
+                string text = GenerateFile(i);
+                lines += text.Count(c => c == '\n');
+                trees.Add(CSharpSyntaxTree.ParseText(text, path: $"Generated{i:D4}.cs"));
+            }
+
+            var compilation = CSharpCompilation.Create(
+                "LargeProject",
+                trees,
+                new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+            var compileErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(compileErrors.Count == 0, string.Join(Environment.NewLine, compileErrors.Take(10)));
+
+            var exceptions = new List<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (exception, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add(exception.ToString()); } },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: true);
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MixedPrecisionAnalyzer()), options);
+
+            var stopwatch = Stopwatch.StartNew();
+            ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            stopwatch.Stop();
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(withAnalyzers.Analyzers[0], CancellationToken.None);
+
+            _output.WriteLine($"{lines:N0} lines in {Files:N0} files: analyzer diagnostics in {stopwatch.Elapsed.TotalSeconds:F1} s wall clock, analyzer execution time {telemetry.ExecutionTime.TotalSeconds:F2} s");
+            foreach (var group in diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key))
+            {
+                _output.WriteLine($"{group.Key}: {group.Count()}");
+            }
+
+            Assert.True(lines >= 100_000, $"only {lines} lines generated");
+            Assert.Empty(exceptions);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            Assert.Equal(3 * Files, diagnostics.Count(d => d.Id == "NF1001"));
+            Assert.Equal(Files, diagnostics.Count(d => d.Id == "NF1002"));
+            Assert.Equal(Files, diagnostics.Count(d => d.Id == "NF1003"));
+            Assert.Equal(Files, diagnostics.Count(d => d.Id == "NF1004"));
+        }
+
+        /// <summary>One file of 100 lines: ten methods of varied loops, with one NF1001 x3, NF1002, NF1003 and NF1004 planted.</summary>
+        private static string GenerateFile(int n)
+        {
+            var text = new StringBuilder();
+            text.Append($$"""
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+                using NumForge;
+
+                namespace Generated{{n % 17}}
+                {
+                    internal sealed class Kernels{{n}}
+                    {
+                        private Half _bias = (Half)0.5f;
+                        private float _scale = {{n}}f;
+
+                        public Half SumHalf(Half[] x)
+                        {
+                            Half sum = default;
+                            for (int i = 0; i < x.Length; i++)
+                            {
+                                sum += x[i];
+                            }
+                            return sum;
+                        }
+
+                        public float SumInFloat(Half[] x, Half[] y)
+                        {
+                            float sum = 0f;
+                            for (int i = 0; i < x.Length; i++)
+                            {
+                                sum += (float)x[i] * (float)y[i] * _scale;
+                            }
+                            return sum;
+                        }
+
+                        public void Map(Half[] a, Half[] b, Half[] c)
+                        {
+                            int i = 0;
+                            while (i < a.Length)
+                            {
+                                c[i] = a[i] + b[i] + _bias;
+                                i++;
+                            }
+                        }
+
+                        public Half Max(IEnumerable<Half> values)
+                        {
+                            Half max = Half.NegativeInfinity;
+                            foreach (Half v in values)
+                            {
+                                if (v > max) max = v;
+                            }
+                            return max;
+                        }
+
+                        public BFloat16 Dot(BFloat16[] x, BFloat16[] y)
+                        {
+                            BFloat16 acc = BFloat16.Zero;
+                            int k = 0;
+                            do
+                            {
+                                acc = acc + x[k] * y[k];
+                                k++;
+                            } while (k < x.Length);
+                            return acc;
+                        }
+
+                        public Half Total(Half[] x) => x.Aggregate((a, b) => a + b);
+
+                        public float Denominator(Half[] x)
+                        {
+                            float s = 0f;
+                            foreach (Half v in x) s += (float)Half.Exp(v);
+                            return s;
+                        }
+
+                        public Half Smooth(float[] input)
+                        {
+                            Half state = default;
+                            for (int t = 0; t < input.Length; t++)
+                            {
+                                state = (Half)((float)state * 0.9f + input[t]);
+                            }
+                            return state;
+                        }
+
+                        public Float8E4M3FN Constant() => (Float8E4M3FN){{500 + n}}f;
+
+                        public int Count(int[] x, Func<int, int> f)
+                        {
+                            int n = 0;
+                            for (int i = 0; i < x.Length; i++) n += f(x[i]);
+                            return n + x.Where(v => v > {{n}}).Sum();
+                        }
+                    }
+                }
+
+                """);
+            return text.ToString();
+        }
+    }
+}

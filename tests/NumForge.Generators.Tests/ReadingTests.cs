@@ -1,0 +1,151 @@
+using System.Linq;
+using NumForge.Generators.Model;
+using NumForge.Generators.Reading;
+using NumForge.Generators.Tests.Infrastructure;
+
+namespace NumForge.Generators.Tests
+{
+    /// <summary>What the reader puts into the model: the spec as written and the target as plain data.</summary>
+    public class ReadingTests
+    {
+        internal static FloatFormatModel[] Models(GeneratorOutcome outcome) => outcome.Result.TrackedSteps[TrackingNames.FloatFormatModels]
+            .SelectMany(step => step.Outputs)
+            .Select(output => (FloatFormatModel)output.Value)
+            .ToArray();
+
+        [Fact]
+        public void ReadsConstructorAndNamedArguments()
+        {
+            var model = Models(GeneratorHarness.Run("""
+                using NumForge;
+                [FloatFormat(8, 0, Bias = 127, Signed = false, Subnormals = false, Specials = SpecialValues.FiniteNaN, Overflow = OverflowBehavior.Saturate)]
+                public readonly partial struct E8M0 { }
+                """)).Single();
+
+            Assert.Equal(8, model.ExponentBits);
+            Assert.Equal(0, model.MantissaBits);
+            Assert.Equal(127, model.Bias);
+            Assert.False(model.Signed);
+            Assert.False(model.Subnormals);
+            Assert.Equal(SpecialValues.FiniteNaN, model.Specials);
+            Assert.Equal(OverflowBehavior.Saturate, model.Overflow);
+        }
+
+        [Fact]
+        public void DefaultsMatchTheAttribute()
+        {
+            var model = Models(GeneratorHarness.Run("[NumForge.FloatFormat(mantissaBits: 2, exponentBits: 5)] partial struct E5M2 { }")).Single();
+
+            Assert.Equal(5, model.ExponentBits);
+            Assert.Equal(2, model.MantissaBits);
+            Assert.Equal(15, model.Bias);
+            Assert.True(model.Signed);
+            Assert.True(model.Subnormals);
+            Assert.Equal(SpecialValues.Ieee, model.Specials);
+            Assert.Equal(OverflowBehavior.Default, model.Overflow);
+
+            var target = model.Target;
+            Assert.Null(target.Namespace);
+            Assert.Equal("E5M2", target.Name);
+            Assert.Equal("internal", target.Accessibility);
+            Assert.False(target.IsReadOnly);
+            Assert.Empty(target.ContainingTypes);
+            Assert.Equal("E5M2", target.FullName);
+        }
+
+        [Fact]
+        public void ReadsAFileScopedNamespace()
+        {
+            var target = Models(GeneratorHarness.Run("""
+                namespace My.Formats;
+                [NumForge.FloatFormat(5, 10)] public readonly partial struct Half2 { }
+                """)).Single().Target;
+
+            Assert.Equal("My.Formats", target.Namespace);
+            Assert.Equal("public", target.Accessibility);
+            Assert.True(target.IsReadOnly);
+            Assert.Equal("My.Formats.Half2", target.FullName);
+        }
+
+        [Fact]
+        public void ReadsBlockNamespacesAndNestedPartialTypes()
+        {
+            var target = Models(GeneratorHarness.Run("""
+                namespace A
+                {
+                    namespace B
+                    {
+                        public static partial class Outer
+                        {
+                            internal partial record struct Middle
+                            {
+                                [NumForge.FloatFormat(4, 3)] private partial struct F { }
+                            }
+                        }
+                    }
+                }
+                """)).Single().Target;
+
+            Assert.Equal("A.B", target.Namespace);
+            Assert.Equal("private", target.Accessibility);
+            Assert.Equal(new[] { "static partial class Outer", "partial record struct Middle" }, target.ContainingTypes.ToArray());
+            Assert.Equal("A.B.Outer.Middle.F", target.FullName);
+        }
+
+        [Theory]
+        [InlineData("protected", "protected")]
+        [InlineData("protected internal", "protected internal")]
+        [InlineData("private protected", "private protected")]
+        [InlineData("internal", "internal")]
+        [InlineData("public", "public")]
+        public void KeepsTheAccessibilityOfNestedTypes(string written, string read)
+        {
+            var target = Models(GeneratorHarness.Run($"public partial class Outer {{ [NumForge.FloatFormat(4, 3)] {written} partial struct F {{ }} }}")).Single().Target;
+            Assert.Equal(read, target.Accessibility);
+            Assert.Equal(new[] { "partial class Outer" }, target.ContainingTypes.ToArray());
+        }
+
+        [Fact]
+        public void CollectsUserMembersAndInterfacesFromEveryPart()
+        {
+            var target = Models(GeneratorHarness.Run(
+                """
+                using System;
+                [NumForge.FloatFormat(4, 3)]
+                public readonly partial struct F : IFormattable
+                {
+                    public F(int unused) { }
+                    public override string ToString() => "F";
+                    public string ToString(string? format, IFormatProvider? provider) => "F";
+                    public static F operator +(F left, F right) => left;
+                }
+                """,
+                """
+                public readonly partial struct F : System.IComparable
+                {
+                    public int CompareTo(object? other) => 0;
+                    public bool IsSmall => true;
+                    public sealed class Nested { }
+                }
+                """)).Single().Target;
+
+            Assert.Equal(
+                new[] { ".ctor", "CompareTo", "IsSmall", "Nested", "ToString", "get_IsSmall", "op_Addition" },
+                target.UserMemberNames.ToArray());
+            Assert.Equal(new[] { "global::System.IComparable", "global::System.IFormattable" }, target.UserInterfaces.ToArray());
+        }
+
+        [Fact]
+        public void EachFormatGetsItsOwnModel()
+        {
+            var models = Models(GeneratorHarness.Run("""
+                using NumForge;
+                [FloatFormat(4, 3)] partial struct A { }
+                [FloatFormat(5, 2)] partial struct B { }
+                [FloatFormat(0, 2)] partial struct Invalid { }
+                """));
+
+            Assert.Equal(new[] { "A", "B" }, models.Select(m => m.Target.Name).OrderBy(n => n).ToArray());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NumForge.CompilerServices.Spans;
+using Xunit;
+
+namespace NumForge.Tests.Spans
+{
+    /// <summary>The vector span converters give exactly the scalar codec's bits, at every vector width.</summary>
+    public class SpanConformanceTests
+    {
+        internal static readonly ISpanFormat[] Formats =
+        {
+            new SpanFormat<SE4M3FN, byte>("E4M3FN"),
+            new SpanFormat<SE4M3, byte>("E4M3"),
+            new SpanFormat<SE5M2, byte>("E5M2"),
+            new SpanFormat<SE5M2Sat, byte>("E5M2 Overflow=Saturate"),
+            new SpanFormat<SE4M3FNUZ, byte>("E4M3FNUZ"),
+            new SpanFormat<SE5M2FNUZ, byte>("E5M2FNUZ"),
+            new SpanFormat<SE8M0, byte>("E8M0FNU"),
+            new SpanFormat<SE2M1, byte>("E2M1"),
+            new SpanFormat<SE3M2, byte>("E3M2"),
+            new SpanFormat<SE2M3, byte>("E2M3"),
+            new SpanFormat<SUE4M4, byte>("unsigned E4M4"),
+            new SpanFormat<SE1M1, byte>("E1M1"),
+            new SpanFormat<SBF16, ushort>("BF16"),
+            new SpanFormat<SBinary16, ushort>("binary16"),
+            new SpanFormat<SOdd, ushort>("E6M9 bias 40"),
+            new SpanFormat<SDeep, ushort>("E8M3 bias 140"),
+            new SpanFormat<SE11M10, uint>("E11M10"),
+            new SpanFormat<SBinary32, uint>("binary32"),
+            new SpanFormat<STF32, uint>("TF32"),
+            new SpanFormat<SE11M30, ulong>("E11M30"),
+        };
+
+        internal static readonly SimdWidth[] Widths = { SimdWidth.V128, SimdWidth.V256, SimdWidth.V512 };
+
+        public static IEnumerable<object[]> FormatNames() => Formats.Select(f => new object[] { f.Name });
+
+        public static IEnumerable<object[]> FormatAndWidth() =>
+            from f in Formats from w in Widths select new object[] { f.Name, (int)w };
+
+        private static ISpanFormat Get(string name) => Formats.Single(f => f.Name == name);
+
+        /// <summary>Software Vector512 (no AVX-512 here) is slow: check it on a subsample.</summary>
+        private static int Stride(SimdWidth width) => width == SimdWidth.V512 && !System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 7 : 1;
+
+        [Theory]
+        [MemberData(nameof(FormatAndWidth))]
+        public void FromSingle_matches_scalar_on_boundary_patterns(string format, int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            float[] inputs = SpanInputs.Every(SpanInputs.Floats, Stride(width));
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                foreach (bool saturate in new[] { false, true })
+                {
+                    Assert.Null(Get(format).CheckFromSingle(inputs, width, mode, saturate));
+                }
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatAndWidth))]
+        public void FromDouble_matches_scalar(string format, int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            double[] inputs = SpanInputs.Every(SpanInputs.Doubles, Stride(width));
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                foreach (bool saturate in new[] { false, true })
+                {
+                    Assert.Null(Get(format).CheckFromDouble(inputs, width, mode, saturate));
+                }
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatAndWidth))]
+        public void FromHalf_matches_scalar_on_every_half(string format, int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            Half[] inputs = SpanInputs.Every(SpanInputs.Halves(), Stride(width));
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                foreach (bool saturate in new[] { false, true })
+                {
+                    Assert.Null(Get(format).CheckFromHalf(inputs, width, mode, saturate));
+                }
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatAndWidth))]
+        public void Decode_matches_scalar_on_every_code(string format, int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            uint[] seeds = SpanInputs.Every(SpanInputs.Floats, 2 * Stride(width)).Select(BitConverter.SingleToUInt32Bits).ToArray();
+            Assert.Null(Get(format).CheckDecode(seeds, width));
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatAndWidth))]
+        public void Stochastic_matches_scalar_definition(string format, int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            float[] inputs = SpanInputs.Every(SpanInputs.Floats, 3 * Stride(width));
+            Assert.Null(Get(format).CheckStochastic(inputs, width, 0x1234_5678_9ABC_DEF0UL));
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatAndWidth))]
+        public void Every_length_to_300_at_unaligned_offsets(string format, int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            ISpanFormat f = Get(format);
+            int max = width == SimdWidth.V512 && !System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 140 : 300;
+            Assert.Null(f.CheckLengths(max, width));
+        }
+
+        [Theory]
+        [InlineData((int)SimdWidth.Auto)]
+        [InlineData((int)SimdWidth.Scalar)]
+        public void Auto_and_scalar_widths_match_scalar(int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            float[] inputs = SpanInputs.Every(SpanInputs.Floats, 5);
+            double[] doubles = SpanInputs.Every(SpanInputs.Doubles, 5);
+            foreach (ISpanFormat f in Formats)
+            {
+                Assert.Null(f.CheckFromSingle(inputs, width, MidpointRounding.ToEven, false));
+                Assert.Null(f.CheckFromSingle(inputs, width, MidpointRounding.ToNegativeInfinity, true));
+                Assert.Null(f.CheckFromDouble(doubles, width, MidpointRounding.AwayFromZero, false));
+                Assert.Null(f.CheckDecode(inputs.Select(BitConverter.SingleToUInt32Bits).ToArray(), width));
+                Assert.Null(f.CheckLengths(40, width));
+            }
+        }
+    }
+}
