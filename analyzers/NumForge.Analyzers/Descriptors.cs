@@ -74,7 +74,7 @@ namespace NumForge.Analyzers
             category: Category,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A constant larger than the format's largest finite value becomes infinity, NaN or the saturated maximum, and a nonzero constant smaller than half its smallest positive value becomes zero.",
+            description: "A constant larger than the format's largest finite value becomes infinity, NaN or the saturated maximum, and a nonzero constant no larger than half its smallest positive value becomes zero.",
             helpLinkUri: HelpLinkBase + "NF1004.md");
     }
 }

@@ -158,7 +158,8 @@ namespace NumForge.Generators.Emit
             bool smallExponent = -_layout.Bias >= sbyte.MinValue && maxFiniteField - _layout.Bias <= sbyte.MaxValue;
             string exponentType = smallExponent ? "sbyte" : "short";
             int exponentBits = smallExponent ? 8 : 16;
-            string exponent = $"unchecked(({exponentType})((int)((Code >> {Int(M)}) & {Hex((ulong)_layout.ExponentFieldMax)}) - {Int(_layout.Bias)}))";
+            string field = M == 0 ? "Code" : $"(Code >> {Int(M)})";
+            string exponent = $"unchecked(({exponentType})((int)({field} & {Hex((ulong)_layout.ExponentFieldMax)}) - {Int(_layout.Bias)}))";
 
             int significandBits = M + 1;
             string significandType = significandBits <= 8 ? "byte" : significandBits <= 16 ? "ushort" : significandBits <= 32 ? "uint" : "ulong";

@@ -55,7 +55,7 @@ namespace NumForge.Generators.Emit
     /// (declaring <c>Parse</c> leaves out every generated <c>Parse</c>);</item>
     /// <item>operators by their metadata name (<c>op_Addition</c>, <c>op_Equality</c>, <c>op_BitwiseAnd</c>...); all
     /// conversions share <c>op_Implicit</c>, <c>op_Explicit</c> and <c>op_CheckedExplicit</c>, so declaring any
-    /// explicit conversion leaves out the generated explicit conversions;</item>
+    /// explicit conversion leaves out the generated explicit conversions (and the checked ones, which need them);</item>
     /// <item>explicit interface implementations by the interface member's simple name (<c>Radix</c>,
     /// <c>TryConvertFromChecked</c>, <c>GetExponentByteCount</c>).</item>
     /// </list>
@@ -402,7 +402,7 @@ namespace NumForge.Generators.Emit
             foreach (var source in Sources)
             {
                 Member("op_Explicit", $$"""
-                    /// <summary>Converts a <c>{{Short(source.Type)}}</c> to the nearest value (ties to even); past the largest finite value gives {{OverflowWords()}}.</summary>
+                    /// <summary>Converts from <c>{{Short(source.Type)}}</c> to the nearest value (ties to even); past the largest finite value gives {{OverflowWords()}}.</summary>
                     /// <param name="value">The value to convert.</param>
                     public static explicit operator {{Self}}({{source.Type}} value) => {{FromExpression(source.Type, "value")}};
                     """);
@@ -442,7 +442,8 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            foreach (string target in IntegerTargets)
+            // A checked conversion needs its unchecked twin, so the user's op_Explicit leaves these out too.
+            foreach (string target in _userMembers.Contains("op_Explicit") ? new string[0] : IntegerTargets)
             {
                 Member("op_CheckedExplicit", $$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c>, truncating toward zero; NaN and out-of-range values throw <c>OverflowException</c>.</summary>
@@ -460,7 +461,7 @@ namespace NumForge.Generators.Emit
         {
             Member(name, $$"""
                 /// <summary>
-                /// Converts a <c>{{Short(type)}}</c> to this format, rounded once in the direction <paramref name="rounding"/> asks.
+                /// Converts from <c>{{Short(type)}}</c> to this format, rounded once in the direction <paramref name="rounding"/> asks.
                 /// A finite value that rounds past the largest finite value gives ±MaxValue when <paramref name="saturate"/> is true,
                 /// else {{OverflowWords()}} (a rounding toward zero, or toward the side the value lies beyond, always gives ±MaxValue).
                 /// </summary>

@@ -240,22 +240,22 @@ namespace NumForge.CompilerServices
 
             if (exponentBits < 1 || exponentBits > MaxExponentBits)
             {
-                found.Add(new SpecProblem("NF0010", $"exponentBits is {exponentBits}; it must be between 1 and {MaxExponentBits} so that every value is an exact double."));
+                found.Add(new SpecProblem("NF0010", FormattableString.Invariant($"exponentBits is {exponentBits}; it must be between 1 and {MaxExponentBits} so that every value is an exact double.")));
             }
 
             if (mantissaBits < 0 || mantissaBits > MaxMantissaBits)
             {
-                found.Add(new SpecProblem("NF0011", $"mantissaBits is {mantissaBits}; it must be between 0 and {MaxMantissaBits} so that every value is an exact double."));
+                found.Add(new SpecProblem("NF0011", FormattableString.Invariant($"mantissaBits is {mantissaBits}; it must be between 0 and {MaxMantissaBits} so that every value is an exact double.")));
             }
 
             if (!IsDefined(specials))
             {
-                found.Add(new SpecProblem("NF0014", $"Specials value {(int)specials} is not a SpecialValues member; use Ieee, FiniteNaN, FiniteNaNUnsignedZero or Finite."));
+                found.Add(new SpecProblem("NF0014", FormattableString.Invariant($"Specials value {(int)specials} is not a SpecialValues member; use Ieee, FiniteNaN, FiniteNaNUnsignedZero or Finite.")));
             }
 
             if (!IsDefined(overflow))
             {
-                found.Add(new SpecProblem("NF0016", $"Overflow value {(int)overflow} is not an OverflowBehavior member; use Default, Infinity, NaN or Saturate."));
+                found.Add(new SpecProblem("NF0016", FormattableString.Invariant($"Overflow value {(int)overflow} is not an OverflowBehavior member; use Default, Infinity, NaN or Saturate.")));
             }
 
             if (found.Count > 0)
@@ -272,12 +272,12 @@ namespace NumForge.CompilerServices
 
             if (specials == SpecialValues.Ieee && (exponentBits < 2 || mantissaBits < 1))
             {
-                found.Add(new SpecProblem("NF0014", $"Specials = Ieee reserves the top exponent for infinities and NaNs, which needs at least 2 exponent bits and 1 mantissa bit (this spec has E{exponentBits}M{mantissaBits}). Use FiniteNaN or Finite for narrower formats."));
+                found.Add(new SpecProblem("NF0014", FormattableString.Invariant($"Specials = Ieee reserves the top exponent for infinities and NaNs, which needs at least 2 exponent bits and 1 mantissa bit (this spec has E{exponentBits}M{mantissaBits}). Use FiniteNaN or Finite for narrower formats.")));
             }
 
             if (specials == SpecialValues.FiniteNaN && exponentBits + mantissaBits < 2)
             {
-                found.Add(new SpecProblem("NF0014", $"Specials = FiniteNaN takes the all-ones pattern for NaN, which leaves no finite maximum in E{exponentBits}M{mantissaBits}. Use Finite, or widen the format."));
+                found.Add(new SpecProblem("NF0014", FormattableString.Invariant($"Specials = FiniteNaN takes the all-ones pattern for NaN, which leaves no finite maximum in E{exponentBits}M{mantissaBits}. Use Finite, or widen the format.")));
             }
 
             if (!subnormals && specials == SpecialValues.FiniteNaNUnsignedZero)
@@ -288,7 +288,7 @@ namespace NumForge.CompilerServices
             var resolvedOverflow = ResolveOverflow(specials, overflow);
             if (resolvedOverflow == OverflowBehavior.Infinity && specials != SpecialValues.Ieee)
             {
-                found.Add(new SpecProblem("NF0016", $"Overflow = Infinity needs infinities, which Specials = {specials} does not have. Use NaN or Saturate."));
+                found.Add(new SpecProblem("NF0016", FormattableString.Invariant($"Overflow = Infinity needs infinities, which Specials = {specials} does not have. Use NaN or Saturate.")));
             }
 
             if (resolvedOverflow == OverflowBehavior.NaN && specials == SpecialValues.Finite)
@@ -310,7 +310,7 @@ namespace NumForge.CompilerServices
                 int maxField = (int)(layout.MaxFiniteMagnitude >> mantissaBits);
                 int lowestBias = maxField - 1023;
                 int highestBias = 1074 - mantissaBits + (subnormals ? 1 : 0);
-                found.Add(new SpecProblem("NF0013", $"Bias = {effectiveBias} gives values from 2^{lowestBitExponent} to 2^{layout.MaxExponent}, which are not all exact doubles (2^-1074 to 2^1023). For E{exponentBits}M{mantissaBits} the bias must be between {lowestBias} and {highestBias}."));
+                found.Add(new SpecProblem("NF0013", FormattableString.Invariant($"Bias = {effectiveBias} gives values from 2^{lowestBitExponent} to 2^{layout.MaxExponent}, which are not all exact doubles (2^-1074 to 2^1023). For E{exponentBits}M{mantissaBits} the bias must be between {lowestBias} and {highestBias}.")));
                 return null;
             }
 

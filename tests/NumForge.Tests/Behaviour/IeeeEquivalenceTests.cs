@@ -296,7 +296,13 @@ namespace NumForge.Tests.Behaviour
 
                 double x = BitConverter.UInt64BitsToDouble(a);
                 double y = BitConverter.UInt64BitsToDouble(b);
-                double z = i % 2 == 0 ? BitConverter.UInt64BitsToDouble(c) : -(x * y);
+                // z = -(x*y) where that is finite (cancellation); infinite addends are FusedMultiplyAddWithInfiniteAddend's.
+                double z = i % 2 == 0 || !double.IsFinite(x * y) ? BitConverter.UInt64BitsToDouble(c) : -(x * y);
+                if (double.IsInfinity(z))
+                {
+                    z = 1.0;
+                }
+
                 ulong zc = BitConverter.DoubleToUInt64Bits(z);
                 Check("from", x, f64.FromDouble(x, MidpointRounding.ToEven, false), a);
                 Check("+", x + y, f64.Add(a, b, MidpointRounding.ToEven), a, b);
@@ -314,6 +320,23 @@ namespace NumForge.Tests.Behaviour
                 ulong e = BitConverter.DoubleToUInt64Bits(expected);
                 bool ok = double.IsNaN(expected) ? double.IsNaN(BitConverter.UInt64BitsToDouble(actual)) : e == actual;
                 bad.Check(ok, () => $"{what} {string.Join(" ", Array.ConvertAll(operands, o => o.ToString("x16")))}: double 0x{e:x16}, got 0x{actual:x16}");
+            }
+        }
+
+        /// <summary>
+        /// x·y + (±inf) with finite x, y is ±inf even when x·y exceeds double's range (the exact product is finite).
+        /// Only formats whose products can pass 2^1024 (exponent field of 11 bits) can meet this.
+        /// </summary>
+        [Theory]
+        [InlineData(0x7fe0000000000000UL, 0x4000000000000000UL, 0xfff0000000000000UL)] // 2^1023 · 2 + (-inf) = -inf
+        [InlineData(0x7fe0000000000000UL, 0xc000000000000000UL, 0x7ff0000000000000UL)] // 2^1023 · -2 + (+inf) = +inf
+        [InlineData(0x7fe0000000000000UL, 0x4000000000000000UL, 0x7ff0000000000000UL)] // 2^1023 · 2 + (+inf) = +inf
+        public void FusedMultiplyAddWithInfiniteAddend(ulong x, ulong y, ulong z)
+        {
+            FormatUnderTest f64 = Formats.Kernel("Binary64");
+            foreach (MidpointRounding mode in Formats.AllModes)
+            {
+                Assert.Equal(z, f64.FusedMultiplyAdd(x, y, z, mode));
             }
         }
 

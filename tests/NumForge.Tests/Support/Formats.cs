@@ -48,7 +48,7 @@ namespace NumForge.Tests.Support
 #if NF_KERNEL_ONLY
             return null;
 #else
-            return SurfaceFormats.TryGet(name);
+            return NumForge.Tests.Surface.SurfaceFormats.TryGet(name);
 #endif
         }
 

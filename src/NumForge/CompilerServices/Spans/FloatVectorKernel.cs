@@ -108,7 +108,8 @@ namespace NumForge.CompilerServices.Spans
         /// subnormals that are normal in the format); the caller converts a vector with any such lane with the scalar
         /// codec. With <paramref name="stochastic"/>, <paramref name="random"/> holds 32 random bits per lane.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        /// <remarks>Not inlined: its own method keeps every lane operation within the JIT's inlining budget.</remarks>
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static TV Encode(TV x, in Constants k, bool stochastic, TV random, out TV rare)
         {
             TV zero = TOps.Create(0);

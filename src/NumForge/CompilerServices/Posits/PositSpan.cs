@@ -1,0 +1,118 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NumForge.CompilerServices
+{
+    /// <summary>
+    /// Span conversions of one posit format, generic over its traits and over the bit container <typeparamref name="TTraits"/>'s
+    /// codes live in (generated <c>ConvertFrom</c>/<c>ConvertTo</c> forward here over <c>MemoryMarshal.Cast&lt;X, TBits&gt;</c>).
+    /// Argument rules follow TensorPrimitives: a destination shorter than the source throws <see cref="ArgumentException"/>,
+    /// and so do overlapping spans (other than in place with elements of the same size). Formats of 16 bits or fewer
+    /// decode through a table (built on first use).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class PositSpan<TTraits>
+        where TTraits : struct, IPositTraits
+    {
+        /// <summary>Rounds floats to codes, one rounding each (NaN and ±∞ give NaR).</summary>
+        public static void ConvertFromSingle<TBits>(ReadOnlySpan<float> source, Span<TBits> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            SpanChecks.ValidateConversion(source, destination);
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = TBits.CreateTruncating(PositCodec<TTraits>.FromDouble(source[i]));
+            }
+        }
+
+        /// <summary>Rounds doubles to codes, one rounding each.</summary>
+        public static void ConvertFromDouble<TBits>(ReadOnlySpan<double> source, Span<TBits> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            SpanChecks.ValidateConversion(source, destination);
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = TBits.CreateTruncating(PositCodec<TTraits>.FromDouble(source[i]));
+            }
+        }
+
+        /// <summary>Rounds Half values to codes, one rounding each.</summary>
+        public static void ConvertFromHalf<TBits>(ReadOnlySpan<Half> source, Span<TBits> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            SpanChecks.ValidateConversion(source, destination);
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = TBits.CreateTruncating(PositCodec<TTraits>.FromDouble((double)source[i]));
+            }
+        }
+
+        /// <summary>Decodes codes to floats (correctly rounded; exact when the format fits in float). NaR gives NaN.</summary>
+        public static void ConvertToSingle<TBits>(ReadOnlySpan<TBits> source, Span<float> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            SpanChecks.ValidateConversion(source, destination);
+            if (TTraits.Bits <= 16)
+            {
+                ref float table = ref MemoryMarshal.GetArrayDataReference(SingleTable.Values);
+                for (int i = 0; i < source.Length; i++)
+                {
+                    destination[i] = Unsafe.Add(ref table, (nint)(ulong.CreateTruncating(source[i]) & TTraits.CodeMask));
+                }
+
+                return;
+            }
+
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = PositCodec<TTraits>.ToSingle(ulong.CreateTruncating(source[i]) & TTraits.CodeMask);
+            }
+        }
+
+        /// <summary>Decodes codes to doubles (exact unless n - 3 - es &gt; 52, then correctly rounded). NaR gives NaN.</summary>
+        public static void ConvertToDouble<TBits>(ReadOnlySpan<TBits> source, Span<double> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            SpanChecks.ValidateConversion(source, destination);
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = PositCodec<TTraits>.ToDouble(ulong.CreateTruncating(source[i]) & TTraits.CodeMask);
+            }
+        }
+
+        /// <summary>Decodes codes to Half values, correctly rounded. NaR gives NaN.</summary>
+        public static void ConvertToHalf<TBits>(ReadOnlySpan<TBits> source, Span<Half> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            SpanChecks.ValidateConversion(source, destination);
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = PositCodec<TTraits>.ToHalf(ulong.CreateTruncating(source[i]) & TTraits.CodeMask);
+            }
+        }
+
+        /// <summary>Σ a[i] × b[i] through the quire, rounded once (see <see cref="QuireCodec{TTraits}.DotProduct{TBits}"/>).</summary>
+        public static ulong DotProduct<TBits>(ReadOnlySpan<TBits> a, ReadOnlySpan<TBits> b)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => QuireCodec<TTraits>.DotProduct(a, b);
+
+        private static class SingleTable
+        {
+            public static readonly float[] Values = Build();
+
+            private static float[] Build()
+            {
+                var table = new float[1 << TTraits.Bits];
+                for (int code = 0; code < table.Length; code++)
+                {
+                    table[code] = PositCodec<TTraits>.ToSingle((ulong)code);
+                }
+
+                return table;
+            }
+        }
+    }
+}
