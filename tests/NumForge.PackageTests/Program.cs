@@ -45,10 +45,23 @@ internal static class Program
         var back = new float[source.Length];
         Float8E4M3FN.ConvertTo(fp8, back);
         Check("Span round trip with saturation", back[0] == 0.5f && back[1] == 1f && back[2] == 448f && back[3] == 448f);
+        Check("Planted Half sum (NF1001)", PlantedHalfSum(new[] { (Half)1f, (Half)2f }) == (Half)3f);
         Check("Catalog lookup", FormatCatalog.Find("e4m3fn")?.Name == "Float8E4M3FN");
 
         Console.WriteLine($"{s_passed} passed, {s_failed} failed");
         return s_failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Planted for the package test: the build output must show warning NF1001 here.</summary>
+    private static Half PlantedHalfSum(Half[] values)
+    {
+        Half sum = Half.Zero;
+        for (int i = 0; i < values.Length; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum;
     }
 
     private static T Sum<T>(IEnumerable<T> values)

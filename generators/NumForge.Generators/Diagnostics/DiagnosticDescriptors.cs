@@ -46,6 +46,15 @@ namespace NumForge.Generators.Diagnostics
             isEnabledByDefault: true,
             helpLinkUri: HelpLinkBase + "NF0003.md");
 
+        public static readonly DiagnosticDescriptor ReservedMemberName = new DiagnosticDescriptor(
+            id: "NF0004",
+            title: "A format type cannot declare a member the generated part needs",
+            messageFormat: "{0}",
+            category: SpecCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + "NF0004.md");
+
         public static readonly DiagnosticDescriptor ExponentBitsOutOfRange = new DiagnosticDescriptor(
             id: "NF0010",
             title: "Exponent width out of range",
@@ -115,6 +124,7 @@ namespace NumForge.Generators.Diagnostics
             TargetNotPartialStruct,
             UnsupportedTargetShape,
             MultipleFormatAttributes,
+            ReservedMemberName,
             ExponentBitsOutOfRange,
             MantissaBitsOutOfRange,
             BiasOutOfRange,

@@ -33,17 +33,17 @@ namespace NumForge.Generators.Emit
             _w.Section("generic-math plumbing");
             string numberBase = $"{Numerics}.INumberBase<{Self}>";
 
-            Member("Radix", $"static int {numberBase}.Radix => 2;");
-            Member("AdditiveIdentity", $"static {Self} {Numerics}.IAdditiveIdentity<{Self}, {Self}>.AdditiveIdentity => Zero;");
-            Member("MultiplicativeIdentity", $$"""
+            Member($"static int {numberBase}.Radix => 2;");
+            Member($"static {Self} {Numerics}.IAdditiveIdentity<{Self}, {Self}>.AdditiveIdentity => Zero;");
+            Member($$"""
                 /// <summary>The multiplicative identity, one.</summary>
                 public static {{Self}} MultiplicativeIdentity => One;
                 """);
-            Member("AllBitsSet", $"static {Self} {Numerics}.IBinaryNumber<{Self}>.AllBitsSet => FromCode({Hex(CodeMask)});");
+            Member($"static {Self} {Numerics}.IBinaryNumber<{Self}>.AllBitsSet => FromCode({Hex(CodeMask)});");
 
             foreach (var (name, toKind) in new[] { ("Checked", "checked"), ("Saturating", "saturating"), ("Truncating", "truncating") })
             {
-                Member("Create" + name, $$"""
+                Member($$"""
                     /// <summary>Creates a value from any number, as the explicit conversions do; a conversion this type cannot make throws <c>NotSupportedException</c>.</summary>
                     /// <typeparam name="TOther">The type of <paramref name="value"/>.</typeparam>
                     /// <param name="value">The number to convert.</param>
@@ -68,12 +68,12 @@ namespace NumForge.Generators.Emit
 
             foreach (string name in new[] { "Checked", "Saturating", "Truncating" })
             {
-                Member("TryConvertFrom" + name, $"static bool {numberBase}.TryConvertFrom{name}<TOther>(TOther value, out {Self} result) => TryConvertFromCore(value, out result);");
+                Member($"static bool {numberBase}.TryConvertFrom{name}<TOther>(TOther value, out {Self} result) => TryConvertFromCore(value, out result);");
             }
 
             foreach (string name in new[] { "Checked", "Saturating", "Truncating" })
             {
-                Member("TryConvertTo" + name, $"static bool {numberBase}.TryConvertTo{name}<TOther>({Self} value, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TOther result) => TryConvertToCore(value, {Bool(name == "Checked")}, out result);");
+                Member($"static bool {numberBase}.TryConvertTo{name}<TOther>({Self} value, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TOther result) => TryConvertToCore(value, {Bool(name == "Checked")}, out result);");
             }
 
             EmitTryConvertFromCore();
@@ -169,8 +169,8 @@ namespace NumForge.Generators.Emit
                 : Hex(implicitBit);
             string significand = $"unchecked(({significandType})((Code & {Hex(_layout.MantissaMask)}) | {implicitPart}))";
 
-            Member("GetExponentByteCount", $"{ReadOnly}int {floatingPoint}.GetExponentByteCount() => {Int(exponentBits / 8)};");
-            Member("GetExponentShortestBitLength", $$"""
+            Member($"{ReadOnly}int {floatingPoint}.GetExponentByteCount() => {Int(exponentBits / 8)};");
+            Member($$"""
                 {{ReadOnly}}int {{floatingPoint}}.GetExponentShortestBitLength()
                 {
                     {{exponentType}} exponent = {{exponent}};
@@ -179,12 +179,12 @@ namespace NumForge.Generators.Emit
                         : {{Int(exponentBits + 1)}} - {{exponentType}}.LeadingZeroCount(unchecked(({{exponentType}})~exponent));
                 }
                 """);
-            Member("GetSignificandByteCount", $"{ReadOnly}int {floatingPoint}.GetSignificandByteCount() => {Int(SizeOf(significandType))};");
-            Member("GetSignificandBitLength", $"{ReadOnly}int {floatingPoint}.GetSignificandBitLength() => {Int(significandBits)};");
+            Member($"{ReadOnly}int {floatingPoint}.GetSignificandByteCount() => {Int(SizeOf(significandType))};");
+            Member($"{ReadOnly}int {floatingPoint}.GetSignificandBitLength() => {Int(significandBits)};");
             foreach (string endian in new[] { "BigEndian", "LittleEndian" })
             {
-                Member("TryWriteExponent" + endian, WriteMethod(floatingPoint, "TryWriteExponent" + endian, exponentType, exponent, endian));
-                Member("TryWriteSignificand" + endian, WriteMethod(floatingPoint, "TryWriteSignificand" + endian, significandType, significand, endian));
+                Member(WriteMethod(floatingPoint, "TryWriteExponent" + endian, exponentType, exponent, endian));
+                Member(WriteMethod(floatingPoint, "TryWriteSignificand" + endian, significandType, significand, endian));
             }
         }
 

@@ -81,7 +81,7 @@ namespace NumForge.Generators.Emit
             RoundedBinary("Multiply", "The product", "Multiply");
             RoundedBinary("Divide", "The quotient", "Divide");
 
-            Member("Sqrt", $$"""
+            Member($$"""
                 /// <summary>The square root of <paramref name="x"/>, correctly rounded (to nearest, ties to even).</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>√x; NaN for negative x.</returns>
@@ -98,7 +98,7 @@ namespace NumForge.Generators.Emit
                 }
                 """);
 
-            Member("FusedMultiplyAdd", $$"""
+            Member($$"""
                 /// <summary>(<paramref name="left"/> × <paramref name="right"/>) + <paramref name="addend"/>, rounded once (to nearest, ties to even).</summary>
                 /// <param name="left">The first factor.</param>
                 /// <param name="right">The second factor.</param>
@@ -119,7 +119,7 @@ namespace NumForge.Generators.Emit
                 }
                 """);
 
-            Member("MultiplyAddEstimate", $$"""
+            Member($$"""
                 /// <summary>(<paramref name="left"/> × <paramref name="right"/>) + <paramref name="addend"/>; this format always fuses (one rounding).</summary>
                 /// <param name="left">The first factor.</param>
                 /// <param name="right">The second factor.</param>
@@ -129,7 +129,7 @@ namespace NumForge.Generators.Emit
                 """);
         }
 
-        private void RoundedBinary(string name, string what, string kernel) => Member(name, $$"""
+        private void RoundedBinary(string name, string what, string kernel) => Member($$"""
             /// <summary>{{what}} of <paramref name="left"/> and <paramref name="right"/>, rounded once in the direction <paramref name="rounding"/> asks.</summary>
             /// <param name="left">The left operand.</param>
             /// <param name="right">The right operand.</param>
@@ -167,7 +167,7 @@ namespace NumForge.Generators.Emit
             Predicate("IsImaginaryNumber", "is a purely imaginary number (always false)", "false");
         }
 
-        private void Predicate(string name, string what, string body) => Member(name, $$"""
+        private void Predicate(string name, string what, string body) => Member($$"""
             /// <summary>Whether <paramref name="value"/> {{what}}.</summary>
             /// <param name="value">The value to test.</param>
             /// <returns><see langword="true"/> when it does.</returns>
@@ -179,14 +179,14 @@ namespace NumForge.Generators.Emit
         private void EmitMath()
         {
             _w.Section("math");
-            Member("Abs", $$"""
+            Member($$"""
                 /// <summary>The absolute value (NaN stays NaN).</summary>
                 /// <param name="value">The value.</param>
                 /// <returns>|value|.</returns>
                 public static {{Self}} Abs({{Self}} value) => FromCode({{Codec}}.Abs(value.Code));
                 """);
 
-            Member("CopySign", $$"""
+            Member($$"""
                 /// <summary>A value with the magnitude of <paramref name="value"/> and the sign of <paramref name="sign"/>.</summary>
                 /// <param name="value">The value whose magnitude is used.</param>
                 /// <param name="sign">The value whose sign is used.</param>
@@ -194,7 +194,7 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} CopySign({{Self}} value, {{Self}} sign) => FromCode({{Codec}}.CopySign(value.Code, sign.Code));
                 """);
 
-            Member("Sign", $$"""
+            Member($$"""
                 /// <summary>-1, 0 or +1 by the sign of <paramref name="value"/>; NaN throws <c>ArithmeticException</c>, as <c>Math.Sign(double)</c>.</summary>
                 /// <param name="value">The value.</param>
                 /// <returns>The sign.</returns>
@@ -203,7 +203,7 @@ namespace NumForge.Generators.Emit
 
             foreach (var selection in Selections)
             {
-                Member(selection.Name, $$"""
+                Member($$"""
                     /// <summary>{{selection.Summary}}.</summary>
                     /// <param name="x">The first value.</param>
                     /// <param name="y">The second value.</param>
@@ -212,7 +212,7 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            Member("Clamp", $$"""
+            Member($$"""
                 /// <summary><paramref name="value"/> limited to [<paramref name="min"/>, <paramref name="max"/>]; throws <c>ArgumentException</c> when min is greater than max.</summary>
                 /// <param name="value">The value.</param>
                 /// <param name="min">The lower bound.</param>
@@ -223,7 +223,7 @@ namespace NumForge.Generators.Emit
 
             foreach (var (name, plain) in new[] { ("MaxNative", "Max"), ("MinNative", "Min") })
             {
-                Member(name, $$"""
+                Member($$"""
                     /// <summary>As <c>{{plain}}</c>: this type has no faster platform-specific behaviour to offer.</summary>
                     /// <param name="x">The first value.</param>
                     /// <param name="y">The second value.</param>
@@ -232,7 +232,7 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            Member("ClampNative", $$"""
+            Member($$"""
                 /// <summary>As <c>Clamp</c>: this type has no faster platform-specific behaviour to offer.</summary>
                 /// <param name="value">The value.</param>
                 /// <param name="min">The lower bound.</param>
@@ -243,7 +243,7 @@ namespace NumForge.Generators.Emit
 
             foreach (string name in new[] { "ConvertToInteger", "ConvertToIntegerNative" })
             {
-                Member(name, $$"""
+                Member($$"""
                     /// <summary>Converts to an integer type, truncating toward zero and saturating; NaN gives 0.</summary>
                     /// <typeparam name="TInteger">The integer type.</typeparam>
                     /// <param name="value">The value.</param>
@@ -253,7 +253,7 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            Member("Round", $$"""
+            Member($$"""
                 /// <summary>Rounds to the nearest integer, ties to even.</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>The rounded value.</returns>
@@ -281,7 +281,7 @@ namespace NumForge.Generators.Emit
 
             foreach (var (name, what) in new[] { ("Floor", "down, toward negative infinity"), ("Ceiling", "up, toward positive infinity"), ("Truncate", "toward zero") })
             {
-                Member(name, $$"""
+                Member($$"""
                     /// <summary>Rounds to an integer {{what}}.</summary>
                     /// <param name="x">The value.</param>
                     /// <returns>The rounded value.</returns>
@@ -289,21 +289,21 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            Member("BitIncrement", $$"""
+            Member($$"""
                 /// <summary>The smallest value greater than <paramref name="x"/> (NaN and +infinity stay).</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>The next value up.</returns>
                 public static {{Self}} BitIncrement({{Self}} x) => FromCode({{Codec}}.BitIncrement(x.Code));
                 """);
 
-            Member("BitDecrement", $$"""
+            Member($$"""
                 /// <summary>The largest value less than <paramref name="x"/> (NaN and -infinity stay).</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>The next value down.</returns>
                 public static {{Self}} BitDecrement({{Self}} x) => FromCode({{Codec}}.BitDecrement(x.Code));
                 """);
 
-            Member("ScaleB", $$"""
+            Member($$"""
                 /// <summary><paramref name="x"/> × 2^<paramref name="n"/>, rounded once.</summary>
                 /// <param name="x">The value.</param>
                 /// <param name="n">The power of two.</param>
@@ -311,14 +311,14 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} ScaleB({{Self}} x, int n) => {{Round($"double.ScaleB({AsDouble("x")}, n)")}};
                 """);
 
-            Member("ILogB", $$"""
+            Member($$"""
                 /// <summary>The unbiased base-2 exponent of <paramref name="x"/>, as <c>double.ILogB</c>.</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>floor(log2(|x|)); int.MinValue for zero and int.MaxValue for NaN and infinities.</returns>
                 public static int ILogB({{Self}} x) => double.ILogB({{AsDouble("x")}});
                 """);
 
-            Member("Lerp", $$"""
+            Member($$"""
                 /// <summary>The linear interpolation between <paramref name="value1"/> and <paramref name="value2"/>, computed in double and rounded once.</summary>
                 /// <param name="value1">The value at amount 0.</param>
                 /// <param name="value2">The value at amount 1.</param>
@@ -335,7 +335,7 @@ namespace NumForge.Generators.Emit
             _w.Section("transcendental functions: computed in double, rounded once to this format");
             foreach (var function in UnaryFunctions)
             {
-                Member(function.Name, $$"""
+                Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once.</summary>
                     /// <param name="{{function.Parameter}}">The argument.</param>
                     /// <returns>The result.</returns>
@@ -345,7 +345,7 @@ namespace NumForge.Generators.Emit
 
             foreach (var function in BinaryFunctions)
             {
-                Member(function.Name, $$"""
+                Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once.</summary>
                     /// <param name="{{function.First}}">The first argument.</param>
                     /// <param name="{{function.Second}}">The second argument.</param>
@@ -354,7 +354,7 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            Member("RootN", $$"""
+            Member($$"""
                 /// <summary>The <paramref name="n"/>-th root of <paramref name="x"/>, computed in double and rounded once.</summary>
                 /// <param name="x">The value.</param>
                 /// <param name="n">The degree of the root.</param>
@@ -364,7 +364,7 @@ namespace NumForge.Generators.Emit
 
             foreach (var (name, what, pi) in new[] { ("SinCos", "<paramref name=\"x\"/> (radians)", ""), ("SinCosPi", "<paramref name=\"x\"/> × π", "Pi") })
             {
-                Member(name, $$"""
+                Member($$"""
                     /// <summary>The sine and cosine of {{what}}, each computed in double and rounded once.</summary>
                     /// <param name="x">The argument.</param>
                     /// <returns>The sine and the cosine.</returns>
@@ -382,7 +382,7 @@ namespace NumForge.Generators.Emit
         private void EmitEquality()
         {
             _w.Section("equality and order");
-            Member("Equals", $$"""
+            Member($$"""
                 /// <summary>Whether this value equals <paramref name="other"/>, as <c>double.Equals</c>: NaN equals NaN and +0 equals -0.</summary>
                 /// <param name="other">The value to compare with.</param>
                 /// <returns><see langword="true"/> when they are equal.</returns>
@@ -394,13 +394,13 @@ namespace NumForge.Generators.Emit
                 public {{ReadOnly}}override bool Equals([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? obj) => obj is {{Self}} other && Equals(other);
                 """);
 
-            Member("GetHashCode", $$"""
+            Member($$"""
                 /// <summary>A hash code; equal values (including +0 and -0, and all NaNs) hash equal.</summary>
                 /// <returns>The hash code.</returns>
                 public {{ReadOnly}}override int GetHashCode() => {{Codec}}.ToDouble(Code).GetHashCode();
                 """);
 
-            Member("CompareTo", $$"""
+            Member($$"""
                 /// <summary>Compares with <paramref name="other"/> in the total order of <c>double.CompareTo</c>: NaN first, -0 equal to +0.</summary>
                 /// <param name="other">The value to compare with.</param>
                 /// <returns>Negative, zero or positive as this value is less than, equal to or greater than <paramref name="other"/>.</returns>

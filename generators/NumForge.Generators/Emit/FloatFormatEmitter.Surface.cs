@@ -19,7 +19,7 @@ namespace NumForge.Generators.Emit
         private void EmitText()
         {
             _w.Section("text");
-            Member("ToString", $$"""
+            Member($$"""
                 /// <summary>The shortest string that parses back to this value, in the current culture.</summary>
                 /// <returns>The text.</returns>
                 public {{ReadOnly}}override string ToString() => {{Text}}.Format(Code, null, null);
@@ -41,7 +41,7 @@ namespace NumForge.Generators.Emit
                 public {{ReadOnly}}string ToString({{NumericFormat}}string? format, {{Provider}} provider) => {{Text}}.Format(Code, format, provider);
                 """);
 
-            Member("TryFormat", $$"""
+            Member($$"""
                 /// <summary>Formats into a span of characters.</summary>
                 /// <param name="destination">Where the text goes.</param>
                 /// <param name="charsWritten">How many characters were written.</param>
@@ -62,7 +62,7 @@ namespace NumForge.Generators.Emit
                 """);
 
             const string correctly = "correctly rounded from its exact decimal value";
-            Member("Parse", $$"""
+            Member($$"""
                 /// <summary>Parses a number, {{correctly}}, in the current culture.</summary>
                 /// <param name="s">The text.</param>
                 /// <returns>The value.</returns>
@@ -130,7 +130,7 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} Parse({{Utf8Span}} utf8Text, {{Styles}} style = {{DefaultStyle}}, {{Provider}} provider = null) => FromCode({{Text}}.Parse(utf8Text, style, provider));
                 """);
 
-            Member("TryParse", string.Join("\n\n", new[]
+            Member(string.Join("\n\n", new[]
             {
                 TryParseOverload("string? s", null, null),
                 TryParseOverload("string? s", Styles + " style", Provider + " provider"),
@@ -202,7 +202,7 @@ namespace NumForge.Generators.Emit
             _w.Section("span converters");
             foreach (var (type, suffix) in new[] { ("float", "Single"), ("double", "Double"), ("global::System.Half", "Half") })
             {
-                Member("ConvertFrom", $$"""
+                Member($$"""
                     /// <summary>Converts each <c>{{Short(type)}}</c> to the nearest value (ties to even), as the explicit conversion does.</summary>
                     /// <param name="source">The values to convert.</param>
                     /// <param name="destination">Where the results go; at least as long as <paramref name="source"/>, else <c>ArgumentException</c>.</param>
@@ -225,7 +225,7 @@ namespace NumForge.Generators.Emit
             foreach (var (type, suffix) in new[] { ("float", "Single"), ("double", "Double"), ("global::System.Half", "Half") })
             {
                 string exactness = suffix == "Double" || (suffix == "Single" && FitsInSingle) ? "exactly" : "rounding to nearest even where needed";
-                Member("ConvertTo", $$"""
+                Member($$"""
                     /// <summary>Converts each value to <c>{{Short(type)}}</c>, {{exactness}}.</summary>
                     /// <param name="source">The values to convert.</param>
                     /// <param name="destination">Where the results go; at least as long as <paramref name="source"/>, else <c>ArgumentException</c>.</param>
@@ -242,14 +242,14 @@ namespace NumForge.Generators.Emit
             string layout = _layout.TotalBits <= 4
                 ? "two values per byte, low nibble first"
                 : $"the {Int(_layout.TotalBits)}-bit encodings laid end to end, little-endian";
-            Member("PackedLength", $$"""
+            Member($$"""
                 /// <summary>The number of bytes that <paramref name="count"/> packed values take ({{layout}}).</summary>
                 /// <param name="count">The number of values.</param>
                 /// <returns>The packed length in bytes.</returns>
                 public static int PackedLength(int count) => {{Spans}}.PackedLength(count);
                 """);
 
-            Member("Pack", $$"""
+            Member($$"""
                 /// <summary>Packs values densely: {{layout}}.</summary>
                 /// <param name="source">The values.</param>
                 /// <param name="destination">Where the bytes go; at least <c>PackedLength(source.Length)</c> long, else <c>ArgumentException</c>.</param>
@@ -257,7 +257,7 @@ namespace NumForge.Generators.Emit
                     => {{Spans}}.Pack<{{Bits}}>(global::System.Runtime.InteropServices.MemoryMarshal.Cast<{{Self}}, {{Bits}}>(source), destination);
                 """);
 
-            Member("Unpack", $$"""
+            Member($$"""
                 /// <summary>Unpacks values that <c>Pack</c> wrote ({{layout}}).</summary>
                 /// <param name="source">The packed bytes.</param>
                 /// <param name="destination">Where the values go; its length is the number of values to unpack.</param>

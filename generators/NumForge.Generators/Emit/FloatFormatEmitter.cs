@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using NumForge.CompilerServices;
 using NumForge.Generators.Model;
@@ -14,6 +15,12 @@ namespace NumForge.Generators.Emit
     /// </summary>
     internal static class FloatFormatEmitter
     {
+        /// <summary>
+        /// Names of the members every generated part needs and always writes. A format type that declares one of them
+        /// gets NF0004 (and nothing generated) rather than a duplicate definition.
+        /// </summary>
+        public static readonly string[] ReservedMemberNames = { "_bits", "Code", "FromCode", "Traits", "TryConvertFromCore", "TryConvertToCore" };
+
         /// <summary>The file name: namespace- and containing-type-qualified, e.g. <c>My.App.Outer.Float8.g.cs</c>.</summary>
         public static string HintName(FloatFormatModel model)
         {
@@ -47,20 +54,24 @@ namespace NumForge.Generators.Emit
     /// so that nothing the user declares or imports can change what they mean.
     /// </summary>
     /// <remarks>
-    /// <para><b>Members the user already declared.</b> <see cref="TargetType.UserMemberNames"/> holds the metadata names of
-    /// the user's own members. Every generated member is keyed by its metadata name and left out when the user declared
-    /// that name, so the user's member wins and nothing collides:</para>
+    /// <para><b>Members the user already declared.</b> <see cref="TargetType.UserMembers"/> holds a key per member the user
+    /// declared (<see cref="MemberKey"/>). Every member the emitter writes goes through <c>Member(text)</c>, which parses
+    /// the text, keys each declaration in it the same way, and leaves out each one the user already declared, so the
+    /// user's member wins and nothing collides:</para>
     /// <list type="bullet">
-    /// <item>methods and properties by their name (<c>Sqrt</c>, <c>MaxValue</c>); a name covers all its overloads
-    /// (declaring <c>Parse</c> leaves out every generated <c>Parse</c>);</item>
-    /// <item>operators by their metadata name (<c>op_Addition</c>, <c>op_Equality</c>, <c>op_BitwiseAnd</c>...); all
-    /// conversions share <c>op_Implicit</c>, <c>op_Explicit</c> and <c>op_CheckedExplicit</c>, so declaring any
-    /// explicit conversion leaves out the generated explicit conversions (and the checked ones, which need them);</item>
-    /// <item>explicit interface implementations by the interface member's simple name (<c>Radix</c>,
-    /// <c>TryConvertFromChecked</c>, <c>GetExponentByteCount</c>).</item>
+    /// <item>methods and operators by signature: declaring <c>ToString()</c> leaves out only the generated <c>ToString()</c>
+    /// (the <c>IFormattable</c> overload is still written), declaring <c>Parse(string)</c> only that <c>Parse</c>;</item>
+    /// <item>conversions by source and target type, implicit or explicit alike (C# allows one of them): declaring
+    /// <c>explicit operator F8(float)</c> leaves out only that conversion; a generated checked conversion is left out
+    /// when the user declared it, or an implicit conversion between the same types (which leaves it no unchecked twin);</item>
+    /// <item>properties (and anything else that cannot overload) by name, whatever the user's member with that name is;
+    /// a generated method is also left out when the user declared a property, field, event or nested type of its name;</item>
+    /// <item>explicit interface implementations by the interface member's simple name and signature (<c>P:Radix</c>,
+    /// <c>M:GetExponentByteCount()</c>), whether the user implemented it explicitly or implicitly.</item>
     /// </list>
-    /// <para>The plumbing (<c>_bits</c>, <c>Code</c>, <c>FromCode</c>, <c>Traits</c> and the private
-    /// <c>TryConvertFromCore</c>/<c>TryConvertToCore</c>) is always written: every other member depends on it.</para>
+    /// <para>The plumbing (<see cref="FloatFormatEmitter.ReservedMemberNames"/>: <c>_bits</c>, <c>Code</c>, <c>FromCode</c>,
+    /// <c>Traits</c> and the private <c>TryConvertFromCore</c>/<c>TryConvertToCore</c>) is always written: every other
+    /// member depends on it, so the reader reports NF0004 for a user member with one of those names instead.</para>
     /// </remarks>
     internal sealed partial class FloatFormatSource
     {
@@ -71,6 +82,8 @@ namespace NumForge.Generators.Emit
         private readonly FloatFormatModel _model;
         private readonly FloatLayout _layout;
         private readonly HashSet<string> _userMembers;
+        private readonly HashSet<string> _userNames;
+        private readonly HashSet<string> _userNonMethodNames;
         private readonly HashSet<string> _userInterfaces;
         private readonly CodeWriter _w = new CodeWriter();
 
@@ -78,7 +91,9 @@ namespace NumForge.Generators.Emit
         {
             _model = model;
             _layout = layout;
-            _userMembers = new HashSet<string>(model.Target.UserMemberNames, StringComparer.Ordinal);
+            _userMembers = new HashSet<string>(model.Target.UserMembers, StringComparer.Ordinal);
+            _userNames = new HashSet<string>(model.Target.UserMembers.Select(MemberKey.NameOf), StringComparer.Ordinal);
+            _userNonMethodNames = new HashSet<string>(model.Target.UserMembers.Where(k => !MemberKey.IsMethod(k)).Select(MemberKey.NameOf), StringComparer.Ordinal);
             _userInterfaces = new HashSet<string>(StringComparer.Ordinal);
             foreach (string name in model.Target.UserInterfaces)
             {
@@ -208,19 +223,19 @@ namespace NumForge.Generators.Emit
                 private static {{Self}} FromCode(ulong code) => global::System.Runtime.CompilerServices.Unsafe.BitCast<{{Bits}}, {{Self}}>(unchecked(({{Bits}})code));
                 """);
 
-            Member("Info", $$"""
+            Member($$"""
                 /// <summary>Describes the format: widths, bias, special values and extreme values.</summary>
                 public static global::NumForge.FormatInfo Info { get; } = global::NumForge.FormatInfo.ForFloat<Traits>("{{Name}}", typeof({{Self}}));
                 """);
 
-            Member("FromBits", $$"""
+            Member($$"""
                 /// <summary>Reinterprets an encoding as a value. Bits above the format's {{Int(_layout.TotalBits)}} bits are ignored.</summary>
                 /// <param name="bits">The encoding, in the low bits.</param>
                 /// <returns>The value with that encoding.</returns>
                 public static {{Self}} FromBits({{Bits}} bits) => FromCode(bits & {{Hex(CodeMask)}});
                 """);
 
-            Member("ToBits", $$"""
+            Member($$"""
                 /// <summary>Returns the encoding of this value, in the low bits.</summary>
                 /// <returns>The encoding.</returns>
                 public {{ReadOnly}}{{Bits}} ToBits() => _bits;
@@ -311,7 +326,7 @@ namespace NumForge.Generators.Emit
         private void Constant(string name, string summary, ulong? code, string? value)
         {
             string expression = code.HasValue ? $"FromCode({Hex(code.Value)})" : $"FromCode({Codec}.FromDouble({value}))";
-            Member(name, $$"""
+            Member($$"""
                 /// <summary>{{summary}}</summary>
                 public static {{Self}} {{name}} => {{expression}};
                 """);
@@ -401,33 +416,33 @@ namespace NumForge.Generators.Emit
             _w.Section("conversions");
             foreach (var source in Sources)
             {
-                Member("op_Explicit", $$"""
+                Member($$"""
                     /// <summary>Converts from <c>{{Short(source.Type)}}</c> to the nearest value (ties to even); past the largest finite value gives {{OverflowWords()}}.</summary>
                     /// <param name="value">The value to convert.</param>
                     public static explicit operator {{Self}}({{source.Type}} value) => {{FromExpression(source.Type, "value")}};
                     """);
             }
 
-            Member("op_Implicit", $$"""
+            Member($$"""
                 /// <summary>Converts to <c>double</c>; every value is exact in double.</summary>
                 /// <param name="value">The value to convert.</param>
                 public static implicit operator double({{Self}} value) => {{AsDouble("value")}};
                 """);
 
             string singleKind = FitsInSingle ? "implicit" : "explicit";
-            Member(FitsInSingle ? "op_Implicit" : "op_Explicit", $$"""
+            Member($$"""
                 /// <summary>Converts to <c>float</c>{{(FitsInSingle ? "; every value is exact in float" : ", rounding to nearest even where float cannot hold the value")}}.</summary>
                 /// <param name="value">The value to convert.</param>
                 public static {{singleKind}} operator float({{Self}} value) => {{Codec}}.ToSingle(value.Code);
                 """);
 
-            Member("op_Explicit", $$"""
+            Member($$"""
                 /// <summary>Converts to <c>Half</c>, rounding to nearest even where Half cannot hold the value.</summary>
                 /// <param name="value">The value to convert.</param>
                 public static explicit operator global::System.Half({{Self}} value) => {{Codec}}.ToHalf(value.Code);
                 """);
 
-            Member("op_Explicit", $$"""
+            Member($$"""
                 /// <summary>Converts to <c>decimal</c> as <c>(decimal)double</c> does; NaN, infinities and values outside decimal's range throw <c>OverflowException</c>.</summary>
                 /// <param name="value">The value to convert.</param>
                 public static explicit operator decimal({{Self}} value) => (decimal){{AsDouble("value")}};
@@ -435,17 +450,16 @@ namespace NumForge.Generators.Emit
 
             foreach (string target in IntegerTargets)
             {
-                Member("op_Explicit", $$"""
+                Member($$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c>, truncating toward zero; out-of-range values saturate and NaN gives 0.</summary>
                     /// <param name="value">The value to convert.</param>
                     public static explicit operator {{target}}({{Self}} value) => {{SaturatingCast(target, AsDouble("value"))}};
                     """);
             }
 
-            // A checked conversion needs its unchecked twin, so the user's op_Explicit leaves these out too.
-            foreach (string target in _userMembers.Contains("op_Explicit") ? new string[0] : IntegerTargets)
+            foreach (string target in IntegerTargets)
             {
-                Member("op_CheckedExplicit", $$"""
+                Member($$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c>, truncating toward zero; NaN and out-of-range values throw <c>OverflowException</c>.</summary>
                     /// <param name="value">The value to convert.</param>
                     public static explicit operator checked {{target}}({{Self}} value) => checked(({{target}}){{AsDouble("value")}});
@@ -459,7 +473,7 @@ namespace NumForge.Generators.Emit
 
         private void RoundingConversion(string name, string type)
         {
-            Member(name, $$"""
+            Member($$"""
                 /// <summary>
                 /// Converts from <c>{{Short(type)}}</c> to this format, rounded once in the direction <paramref name="rounding"/> asks.
                 /// A finite value that rounds past the largest finite value gives ±MaxValue when <paramref name="saturate"/> is true,
@@ -490,44 +504,44 @@ namespace NumForge.Generators.Emit
         private void EmitOperators()
         {
             _w.Section("operators");
-            BinaryOperator("op_Addition", "+", "The sum, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Add(left.Code, right.Code))");
-            BinaryOperator("op_Subtraction", "-", "The difference, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Subtract(left.Code, right.Code))");
-            BinaryOperator("op_Multiply", "*", "The product, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Multiply(left.Code, right.Code))");
-            BinaryOperator("op_Division", "/", "The quotient, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Divide(left.Code, right.Code))");
-            BinaryOperator("op_Modulus", "%", "The remainder of truncated division, as C#'s % on double (exact).", $"FromCode({Codec}.Remainder(left.Code, right.Code))");
+            BinaryOperator("+", "The sum, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Add(left.Code, right.Code))");
+            BinaryOperator("-", "The difference, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Subtract(left.Code, right.Code))");
+            BinaryOperator("*", "The product, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Multiply(left.Code, right.Code))");
+            BinaryOperator("/", "The quotient, correctly rounded (to nearest, ties to even).", $"FromCode({Codec}.Divide(left.Code, right.Code))");
+            BinaryOperator("%", "The remainder of truncated division, as C#'s % on double (exact).", $"FromCode({Codec}.Remainder(left.Code, right.Code))");
 
-            UnaryOperator("op_UnaryNegation", "-", "The negated value (NaN stays NaN).", $"FromCode({Codec}.Negate(value.Code))");
-            UnaryOperator("op_UnaryPlus", "+", "The value itself.", "value");
-            UnaryOperator("op_Increment", "++", "The value plus one, correctly rounded.", "value + One");
-            UnaryOperator("op_Decrement", "--", "The value minus one, correctly rounded.", "value - One");
+            UnaryOperator("-", "The negated value (NaN stays NaN).", $"FromCode({Codec}.Negate(value.Code))");
+            UnaryOperator("+", "The value itself.", "value");
+            UnaryOperator("++", "The value plus one, correctly rounded.", "value + One");
+            UnaryOperator("--", "The value minus one, correctly rounded.", "value - One");
 
-            ComparisonOperator("op_Equality", "==", "Whether the values are equal (IEEE: NaN equals nothing, +0 equals -0).", $"{Codec}.Equal(left.Code, right.Code)");
-            ComparisonOperator("op_Inequality", "!=", "Whether the values differ (IEEE: NaN differs from everything).", $"!{Codec}.Equal(left.Code, right.Code)");
-            ComparisonOperator("op_LessThan", "<", "Whether left is less than right (false when either is NaN).", $"{Codec}.LessThan(left.Code, right.Code)");
-            ComparisonOperator("op_GreaterThan", ">", "Whether left is greater than right (false when either is NaN).", $"{Codec}.LessThan(right.Code, left.Code)");
-            ComparisonOperator("op_LessThanOrEqual", "<=", "Whether left is less than or equal to right (false when either is NaN).", $"{Codec}.LessThanOrEqual(left.Code, right.Code)");
-            ComparisonOperator("op_GreaterThanOrEqual", ">=", "Whether left is greater than or equal to right (false when either is NaN).", $"{Codec}.LessThanOrEqual(right.Code, left.Code)");
+            ComparisonOperator("==", "Whether the values are equal (IEEE: NaN equals nothing, +0 equals -0).", $"{Codec}.Equal(left.Code, right.Code)");
+            ComparisonOperator("!=", "Whether the values differ (IEEE: NaN differs from everything).", $"!{Codec}.Equal(left.Code, right.Code)");
+            ComparisonOperator("<", "Whether left is less than right (false when either is NaN).", $"{Codec}.LessThan(left.Code, right.Code)");
+            ComparisonOperator(">", "Whether left is greater than right (false when either is NaN).", $"{Codec}.LessThan(right.Code, left.Code)");
+            ComparisonOperator("<=", "Whether left is less than or equal to right (false when either is NaN).", $"{Codec}.LessThanOrEqual(left.Code, right.Code)");
+            ComparisonOperator(">=", "Whether left is greater than or equal to right (false when either is NaN).", $"{Codec}.LessThanOrEqual(right.Code, left.Code)");
 
-            BinaryOperator("op_BitwiseAnd", "&", "The bitwise AND of the encodings (as <c>Half</c> does).", "FromCode(left.Code & right.Code)");
-            BinaryOperator("op_BitwiseOr", "|", "The bitwise OR of the encodings (as <c>Half</c> does).", "FromCode(left.Code | right.Code)");
-            BinaryOperator("op_ExclusiveOr", "^", "The bitwise exclusive OR of the encodings (as <c>Half</c> does).", "FromCode(left.Code ^ right.Code)");
-            UnaryOperator("op_OnesComplement", "~", "The bitwise complement of the encoding within the format's width (as <c>Half</c> does).", $"FromCode(~value.Code & {Hex(CodeMask)})");
+            BinaryOperator("&", "The bitwise AND of the encodings (as <c>Half</c> does).", "FromCode(left.Code & right.Code)");
+            BinaryOperator("|", "The bitwise OR of the encodings (as <c>Half</c> does).", "FromCode(left.Code | right.Code)");
+            BinaryOperator("^", "The bitwise exclusive OR of the encodings (as <c>Half</c> does).", "FromCode(left.Code ^ right.Code)");
+            UnaryOperator("~", "The bitwise complement of the encoding within the format's width (as <c>Half</c> does).", $"FromCode(~value.Code & {Hex(CodeMask)})");
         }
 
-        private void BinaryOperator(string name, string symbol, string summary, string body) => Member(name, $$"""
+        private void BinaryOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
             /// <param name="left">The left operand.</param>
             /// <param name="right">The right operand.</param>
             public static {{Self}} operator {{symbol}}({{Self}} left, {{Self}} right) => {{body}};
             """);
 
-        private void UnaryOperator(string name, string symbol, string summary, string body) => Member(name, $$"""
+        private void UnaryOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
             /// <param name="value">The operand.</param>
             public static {{Self}} operator {{symbol}}({{Self}} value) => {{body}};
             """);
 
-        private void ComparisonOperator(string name, string symbol, string summary, string body) => Member(name, $$"""
+        private void ComparisonOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
             /// <param name="left">The left operand.</param>
             /// <param name="right">The right operand.</param>
@@ -536,13 +550,47 @@ namespace NumForge.Generators.Emit
 
         // ================================================================ helpers
 
-        /// <summary>Writes a member unless the user declared its metadata name (see the class remarks).</summary>
-        private void Member(string metadataName, string text)
+        /// <summary>
+        /// Writes one or more member declarations (each with its doc comment), leaving out each one the user already
+        /// declared (see the class remarks). The keys come from the text itself, so what is checked is what is written.
+        /// </summary>
+        private void Member(string text)
         {
-            if (!_userMembers.Contains(metadataName))
+            var members = MemberKey.ParseMembers(text);
+            bool keepAll = true;
+            foreach (var member in members)
+            {
+                keepAll &= !UserDeclared(member.Keys);
+            }
+
+            if (keepAll)
             {
                 _w.Member(text);
+                return;
             }
+
+            foreach (var (memberText, keys) in members)
+            {
+                if (!UserDeclared(keys))
+                {
+                    _w.Member(memberText);
+                }
+            }
+        }
+
+        /// <summary>Whether the user declared a member that a generated member with these keys would collide with.</summary>
+        private bool UserDeclared(IReadOnlyList<string> keys)
+        {
+            foreach (string key in keys)
+            {
+                string name = MemberKey.NameOf(key);
+                if (MemberKey.IsMethod(key) ? _userNonMethodNames.Contains(name) || MemberKey.CollidingKeys(key).Any(_userMembers.Contains) : _userNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string QualifiedName(TargetType target)

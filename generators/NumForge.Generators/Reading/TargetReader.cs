@@ -122,7 +122,7 @@ namespace NumForge.Generators.Reading
                 AccessibilityKeyword(symbol.DeclaredAccessibility),
                 symbol.IsReadOnly,
                 containing.ToEquatableArray(),
-                UserMemberNames(symbol).ToEquatableArray(),
+                UserMembers(symbol).ToEquatableArray(),
                 symbol.Interfaces
                     .Select(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
                     .Distinct()
@@ -148,9 +148,11 @@ namespace NumForge.Generators.Reading
             _ => "internal",
         };
 
-        private static IEnumerable<string> UserMemberNames(INamedTypeSymbol symbol) => symbol.GetMembers()
+        /// <summary>The keys of the members declared in every part of the type (see <see cref="MemberKey"/>).</summary>
+        private static IEnumerable<string> UserMembers(INamedTypeSymbol symbol) => symbol.GetMembers()
             .Where(m => !m.IsImplicitlyDeclared)
-            .Select(m => m.Name)
+            .Select(MemberKey.OfSymbol)
+            .OfType<string>()
             .Distinct()
             .OrderBy(s => s, System.StringComparer.Ordinal);
 
