@@ -22,6 +22,12 @@ namespace NumForge
             Float6E2M3FN.Info,
             Float6E3M2FN.Info,
             Float4E2M1FN.Info,
+            Posit64.Info,
+            Posit32.Info,
+            Posit16.Info,
+            Posit8.Info,
+            Posit16E1.Info,
+            Posit8E0.Info,
         ];
 
         // Names used by ml_dtypes, ONNX and common shorthand, mapped to catalog names.
@@ -54,6 +60,28 @@ namespace NumForge
             ["e2m1"] = nameof(Float4E2M1FN),
             ["fp4"] = nameof(Float4E2M1FN),
             ["float4_e2m1fn"] = nameof(Float4E2M1FN),
+            ["p8"] = nameof(Posit8),
+            ["posit8"] = nameof(Posit8),
+            ["p8e2"] = nameof(Posit8),
+            ["posit8_es2"] = nameof(Posit8),
+            ["p16"] = nameof(Posit16),
+            ["posit16"] = nameof(Posit16),
+            ["p16e2"] = nameof(Posit16),
+            ["posit16_es2"] = nameof(Posit16),
+            ["p32"] = nameof(Posit32),
+            ["posit32"] = nameof(Posit32),
+            ["p32e2"] = nameof(Posit32),
+            ["posit32_es2"] = nameof(Posit32),
+            ["p64"] = nameof(Posit64),
+            ["posit64"] = nameof(Posit64),
+            ["p64e2"] = nameof(Posit64),
+            ["posit64_es2"] = nameof(Posit64),
+            ["p8e0"] = nameof(Posit8E0),
+            ["posit8_es0"] = nameof(Posit8E0),
+            ["posit8_t"] = nameof(Posit8E0),
+            ["p16e1"] = nameof(Posit16E1),
+            ["posit16_es1"] = nameof(Posit16E1),
+            ["posit16_t"] = nameof(Posit16E1),
         };
 
         /// <summary>Every catalog format, in catalog order (widest first within each family).</summary>

@@ -73,10 +73,15 @@ namespace NumForge
         /// <summary>Whether the format has a NaN.</summary>
         public bool HasNaN => Kind == FormatKind.Float && Specials != SpecialValues.Finite;
 
+        /// <summary>Whether the format has NaR (Not a Real), the posits' one exception value (code 1 followed by zeros).</summary>
+        public bool HasNaR => Kind == FormatKind.Posit;
+
         /// <summary>The spec in short form, e.g. <c>E4M3 bias 7 FiniteNaN</c>.</summary>
         public string Summary => Kind == FormatKind.Float
             ? string.Create(CultureInfo.InvariantCulture, $"E{ExponentBits}M{MantissaBits} bias {Bias}{(Signed ? "" : " unsigned")}{(Subnormals ? "" : " no-subnormals")} {Specials}")
-            : Kind.ToString();
+            : Kind == FormatKind.Posit
+                ? string.Create(CultureInfo.InvariantCulture, $"posit<{Bits},{ExponentBits}>")
+                : Kind.ToString();
 
         /// <summary>Rounds <paramref name="value"/> to the format and returns the encoding.</summary>
         /// <param name="value">The value to convert.</param>
@@ -119,6 +124,28 @@ namespace NumForge
             };
         }
 
+        /// <summary>Describes a posit format from its traits. Called by generated code.</summary>
+        /// <typeparam name="TTraits">The format's traits.</typeparam>
+        /// <param name="name">The format's name.</param>
+        /// <param name="clrType">The generated type.</param>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static FormatInfo ForPosit<TTraits>(string name, Type clrType)
+            where TTraits : struct, IPositTraits
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            PositLayout layout = PositLayout.TryCreate(TTraits.Bits, TTraits.ExponentBits, out var problems)
+                ?? throw new ArgumentException($"Invalid posit traits for {name}: {string.Join("; ", problems)}", nameof(name));
+            return new FormatInfo(name, clrType, FormatKind.Posit, layout.Bits, new PositFormatCodec<TTraits>())
+            {
+                ExponentBits = layout.ExponentBits,
+                Signed = true,
+                MaxValue = layout.MaxValue,
+                MinNormal = layout.Epsilon,
+                Epsilon = layout.Epsilon,
+                MachineEpsilon = layout.MachineEpsilon,
+            };
+        }
+
         /// <inheritdoc/>
         public override string ToString() => $"{Name} ({Bits} bits, {Summary})";
 
@@ -140,6 +167,25 @@ namespace NumForge
             public double Decode(ulong bits) => FloatCodec<TTraits>.ToDouble(bits & FloatCodec<TTraits>.CodeMask);
 
             public string Format(ulong bits) => FloatText<TTraits>.Format(bits & FloatCodec<TTraits>.CodeMask, null, CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Posits have one rounding (to nearest, ties to even on the bit string) and always saturate.</summary>
+        private sealed class PositFormatCodec<TTraits> : IFormatCodec
+            where TTraits : struct, IPositTraits
+        {
+            public ulong Encode(double value, MidpointRounding rounding, bool saturate)
+            {
+                if (rounding != MidpointRounding.ToEven)
+                {
+                    throw new ArgumentException("Posits have one rounding: to nearest, ties to even (MidpointRounding.ToEven).", nameof(rounding));
+                }
+
+                return PositCodec<TTraits>.FromDouble(value);
+            }
+
+            public double Decode(ulong bits) => PositCodec<TTraits>.ToDouble(bits & TTraits.CodeMask);
+
+            public string Format(ulong bits) => PositText<TTraits>.Format(bits & TTraits.CodeMask, null, CultureInfo.InvariantCulture);
         }
     }
 }

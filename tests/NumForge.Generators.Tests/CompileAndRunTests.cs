@@ -182,7 +182,7 @@ namespace NumForge.Generators.Tests
             Assert.NotNull(Activator.CreateInstance(type, "tag"));
         }
 
-        [Fact(Skip = "Emitter: declaring ToString() leaves out every generated ToString overload, so IFormattable.ToString(string?, IFormatProvider?) is missing (CS0535). Unskip once the emitter skips user members by signature.")]
+        [Fact]
         public void AStructThatOverridesToStringCompilesCleanly()
         {
             var outcome = CompileClean("""
@@ -200,6 +200,137 @@ namespace NumForge.Generators.Tests
             var type = loaded.Type("Mine");
             Assert.Equal("mine", LoadedAssembly.CallStatic(type, "FromBits", (byte)3)!.ToString());
         }
+
+        [Fact]
+        public void AUserToStringLeavesTheOtherToStringOverloads()
+        {
+            var outcome = CompileClean("""
+                namespace Users
+                {
+                    /// <summary>A format with its own parameterless ToString only.</summary>
+                    [NumForge.FloatFormat(5, 2)]
+                    public readonly partial struct Mine
+                    {
+                        /// <summary>The user's own text.</summary>
+                        /// <returns>Always "mine".</returns>
+                        public override string ToString() => "mine";
+                    }
+                }
+                """);
+
+            Assert.Empty(GeneratedMembers(outcome, "ToString()"));
+            Assert.Equal(3, GeneratedMembers(outcome, "string ToString(").Length);
+
+            using var loaded = new LoadedAssembly(outcome.EmitImage());
+            var type = loaded.Type("Users.Mine");
+            object one = LoadedAssembly.CallStatic(type, "FromBits", (byte)0x3C)!;
+            Assert.Equal("mine", one.ToString());
+            Assert.Equal("1", ((IFormattable)one).ToString(null, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("1.00", ((IFormattable)one).ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("1", type.GetMethod("ToString", new[] { typeof(IFormatProvider) })!.Invoke(one, new object?[] { System.Globalization.CultureInfo.InvariantCulture }));
+        }
+
+        [Fact]
+        public void AUserConversionFromFloatLeavesTheOtherConversions()
+        {
+            var outcome = CompileClean("""
+                namespace Users
+                {
+                    /// <summary>A format with its own conversions.</summary>
+                    [NumForge.FloatFormat(4, 3, Specials = NumForge.SpecialValues.FiniteNaN)]
+                    public readonly partial struct Mine
+                    {
+                        /// <summary>The user's conversion from float: always one.</summary>
+                        /// <param name="value">Ignored.</param>
+                        public static explicit operator Mine(float value) => FromBits(0x38);
+
+                        /// <summary>The user's conversion to int, implicit: always 7 (so neither generated int conversion is written).</summary>
+                        /// <param name="value">Ignored.</param>
+                        public static implicit operator int(Mine value) => 7;
+
+                        /// <summary>The user's conversion to long: always 8 (the generated checked one stays).</summary>
+                        /// <param name="value">Ignored.</param>
+                        public static explicit operator long(Mine value) => 8;
+                    }
+                }
+                """);
+
+            Assert.Empty(GeneratedMembers(outcome, "explicit operator global::Users.Mine(float value)"));
+            Assert.Single(GeneratedMembers(outcome, "explicit operator global::Users.Mine(double value)"));
+            Assert.Empty(GeneratedMembers(outcome, "operator int("));
+            Assert.Empty(GeneratedMembers(outcome, "operator checked int("));
+            Assert.Empty(GeneratedMembers(outcome, "explicit operator long("));
+            Assert.Single(GeneratedMembers(outcome, "explicit operator checked long("));
+
+            using var loaded = new LoadedAssembly(outcome.EmitImage());
+            var type = loaded.Type("Users.Mine");
+            Assert.Equal((byte)0x38, Bits(LoadedAssembly.Convert(448f, type)));
+            Assert.Equal((byte)0x7E, Bits(LoadedAssembly.Convert(448.0, type)));
+            Assert.Equal((byte)0x40, Bits(LoadedAssembly.Convert((short)2, type)));
+            object max = LoadedAssembly.Convert(448.0, type);
+            Assert.Equal(7, LoadedAssembly.Convert(max, typeof(int)));
+            Assert.Equal(8L, LoadedAssembly.Convert(max, typeof(long)));
+            Assert.Equal((short)448, LoadedAssembly.Convert(max, typeof(short)));
+            Assert.Equal(448f, LoadedAssembly.Convert(max, typeof(float)));
+        }
+
+        [Fact]
+        public void AUserParseOfAStringLeavesTheOtherParseOverloads()
+        {
+            var outcome = CompileClean("""
+                namespace Users
+                {
+                    /// <summary>A format with its own Parse(string).</summary>
+                    [NumForge.FloatFormat(4, 3, Specials = NumForge.SpecialValues.FiniteNaN)]
+                    public readonly partial struct Mine
+                    {
+                        /// <summary>The user's parser: always the smallest subnormal.</summary>
+                        /// <param name="s">Ignored.</param>
+                        /// <returns>The value with encoding 1.</returns>
+                        public static Mine Parse(string s) => FromBits(1);
+                    }
+                }
+                """);
+
+            Assert.Empty(GeneratedMembers(outcome, "Parse(string s)"));
+            Assert.Single(GeneratedMembers(outcome, "Parse(string s, global::System.IFormatProvider? provider)"));
+
+            using var loaded = new LoadedAssembly(outcome.EmitImage());
+            var type = loaded.Type("Users.Mine");
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            Assert.Equal((byte)1, Bits(type.GetMethod("Parse", new[] { typeof(string) })!.Invoke(null, new object[] { "2" })!));
+            Assert.Equal((byte)0x40, Bits(type.GetMethod("Parse", new[] { typeof(string), typeof(IFormatProvider) })!.Invoke(null, new object[] { "2", invariant })!));
+            Assert.Equal((byte)0x40, Bits(type.GetMethod("Parse", new[] { typeof(string), typeof(System.Globalization.NumberStyles), typeof(IFormatProvider) })!.Invoke(null, new object[] { "2", System.Globalization.NumberStyles.Float, invariant })!));
+        }
+
+        [Fact]
+        public void AUserInfoPropertyWins()
+        {
+            var outcome = CompileClean("""
+                namespace Users
+                {
+                    /// <summary>A format that names itself.</summary>
+                    [NumForge.FloatFormat(4, 3, Specials = NumForge.SpecialValues.FiniteNaN)]
+                    public readonly partial struct Mine
+                    {
+                        /// <summary>The user's description.</summary>
+                        public static NumForge.FormatInfo Info { get; } = NumForge.FormatInfo.ForFloat<Traits>("My own E4M3", typeof(Mine));
+                    }
+                }
+                """);
+
+            Assert.Empty(GeneratedMembers(outcome, " Info "));
+
+            using var loaded = new LoadedAssembly(outcome.EmitImage());
+            var info = loaded.Type("Users.Mine").GetProperty("Info", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            Assert.Equal("My own E4M3", info.GetType().GetProperty("Name")!.GetValue(info));
+        }
+
+        /// <summary>The generated declarations (lines that open with an access modifier) that contain <paramref name="text"/>.</summary>
+        private static string[] GeneratedMembers(GeneratorOutcome outcome, string text) => outcome.Sources.Single().SourceText.Lines
+            .Select(line => line.ToString().Trim())
+            .Where(line => (line.StartsWith("public ", StringComparison.Ordinal) || line.StartsWith("static ", StringComparison.Ordinal)) && line.Contains(text, StringComparison.Ordinal))
+            .ToArray();
 
         private static object Bits(object value) => value.GetType().GetMethod("ToBits")!.Invoke(value, null)!;
     }

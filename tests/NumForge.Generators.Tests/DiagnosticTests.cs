@@ -161,6 +161,27 @@ namespace NumForge.Generators.Tests
             "'X' has 2 format attributes (FloatFormat, FloatFormat); a type has exactly one format. Keep one, and declare any other format on a partial struct of its own.");
 
         [Fact]
+        public void NF0004_FieldNamedLikeTheGeneratedField() => Verify(
+            "[{|NF0004:FloatFormat(4, 3)|}] public readonly partial struct X { private readonly byte _bits; }",
+            "'X' declares a member named '_bits', which the generated [FloatFormat] part needs for itself; rename it.");
+
+        [Fact]
+        public void NF0004_OnePerReservedNameWhateverTheKindOrParameters() => Verify(
+            """
+            [{|NF0004:{|NF0004:{|NF0004:FloatFormat(4, 3)|}|}|}]
+            public partial struct X
+            {
+                public struct Traits { }
+                public static X FromCode(int code) => default;
+                public static X FromCode(long code) => default;
+                public string Code => "x";
+            }
+            """,
+            "'X' declares a member named 'Code', which the generated [FloatFormat] part needs for itself; rename it.",
+            "'X' declares a member named 'FromCode', which the generated [FloatFormat] part needs for itself; rename it.",
+            "'X' declares a member named 'Traits', which the generated [FloatFormat] part needs for itself; rename it.");
+
+        [Fact]
         public void TargetAndSpecProblemsAreBothReported() => Verify(
             "[{|NF0010:{|NF0001:FloatFormat(0, 3)|}|}] public struct X { }",
             "[FloatFormat] is on 'X', which is not partial; the generator adds the format's members in another part. Add 'partial': 'public partial struct X'.",

@@ -130,9 +130,62 @@ namespace NumForge.Generators.Tests
                 """)).Single().Target;
 
             Assert.Equal(
-                new[] { ".ctor", "CompareTo", "IsSmall", "Nested", "ToString", "get_IsSmall", "op_Addition" },
-                target.UserMemberNames.ToArray());
+                new[]
+                {
+                    "M:.ctor(System.Int32)",
+                    "M:CompareTo(System.Object)",
+                    "M:ToString()",
+                    "M:ToString(System.String,System.IFormatProvider)",
+                    "M:op_Addition(F,F)",
+                    "P:IsSmall",
+                    "T:Nested",
+                },
+                target.UserMembers.ToArray());
             Assert.Equal(new[] { "global::System.IComparable", "global::System.IFormattable" }, target.UserInterfaces.ToArray());
+        }
+
+        [Fact]
+        public void KeysMethodsBySignatureAndConversionsByBothTypes()
+        {
+            var target = Models(GeneratorHarness.Run("""
+                using System;
+                namespace My.App
+                {
+                    public partial class Outer
+                    {
+                        [NumForge.FloatFormat(4, 3)]
+                        public readonly partial struct F : System.Numerics.IAdditiveIdentity<F, F>
+                        {
+                            private readonly int _unused;
+                            public static explicit operator F(float value) => default;
+                            public static implicit operator double(F value) => 0;
+                            public static F operator checked -(F value) => value;
+                            public static F Create<TOther>(TOther value, TOther[] values) => default;
+                            public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out F result) { result = default; return false; }
+                            public static int? Twice(ref int? value, (int A, string B) pair) => value;
+                            static F System.Numerics.IAdditiveIdentity<F, F>.AdditiveIdentity => default;
+                            public int this[int index] => index;
+                            public event Action? Changed;
+                        }
+                    }
+                }
+                """)).Single().Target;
+
+            Assert.Equal(
+                new[]
+                {
+                    "E:Changed",
+                    "F:_unused",
+                    "M:Create``1(``0,``0[])",
+                    "M:TryParse(System.ReadOnlySpan<System.Char>,System.IFormatProvider,My.App.Outer.F@)",
+                    "M:Twice(System.Nullable<System.Int32>@,System.ValueTuple<System.Int32,System.String>)",
+                    "M:op_CheckedUnaryNegation(My.App.Outer.F)",
+                    "M:op_Explicit(System.Single)->My.App.Outer.F",
+                    "M:op_Implicit(My.App.Outer.F)->System.Double",
+                    "P:AdditiveIdentity",
+                    "P:Item",
+                },
+                target.UserMembers.ToArray());
         }
 
         [Fact]

@@ -71,17 +71,24 @@ namespace NumForge.Generators.Tests
                 .ToArray();
         }
 
-        private static string RepositoryRoot()
+        /// <summary>
+        /// The folder of Toolkit.sln: above the test output, or (when NF_ARTIFACTS puts the output elsewhere) above
+        /// this source file.
+        /// </summary>
+        private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            foreach (string start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(thisFile) ?? "" })
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Toolkit.sln")))
+                for (var dir = start.Length == 0 ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 {
-                    return dir.FullName;
+                    if (File.Exists(Path.Combine(dir.FullName, "Toolkit.sln")))
+                    {
+                        return dir.FullName;
+                    }
                 }
             }
 
-            throw new InvalidOperationException("Toolkit.sln not found above " + AppContext.BaseDirectory);
+            throw new InvalidOperationException("Toolkit.sln not found above " + AppContext.BaseDirectory + " or " + thisFile);
         }
     }
 }

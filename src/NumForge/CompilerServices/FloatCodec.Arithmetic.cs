@@ -102,6 +102,12 @@ namespace NumForge.CompilerServices
             double a = ToDouble(x);
             double b = ToDouble(y);
             double c = ToDouble(z);
+            if (double.IsInfinity(c) && double.IsFinite(a) && double.IsFinite(b))
+            {
+                // A finite product plus ±infinity is that infinity, even where the product would overflow a double.
+                return RoundDouble(c, 0, mode);
+            }
+
             if (IsSpecial(a) || IsSpecial(b) || !double.IsFinite(c))
             {
                 // The product is 0, ±infinity or NaN: exact in double, and so is the sum.
