@@ -236,7 +236,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitQuire()
         {
-            if (_userMembers.Contains("Quire"))
+            if (_userNames.Contains("Quire"))
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using NumForge.CompilerServices;
 using NumForge.Generators.Model;
@@ -14,6 +15,15 @@ namespace NumForge.Generators.Emit
     /// </summary>
     internal static class PositFormatEmitter
     {
+        /// <summary>
+        /// Names of the plumbing the generated part always writes (every other member depends on it): a user member
+        /// with one of these names gets NF0004 (and nothing generated) rather than a duplicate definition.
+        /// </summary>
+        public static readonly string[] ReservedMemberNames =
+        {
+            "_bits", "Code", "FromCode", "Traits", "TryConvertFromCore", "TryConvertToCore", "TruncateToBigInteger", "CheckedToInteger",
+        };
+
         /// <summary>The file name: namespace- and containing-type-qualified, e.g. <c>My.App.Posit16.g.cs</c>.</summary>
         public static string HintName(PositFormatModel model)
         {
@@ -42,9 +52,10 @@ namespace NumForge.Generators.Emit
 
     /// <summary>
     /// The generated part of one posit format, written section by section, with every type name <c>global::</c>
-    /// qualified. Members the user already declared are left out by metadata name, as for floats (see
-    /// <see cref="FloatFormatSource"/>); the plumbing (<c>_bits</c>, <c>Code</c>, <c>FromCode</c>, <c>Traits</c>, the
-    /// private conversion helpers) is always written.
+    /// qualified. Members the user already declared are left out by signature, exactly as for floats (see the remarks
+    /// of <see cref="FloatFormatSource"/> and <see cref="MemberKey"/>); the plumbing
+    /// (<see cref="PositFormatEmitter.ReservedMemberNames"/>) is always written, and the reader reports NF0004 for a
+    /// user member with one of those names.
     /// </summary>
     internal sealed partial class PositFormatSource
     {
@@ -55,6 +66,8 @@ namespace NumForge.Generators.Emit
         private readonly PositFormatModel _model;
         private readonly PositLayout _layout;
         private readonly HashSet<string> _userMembers;
+        private readonly HashSet<string> _userNames;
+        private readonly HashSet<string> _userNonMethodNames;
         private readonly HashSet<string> _userInterfaces;
         private readonly CodeWriter _w = new CodeWriter();
 
@@ -62,7 +75,9 @@ namespace NumForge.Generators.Emit
         {
             _model = model;
             _layout = layout;
-            _userMembers = new HashSet<string>(model.Target.UserMemberNames, StringComparer.Ordinal);
+            _userMembers = new HashSet<string>(model.Target.UserMembers, StringComparer.Ordinal);
+            _userNames = new HashSet<string>(model.Target.UserMembers.Select(MemberKey.NameOf), StringComparer.Ordinal);
+            _userNonMethodNames = new HashSet<string>(model.Target.UserMembers.Where(k => !MemberKey.IsMethod(k)).Select(MemberKey.NameOf), StringComparer.Ordinal);
             _userInterfaces = new HashSet<string>(StringComparer.Ordinal);
             foreach (string name in model.Target.UserInterfaces)
             {
@@ -354,8 +369,8 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            // A checked conversion needs its unchecked twin, so the user's op_Explicit leaves these out too.
-            foreach (string target in _userMembers.Contains("op_Explicit") ? new string[0] : IntegerTargets)
+            // A checked conversion needs an explicit twin: the generated one, or the user's (an implicit one leaves it out).
+            foreach (string target in IntegerTargets)
             {
                 Member("op_CheckedExplicit", $$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c>, truncating toward zero; NaR and out-of-range values throw <c>OverflowException</c>.</summary>
@@ -452,13 +467,49 @@ namespace NumForge.Generators.Emit
 
         // ================================================================ helpers
 
-        /// <summary>Writes a member unless the user declared its metadata name.</summary>
-        private void Member(string metadataName, string text)
+        /// <summary>
+        /// Writes one or more member declarations (each with its doc comment), leaving out each one the user already
+        /// declared. The keys come from the text itself, so what is checked is what is written; the name argument only
+        /// labels the call site.
+        /// </summary>
+        private void Member(string label, string text)
         {
-            if (!_userMembers.Contains(metadataName))
+            _ = label;
+            var members = MemberKey.ParseMembers(text);
+            bool keepAll = true;
+            foreach (var member in members)
+            {
+                keepAll &= !UserDeclared(member.Keys);
+            }
+
+            if (keepAll)
             {
                 _w.Member(text);
+                return;
             }
+
+            foreach (var (memberText, keys) in members)
+            {
+                if (!UserDeclared(keys))
+                {
+                    _w.Member(memberText);
+                }
+            }
+        }
+
+        /// <summary>Whether the user declared a member that a generated member with these keys would collide with.</summary>
+        private bool UserDeclared(IReadOnlyList<string> keys)
+        {
+            foreach (string key in keys)
+            {
+                string name = MemberKey.NameOf(key);
+                if (MemberKey.IsMethod(key) ? _userNonMethodNames.Contains(name) || MemberKey.CollidingKeys(key).Any(_userMembers.Contains) : _userNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string QualifiedName(TargetType target)

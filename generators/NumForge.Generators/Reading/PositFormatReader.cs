@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NumForge.CompilerServices;
+using NumForge.Generators.Emit;
 using NumForge.Generators.Model;
 
 namespace NumForge.Generators.Reading
@@ -41,6 +42,10 @@ namespace NumForge.Generators.Reading
 
                 var diagnostics = new List<DiagnosticInfo>();
                 var target = TargetReader.Read(symbol, context.TargetNode, "PositFormat", location, diagnostics, cancellationToken);
+                if (target is not null)
+                {
+                    AddReservedNameConflicts(target, location, diagnostics);
+                }
 
                 if (!TryReadArguments(attribute, attributeSyntax, out int bits, out int exponentBits))
                 {
@@ -68,6 +73,22 @@ namespace NumForge.Generators.Reading
             catch (Exception ex)
             {
                 return PositFormatResult.Invalid(InternalError(ex, location));
+            }
+        }
+
+        /// <summary>
+        /// NF0004: a user member named like one the generated part always writes (<see cref="PositFormatEmitter.ReservedMemberNames"/>)
+        /// would be a duplicate definition; one diagnostic per such name.
+        /// </summary>
+        private static void AddReservedNameConflicts(TargetType target, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            var declared = new HashSet<string>(System.Linq.Enumerable.Select(target.UserMembers, MemberKey.NameOf), StringComparer.Ordinal);
+            foreach (string reserved in PositFormatEmitter.ReservedMemberNames)
+            {
+                if (declared.Contains(reserved))
+                {
+                    diagnostics.Add(new DiagnosticInfo("NF0004", $"'{target.Name}' declares a member named '{reserved}', which the generated [PositFormat] part needs for itself; rename it.", location));
+                }
             }
         }
 
