@@ -234,6 +234,36 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
+            Member($$"""
+                /// <summary>
+                /// Converts each <c>float</c> with stochastic rounding: it rounds up with probability equal to its distance
+                /// from the value below, so the mean of many conversions is the input. Deterministic for a given seed: the
+                /// random bits of element i come from a hash of (<paramref name="seed"/>, i).
+                /// </summary>
+                /// <param name="source">The values to convert.</param>
+                /// <param name="destination">Where the results go; at least as long as <paramref name="source"/>, else <c>ArgumentException</c>.</param>
+                /// <param name="seed">The seed of the random bits.</param>
+                /// <param name="saturate">Whether a finite value rounding past the largest finite value gives ±MaxValue.</param>
+                public static void ConvertFromStochastic(global::System.ReadOnlySpan<float> source, global::System.Span<{{Self}}> destination, ulong seed, bool saturate = false)
+                    => {{Spans}}.ConvertFromSingleStochastic<{{Bits}}>(source, global::System.Runtime.InteropServices.MemoryMarshal.Cast<{{Self}}, {{Bits}}>(destination), seed, saturate);
+
+                /// <summary>Converts each <c>float</c> with stochastic rounding, using the caller's random bits (one <c>uint</c> per element).</summary>
+                /// <param name="source">The values to convert.</param>
+                /// <param name="destination">Where the results go; at least as long as <paramref name="source"/>, else <c>ArgumentException</c>.</param>
+                /// <param name="randomBits">Uniform random bits, at least as many as <paramref name="source"/> has elements.</param>
+                /// <param name="saturate">Whether a finite value rounding past the largest finite value gives ±MaxValue.</param>
+                public static void ConvertFromStochastic(global::System.ReadOnlySpan<float> source, global::System.Span<{{Self}}> destination, global::System.ReadOnlySpan<uint> randomBits, bool saturate = false)
+                    => {{Spans}}.ConvertFromSingleStochastic<{{Bits}}>(source, global::System.Runtime.InteropServices.MemoryMarshal.Cast<{{Self}}, {{Bits}}>(destination), randomBits, saturate);
+
+                /// <summary>Converts one <c>float</c> with stochastic rounding driven by <paramref name="randomBits"/>.</summary>
+                /// <param name="value">The value to convert.</param>
+                /// <param name="randomBits">Uniform random bits.</param>
+                /// <param name="saturate">Whether a finite value rounding past the largest finite value gives ±MaxValue.</param>
+                /// <returns>The value below or above <paramref name="value"/>, chosen with the probabilities that make the rounding unbiased.</returns>
+                public static {{Self}} FromSingleStochastic(float value, uint randomBits, bool saturate = false)
+                    => FromCode({{Spans}}.FromSingleStochastic(value, randomBits, saturate));
+                """);
+
             if (_layout.TotalBits >= 8)
             {
                 return;
@@ -255,6 +285,31 @@ namespace NumForge.Generators.Emit
                 /// <param name="destination">Where the bytes go; at least <c>PackedLength(source.Length)</c> long, else <c>ArgumentException</c>.</param>
                 public static void Pack(global::System.ReadOnlySpan<{{Self}}> source, global::System.Span<byte> destination)
                     => {{Spans}}.Pack<{{Bits}}>(global::System.Runtime.InteropServices.MemoryMarshal.Cast<{{Self}}, {{Bits}}>(source), destination);
+                """);
+
+            Member($$"""
+                /// <summary>Converts <c>float</c> values (ties to even) straight into the packed layout ({{layout}}).</summary>
+                /// <param name="source">The values to convert.</param>
+                /// <param name="destination">Where the bytes go; at least <c>PackedLength(source.Length)</c> long, else <c>ArgumentException</c>.</param>
+                public static void PackFrom(global::System.ReadOnlySpan<float> source, global::System.Span<byte> destination)
+                    => {{Spans}}.ConvertFromSingleToPacked(source, destination, {{ToEven}}, false);
+
+                /// <summary>Converts <c>float</c> values, rounded once in the direction <paramref name="rounding"/> asks, straight into the packed layout ({{layout}}).</summary>
+                /// <param name="source">The values to convert.</param>
+                /// <param name="destination">Where the bytes go; at least <c>PackedLength(source.Length)</c> long, else <c>ArgumentException</c>.</param>
+                /// <param name="rounding">The rounding direction; <c>MidpointRounding.ToEven</c> is round to nearest, ties to even.</param>
+                /// <param name="saturate">Whether a finite value past the largest finite value gives ±MaxValue.</param>
+                public static void PackFrom(global::System.ReadOnlySpan<float> source, global::System.Span<byte> destination, {{Rounding}} rounding, bool saturate = false)
+                {
+                    {{Codec}}.ValidateMode(rounding);
+                    {{Spans}}.ConvertFromSingleToPacked(source, destination, rounding, saturate);
+                }
+
+                /// <summary>Converts packed values ({{layout}}) straight to <c>float</c>, exactly.</summary>
+                /// <param name="source">The packed bytes.</param>
+                /// <param name="destination">Where the values go; its length is the number of values to unpack.</param>
+                public static void UnpackTo(global::System.ReadOnlySpan<byte> source, global::System.Span<float> destination)
+                    => {{Spans}}.ConvertPackedToSingle(source, destination);
                 """);
 
             Member($$"""
