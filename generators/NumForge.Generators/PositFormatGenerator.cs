@@ -32,7 +32,7 @@ namespace NumForge.Generators
                 .SelectMany(static (result, _) => result.Diagnostics)
                 .WithTrackingName(PositTrackingNames.PositFormatDiagnostics);
 
-            context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToPositDiagnostic()));
+            context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
 
             IncrementalValuesProvider<PositFormatModel> models = results
                 .Where(static result => result.Model is not null)

@@ -49,7 +49,7 @@ namespace NumForge.Explorer
         internal static Command CreateRootCommand()
         {
             // A plain Command rather than RootCommand, whose name (shown in help) would be the assembly's, not the tool's.
-            var root = new Command("numforge", "Explore NumForge's low-precision number formats: BFloat16, TF32, FP8, FP6, FP4.")
+            var root = new Command("numforge", "Explore NumForge's low-precision number formats: BFloat16, TF32, FP8, FP6, FP4 and posits.")
             {
                 new HelpOption(),
                 new VersionOption(),

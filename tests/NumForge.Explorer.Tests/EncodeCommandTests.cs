@@ -175,7 +175,7 @@ namespace NumForge.Explorer.Tests
 
             Assert.Equal(0, encode.ExitCode);
             Assert.Equal("exact", encode.Field("error"));
-            Assert.Equal(show.Field("+max").Split(' ')[0], encode.Field("code"));
+            Assert.Equal(show.Field(format.Kind == FormatKind.Posit ? "+maxpos" : "+max").Split(' ')[0], encode.Field("code"));
         }
 
         [Fact]

@@ -24,7 +24,7 @@ namespace NumForge.Explorer.Tests
         [Fact]
         public void UnknownFormatWithNothingCloseListsWhatExists()
         {
-            RunResult result = ExplorerRunner.Run("show", "posit99");
+            RunResult result = ExplorerRunner.Run("show", "quux99");
 
             Assert.Equal(1, result.ExitCode);
             Assert.DoesNotContain("Did you mean", result.Stderr, StringComparison.Ordinal);

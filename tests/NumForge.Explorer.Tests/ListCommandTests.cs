@@ -13,8 +13,10 @@ namespace NumForge.Explorer.Tests
 
             Assert.Equal(0, result.ExitCode);
             Assert.Equal("", result.Stderr);
-            string[] lines = result.Stdout.Split('\n');
-            Assert.Equal(13, FormatCatalog.All.Count);
+            string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+            // A header, a rule and one row per catalog format, however many the catalog has.
+            Assert.Equal(FormatCatalog.All.Count + 2, lines.Length);
             foreach (FormatInfo format in FormatCatalog.All)
             {
                 Assert.Single(lines, l => l.StartsWith(format.Name + " ", StringComparison.Ordinal));
@@ -53,6 +55,43 @@ namespace NumForge.Explorer.Tests
             Assert.Equal([name, bits, e, m, bias], cells[..5]);
             Assert.Equal(minNormal, cells[^2]);
             Assert.Equal(smallest, cells[^1]);
+        }
+
+        [Theory]
+        [InlineData("Posit16", "16", "2", "72057594037927936", "1.3877788E-17")]
+        [InlineData("Posit8E0", "8", "0", "64", "0.015625")]
+        [InlineData("Posit16E1", "16", "1", "268435456", "3.7252903E-09")]
+        [InlineData("Posit8", "8", "2", "16777216", "5.9604645E-08")]
+        [InlineData("Posit32", "32", "2", "1.329228E+36", "7.5231638E-37")]
+        public void PositsShowEsMaxposAndMinpos(string name, string bits, string es, string maxpos, string minpos)
+        {
+            string[] cells = Row(ExplorerRunner.Run("list").Stdout, name);
+
+            // name, bits, E (= es), M and bias (none for posits), specials, max, min normal, smallest positive.
+            Assert.Equal([name, bits, es, "-", "-", "NaR", maxpos, minpos, minpos], cells);
+        }
+
+        [Fact]
+        public void FloatsComeBeforePosits()
+        {
+            string[] names = ExplorerRunner.Run("list").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Skip(2)
+                .Select(l => l.Split(' ')[0])
+                .ToArray();
+            FormatKind[] kinds = names.Select(n => FormatCatalog.Find(n)!.Kind).ToArray();
+
+            Assert.Equal(FormatCatalog.All.Select(f => f.Name).Order(), names.Order());
+            Assert.Equal(kinds.OrderBy(k => k == FormatKind.Float ? 0 : 1), kinds);
+            Assert.Contains(FormatKind.Posit, kinds);
+        }
+
+        [Fact]
+        public void MarkdownTableListsPosits()
+        {
+            string[] lines = ExplorerRunner.Run("list", "--format", "markdown").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| `Posit16` +\| +16 \| +2 \| +- \| +- \| NaR +\| +72057594037927936 \|"));
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| `Posit8E0` +\| +8 \| +0 \| +- \| +- \| NaR +\| +64 \|"));
         }
 
         [Fact]

@@ -131,6 +131,9 @@ namespace NumForge.Generators.Diagnostics
             SpecialsDoNotFit,
             UnsignedWithUnsignedZeroNaN,
             OverflowNotAvailable,
+            PositDiagnosticDescriptors.PositBitsOutOfRange,
+            PositDiagnosticDescriptors.PositExponentBitsOutOfRange,
+            PositDiagnosticDescriptors.PositValuesNotDoubles,
             InternalError,
         };
 

@@ -1,13 +1,11 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using NumForge.Generators.Model;
 
 namespace NumForge.Generators.Diagnostics
 {
     /// <summary>
     /// The diagnostics of <c>[PositFormat]</c> specs (NF0020-NF0022). Messages come from <c>PositLayout.TryCreate</c>,
-    /// so each message format is just <c>{0}</c>. Target problems (NF0001-NF0003) and NF0099 are the shared ones in
-    /// <see cref="DiagnosticDescriptors"/>.
+    /// so each message format is just <c>{0}</c>. Target problems (NF0001-NF0004) and NF0099 are the shared ones in
+    /// <see cref="DiagnosticDescriptors"/>, whose table lists these too.
     /// </summary>
     internal static class PositDiagnosticDescriptors
     {
@@ -37,41 +35,5 @@ namespace NumForge.Generators.Diagnostics
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0022.md");
-
-        private static readonly DiagnosticDescriptor[] AllDescriptors =
-        {
-            PositBitsOutOfRange,
-            PositExponentBitsOutOfRange,
-            PositValuesNotDoubles,
-        };
-
-        /// <summary>The posit descriptors, in ID order.</summary>
-        public static IReadOnlyList<DiagnosticDescriptor> All => AllDescriptors;
-
-        /// <summary>The posit descriptor of an ID, or null.</summary>
-        public static DiagnosticDescriptor? Find(string id)
-        {
-            foreach (var descriptor in AllDescriptors)
-            {
-                if (descriptor.Id == id)
-                {
-                    return descriptor;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>Turns carried diagnostic data back into a Roslyn diagnostic: posit IDs here, the rest as the shared table does.</summary>
-        public static Diagnostic ToPositDiagnostic(this DiagnosticInfo info)
-        {
-            var descriptor = Find(info.Id);
-            if (descriptor is null)
-            {
-                return info.ToDiagnostic();
-            }
-
-            return Diagnostic.Create(descriptor, info.Location?.ToLocation() ?? Location.None, info.Message);
-        }
     }
 }

@@ -47,6 +47,13 @@ namespace NumForge.Generators.Reading
                     AddReservedNameConflicts(target, location, diagnostics);
                 }
 
+                if (HasAttribute(symbol, FloatFormatReader.AttributeMetadataName))
+                {
+                    // Both attributes (NF0003): the float generator reports the target's problems; say nothing twice.
+                    diagnostics.Clear();
+                    target = null;
+                }
+
                 if (!TryReadArguments(attribute, attributeSyntax, out int bits, out int exponentBits))
                 {
                     // The compiler already reports arguments that are not constants or do not bind; add nothing.
@@ -90,6 +97,19 @@ namespace NumForge.Generators.Reading
                     diagnostics.Add(new DiagnosticInfo("NF0004", $"'{target.Name}' declares a member named '{reserved}', which the generated [PositFormat] part needs for itself; rename it.", location));
                 }
             }
+        }
+
+        private static bool HasAttribute(INamedTypeSymbol symbol, string metadataName)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == metadataName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>An NF0099 diagnostic for an unexpected exception.</summary>

@@ -13,7 +13,7 @@ namespace NumForge.Explorer.Commands
     {
         public static Command Create()
         {
-            var name = new Argument<string>("name") { Description = "A catalog format name or alias, e.g. Float8E4M3FN, e4m3fn, bf16." };
+            var name = new Argument<string>("name") { Description = "A catalog format name or alias, e.g. Float8E4M3FN, e4m3fn, bf16, Posit16, p8e0." };
             var code = new Argument<string>("code") { Description = "The encoding: hex (0x7e), binary (0b0111_1110) or a decimal integer (126)." };
             var command = new Command("decode", "Split a code into its fields and show the value it encodes.")
             {
@@ -68,7 +68,7 @@ namespace NumForge.Explorer.Commands
             double value = format.Decode(code);
             output.WriteLine($"{format.Name} ({format.Summary}), code {FormatText.Hex(code, format.Bits)}");
             var lines = new KeyValueWriter()
-                .Add("binary", $"{bits.Grouped(code)}   ({bits.FieldNames})");
+                .Add("binary", $"{bits.Grouped(code)}   ({bits.FieldNamesOf(code)})");
 
             if (bits.Float is FloatLayout layout)
             {
@@ -98,6 +98,10 @@ namespace NumForge.Explorer.Commands
                     ? $"{FormatText.Exact(value)} = {(sign == 1 ? "-" : "")}{FormatText.Exact(significand)} * 2^{FormatText.Int(scale)}"
                     : FormatText.Exact(value));
             }
+            else if (format.Kind == FormatKind.Posit)
+            {
+                WritePositFields(lines, format, code, value);
+            }
             else
             {
                 lines.Add("value", FormatText.Exact(value));
@@ -110,6 +114,40 @@ namespace NumForge.Explorer.Commands
             }
 
             lines.Write(output);
+        }
+
+        /// <summary>A posit code's sign, regime, exponent and fraction, and how they make its value.</summary>
+        private static void WritePositFields(KeyValueWriter lines, FormatInfo format, ulong code, double value)
+        {
+            PositFields fields = PositFields.Of(format, code);
+            if (fields.IsNaR)
+            {
+                lines.Add("class", "NaR (Not a Real: 1 followed by zeros, the only exception value; it decodes to NaN)");
+                lines.Add("value", "NaR");
+                return;
+            }
+
+            if (fields.IsZero)
+            {
+                lines.Add("class", "zero (all bits 0)");
+                lines.Add("value", "0");
+                return;
+            }
+
+            lines.Add("sign", fields.Sign == 0 ? "0 (+)" : "1 (-): the fields below are read on the raw bits, no two's complement first");
+            lines.Add("regime", fields.RegimeText);
+            lines.Add("exponent", fields.ExponentText);
+            lines.Add("fraction", fields.FractionWidth == 0
+                ? "(none) f = 0"
+                : $"{FormatText.Binary((ulong)fields.FractionField, fields.FractionWidth)} = {fields.FractionField}, f = {fields.FractionField} / 2^{FormatText.Int(fields.FractionWidth)}");
+            string scale = fields.Sign == 0
+                ? $"2^{FormatText.Int(format.ExponentBits)}*{FormatText.Int(fields.K)} + {FormatText.Int(fields.E)}"
+                : $"-(2^{FormatText.Int(format.ExponentBits)}*{FormatText.Int(fields.K)} + {FormatText.Int(fields.E)} + 1)";
+            string significand = fields.Sign == 0 ? "1 + f" : "-2 + f";
+            lines.Add("class", Math.Abs(value) == format.MaxValue ? (value > 0 ? "+maxpos" : "-maxpos")
+                : Math.Abs(value) == format.Epsilon ? (value > 0 ? "+minpos" : "-minpos")
+                : "real");
+            lines.Add("value", $"{FormatText.Exact(value)} = ({significand}) * 2^({scale}) = {FormatText.Exact(fields.Significand.ToDouble())} * 2^{FormatText.Int(fields.Scale)}");
         }
 
         private static string Classify(double value, bool subnormal) => value switch

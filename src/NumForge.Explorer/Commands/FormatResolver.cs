@@ -18,7 +18,7 @@ namespace NumForge.Explorer.Commands
             string available = string.Join(", ", FormatCatalog.All.Select(f => f.Name));
             IReadOnlyList<string> close = CloseMatches(name);
             string suggestion = close.Count > 0 ? $" Did you mean {string.Join(", ", close)}?" : "";
-            throw new ExplorerException($"Unknown format '{name}'.{suggestion} Available formats: {available} (aliases such as e4m3fn, bf16 and float8_e5m2 work too; `numforge list` shows them all).");
+            throw new ExplorerException($"Unknown format '{name}'.{suggestion} Available formats: {available} (aliases such as e4m3fn, bf16, float8_e5m2 and p16 work too; `numforge list` shows them all).");
         }
 
         /// <summary>Catalog names whose name or one of whose aliases is within a small edit distance of <paramref name="name"/>, or contains it.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Linq;
 using System.IO;
 using NumForge.Explorer.Rendering;
 
@@ -20,7 +21,7 @@ namespace NumForge.Explorer.Commands
             };
             format.AcceptOnlyFromAmong(Table, Markdown);
 
-            var command = new Command("list", "List the catalog formats with their widths, bias, special values and range.")
+            var command = new Command("list", "List the catalog formats (floats, then posits) with their widths, bias, special values and range.")
             {
                 format,
             };
@@ -45,11 +46,30 @@ namespace NumForge.Explorer.Commands
                 new Column("min normal", Align.Right),
                 new Column("smallest positive", Align.Right));
 
-            foreach (FormatInfo format in FormatCatalog.All)
+            // Floats first, then posits, each family in catalog order (widest first).
+            foreach (FormatInfo format in FormatCatalog.All.OrderBy(f => f.Kind == FormatKind.Float ? 0 : f.Kind == FormatKind.Posit ? 1 : 2))
             {
+                string name = markdown ? $"`{format.Name}`" : format.Name;
+                if (format.Kind == FormatKind.Posit)
+                {
+                    // E is es; posits have no fixed mantissa width and no bias; max is maxpos, and minpos is both the
+                    // smallest "normal" (posits have no subnormals) and the smallest positive value.
+                    table.AddRow(
+                        name,
+                        FormatText.Int(format.Bits),
+                        FormatText.Int(format.ExponentBits),
+                        "-",
+                        "-",
+                        "NaR",
+                        FormatText.CompactOrInteger(format.MaxValue),
+                        FormatText.Compact(format.MinNormal),
+                        FormatText.Compact(format.Epsilon));
+                    continue;
+                }
+
                 bool isFloat = format.Kind == FormatKind.Float;
                 table.AddRow(
-                    markdown ? $"`{format.Name}`" : format.Name,
+                    name,
                     FormatText.Int(format.Bits),
                     isFloat ? FormatText.Int(format.ExponentBits) : "",
                     isFloat ? FormatText.Int(format.MantissaBits) : "",

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -11,7 +12,7 @@ namespace NumForge.Explorer.Commands
     {
         public static Command Create()
         {
-            var name = new Argument<string>("name") { Description = "A catalog format name or alias, e.g. Float8E4M3FN, e4m3fn, bf16." };
+            var name = new Argument<string>("name") { Description = "A catalog format name or alias, e.g. Float8E4M3FN, e4m3fn, bf16, Posit16, p8e0." };
             var command = new Command("show", "Show one format: its properties, bit layout and special codes.")
             {
                 name,
@@ -26,6 +27,12 @@ namespace NumForge.Explorer.Commands
 
         public static void Write(TextWriter output, FormatInfo format)
         {
+            if (format.Kind == FormatKind.Posit)
+            {
+                WritePosit(output, format);
+                return;
+            }
+
             BitLayout bits = BitLayout.For(format);
             string yes(bool value) => value ? "yes" : "no";
 
@@ -33,7 +40,7 @@ namespace NumForge.Explorer.Commands
             var properties = new KeyValueWriter()
                 .Add("type", format.ClrType?.FullName ?? "(none)")
                 .Add("kind", format.Kind.ToString())
-                .Add("aliases", string.Join(", ", FormatCatalog.AliasesOf(format)) is { Length: > 0 } aliases ? aliases : "(none)")
+                .Add("aliases", Aliases(format))
                 .Add("bits", $"{FormatText.Int(format.Bits)} (stored in a {bits.ContainerName})");
             if (format.Kind == FormatKind.Float)
             {
@@ -71,6 +78,85 @@ namespace NumForge.Explorer.Commands
                 output.WriteLine("codes");
                 WriteCodes(output, format, layout);
             }
+        }
+
+        private static string Aliases(FormatInfo format)
+            => string.Join(", ", FormatCatalog.AliasesOf(format)) is { Length: > 0 } aliases ? aliases : "(none)";
+
+        /// <summary>A posit: es, maxpos, minpos, the variable-width layout (with 1.0 as the example) and the special codes.</summary>
+        private static void WritePosit(TextWriter output, FormatInfo format)
+        {
+            BitLayout bits = BitLayout.For(format);
+            int n = format.Bits;
+            int es = format.ExponentBits;
+            ulong nar = 1UL << (n - 1);
+            ulong maxpos = nar - 1;
+            ulong mask = bits.CodeMask;
+            string hex(ulong code) => FormatText.Hex(code, n);
+            string coded(ulong code) => $"{hex(code)}  {FormatText.Exact(format.Decode(code))}";
+
+            output.WriteLine($"{format.Name}: {format.Summary}");
+            new KeyValueWriter()
+                .Add("type", format.ClrType?.FullName ?? "(none)")
+                .Add("kind", format.Kind.ToString())
+                .Add("aliases", Aliases(format))
+                .Add("bits", $"{FormatText.Int(n)} (stored in a {bits.ContainerName})")
+                .Add("es", $"{FormatText.Int(es)} (exponent bits; useed = 2^(2^es) = 2^{FormatText.Int(1 << es)})")
+                .Add("has infinity", "no")
+                .Add("has NaN", "no (NaR instead)")
+                .Add("has NaR", $"yes ({hex(nar)})")
+                .Add("maxpos", FormatText.WithPowerOfTwo(format.MaxValue, exact: true))
+                .Add("minpos", $"{FormatText.WithPowerOfTwo(format.Epsilon, exact: true)}, the smallest positive value (no subnormals)")
+                .Add("machine epsilon", FormatText.WithPowerOfTwo(format.MachineEpsilon, exact: true))
+                .Add("quire", $"{FormatText.Int(PositLayout.QuireBitsFor(n, es))} bits (exact accumulator for sums of products)")
+                .Write(output);
+
+            // The fields of 1.0 (0 10 0..0 0..0) as the example: every field is present and the regime is its shortest.
+            ulong one = format.Encode(1.0);
+            PositFields example = PositFields.Of(format, one);
+            var fields = new List<BitField> { new("sign", 'S', n - 1, n - 1) };
+            int high = n - 2;
+            fields.Add(new BitField("regime", 'R', high, high - example.RegimeWidth + 1));
+            high -= example.RegimeWidth;
+            if (example.ExponentWidth > 0)
+            {
+                fields.Add(new BitField("exponent", 'E', high, high - example.ExponentWidth + 1));
+                high -= example.ExponentWidth;
+            }
+
+            if (example.FractionWidth > 0)
+            {
+                fields.Add(new BitField("fraction", 'F', high, 0));
+            }
+
+            output.WriteLine();
+            output.WriteLine($"layout ({FormatText.Int(n)} bits, stored in a {bits.ContainerName}; the fields after the sign vary in width, shown for 1.0)");
+            (string letters, string positions) = BitLayout.Diagram(bits.Unused is BitField unused ? fields.Prepend(unused) : fields);
+            output.WriteLine("  " + letters);
+            output.WriteLine("  " + positions);
+            new KeyValueWriter()
+                .Add("S", $"sign (bit {FormatText.Int(n - 1)}): 1 is negative; a negative code is the two's complement of its absolute value")
+                .Add("R", "regime: a run of m equal bits ended by the opposite bit (or by the end of the code); "
+                    + "a run of 1s gives k = m - 1, of 0s k = -m; it scales by useed^k")
+                .Add("E", es == 0
+                    ? "exponent: none (es = 0)"
+                    : $"exponent: the next es = {FormatText.Int(es)} bits, e (bits cut off by a long regime count as 0)")
+                .Add("F", "fraction: the remaining bits, f, after a hidden 1 (none left in the longest regimes)")
+                .Add("value", $"(1 + f) * 2^(2^{FormatText.Int(es)}*k + e) for sign 0; 0...0 is zero, 10...0 is NaR")
+                .Write(output);
+            output.WriteLine($"  example: 1 = {hex(one)} = {example.Grouped}   ({example.Names}): k = {FormatText.Int(example.K)}, e = {FormatText.Int(example.E)}, f = 0");
+
+            output.WriteLine();
+            output.WriteLine("codes");
+            new KeyValueWriter()
+                .Add("+maxpos", coded(maxpos))
+                .Add("-maxpos", coded((nar + 1) & mask))
+                .Add("+minpos", coded(1))
+                .Add("-minpos", coded(mask))
+                .Add("+1", coded(one))
+                .Add("zero", hex(0))
+                .Add("NaR", $"{hex(nar)} (Not a Real: NaN and the infinities convert to it; it decodes to NaN)")
+                .Write(output);
         }
 
         private static string Legend(FormatInfo format, BitLayout bits)

@@ -41,6 +41,11 @@ namespace NumForge.Explorer.Numerics
             double lo = nearestIsBelow ? nearest : Math.BitDecrement(nearest);
             double hi = nearestIsBelow ? Math.BitIncrement(nearest) : nearest;
 
+            if (format.Kind == FormatKind.Posit)
+            {
+                return EncodePosit(format, x, lo, hi);
+            }
+
             switch (rounding)
             {
                 case MidpointRounding.ToNegativeInfinity:
@@ -58,6 +63,63 @@ namespace NumForge.Explorer.Numerics
             }
 
             return format.Encode(x.CompareTo(Rational.FromDouble(m)) < 0 ? lo : hi, rounding, saturate);
+        }
+
+        /// <summary>
+        /// A posit's rounding of x, lo &lt; x &lt; hi: it lies between the roundings of lo and hi (posit64 can have values
+        /// strictly between two doubles), so search those codes for the one just below x and compare x with the decision
+        /// point above it, the (n+1)-bit posit made of its bits followed by a 1 (Posit Standard 2022, section 4.1).
+        /// </summary>
+        private static ulong EncodePosit(FormatInfo format, Rational x, double lo, double hi)
+        {
+            ulong mask = format.Bits >= 64 ? ulong.MaxValue : (1UL << format.Bits) - 1;
+            long Signed(ulong code) => (long)(code << (64 - format.Bits)) >> (64 - format.Bits);
+            ulong Code(long signedCode) => (ulong)signedCode & mask;
+            Rational ValueOf(long signedCode) => PositFields.Of(format, Code(signedCode)).Value;
+
+            long first = Signed(format.Encode(lo));
+            long last = Signed(format.Encode(hi));
+            long result;
+            if (first == last || ValueOf(first).CompareTo(x) > 0)
+            {
+                result = first;
+            }
+            else
+            {
+                // The largest code in [first, last] whose value is at most x.
+                long below = first;
+                long above = last;
+                while (above - below > 1)
+                {
+                    long middle = below + ((above - below) / 2);
+                    if (ValueOf(middle).CompareTo(x) <= 0)
+                    {
+                        below = middle;
+                    }
+                    else
+                    {
+                        above = middle;
+                    }
+                }
+
+                if (ValueOf(above).CompareTo(x) <= 0)
+                {
+                    result = above;
+                }
+                else
+                {
+                    int side = x.CompareTo(PositFields.Of(format, Code(below)).DecisionPoint().Value);
+                    result = side < 0 ? below : side > 0 ? above : ((below & 1) == 0 ? below : above);
+                }
+            }
+
+            // A nonzero value never rounds to 0 (an input below the smallest double may reach here as lo = 0).
+            if (result == 0 && !x.IsZero)
+            {
+                result = x.Sign > 0 ? 1 : -1;
+            }
+
+            return Code(result);
         }
 
         /// <summary>The midpoint of the two format values around x (past ±max: ±max and one step beyond it).</summary>

@@ -86,15 +86,22 @@ namespace NumForge.Explorer.Rendering
         /// <summary>The field names joined the way <see cref="Grouped"/> joins the bits: <c>sign | exponent | mantissa</c>.</summary>
         public string FieldNames => string.Join(" | ", Fields.Select(f => f.Name));
 
-        /// <summary>A code in binary, grouped by field: <c>0 | 1111 | 110</c>.</summary>
-        public string Grouped(ulong code) => string.Join(" | ", Fields.Select(f => FormatText.Binary(f.Extract(code), f.Width)));
+        /// <summary>A code in binary, grouped by field: <c>0 | 1111 | 110</c> (posits: <c>0 | 10 | 00 | 00000000000</c>, per code).</summary>
+        public string Grouped(ulong code) => Format.Kind == FormatKind.Posit
+            ? PositFields.Of(Format, code).Grouped
+            : string.Join(" | ", Fields.Select(f => FormatText.Binary(f.Extract(code), f.Width)));
+
+        /// <summary>The names of <see cref="Grouped"/>'s groups for one code (posit fields vary in width from code to code).</summary>
+        public string FieldNamesOf(ulong code) => Format.Kind == FormatKind.Posit ? PositFields.Of(Format, code).Names : FieldNames;
 
         /// <summary>Two aligned lines: field letters (<c>S EEEE MMM</c>) and bit positions (<c>7 6..3 2..0</c>), container bits included.</summary>
-        public (string Letters, string Positions) Diagram()
+        public (string Letters, string Positions) Diagram() => Diagram(Unused is BitField unused ? Fields.Prepend(unused) : Fields);
+
+        /// <summary>Two aligned lines for the given fields, most significant first: their letters and their bit positions.</summary>
+        public static (string Letters, string Positions) Diagram(IEnumerable<BitField> all)
         {
             var letters = new StringBuilder();
             var positions = new StringBuilder();
-            IEnumerable<BitField> all = Unused is BitField unused ? Fields.Prepend(unused) : Fields;
             foreach (BitField field in all)
             {
                 string letter = new(field.Letter, field.Width);

@@ -11,7 +11,8 @@ namespace NumForge.Explorer.Rendering
 
         /// <summary>
         /// A value as the shortest string that round-trips (<c>448</c>, <c>0.015625</c>, <c>3.3895313892515355E+38</c>).
-        /// Every value of a format is a double, so this names the value exactly.
+        /// Every value of a format is a double, so this names the value exactly. Integers of 16 to 20 digits, which the
+        /// shortest string would end in zeros that are not theirs, are written in full (2^56 as <c>72057594037927936</c>).
         /// </summary>
         public static string Exact(double value) => value switch
         {
@@ -19,8 +20,17 @@ namespace NumForge.Explorer.Rendering
             double.NegativeInfinity => "-inf",
             _ when double.IsNaN(value) => "NaN",
             0.0 when double.IsNegative(value) => "-0",
+            _ when Math.Abs(value) >= 1e15 && Math.Abs(value) < 18446744073709551616.0 && Math.Floor(value) == value
+                => new BigInteger(value).ToString(Invariant),
             _ => value.ToString("R", Invariant),
         };
+
+        /// <summary>
+        /// A value for a table column that should show it in full when it is an integer (posits' maxpos 2^56 as
+        /// <c>72057594037927936</c>), otherwise as <see cref="Compact(double)"/>.
+        /// </summary>
+        public static string CompactOrInteger(double value)
+            => double.IsFinite(value) && Math.Abs(value) < 18446744073709551616.0 && Math.Floor(value) == value ? Exact(value) : Compact(value);
 
         /// <summary>
         /// A value for tables: the shortest round-trip string when it is short (<c>448</c>, <c>0.001953125</c>),
