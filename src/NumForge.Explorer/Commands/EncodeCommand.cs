@@ -17,7 +17,7 @@ namespace NumForge.Explorer.Commands
             var name = new Argument<string>("name") { Description = "A catalog format name or alias, e.g. Float8E4M3FN, e4m3fn, bf16, Posit16, p8e0." };
             var value = new Argument<string>("value") { Description = "The value, invariant culture: 3.3, -0.5, 1e-3, nan, inf, -inf. Put -- before a negative value if it is read as an option." };
             Option<MidpointRounding> rounding = RoundingOption.Create();
-            var saturate = new Option<bool>("--saturate", "-s") { Description = "A finite value past the largest finite value gives ±max instead of the format's overflow value." };
+            var saturate = new Option<bool>("--saturate", "-s") { Description = "A finite value past the largest finite value gives ±max instead of the format's overflow value (posits always saturate)." };
 
             var command = new Command("encode", "Round a value to a format and show the code, its fields, its value and the rounding error.")
             {

@@ -12,7 +12,7 @@ namespace NumForge.Explorer.Commands
             string[] names = Enum.GetNames<MidpointRounding>();
             var option = new Option<MidpointRounding>("--rounding", "-r")
             {
-                Description = "Rounding direction: ToEven (nearest, ties to even; the default), AwayFromZero (nearest, ties away), ToZero, ToNegativeInfinity, ToPositiveInfinity.",
+                Description = "Rounding direction: ToEven (nearest, ties to even; the default), AwayFromZero (nearest, ties away), ToZero, ToNegativeInfinity, ToPositiveInfinity. Posits have only ToEven.",
                 HelpName = string.Join("|", names),
                 DefaultValueFactory = _ => MidpointRounding.ToEven,
                 CustomParser = result =>
