@@ -21,14 +21,21 @@ namespace NumForge.CompilerServices
             && TTraits.MaxExponent <= 480;
 
         /// <summary>x + y, correctly rounded.</summary>
-        public static ulong Add(ulong x, ulong y, MidpointRounding mode = MidpointRounding.ToEven) => Sum(ToDouble(x), ToDouble(y), mode);
+        public static ulong Add(ulong x, ulong y, MidpointRounding mode = MidpointRounding.ToEven)
+            => IsNaN(x) || IsNaN(y) ? PropagateNaN(x, y) : Sum(ToDouble(x), ToDouble(y), mode);
 
         /// <summary>x - y, correctly rounded.</summary>
-        public static ulong Subtract(ulong x, ulong y, MidpointRounding mode = MidpointRounding.ToEven) => Sum(ToDouble(x), -ToDouble(y), mode);
+        public static ulong Subtract(ulong x, ulong y, MidpointRounding mode = MidpointRounding.ToEven)
+            => IsNaN(x) || IsNaN(y) ? PropagateNaN(x, y) : Sum(ToDouble(x), -ToDouble(y), mode);
 
         /// <summary>x × y, correctly rounded.</summary>
         public static ulong Multiply(ulong x, ulong y, MidpointRounding mode = MidpointRounding.ToEven)
         {
+            if (IsNaN(x) || IsNaN(y))
+            {
+                return PropagateNaN(x, y);
+            }
+
             double a = ToDouble(x);
             double b = ToDouble(y);
             if (DoubleIsExact || IsSpecial(a) || IsSpecial(b))
@@ -44,6 +51,11 @@ namespace NumForge.CompilerServices
         /// <summary>x ÷ y, correctly rounded.</summary>
         public static ulong Divide(ulong x, ulong y, MidpointRounding mode = MidpointRounding.ToEven)
         {
+            if (IsNaN(x) || IsNaN(y))
+            {
+                return PropagateNaN(x, y);
+            }
+
             double a = ToDouble(x);
             double b = ToDouble(y);
             if (IsSpecial(a) || IsSpecial(b))
@@ -65,11 +77,17 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>The remainder of truncated division (C#'s %): exact, so no rounding happens.</summary>
-        public static ulong Remainder(ulong x, ulong y) => RoundDouble(ToDouble(x) % ToDouble(y), 0, MidpointRounding.ToEven);
+        public static ulong Remainder(ulong x, ulong y)
+            => IsNaN(x) || IsNaN(y) ? PropagateNaN(x, y) : RoundDouble(ToDouble(x) % ToDouble(y), 0, MidpointRounding.ToEven);
 
         /// <summary>√x, correctly rounded.</summary>
         public static ulong Sqrt(ulong x, MidpointRounding mode = MidpointRounding.ToEven)
         {
+            if (IsNaN(x))
+            {
+                return PropagateNaN(x, x);
+            }
+
             double a = ToDouble(x);
             if (IsSpecial(a) || a < 0)
             {
@@ -99,6 +117,11 @@ namespace NumForge.CompilerServices
         /// <summary>(x × y) + z with a single rounding.</summary>
         public static ulong FusedMultiplyAdd(ulong x, ulong y, ulong z, MidpointRounding mode = MidpointRounding.ToEven)
         {
+            if (IsNaN(x) || IsNaN(y) || IsNaN(z))
+            {
+                return IsNaN(x) || IsNaN(y) ? PropagateNaN(x, y) : PropagateNaN(z, z);
+            }
+
             double a = ToDouble(x);
             double b = ToDouble(y);
             double c = ToDouble(z);
@@ -197,6 +220,13 @@ namespace NumForge.CompilerServices
         /// </summary>
         private static ulong RoundDouble(double value, int errorSign, MidpointRounding mode)
         {
+            if (double.IsNaN(value))
+            {
+                // An invalid operation (0 × ∞, ∞ - ∞, 0 / 0, √-1): the format's default NaN, whatever sign the
+                // processor gave the double NaN.
+                return SignedNaN(false);
+            }
+
             if (errorSign == 0 || !double.IsFinite(value) || value == 0)
             {
                 return FromDouble(value, mode, saturate: false);
@@ -228,6 +258,12 @@ namespace NumForge.CompilerServices
 
             return RoundPack(negative, exponent, significand, sticky: true, mode, saturate: false);
         }
+
+        /// <summary>
+        /// The NaN an operation with a NaN operand gives: the canonical NaN with the sign of the first NaN operand. Chosen
+        /// here rather than left to the processor, whose NaN propagation (and the JIT's operand order) varies.
+        /// </summary>
+        private static ulong PropagateNaN(ulong x, ulong y) => SignedNaN(IsNegative(IsNaN(x) ? x : y));
 
         private static bool IsSpecial(double value) => value == 0 || !double.IsFinite(value);
 
