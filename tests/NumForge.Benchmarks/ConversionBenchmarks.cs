@@ -23,8 +23,15 @@ namespace NumForge.Benchmarks
         private Binary16[] binary16 = Array.Empty<Binary16>();
 
         /// <summary>Bytes of float input: 4 KiB, 1 MiB, 256 MiB.</summary>
-        [Params(4 << 10, 1 << 20, 256 << 20)]
+        /// <remarks>Defaults to all three; <c>NF_BENCH_INPUT_BYTES</c> (comma-separated byte counts) selects a subset.</remarks>
+        [ParamsSource(nameof(InputSizes))]
         public int InputBytes { get; set; }
+
+        /// <summary>The <see cref="InputBytes"/> values: 4 KiB, 1 MiB, 256 MiB, or those listed in <c>NF_BENCH_INPUT_BYTES</c>.</summary>
+        public static int[] InputSizes =>
+            Environment.GetEnvironmentVariable("NF_BENCH_INPUT_BYTES") is { Length: > 0 } list
+                ? Array.ConvertAll(list.Split(','), s => int.Parse(s.Trim(), System.Globalization.CultureInfo.InvariantCulture))
+                : new[] { 4 << 10, 1 << 20, 256 << 20 };
 
         [GlobalSetup]
         public void Setup()

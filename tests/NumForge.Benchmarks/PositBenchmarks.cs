@@ -1,0 +1,172 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+
+namespace NumForge.Benchmarks
+{
+    /// <summary>
+    /// Scalar posit arithmetic (ns per add, mul, div, sqrt over <see cref="Operands"/> operand pairs) and span
+    /// conversions (ns per element, float -> T and T -> float over <see cref="SpanLength"/> elements) for Posit8,
+    /// Posit16 and Posit32, beside the same operations on float and System.Half. Each benchmark reports time per
+    /// operation/element (OperationsPerInvoke). For float the "conversion" is a copy; for Half it is
+    /// TensorPrimitives.ConvertToHalf/ConvertToSingle.
+    /// </summary>
+    [GenericTypeArguments(typeof(Posit8))]
+    [GenericTypeArguments(typeof(Posit16))]
+    [GenericTypeArguments(typeof(Posit32))]
+    [GenericTypeArguments(typeof(float))]
+    [GenericTypeArguments(typeof(Half))]
+    public class PositBenchmarks<T>
+        where T : struct, INumber<T>, IRootFunctions<T>
+    {
+        public const int Operands = 1024;
+        public const int SpanLength = 4096;
+
+        private T[] a = Array.Empty<T>();
+        private T[] b = Array.Empty<T>();
+        private T[] results = Array.Empty<T>();
+        private float[] floats = Array.Empty<float>();
+        private float[] floatsOut = Array.Empty<float>();
+        private T[] converted = Array.Empty<T>();
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            var random = new Random(1);
+            a = new T[Operands];
+            b = new T[Operands];
+            results = new T[Operands];
+            for (int i = 0; i < Operands; i++)
+            {
+                // Positive and negative values within a few binades of 1 (the posits' densest region), never zero.
+                a[i] = T.CreateSaturating((float)((random.NextDouble() + 0.25) * Math.Pow(2, random.Next(-4, 5)) * (random.Next(2) * 2 - 1)));
+                b[i] = T.CreateSaturating((float)((random.NextDouble() + 0.25) * Math.Pow(2, random.Next(-4, 5))));
+            }
+
+            floats = new float[SpanLength];
+            floatsOut = new float[SpanLength];
+            converted = new T[SpanLength];
+            for (int i = 0; i < SpanLength; i++)
+            {
+                floats[i] = (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
+            }
+
+            FromFloat();
+        }
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "add")]
+        public T Add()
+        {
+            T[] x = a, y = b, r = results;
+            for (int i = 0; i < x.Length; i++)
+            {
+                r[i] = x[i] + y[i];
+            }
+
+            return r[^1];
+        }
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "mul")]
+        public T Mul()
+        {
+            T[] x = a, y = b, r = results;
+            for (int i = 0; i < x.Length; i++)
+            {
+                r[i] = x[i] * y[i];
+            }
+
+            return r[^1];
+        }
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "div")]
+        public T Div()
+        {
+            T[] x = a, y = b, r = results;
+            for (int i = 0; i < x.Length; i++)
+            {
+                r[i] = x[i] / y[i];
+            }
+
+            return r[^1];
+        }
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "sqrt")]
+        public T Sqrt()
+        {
+            T[] y = b, r = results;
+            for (int i = 0; i < y.Length; i++)
+            {
+                r[i] = T.Sqrt(y[i]);
+            }
+
+            return r[^1];
+        }
+
+        [Benchmark(OperationsPerInvoke = SpanLength, Description = "span float->T")]
+        public void FromFloat()
+        {
+            Span<T> d = converted;
+            if (typeof(T) == typeof(Posit8))
+            {
+                Posit8.ConvertFrom(floats, MemoryMarshal.Cast<T, Posit8>(d));
+            }
+            else if (typeof(T) == typeof(Posit16))
+            {
+                Posit16.ConvertFrom(floats, MemoryMarshal.Cast<T, Posit16>(d));
+            }
+            else if (typeof(T) == typeof(Posit32))
+            {
+                Posit32.ConvertFrom(floats, MemoryMarshal.Cast<T, Posit32>(d));
+            }
+            else if (typeof(T) == typeof(Half))
+            {
+                TensorPrimitives.ConvertToHalf(floats, MemoryMarshal.Cast<T, Half>(d));
+            }
+            else
+            {
+                floats.AsSpan().CopyTo(MemoryMarshal.Cast<T, float>(d));
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = SpanLength, Description = "span T->float")]
+        public void ToFloat()
+        {
+            ReadOnlySpan<T> s = converted;
+            if (typeof(T) == typeof(Posit8))
+            {
+                Posit8.ConvertTo(MemoryMarshal.Cast<T, Posit8>(s), floatsOut);
+            }
+            else if (typeof(T) == typeof(Posit16))
+            {
+                Posit16.ConvertTo(MemoryMarshal.Cast<T, Posit16>(s), floatsOut);
+            }
+            else if (typeof(T) == typeof(Posit32))
+            {
+                Posit32.ConvertTo(MemoryMarshal.Cast<T, Posit32>(s), floatsOut);
+            }
+            else if (typeof(T) == typeof(Half))
+            {
+                TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<T, Half>(s), floatsOut);
+            }
+            else
+            {
+                MemoryMarshal.Cast<T, float>(s).CopyTo(floatsOut);
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = SpanLength, Description = "loop (T)f")]
+        public T LoopFromFloat()
+        {
+            float[] s = floats;
+            T[] d = converted;
+            for (int i = 0; i < s.Length; i++)
+            {
+                d[i] = T.CreateSaturating(s[i]);
+            }
+
+            return d[^1];
+        }
+    }
+}
