@@ -44,35 +44,6 @@ namespace NumForge.Generators
         }
 
         private static void Generate(SourceProductionContext context, FloatFormatModel model)
-        {
-            string hintName;
-            string source;
-            try
-            {
-                hintName = FloatFormatEmitter.HintName(model);
-                source = FloatFormatEmitter.Emit(model);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.InternalError,
-                    Location.None,
-                    $"The NumForge generator failed while writing '{model.Target.FullName}' and generated nothing for it: {ex.GetType().FullName}: {ex.Message}"));
-                return;
-            }
-
-            try
-            {
-                context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
-            }
-            catch (ArgumentException ex)
-            {
-                // A duplicate or invalid hint name: two targets that map to the same file name.
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.InternalError,
-                    Location.None,
-                    $"The NumForge generator could not add '{hintName}' for '{model.Target.FullName}': {ex.Message}"));
-            }
-        }
+            => SourceOutput.Add(context, model.Target.FullName, () => FloatFormatEmitter.HintName(model), () => FloatFormatEmitter.Emit(model));
     }
 }

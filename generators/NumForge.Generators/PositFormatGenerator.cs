@@ -44,34 +44,6 @@ namespace NumForge.Generators
         }
 
         private static void Generate(SourceProductionContext context, PositFormatModel model)
-        {
-            string hintName;
-            string source;
-            try
-            {
-                hintName = PositFormatEmitter.HintName(model);
-                source = PositFormatEmitter.Emit(model);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.InternalError,
-                    Location.None,
-                    $"The NumForge generator failed while writing '{model.Target.FullName}' and generated nothing for it: {ex.GetType().FullName}: {ex.Message}"));
-                return;
-            }
-
-            try
-            {
-                context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
-            }
-            catch (ArgumentException ex)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.InternalError,
-                    Location.None,
-                    $"The NumForge generator could not add '{hintName}' for '{model.Target.FullName}': {ex.Message}"));
-            }
-        }
+            => SourceOutput.Add(context, model.Target.FullName, () => PositFormatEmitter.HintName(model), () => PositFormatEmitter.Emit(model));
     }
 }
