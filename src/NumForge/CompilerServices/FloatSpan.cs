@@ -26,7 +26,7 @@ namespace NumForge.CompilerServices
         where TTraits : struct, IFloatTraits
     {
         /// <summary>Elements per chunk when a conversion goes through a stack buffer (a multiple of 8, so packed chunks end on a byte).</summary>
-        private const int ChunkSize = 512;
+        private const int ChunkSize = 4096;
 
         // ---------------------------------------------------------------- public entry points
 
@@ -558,6 +558,12 @@ namespace NumForge.CompilerServices
                 return 0;
             }
 
+            if (TRandom.Kind == 0 && rounding == MidpointRounding.ToEven && NearestEvenEncoder<TTraits, TOps, TV>.CanEncode
+                && NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Applies)
+            {
+                return EncodeSinglesNearestEven<TOps, TV, TBits>(source, destination, saturate);
+            }
+
             var k = new FloatVectorKernel<TTraits, TOps, TV>.Constants(rounding, saturate, TRandom.Kind != 0, seed);
             ref byte src = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
             ref byte dst = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
@@ -609,6 +615,20 @@ namespace NumForge.CompilerServices
             }
 
             return i;
+        }
+
+        /// <summary>The default rounding's loop, out of line so that the general loop and it each get the JIT's full inlining budget.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeSinglesNearestEven<TOps, TV, TBits>(ReadOnlySpan<float> source, Span<TBits> destination, bool saturate)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
+            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
+            return NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Clamps
+                ? BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, Yes>(saturate))
+                : BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, No>(saturate));
         }
 
         private static bool MayBeRare<TOps, TV>()
@@ -708,41 +728,17 @@ namespace NumForge.CompilerServices
             return TOps.NarrowTo32(low, high);
         }
 
+        /// <summary>The decode loop, out of line so that its kernel gets the JIT's full inlining budget.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static int DecodeSingles<TOps, TV, TBits>(ReadOnlySpan<TBits> source, Span<float> destination)
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
-        {
-            int lanes = TOps.Count;
-            int block = lanes * VectorsPerStore<TBits>();
-            ref byte src = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte dst = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination));
-            int i = 0;
-            for (; i <= source.Length - block; i += block)
-            {
-                ref byte output = ref Unsafe.Add(ref dst, (nint)i * 4);
-                if (Unsafe.SizeOf<TBits>() == 1)
-                {
-                    TOps.LoadWiden8(ref Unsafe.Add(ref src, i), out TV a, out TV b, out TV c, out TV d);
-                    TOps.Store(FloatVectorKernel<TTraits, TOps, TV>.Decode(a), ref output);
-                    TOps.Store(FloatVectorKernel<TTraits, TOps, TV>.Decode(b), ref Unsafe.Add(ref output, lanes * 4));
-                    TOps.Store(FloatVectorKernel<TTraits, TOps, TV>.Decode(c), ref Unsafe.Add(ref output, lanes * 8));
-                    TOps.Store(FloatVectorKernel<TTraits, TOps, TV>.Decode(d), ref Unsafe.Add(ref output, lanes * 12));
-                }
-                else if (Unsafe.SizeOf<TBits>() == 2)
-                {
-                    TOps.LoadWiden16(ref Unsafe.Add(ref src, (nint)i * 2), out TV a, out TV b);
-                    TOps.Store(FloatVectorKernel<TTraits, TOps, TV>.Decode(a), ref output);
-                    TOps.Store(FloatVectorKernel<TTraits, TOps, TV>.Decode(b), ref Unsafe.Add(ref output, lanes * 4));
-                }
-                else
-                {
-                    TOps.Store(FloatVectorKernel<TTraits, TOps, TV>.Decode(TOps.Load(ref Unsafe.Add(ref src, (nint)i * 4))), ref output);
-                }
-            }
-
-            return i;
-        }
+            => BlockLoop.Run(
+                ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(source)),
+                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
+                source.Length,
+                default(DecodeBlock<TTraits, TOps, TV, TBits>));
 
         private static int DecodeDoubles<TOps, TV, TOps64, TV64, TBits>(ReadOnlySpan<TBits> source, Span<double> destination)
             where TOps : struct, ISimd32<TV>

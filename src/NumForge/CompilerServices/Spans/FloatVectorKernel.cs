@@ -55,8 +55,7 @@ namespace NumForge.CompilerServices.Spans
         public static bool CanEncode => M <= F && EMin <= M;
 
         /// <summary>Whether every value of the format is an exact float whose bits <see cref="Decode"/> assembles.</summary>
-        public static bool CanDecode => TOps.LaneBits == 32 && M <= 23 && TTraits.MaxExponent <= 127 && EMin - M >= -149
-            && TTraits.ExponentBits + M <= 31;
+        public static bool CanDecode => SingleDecoder<TTraits, TOps, TV>.CanDecode;
 
         /// <summary>Per-call constants of an encode: the rounding masks and the special codes, from the scalar codec.</summary>
         public readonly struct Constants
@@ -233,54 +232,6 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>Decodes codes (32-bit lanes) to float bits. Only valid when <see cref="CanDecode"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV Decode(TV codes)
-        {
-            TV code = TOps.And(codes, TOps.Create(TTraits.SignMask | TTraits.MagnitudeMask));
-            TV magnitude = TOps.And(code, TOps.Create(TTraits.MagnitudeMask));
-            int width = TTraits.ExponentBits + M;
-            TV sign = TTraits.Signed ? TOps.ShiftLeft(TOps.And(code, TOps.Create(TTraits.SignMask)), 31 - width) : TOps.Create(0);
-
-            // Normal: the magnitude shifted into place, with the exponent rebiased.
-            TV shifted = TOps.ShiftLeft(magnitude, 23 - M);
-            TV value = TOps.Add(shifted, TOps.Create((ulong)((long)(127 - TTraits.Bias) << 23)));
-            int lowestNormalBiased = EMin + 127;
-            if (lowestNormalBiased < 1)
-            {
-                // Normal in the format but subnormal in float: assemble 2^64 times larger, then scale back (exact).
-                TV scaled = TOps.FMultiply(TOps.Add(shifted, TOps.Create((ulong)((long)(127 + 64 - TTraits.Bias) << 23))), TOps.Create(0x1F80_0000UL));
-                TV low = TOps.GreaterThan(TOps.Create((ulong)(long)(TTraits.Bias - 126) << M), magnitude);
-                value = TOps.Select(low, scaled, value);
-            }
-
-            if (TTraits.Subnormals)
-            {
-                // Subnormal: the mantissa as an exact float, times 2^(EMin - M).
-                TV magic = TOps.Create(0x4B00_0000UL);
-                TV mantissa = TOps.FSubtract(TOps.Or(magnitude, magic), magic);
-                int e = EMin - M;
-                TV scale = TOps.Create(e >= -126 ? (ulong)(e + 127) << 23 : 1UL << (e + 149));
-                TV subnormal = TOps.FMultiply(mantissa, scale);
-                value = TOps.Select(TOps.GreaterThan(TOps.Create(1UL << M), magnitude), subnormal, value);
-            }
-
-            value = TOps.Or(value, sign);
-
-            if (TTraits.Specials == SpecialValues.Ieee)
-            {
-                TV infinityMagnitude = TOps.Create((ulong)((1 << TTraits.ExponentBits) - 1) << M);
-                value = TOps.Select(TOps.Equal(magnitude, infinityMagnitude), TOps.Or(TOps.Create(0x7F80_0000UL), sign), value);
-                value = TOps.Select(TOps.GreaterThan(magnitude, infinityMagnitude), TOps.Or(TOps.Create(0x7FC0_0000UL), sign), value);
-            }
-            else if (TTraits.Specials == SpecialValues.FiniteNaN)
-            {
-                value = TOps.Select(TOps.Equal(magnitude, TOps.Create(TTraits.MagnitudeMask)), TOps.Or(TOps.Create(0x7FC0_0000UL), sign), value);
-            }
-            else if (TTraits.Specials == SpecialValues.FiniteNaNUnsignedZero)
-            {
-                value = TOps.Select(TOps.Equal(code, TOps.Create(TTraits.SignMask)), TOps.Create(0xFFC0_0000UL), value);
-            }
-
-            return value;
-        }
+        public static TV Decode(TV codes) => SingleDecoder<TTraits, TOps, TV>.Decode(codes);
     }
 }

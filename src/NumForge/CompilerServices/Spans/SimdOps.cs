@@ -48,6 +48,9 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>Signed comparison (callers keep both sides below 2^(lane bits - 1)).</summary>
         static abstract TV GreaterThan(TV a, TV b);
 
+        /// <summary>Signed minimum (callers keep both sides below 2^(lane bits - 1)).</summary>
+        static abstract TV Min(TV a, TV b);
+
         static abstract TV Select(TV mask, TV a, TV b);
 
         static abstract bool Any(TV mask);
@@ -72,13 +75,20 @@ namespace NumForge.CompilerServices.Spans
     internal interface ISimd32<TV> : ISimd<TV>
         where TV : struct
     {
-        static abstract void StoreNarrow8(TV a, TV b, TV c, TV d, ref byte destination);
+        /// <summary>Narrows four vectors of byte codes into one vector and stores it; <paramref name="streaming"/> stores non-temporally to pinned, vector-aligned memory.</summary>
+        static abstract void StoreNarrow8(TV a, TV b, TV c, TV d, ref byte destination, bool streaming = false);
 
-        static abstract void StoreNarrow16(TV a, TV b, ref byte destination);
+        /// <summary>Narrows two vectors of ushort codes into one vector and stores it (see <see cref="StoreNarrow8"/>).</summary>
+        static abstract void StoreNarrow16(TV a, TV b, ref byte destination, bool streaming = false);
 
-        static abstract void LoadWiden8(ref byte source, out TV a, out TV b, out TV c, out TV d);
+        /// <summary>Stores one vector; <paramref name="streaming"/> as in <see cref="StoreNarrow8"/>.</summary>
+        static abstract void Store(TV value, ref byte destination, bool streaming);
 
-        static abstract void LoadWiden16(ref byte source, out TV a, out TV b);
+        /// <summary>Loads byte codes widened to four vectors; <paramref name="signed"/> sign-extends them (bit 7 fills bits 8-31).</summary>
+        static abstract void LoadWiden8(ref byte source, out TV a, out TV b, out TV c, out TV d, bool signed = false);
+
+        /// <summary>Loads ushort codes widened to two vectors; <paramref name="signed"/> sign-extends them (bit 15 fills bits 16-31).</summary>
+        static abstract void LoadWiden16(ref byte source, out TV a, out TV b, bool signed = false);
     }
 
     /// <summary>64-bit lanes, paired with the 32-bit vector of the same width.</summary>
@@ -92,7 +102,7 @@ namespace NumForge.CompilerServices.Spans
     }
 
     /// <summary>Vector128 of 32-bit lanes.</summary>
-    internal readonly struct Vector128x32 : ISimd32<Vector128<uint>>
+    internal readonly unsafe struct Vector128x32 : ISimd32<Vector128<uint>>
     {
         public static bool IsHardwareAccelerated => Vector128.IsHardwareAccelerated;
 
@@ -146,6 +156,9 @@ namespace NumForge.CompilerServices.Spans
         public static Vector128<uint> GreaterThan(Vector128<uint> a, Vector128<uint> b) => Vector128.GreaterThan(a.AsInt32(), b.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> Min(Vector128<uint> a, Vector128<uint> b) => Vector128.Min(a.AsInt32(), b.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> Select(Vector128<uint> mask, Vector128<uint> a, Vector128<uint> b) => Vector128.ConditionalSelect(mask, a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -173,28 +186,65 @@ namespace NumForge.CompilerServices.Spans
         public static Vector128<uint> IntToF(Vector128<uint> a) => Vector128.ConvertToSingle(a.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void StoreNarrow8(Vector128<uint> a, Vector128<uint> b, Vector128<uint> c, Vector128<uint> d, ref byte destination)
-            => Vector128.Narrow(Vector128.Narrow(a, b), Vector128.Narrow(c, d)).StoreUnsafe(ref destination);
+        public static void StoreNarrow8(Vector128<uint> a, Vector128<uint> b, Vector128<uint> c, Vector128<uint> d, ref byte destination, bool streaming = false)
+            => Store(Vector128.Narrow(Vector128.Narrow(a, b), Vector128.Narrow(c, d)), ref destination, streaming);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void StoreNarrow16(Vector128<uint> a, Vector128<uint> b, ref byte destination)
-            => Vector128.Narrow(a, b).StoreUnsafe(ref Unsafe.As<byte, ushort>(ref destination));
+        public static void StoreNarrow16(Vector128<uint> a, Vector128<uint> b, ref byte destination, bool streaming = false)
+            => Store(Vector128.Narrow(a, b).AsByte(), ref destination, streaming);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void LoadWiden8(ref byte source, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d)
+        public static void Store(Vector128<uint> value, ref byte destination, bool streaming) => Store(value.AsByte(), ref destination, streaming);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Store(Vector128<byte> value, ref byte destination, bool streaming)
         {
-            (Vector128<ushort> low, Vector128<ushort> high) = Vector128.Widen(Vector128.LoadUnsafe(ref source));
-            (a, b) = Vector128.Widen(low);
-            (c, d) = Vector128.Widen(high);
+            if (streaming)
+            {
+                // Only for pinned memory aligned to the vector (BlockLoop): non-temporal stores skip the cache.
+                value.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
+            }
+            else
+            {
+                value.StoreUnsafe(ref destination);
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void LoadWiden16(ref byte source, out Vector128<uint> a, out Vector128<uint> b)
-            => (a, b) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+        public static void LoadWiden8(ref byte source, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d, bool signed = false)
+        {
+            if (signed)
+            {
+                (Vector128<short> low, Vector128<short> high) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref source)));
+                (Vector128<int> a32, Vector128<int> b32) = Vector128.Widen(low);
+                (Vector128<int> c32, Vector128<int> d32) = Vector128.Widen(high);
+                (a, b, c, d) = (a32.AsUInt32(), b32.AsUInt32(), c32.AsUInt32(), d32.AsUInt32());
+            }
+            else
+            {
+                (Vector128<ushort> low, Vector128<ushort> high) = Vector128.Widen(Vector128.LoadUnsafe(ref source));
+                (a, b) = Vector128.Widen(low);
+                (c, d) = Vector128.Widen(high);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden16(ref byte source, out Vector128<uint> a, out Vector128<uint> b, bool signed = false)
+        {
+            if (signed)
+            {
+                (Vector128<int> a32, Vector128<int> b32) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<byte, short>(ref source)));
+                (a, b) = (a32.AsUInt32(), b32.AsUInt32());
+            }
+            else
+            {
+                (a, b) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+            }
+        }
     }
 
     /// <summary>Vector256 of 32-bit lanes.</summary>
-    internal readonly struct Vector256x32 : ISimd32<Vector256<uint>>
+    internal readonly unsafe struct Vector256x32 : ISimd32<Vector256<uint>>
     {
         public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
 
@@ -248,6 +298,9 @@ namespace NumForge.CompilerServices.Spans
         public static Vector256<uint> GreaterThan(Vector256<uint> a, Vector256<uint> b) => Vector256.GreaterThan(a.AsInt32(), b.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Min(Vector256<uint> a, Vector256<uint> b) => Vector256.Min(a.AsInt32(), b.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<uint> Select(Vector256<uint> mask, Vector256<uint> a, Vector256<uint> b) => Vector256.ConditionalSelect(mask, a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -275,28 +328,65 @@ namespace NumForge.CompilerServices.Spans
         public static Vector256<uint> IntToF(Vector256<uint> a) => Vector256.ConvertToSingle(a.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void StoreNarrow8(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, Vector256<uint> d, ref byte destination)
-            => Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)).StoreUnsafe(ref destination);
+        public static void StoreNarrow8(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, Vector256<uint> d, ref byte destination, bool streaming = false)
+            => Store(Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)), ref destination, streaming);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void StoreNarrow16(Vector256<uint> a, Vector256<uint> b, ref byte destination)
-            => Vector256.Narrow(a, b).StoreUnsafe(ref Unsafe.As<byte, ushort>(ref destination));
+        public static void StoreNarrow16(Vector256<uint> a, Vector256<uint> b, ref byte destination, bool streaming = false)
+            => Store(Vector256.Narrow(a, b).AsByte(), ref destination, streaming);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void LoadWiden8(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d)
+        public static void Store(Vector256<uint> value, ref byte destination, bool streaming) => Store(value.AsByte(), ref destination, streaming);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Store(Vector256<byte> value, ref byte destination, bool streaming)
         {
-            (Vector256<ushort> low, Vector256<ushort> high) = Vector256.Widen(Vector256.LoadUnsafe(ref source));
-            (a, b) = Vector256.Widen(low);
-            (c, d) = Vector256.Widen(high);
+            if (streaming)
+            {
+                // Only for pinned memory aligned to the vector (BlockLoop): non-temporal stores skip the cache.
+                value.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
+            }
+            else
+            {
+                value.StoreUnsafe(ref destination);
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void LoadWiden16(ref byte source, out Vector256<uint> a, out Vector256<uint> b)
-            => (a, b) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+        public static void LoadWiden8(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d, bool signed = false)
+        {
+            if (signed)
+            {
+                (Vector256<short> low, Vector256<short> high) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref source)));
+                (Vector256<int> a32, Vector256<int> b32) = Vector256.Widen(low);
+                (Vector256<int> c32, Vector256<int> d32) = Vector256.Widen(high);
+                (a, b, c, d) = (a32.AsUInt32(), b32.AsUInt32(), c32.AsUInt32(), d32.AsUInt32());
+            }
+            else
+            {
+                (Vector256<ushort> low, Vector256<ushort> high) = Vector256.Widen(Vector256.LoadUnsafe(ref source));
+                (a, b) = Vector256.Widen(low);
+                (c, d) = Vector256.Widen(high);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden16(ref byte source, out Vector256<uint> a, out Vector256<uint> b, bool signed = false)
+        {
+            if (signed)
+            {
+                (Vector256<int> a32, Vector256<int> b32) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<byte, short>(ref source)));
+                (a, b) = (a32.AsUInt32(), b32.AsUInt32());
+            }
+            else
+            {
+                (a, b) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+            }
+        }
     }
 
     /// <summary>Vector512 of 32-bit lanes.</summary>
-    internal readonly struct Vector512x32 : ISimd32<Vector512<uint>>
+    internal readonly unsafe struct Vector512x32 : ISimd32<Vector512<uint>>
     {
         public static bool IsHardwareAccelerated => Vector512.IsHardwareAccelerated;
 
@@ -350,6 +440,9 @@ namespace NumForge.CompilerServices.Spans
         public static Vector512<uint> GreaterThan(Vector512<uint> a, Vector512<uint> b) => Vector512.GreaterThan(a.AsInt32(), b.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Min(Vector512<uint> a, Vector512<uint> b) => Vector512.Min(a.AsInt32(), b.AsInt32()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<uint> Select(Vector512<uint> mask, Vector512<uint> a, Vector512<uint> b) => Vector512.ConditionalSelect(mask, a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -377,24 +470,61 @@ namespace NumForge.CompilerServices.Spans
         public static Vector512<uint> IntToF(Vector512<uint> a) => Vector512.ConvertToSingle(a.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void StoreNarrow8(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d, ref byte destination)
-            => Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d)).StoreUnsafe(ref destination);
+        public static void StoreNarrow8(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d, ref byte destination, bool streaming = false)
+            => Store(Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d)), ref destination, streaming);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void StoreNarrow16(Vector512<uint> a, Vector512<uint> b, ref byte destination)
-            => Vector512.Narrow(a, b).StoreUnsafe(ref Unsafe.As<byte, ushort>(ref destination));
+        public static void StoreNarrow16(Vector512<uint> a, Vector512<uint> b, ref byte destination, bool streaming = false)
+            => Store(Vector512.Narrow(a, b).AsByte(), ref destination, streaming);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void LoadWiden8(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d)
+        public static void Store(Vector512<uint> value, ref byte destination, bool streaming) => Store(value.AsByte(), ref destination, streaming);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Store(Vector512<byte> value, ref byte destination, bool streaming)
         {
-            (Vector512<ushort> low, Vector512<ushort> high) = Vector512.Widen(Vector512.LoadUnsafe(ref source));
-            (a, b) = Vector512.Widen(low);
-            (c, d) = Vector512.Widen(high);
+            if (streaming)
+            {
+                // Only for pinned memory aligned to the vector (BlockLoop): non-temporal stores skip the cache.
+                value.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
+            }
+            else
+            {
+                value.StoreUnsafe(ref destination);
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void LoadWiden16(ref byte source, out Vector512<uint> a, out Vector512<uint> b)
-            => (a, b) = Vector512.Widen(Vector512.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+        public static void LoadWiden8(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d, bool signed = false)
+        {
+            if (signed)
+            {
+                (Vector512<short> low, Vector512<short> high) = Vector512.Widen(Vector512.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref source)));
+                (Vector512<int> a32, Vector512<int> b32) = Vector512.Widen(low);
+                (Vector512<int> c32, Vector512<int> d32) = Vector512.Widen(high);
+                (a, b, c, d) = (a32.AsUInt32(), b32.AsUInt32(), c32.AsUInt32(), d32.AsUInt32());
+            }
+            else
+            {
+                (Vector512<ushort> low, Vector512<ushort> high) = Vector512.Widen(Vector512.LoadUnsafe(ref source));
+                (a, b) = Vector512.Widen(low);
+                (c, d) = Vector512.Widen(high);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWiden16(ref byte source, out Vector512<uint> a, out Vector512<uint> b, bool signed = false)
+        {
+            if (signed)
+            {
+                (Vector512<int> a32, Vector512<int> b32) = Vector512.Widen(Vector512.LoadUnsafe(ref Unsafe.As<byte, short>(ref source)));
+                (a, b) = (a32.AsUInt32(), b32.AsUInt32());
+            }
+            else
+            {
+                (a, b) = Vector512.Widen(Vector512.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source)));
+            }
+        }
     }
 
     /// <summary>Vector128 of 64-bit lanes (double sources and targets).</summary>
@@ -450,6 +580,9 @@ namespace NumForge.CompilerServices.Spans
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<ulong> GreaterThan(Vector128<ulong> a, Vector128<ulong> b) => Vector128.GreaterThan(a.AsInt64(), b.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> Min(Vector128<ulong> a, Vector128<ulong> b) => Vector128.Min(a.AsInt64(), b.AsInt64()).AsUInt64();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<ulong> Select(Vector128<ulong> mask, Vector128<ulong> a, Vector128<ulong> b) => Vector128.ConditionalSelect(mask, a, b);
@@ -545,6 +678,9 @@ namespace NumForge.CompilerServices.Spans
         public static Vector256<ulong> GreaterThan(Vector256<ulong> a, Vector256<ulong> b) => Vector256.GreaterThan(a.AsInt64(), b.AsInt64()).AsUInt64();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> Min(Vector256<ulong> a, Vector256<ulong> b) => Vector256.Min(a.AsInt64(), b.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<ulong> Select(Vector256<ulong> mask, Vector256<ulong> a, Vector256<ulong> b) => Vector256.ConditionalSelect(mask, a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -636,6 +772,9 @@ namespace NumForge.CompilerServices.Spans
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<ulong> GreaterThan(Vector512<ulong> a, Vector512<ulong> b) => Vector512.GreaterThan(a.AsInt64(), b.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> Min(Vector512<ulong> a, Vector512<ulong> b) => Vector512.Min(a.AsInt64(), b.AsInt64()).AsUInt64();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<ulong> Select(Vector512<ulong> mask, Vector512<ulong> a, Vector512<ulong> b) => Vector512.ConditionalSelect(mask, a, b);

@@ -1,0 +1,192 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace NumForge.CompilerServices.Spans
+{
+    /// <summary>
+    /// float to codes with <see cref="NearestEvenEncoder{TTraits, TOps, TV}"/>: one block is one store of codes
+    /// (four vectors narrowed to bytes, two to ushorts, or one of uints). A block with an overflow, infinity or NaN
+    /// lane is encoded again out of line, so the common path keeps its vectors in registers. With
+    /// <typeparamref name="TClamp"/> set, overflow clamps in line and only NaN takes that path.
+    /// </summary>
+    internal readonly struct NearestEvenBlock<TTraits, TOps, TV, TBits, TClamp> : IBlockConverter
+        where TTraits : struct, IFloatTraits
+        where TOps : struct, ISimd32<TV>
+        where TV : struct
+        where TBits : unmanaged, IBinaryInteger<TBits>
+        where TClamp : struct, IFlag
+    {
+        // Only the flag: the constants are static per format, and a converter this small copies for free.
+        private readonly bool saturate;
+
+        public NearestEvenBlock(bool saturate) => this.saturate = saturate;
+
+        public static int BlockElements => TOps.Count * 4 / Unsafe.SizeOf<TBits>();
+
+        public static int SourceElementSize => 4;
+
+        public static int DestinationElementSize => Unsafe.SizeOf<TBits>();
+
+        public static int StoreBytes => TOps.Count * 4;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Convert(ref byte source, ref byte destination, bool streaming)
+        {
+            int vectorBytes = TOps.Count * 4;
+            if (Unsafe.SizeOf<TBits>() == 1)
+            {
+                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref source), out TV s0, TClamp.Value);
+                TV c1 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), out TV s1, TClamp.Value);
+                TV c2 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), out TV s2, TClamp.Value);
+                TV c3 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), out TV s3, TClamp.Value);
+                if (TOps.Any(TOps.Or(TOps.Or(s0, s1), TOps.Or(s2, s3))))
+                {
+                    ConvertWithSpecials(ref source, ref destination, saturate, streaming);
+                    return;
+                }
+
+                TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
+            }
+            else if (Unsafe.SizeOf<TBits>() == 2)
+            {
+                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref source), out TV s0, TClamp.Value);
+                TV c1 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), out TV s1, TClamp.Value);
+                if (TOps.Any(TOps.Or(s0, s1)))
+                {
+                    ConvertWithSpecials(ref source, ref destination, saturate, streaming);
+                    return;
+                }
+
+                TOps.StoreNarrow16(c0, c1, ref destination, streaming);
+            }
+            else
+            {
+                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref source), out TV s0, TClamp.Value);
+                if (TOps.Any(s0))
+                {
+                    ConvertWithSpecials(ref source, ref destination, saturate, streaming);
+                    return;
+                }
+
+                TOps.Store(c0, ref destination, streaming);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ConvertWithSpecials(ref byte source, ref byte destination, bool saturate, bool streaming)
+        {
+            ref readonly NearestEvenEncoder<TTraits, TOps, TV>.Constants k = ref NearestEvenEncoder<TTraits, TOps, TV>.For(saturate);
+            int vectorBytes = TOps.Count * 4;
+            if (Unsafe.SizeOf<TBits>() == 1)
+            {
+                TOps.StoreNarrow8(
+                    EncodeWithSpecials(ref source, k),
+                    EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k),
+                    EncodeWithSpecials(ref Unsafe.Add(ref source, 2 * vectorBytes), k),
+                    EncodeWithSpecials(ref Unsafe.Add(ref source, 3 * vectorBytes), k),
+                    ref destination,
+                    streaming);
+            }
+            else if (Unsafe.SizeOf<TBits>() == 2)
+            {
+                TOps.StoreNarrow16(EncodeWithSpecials(ref source, k), EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k), ref destination, streaming);
+            }
+            else
+            {
+                TOps.Store(EncodeWithSpecials(ref source, k), ref destination, streaming);
+            }
+        }
+
+        private static TV EncodeWithSpecials(ref byte source, in NearestEvenEncoder<TTraits, TOps, TV>.Constants k)
+        {
+            TV x = TOps.Load(ref source);
+            TV code = NearestEvenEncoder<TTraits, TOps, TV>.Encode(x, out TV special, TClamp.Value);
+            return NearestEvenEncoder<TTraits, TOps, TV>.WithSpecials(x, code, special, k);
+        }
+    }
+
+    /// <summary>A compile-time flag: a type argument the JIT folds, where a bool argument would cost a test per block.</summary>
+    internal interface IFlag
+    {
+        static abstract bool Value { get; }
+    }
+
+    /// <summary>The flag set.</summary>
+    internal readonly struct Yes : IFlag
+    {
+        public static bool Value => true;
+    }
+
+    /// <summary>The flag clear.</summary>
+    internal readonly struct No : IFlag
+    {
+        public static bool Value => false;
+    }
+
+    /// <summary>
+    /// Codes to float with <see cref="SingleDecoder{TTraits, TOps, TV}"/>: one block is one load of codes (widened
+    /// to four vectors from bytes, two from ushorts, or one of uints); the infinity/NaN step runs only for a block
+    /// that holds such a code.
+    /// </summary>
+    internal readonly struct DecodeBlock<TTraits, TOps, TV, TBits> : IBlockConverter
+        where TTraits : struct, IFloatTraits
+        where TOps : struct, ISimd32<TV>
+        where TV : struct
+        where TBits : unmanaged, IBinaryInteger<TBits>
+    {
+        /// <summary>Codes that fill their storage load sign-extended, which puts their sign in float's sign bit for free.</summary>
+        private static readonly bool SignExtend = Unsafe.SizeOf<TBits>() < 4 && SingleDecoder<TTraits, TOps, TV>.FillsStorage(Unsafe.SizeOf<TBits>());
+
+        public static int BlockElements => TOps.Count * 4 / Unsafe.SizeOf<TBits>();
+
+        public static int SourceElementSize => Unsafe.SizeOf<TBits>();
+
+        public static int DestinationElementSize => 4;
+
+        public static int StoreBytes => TOps.Count * 4;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Convert(ref byte source, ref byte destination, bool streaming)
+        {
+            int vectorBytes = TOps.Count * 4;
+            if (Unsafe.SizeOf<TBits>() == 1)
+            {
+                TOps.LoadWiden8(ref source, out TV a, out TV b, out TV c, out TV d, SignExtend);
+                TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa, SignExtend);
+                TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb, SignExtend);
+                TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc, SignExtend);
+                TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, out TV sd, SignExtend);
+                if (TOps.Any(TOps.Or(TOps.Or(sa, sb), TOps.Or(sc, sd))))
+                {
+                    va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa, SignExtend);
+                    vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb, SignExtend);
+                    vc = SingleDecoder<TTraits, TOps, TV>.WithSpecials(c, vc, sc, SignExtend);
+                    vd = SingleDecoder<TTraits, TOps, TV>.WithSpecials(d, vd, sd, SignExtend);
+                }
+
+                TOps.Store(va, ref destination, streaming);
+                TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
+                TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
+                TOps.Store(vd, ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
+            }
+            else if (Unsafe.SizeOf<TBits>() == 2)
+            {
+                TOps.LoadWiden16(ref source, out TV a, out TV b, SignExtend);
+                TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa, SignExtend);
+                TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb, SignExtend);
+                if (TOps.Any(TOps.Or(sa, sb)))
+                {
+                    va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa, SignExtend);
+                    vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb, SignExtend);
+                }
+
+                TOps.Store(va, ref destination, streaming);
+                TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
+            }
+            else
+            {
+                TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(TOps.Load(ref source)), ref destination, streaming);
+            }
+        }
+    }
+}

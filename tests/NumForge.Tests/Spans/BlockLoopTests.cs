@@ -1,0 +1,184 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NumForge.CompilerServices;
+using NumForge.CompilerServices.Spans;
+using Xunit;
+
+namespace NumForge.Tests.Spans
+{
+    /// <summary>
+    /// The block loop's own paths, which short spans never reach: the aligned restart after a first unaligned block,
+    /// non-temporal (streaming) stores, and conversions in place, all against the scalar codec.
+    /// </summary>
+    public class BlockLoopTests
+    {
+        private const int Length = 4099;
+
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(long.MaxValue)]
+        public void Nearest_even_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        {
+            Assert.Null(CheckEncode<SE4M3FN, byte>(streamingBytes));
+            Assert.Null(CheckEncode<SE5M2FNUZ, byte>(streamingBytes));
+            Assert.Null(CheckEncode<SBinary16, ushort>(streamingBytes));
+            Assert.Null(CheckEncode<SE2M1, byte>(streamingBytes));
+            Assert.Null(CheckEncode<SBF16, ushort>(streamingBytes));
+            Assert.Null(CheckEncode<STF32, uint>(streamingBytes));
+        }
+
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(long.MaxValue)]
+        public void Decode_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        {
+            Assert.Null(CheckDecode<SE4M3FN, byte>(streamingBytes));
+            Assert.Null(CheckDecode<SE5M2FNUZ, byte>(streamingBytes));
+            Assert.Null(CheckDecode<SBinary16, ushort>(streamingBytes));
+            Assert.Null(CheckDecode<SBF16, ushort>(streamingBytes));
+            Assert.Null(CheckDecode<STF32, uint>(streamingBytes));
+        }
+
+        [Fact]
+        public void In_place_conversion_of_a_32_bit_format_matches_scalar()
+        {
+            var random = new Random(7);
+            for (int offset = 0; offset < 8; offset++)
+            {
+                float[] buffer = new float[Length + 8];
+                for (int i = 0; i < buffer.Length; i++)
+                {
+                    buffer[i] = SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)];
+                }
+
+                Span<float> source = buffer.AsSpan(offset, Length);
+                ulong[] expected = new ulong[Length];
+                for (int i = 0; i < Length; i++)
+                {
+                    expected[i] = FloatCodec<SpanTraits<STF32>>.FromSingle(source[i], MidpointRounding.ToEven, false);
+                }
+
+                Span<uint> codes = MemoryMarshal.Cast<float, uint>(source);
+                FloatSpan<SpanTraits<STF32>>.FromSingleCore<uint, NoRandom>(source, codes, MidpointRounding.ToEven, false, 0, default, SimdWidth.Auto);
+                for (int i = 0; i < Length; i++)
+                {
+                    Assert.True(expected[i] == codes[i], $"offset {offset} index {i}: in place 0x{codes[i]:X} scalar 0x{expected[i]:X}");
+                }
+            }
+        }
+
+        private static string? CheckEncode<TSpec, TBits>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => CheckEncode<TSpec, TBits, Vector128x32, Vector128<uint>, No>(streamingBytes, saturate: false)
+                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false)
+                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true)
+                ?? CheckEncode<TSpec, TBits, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: true)
+                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: true);
+
+        private static string? CheckDecode<TSpec, TBits>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => CheckDecode<TSpec, TBits, Vector128x32, Vector128<uint>>(streamingBytes)
+                ?? CheckDecode<TSpec, TBits, Vector256x32, Vector256<uint>>(streamingBytes);
+
+        /// <summary>Checks one encoder variant; a clamping one (<typeparamref name="TClamp"/>) only where the codes allow it.</summary>
+        private static string? CheckEncode<TSpec, TBits, TOps, TV, TClamp>(long streamingBytes, bool saturate)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TClamp : struct, IFlag
+        {
+            var constants = new NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.Constants(saturate);
+            if (!constants.Applies)
+            {
+                return $"{typeof(TSpec).Name} {typeof(TOps).Name}: the nearest-even encoder does not apply";
+            }
+
+            if (TClamp.Value && !constants.Clamps)
+            {
+                return null;
+            }
+
+            var random = new Random(11);
+            float[] input = new float[Length];
+            for (int i = 0; i < Length; i++)
+            {
+                input[i] = SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)];
+            }
+
+            for (int offset = 0; offset < 32 / Unsafe.SizeOf<TBits>(); offset++)
+            {
+                TBits[] output = new TBits[Length + 32];
+                int done = BlockLoop.Run(
+                    ref Unsafe.As<float, byte>(ref input[0]),
+                    ref Unsafe.As<TBits, byte>(ref output[offset]),
+                    Length,
+                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp>(saturate),
+                    streamingBytes);
+                if (done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp>.BlockElements)
+                {
+                    return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], MidpointRounding.ToEven, saturate);
+                    ulong got = ulong.CreateTruncating(output[offset + i]);
+                    if (got != expected)
+                    {
+                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} clamp={TClamp.Value} sat={saturate} offset {offset} index {i} (0x{BitConverter.SingleToUInt32Bits(input[i]):X8}): block 0x{got:X} scalar 0x{expected:X}";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? CheckDecode<TSpec, TBits, TOps, TV>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            var random = new Random(13);
+            ulong mask = TSpec.Layout.SignMask | TSpec.Layout.MagnitudeMask;
+            TBits[] codes = new TBits[Length];
+            for (int i = 0; i < Length; i++)
+            {
+                codes[i] = TBits.CreateTruncating((ulong)random.NextInt64() & mask);
+            }
+
+            for (int offset = 0; offset < 8; offset++)
+            {
+                float[] output = new float[Length + 8];
+                int done = BlockLoop.Run(
+                    ref Unsafe.As<TBits, byte>(ref codes[0]),
+                    ref Unsafe.As<float, byte>(ref output[offset]),
+                    Length,
+                    default(DecodeBlock<SpanTraits<TSpec>, TOps, TV, TBits>),
+                    streamingBytes);
+                if (done < Length - DecodeBlock<SpanTraits<TSpec>, TOps, TV, TBits>.BlockElements)
+                {
+                    return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    uint expected = BitConverter.SingleToUInt32Bits(FloatCodec<SpanTraits<TSpec>>.ToSingle(ulong.CreateTruncating(codes[i])));
+                    uint got = BitConverter.SingleToUInt32Bits(output[offset + i]);
+                    if (got != expected)
+                    {
+                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset} code 0x{codes[i]:X}: block 0x{got:X8} scalar 0x{expected:X8}";
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}
