@@ -371,18 +371,7 @@ namespace NumForge.CompilerServices
 
         // ---------------------------------------------------------------- dispatch
 
-        internal static SimdWidth Resolve(SimdWidth width)
-        {
-            if (width != SimdWidth.Auto)
-            {
-                return width;
-            }
-
-            return Vector512.IsHardwareAccelerated ? SimdWidth.V512
-                : Vector256.IsHardwareAccelerated ? SimdWidth.V256
-                : Vector128.IsHardwareAccelerated ? SimdWidth.V128
-                : SimdWidth.Scalar;
-        }
+        internal static SimdWidth Resolve(SimdWidth width) => SimdWidths.Resolve(width);
 
         private static bool CanEncodeSingle<TBits>() => Unsafe.SizeOf<TBits>() <= 4 && FloatVectorKernel<TTraits, Vector128x32, Vector128<uint>>.CanEncode;
 

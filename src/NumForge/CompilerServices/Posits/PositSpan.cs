@@ -3,6 +3,8 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NumForge.CompilerServices.Spans;
 
 namespace NumForge.CompilerServices
 {
@@ -17,16 +19,46 @@ namespace NumForge.CompilerServices
     public static class PositSpan<TTraits>
         where TTraits : struct, IPositTraits
     {
-        /// <summary>Rounds floats to codes, one rounding each (NaN and ±∞ give NaR).</summary>
+        /// <summary>
+        /// Rounds floats to codes, one rounding each (NaN and ±∞ give NaR). Posits of at most 16 bits in byte or
+        /// ushort codes run the vector encoder (<see cref="PositVectorEncoder{TTraits, TOps, TV}"/>).
+        /// </summary>
         public static void ConvertFromSingle<TBits>(ReadOnlySpan<float> source, Span<TBits> destination)
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
             SpanChecks.ValidateConversion(source, destination);
-            for (int i = 0; i < source.Length; i++)
+            FromSingleCore(source, destination, SimdWidth.Auto);
+        }
+
+        /// <summary>The conversion behind <see cref="ConvertFromSingle{TBits}"/> at a chosen vector width (tests pin each).</summary>
+        internal static void FromSingleCore<TBits>(ReadOnlySpan<float> source, Span<TBits> destination, SimdWidth width)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            int done = SimdWidths.Resolve(width) switch
+            {
+                SimdWidth.V512 => EncodeSingles<Vector512x32, Vector512<uint>, TBits>(source, destination),
+                SimdWidth.V256 => EncodeSingles<Vector256x32, Vector256<uint>, TBits>(source, destination),
+                SimdWidth.V128 => EncodeSingles<Vector128x32, Vector128<uint>, TBits>(source, destination),
+                _ => 0,
+            };
+            for (int i = done; i < source.Length; i++)
             {
                 destination[i] = TBits.CreateTruncating(PositCodec<TTraits>.FromDouble(source[i]));
             }
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeSingles<TOps, TV, TBits>(ReadOnlySpan<float> source, Span<TBits> destination)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => PositEncodeBlock<TTraits, TOps, TV, TBits>.Applies
+                ? BlockLoop.Run(
+                    ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source)),
+                    ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination)),
+                    source.Length,
+                    default(PositEncodeBlock<TTraits, TOps, TV, TBits>))
+                : 0;
 
         /// <summary>Rounds doubles to codes, one rounding each.</summary>
         public static void ConvertFromDouble<TBits>(ReadOnlySpan<double> source, Span<TBits> destination)
@@ -39,14 +71,19 @@ namespace NumForge.CompilerServices
             }
         }
 
-        /// <summary>Rounds Half values to codes, one rounding each.</summary>
+        /// <summary>Rounds Half values to codes, one rounding each (through float, which holds every Half exactly).</summary>
         public static void ConvertFromHalf<TBits>(ReadOnlySpan<Half> source, Span<TBits> destination)
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
             SpanChecks.ValidateConversion(source, destination);
-            for (int i = 0; i < source.Length; i++)
+            const int Chunk = 1024;
+            Span<float> buffer = stackalloc float[Chunk];
+            ReadOnlySpan<ushort> halves = MemoryMarshal.Cast<Half, ushort>(source);
+            for (int start = 0; start < source.Length; start += Chunk)
             {
-                destination[i] = TBits.CreateTruncating(PositCodec<TTraits>.FromDouble((double)source[i]));
+                int count = Math.Min(Chunk, source.Length - start);
+                FloatSpan<Binary16Traits>.ToSingleCore(halves.Slice(start, count), buffer[..count], SimdWidth.Auto);
+                FromSingleCore(buffer[..count], destination.Slice(start, count), SimdWidth.Auto);
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NumForge.CompilerServices.Spans
 {
@@ -11,6 +12,24 @@ namespace NumForge.CompilerServices.Spans
         V128,
         V256,
         V512,
+    }
+
+    /// <summary>Picks the vector width of a span conversion.</summary>
+    internal static class SimdWidths
+    {
+        /// <summary><see cref="SimdWidth.Auto"/> becomes the widest accelerated width (or scalar); others stay.</summary>
+        public static SimdWidth Resolve(SimdWidth width)
+        {
+            if (width != SimdWidth.Auto)
+            {
+                return width;
+            }
+
+            return Vector512.IsHardwareAccelerated ? SimdWidth.V512
+                : Vector256.IsHardwareAccelerated ? SimdWidth.V256
+                : Vector128.IsHardwareAccelerated ? SimdWidth.V128
+                : SimdWidth.Scalar;
+        }
     }
 
     /// <summary>

@@ -69,6 +69,9 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>Signed integer lanes to float (or double) lanes.</summary>
         static abstract TV IntToF(TV a);
+
+        /// <summary>Float (or double) lanes to signed integer lanes, truncating (callers pass whole numbers in range).</summary>
+        static abstract TV FToInt(TV a);
     }
 
     /// <summary>32-bit lanes: loads that widen byte/ushort codes and stores that narrow to them.</summary>
@@ -80,6 +83,12 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>Narrows two vectors of ushort codes into one vector and stores it (see <see cref="StoreNarrow8"/>).</summary>
         static abstract void StoreNarrow16(TV a, TV b, ref byte destination, bool streaming = false);
+
+        /// <summary>
+        /// Narrows two vectors of byte codes into half a vector and stores it (for kernels too large to keep four
+        /// vectors in registers); <paramref name="streaming"/> as in <see cref="StoreNarrow8"/>, to memory aligned to the half vector.
+        /// </summary>
+        static abstract void StoreNarrow8Half(TV a, TV b, ref byte destination, bool streaming = false);
 
         /// <summary>Stores one vector; <paramref name="streaming"/> as in <see cref="StoreNarrow8"/>.</summary>
         static abstract void Store(TV value, ref byte destination, bool streaming);
@@ -186,8 +195,19 @@ namespace NumForge.CompilerServices.Spans
         public static Vector128<uint> IntToF(Vector128<uint> a) => Vector128.ConvertToSingle(a.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<uint> FToInt(Vector128<uint> a) => Vector128.ConvertToInt32Native(a.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow8(Vector128<uint> a, Vector128<uint> b, Vector128<uint> c, Vector128<uint> d, ref byte destination, bool streaming = false)
             => Store(Vector128.Narrow(Vector128.Narrow(a, b), Vector128.Narrow(c, d)), ref destination, streaming);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow8Half(Vector128<uint> a, Vector128<uint> b, ref byte destination, bool streaming = false)
+        {
+            // Eight bytes: too small for a vector store, so an ordinary 64-bit store whether streaming or not.
+            Vector128<ushort> words = Vector128.Narrow(a, b);
+            Unsafe.WriteUnaligned(ref destination, Vector128.Narrow(words, words).AsUInt64().ToScalar());
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow16(Vector128<uint> a, Vector128<uint> b, ref byte destination, bool streaming = false)
@@ -328,8 +348,26 @@ namespace NumForge.CompilerServices.Spans
         public static Vector256<uint> IntToF(Vector256<uint> a) => Vector256.ConvertToSingle(a.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> FToInt(Vector256<uint> a) => Vector256.ConvertToInt32Native(a.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow8(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, Vector256<uint> d, ref byte destination, bool streaming = false)
             => Store(Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)), ref destination, streaming);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow8Half(Vector256<uint> a, Vector256<uint> b, ref byte destination, bool streaming = false)
+        {
+            Vector256<ushort> words = Vector256.Narrow(a, b);
+            Vector128<byte> bytes = Vector128.Narrow(words.GetLower(), words.GetUpper());
+            if (streaming)
+            {
+                bytes.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
+            }
+            else
+            {
+                bytes.StoreUnsafe(ref destination);
+            }
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow16(Vector256<uint> a, Vector256<uint> b, ref byte destination, bool streaming = false)
@@ -470,8 +508,26 @@ namespace NumForge.CompilerServices.Spans
         public static Vector512<uint> IntToF(Vector512<uint> a) => Vector512.ConvertToSingle(a.AsInt32()).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> FToInt(Vector512<uint> a) => Vector512.ConvertToInt32Native(a.AsSingle()).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow8(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d, ref byte destination, bool streaming = false)
             => Store(Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d)), ref destination, streaming);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreNarrow8Half(Vector512<uint> a, Vector512<uint> b, ref byte destination, bool streaming = false)
+        {
+            Vector512<ushort> words = Vector512.Narrow(a, b);
+            Vector256<byte> bytes = Vector256.Narrow(words.GetLower(), words.GetUpper());
+            if (streaming)
+            {
+                bytes.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
+            }
+            else
+            {
+                bytes.StoreUnsafe(ref destination);
+            }
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow16(Vector512<uint> a, Vector512<uint> b, ref byte destination, bool streaming = false)
@@ -612,6 +668,9 @@ namespace NumForge.CompilerServices.Spans
         public static Vector128<ulong> IntToF(Vector128<ulong> a) => Vector128.ConvertToDouble(a.AsInt64()).AsUInt64();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<ulong> FToInt(Vector128<ulong> a) => Vector128.ConvertToInt64Native(a.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> NarrowTo32(Vector128<ulong> a, Vector128<ulong> b) => Vector128.Narrow(a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -708,6 +767,9 @@ namespace NumForge.CompilerServices.Spans
         public static Vector256<ulong> IntToF(Vector256<ulong> a) => Vector256.ConvertToDouble(a.AsInt64()).AsUInt64();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<ulong> FToInt(Vector256<ulong> a) => Vector256.ConvertToInt64Native(a.AsDouble()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<uint> NarrowTo32(Vector256<ulong> a, Vector256<ulong> b) => Vector256.Narrow(a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -802,6 +864,9 @@ namespace NumForge.CompilerServices.Spans
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<ulong> IntToF(Vector512<ulong> a) => Vector512.ConvertToDouble(a.AsInt64()).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<ulong> FToInt(Vector512<ulong> a) => Vector512.ConvertToInt64Native(a.AsDouble()).AsUInt64();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<uint> NarrowTo32(Vector512<ulong> a, Vector512<ulong> b) => Vector512.Narrow(a, b);
