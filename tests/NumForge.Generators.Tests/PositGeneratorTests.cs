@@ -97,6 +97,7 @@ namespace NumForge.Generators.Tests
         [InlineData("public struct P { }", "NF0001")]
         [InlineData("public partial struct P<T> { }", "NF0002")]
         [InlineData("public partial struct P { private ulong Code => 0; }", "NF0004")]
+        [InlineData("public partial struct P { public struct Traits { } }", "NF0004")]
         public void TargetProblemsAreReported(string declaration, string id)
         {
             var outcome = PositHarness.Run($"namespace App {{ [NumForge.PositFormat(16)] {declaration} }}");
@@ -112,6 +113,28 @@ namespace NumForge.Generators.Tests
             var result = driver.GetRunResult();
             Assert.Equal(new[] { "NF0003" }, result.Diagnostics.Select(d => d.Id));
             Assert.Empty(result.GeneratedTrees);
+        }
+
+        [Fact]
+        public void AUserQuireReplacesTheGeneratedOne()
+        {
+            // Quire is not reserved: the generated part refers to it nowhere else, so the user's member stands in for it.
+            const string source = """
+                namespace App
+                {
+                    /// <summary>A posit with its own accumulator.</summary>
+                    [NumForge.PositFormat(16)]
+                    public readonly partial struct P
+                    {
+                        /// <summary>The user's quire.</summary>
+                        public sealed class Quire { }
+                    }
+                }
+                """;
+            var outcome = PositHarness.CompileClean(source);
+            string generated = Assert.Single(outcome.Sources).SourceText.ToString();
+            Assert.DoesNotContain("class Quire", generated);
+            Assert.DoesNotContain("struct Quire", generated);
         }
 
         // ---------------------------------------------------------------- compile and run
