@@ -65,19 +65,28 @@ namespace NumForge.CompilerServices.Spans
                     i = (int)((TConverter.StoreBytes - misalignment) / destinationSize);
                 }
 
+                // The loops advance two refs and count blocks down: fewer operations per block than indexing.
                 bool aligned = (((nint)pinned + ((nint)i * destinationSize)) & (TConverter.StoreBytes - 1)) == 0;
-                if (aligned && (long)(length - i) * destinationSize >= streamingBytes)
+                int blocks = (length - i) / block;
+                ref byte input = ref Unsafe.Add(ref source, (nint)i * sourceSize);
+                ref byte output = ref Unsafe.Add(ref destination, (nint)i * destinationSize);
+                i += blocks * block;
+                if (aligned && (long)blocks * block * destinationSize >= streamingBytes)
                 {
-                    for (; i <= length - block; i += block)
+                    for (; blocks > 0; blocks--)
                     {
-                        local.Convert(ref Unsafe.Add(ref source, (nint)i * sourceSize), ref Unsafe.Add(ref destination, (nint)i * destinationSize), true);
+                        local.Convert(ref input, ref output, true);
+                        input = ref Unsafe.Add(ref input, block * sourceSize);
+                        output = ref Unsafe.Add(ref output, block * destinationSize);
                     }
                 }
                 else
                 {
-                    for (; i <= length - block; i += block)
+                    for (; blocks > 0; blocks--)
                     {
-                        local.Convert(ref Unsafe.Add(ref source, (nint)i * sourceSize), ref Unsafe.Add(ref destination, (nint)i * destinationSize), false);
+                        local.Convert(ref input, ref output, false);
+                        input = ref Unsafe.Add(ref input, block * sourceSize);
+                        output = ref Unsafe.Add(ref output, block * destinationSize);
                     }
                 }
 
