@@ -285,6 +285,22 @@ namespace NumForge.CompilerServices
         private static void PackNibbles(ReadOnlySpan<byte> codes, Span<byte> destination, SimdWidth width)
         {
             int i = 0;
+            if (width is not (SimdWidth.Scalar or SimdWidth.V128) && Vector256.IsHardwareAccelerated)
+            {
+                ref byte src = ref MemoryMarshal.GetReference(codes);
+                ref byte dst = ref MemoryMarshal.GetReference(destination);
+                Vector256<ushort> low = Vector256.Create((ushort)0x000F);
+                Vector256<ushort> high = Vector256.Create((ushort)0x00F0);
+                for (; i <= codes.Length - 64; i += 64)
+                {
+                    Vector256<ushort> a = Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref Unsafe.Add(ref src, i)));
+                    Vector256<ushort> b = Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref Unsafe.Add(ref src, i + 32)));
+                    a = (a & low) | (Vector256.ShiftRightLogical(a, 4) & high);
+                    b = (b & low) | (Vector256.ShiftRightLogical(b, 4) & high);
+                    Vector256.Narrow(a, b).StoreUnsafe(ref Unsafe.Add(ref dst, i / 2));
+                }
+            }
+
             if (width != SimdWidth.Scalar && Vector128.IsHardwareAccelerated)
             {
                 ref byte src = ref MemoryMarshal.GetReference(codes);
@@ -330,6 +346,20 @@ namespace NumForge.CompilerServices
 
         internal static void FromSingleToPackedCore(ReadOnlySpan<float> source, Span<byte> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
         {
+            // 4-bit formats in the default rounding: encode and pack in one pass over whole blocks (an even count).
+            if (PackedBits == 4 && rounding == MidpointRounding.ToEven)
+            {
+                int done = Resolve(width) switch
+                {
+                    SimdWidth.V512 => EncodeSinglesPacked<Vector512x32, Vector512<uint>>(source, destination, saturate),
+                    SimdWidth.V256 => EncodeSinglesPacked<Vector256x32, Vector256<uint>>(source, destination, saturate),
+                    SimdWidth.V128 => EncodeSinglesPacked<Vector128x32, Vector128<uint>>(source, destination, saturate),
+                    _ => 0,
+                };
+                source = source[done..];
+                destination = destination[(done / 2)..];
+            }
+
             Span<byte> codes = stackalloc byte[ChunkSize];
             for (int start = 0; start < source.Length; start += ChunkSize)
             {
@@ -616,8 +646,26 @@ namespace NumForge.CompilerServices
             ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
             return NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Clamps
-                ? BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, Yes>(saturate))
-                : BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, No>(saturate));
+                ? BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, Yes, No>(saturate))
+                : BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, No, No>(saturate));
+        }
+
+        /// <summary>The fused encode-and-pack loop of 4-bit formats; returns how many elements (an even number) it did.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeSinglesPacked<TOps, TV>(ReadOnlySpan<float> source, Span<byte> destination, bool saturate)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            if (!NearestEvenEncoder<TTraits, TOps, TV>.CanEncode || !NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Applies)
+            {
+                return 0;
+            }
+
+            ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
+            ref byte output = ref MemoryMarshal.GetReference(destination);
+            return NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Clamps
+                ? BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, byte, Yes, Yes>(saturate))
+                : BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, byte, No, Yes>(saturate));
         }
 
         private static bool MayBeRare<TOps, TV>()

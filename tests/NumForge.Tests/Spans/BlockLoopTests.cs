@@ -42,6 +42,17 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckDecode<STF32, uint>(streamingBytes));
         }
 
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(long.MaxValue)]
+        public void Packed_nearest_even_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        {
+            Assert.Null(CheckPacked<SE2M1, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true));
+            Assert.Null(CheckPacked<SE1M1, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false));
+        }
+
         [Fact]
         public void In_place_conversion_of_a_32_bit_format_matches_scalar()
         {
@@ -118,9 +129,9 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref Unsafe.As<TBits, byte>(ref output[offset]),
                     Length,
-                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp>(saturate),
+                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp, No>(saturate),
                     streamingBytes);
-                if (done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp>.BlockElements)
+                if (done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp, No>.BlockElements)
                 {
                     return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
                 }
@@ -132,6 +143,57 @@ namespace NumForge.Tests.Spans
                     if (got != expected)
                     {
                         return $"{typeof(TSpec).Name} {typeof(TOps).Name} clamp={TClamp.Value} sat={saturate} offset {offset} index {i} (0x{BitConverter.SingleToUInt32Bits(input[i]):X8}): block 0x{got:X} scalar 0x{expected:X}";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? CheckPacked<TSpec, TOps, TV, TClamp>(long streamingBytes, bool saturate)
+            where TSpec : struct, ISpanSpec
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TClamp : struct, IFlag
+        {
+            var random = new Random(17);
+            float[] input = new float[Length];
+            for (int i = 0; i < Length; i++)
+            {
+                input[i] = SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)];
+            }
+
+            if (!NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.For(saturate).Applies)
+            {
+                return $"{typeof(TSpec).Name}: the nearest-even encoder does not apply";
+            }
+
+            if (TClamp.Value && !NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.For(saturate).Clamps)
+            {
+                return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
+            }
+
+            for (int offset = 0; offset < 24; offset++)
+            {
+                byte[] output = new byte[(Length / 2) + 32];
+                int done = BlockLoop.Run(
+                    ref Unsafe.As<float, byte>(ref input[0]),
+                    ref output[offset],
+                    Length,
+                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, byte, TClamp, Yes>(saturate),
+                    streamingBytes);
+                if (done % 2 != 0 || done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, byte, TClamp, Yes>.BlockElements)
+                {
+                    return $"{typeof(TSpec).Name} offset {offset}: converted {done} of {Length}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], MidpointRounding.ToEven, saturate);
+                    int got = (output[offset + (i / 2)] >> (4 * (i % 2))) & 0xF;
+                    if ((ulong)got != expected)
+                    {
+                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} clamp={TClamp.Value} offset {offset} index {i}: packed 0x{got:X} scalar 0x{expected:X}";
                     }
                 }
             }

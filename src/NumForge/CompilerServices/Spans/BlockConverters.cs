@@ -7,14 +7,17 @@ namespace NumForge.CompilerServices.Spans
     /// float to codes with <see cref="NearestEvenEncoder{TTraits, TOps, TV}"/>: one block is one store of codes
     /// (four vectors narrowed to bytes, two to ushorts, or one of uints). A block with an overflow, infinity or NaN
     /// lane is encoded again out of line, so the common path keeps its vectors in registers. With
-    /// <typeparamref name="TClamp"/> set, overflow clamps in line and only NaN takes that path.
+    /// <typeparamref name="TClamp"/> set, overflow clamps in line and only NaN takes that path. With
+    /// <typeparamref name="TPacked"/> set (byte codes of at most 4 bits), the block's codes are stored packed two per
+    /// byte, low nibble first, in the same pass.
     /// </summary>
-    internal readonly struct NearestEvenBlock<TTraits, TOps, TV, TBits, TClamp> : IBlockConverter
+    internal readonly struct NearestEvenBlock<TTraits, TOps, TV, TBits, TClamp, TPacked> : IBlockConverter
         where TTraits : struct, IFloatTraits
         where TOps : struct, ISimd32<TV>
         where TV : struct
         where TBits : unmanaged, IBinaryInteger<TBits>
         where TClamp : struct, IFlag
+        where TPacked : struct, IFlag
     {
         // Only the flag: the constants are static per format, and a converter this small copies for free.
         private readonly bool saturate;
@@ -27,7 +30,9 @@ namespace NumForge.CompilerServices.Spans
 
         public static int DestinationElementSize => Unsafe.SizeOf<TBits>();
 
-        public static int StoreBytes => TOps.Count * 4;
+        public static int DestinationUnitElements => TPacked.Value ? 2 : 1;
+
+        public static int StoreBytes => TPacked.Value ? TOps.Count * 2 : TOps.Count * 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
@@ -45,7 +50,14 @@ namespace NumForge.CompilerServices.Spans
                     return;
                 }
 
-                TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
+                if (TPacked.Value)
+                {
+                    TOps.StorePackedNibbles(c0, c1, c2, c3, ref destination, streaming);
+                }
+                else
+                {
+                    TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
+                }
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
@@ -77,7 +89,17 @@ namespace NumForge.CompilerServices.Spans
         {
             ref readonly NearestEvenEncoder<TTraits, TOps, TV>.Constants k = ref NearestEvenEncoder<TTraits, TOps, TV>.For(saturate);
             int vectorBytes = TOps.Count * 4;
-            if (Unsafe.SizeOf<TBits>() == 1)
+            if (TPacked.Value)
+            {
+                TOps.StorePackedNibbles(
+                    EncodeWithSpecials(ref source, k),
+                    EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k),
+                    EncodeWithSpecials(ref Unsafe.Add(ref source, 2 * vectorBytes), k),
+                    EncodeWithSpecials(ref Unsafe.Add(ref source, 3 * vectorBytes), k),
+                    ref destination,
+                    streaming);
+            }
+            else if (Unsafe.SizeOf<TBits>() == 1)
             {
                 TOps.StoreNarrow8(
                     EncodeWithSpecials(ref source, k),

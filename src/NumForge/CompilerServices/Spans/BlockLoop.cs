@@ -10,7 +10,11 @@ namespace NumForge.CompilerServices.Spans
 
         static abstract int SourceElementSize { get; }
 
+        /// <summary>Bytes of one destination unit: an element, or a packed group of elements.</summary>
         static abstract int DestinationElementSize { get; }
+
+        /// <summary>Elements per destination unit: 1, or 2 for nibbles packed two per byte.</summary>
+        static virtual int DestinationUnitElements => 1;
 
         /// <summary>Bytes per vector store (the alignment the loop gives the destination).</summary>
         static abstract int StoreBytes { get; }
@@ -43,7 +47,8 @@ namespace NumForge.CompilerServices.Spans
         {
             int block = TConverter.BlockElements;
             int sourceSize = TConverter.SourceElementSize;
-            int destinationSize = TConverter.DestinationElementSize;
+            int unitBytes = TConverter.DestinationElementSize;
+            int unitElements = TConverter.DestinationUnitElements;
             if (length < block)
             {
                 return 0;
@@ -51,56 +56,55 @@ namespace NumForge.CompilerServices.Spans
 
             // A local copy: calling through the 'in' parameter made the JIT copy the converter on every block.
             TConverter local = converter;
+
             // Source and destination apart (not a conversion in place): blocks may then overlap each other, and
             // elements converted twice get the same value twice.
-            bool apart = !Overlap(ref source, (nint)length * sourceSize, ref destination, (nint)length * destinationSize);
+            bool apart = !Overlap(ref source, (nint)length * sourceSize, ref destination, (nint)(length / unitElements) * unitBytes);
             fixed (byte* pinned = &destination)
             {
-                int i = 0;
+                // Where the aligned blocks start: 0, or inside a first (unaligned) block that the edge step converts.
+                int start = 0;
                 nint misalignment = (nint)pinned & (TConverter.StoreBytes - 1);
-                if (misalignment != 0 && misalignment % destinationSize == 0 && length >= 2 * block && apart)
+                bool head = misalignment != 0 && misalignment % unitBytes == 0 && length >= 2 * block && apart;
+                if (head)
                 {
-                    // One unaligned block first; the aligned loop then starts inside it.
-                    local.Convert(ref source, ref destination, false);
-                    i = (int)((TConverter.StoreBytes - misalignment) / destinationSize);
+                    start = (int)((TConverter.StoreBytes - misalignment) / unitBytes) * unitElements;
                 }
 
-                // The loops advance two refs and count blocks down: fewer operations per block than indexing.
-                bool aligned = (((nint)pinned + ((nint)i * destinationSize)) & (TConverter.StoreBytes - 1)) == 0;
-                int blocks = (length - i) / block;
-                ref byte input = ref Unsafe.Add(ref source, (nint)i * sourceSize);
-                ref byte output = ref Unsafe.Add(ref destination, (nint)i * destinationSize);
-                i += blocks * block;
-                if (aligned && (long)blocks * block * destinationSize >= streamingBytes)
+                // The loop advances two refs and counts blocks down: fewer operations per block than indexing.
+                int blocks = (length - start) / block;
+                int end = start + (blocks * block);
+                nint outputStep = DestinationOffset<TConverter>(block);
+                bool streaming = (((nint)pinned + DestinationOffset<TConverter>(start)) & (TConverter.StoreBytes - 1)) == 0
+                    && (long)blocks * outputStep >= streamingBytes;
+                ref byte input = ref Unsafe.Add(ref source, (nint)start * sourceSize);
+                ref byte output = ref Unsafe.Add(ref destination, DestinationOffset<TConverter>(start));
+                for (; blocks > 0; blocks--)
                 {
-                    for (; blocks > 0; blocks--)
-                    {
-                        local.Convert(ref input, ref output, true);
-                        input = ref Unsafe.Add(ref input, block * sourceSize);
-                        output = ref Unsafe.Add(ref output, block * destinationSize);
-                    }
-                }
-                else
-                {
-                    for (; blocks > 0; blocks--)
-                    {
-                        local.Convert(ref input, ref output, false);
-                        input = ref Unsafe.Add(ref input, block * sourceSize);
-                        output = ref Unsafe.Add(ref output, block * destinationSize);
-                    }
+                    local.Convert(ref input, ref output, streaming);
+                    input = ref Unsafe.Add(ref input, block * sourceSize);
+                    output = ref Unsafe.Add(ref output, outputStep);
                 }
 
-                if (i < length && apart)
+                // The edges: the first block (when the loop started inside it) and the rest as one last block that
+                // ends at the end, rather than element by element. One call site for both keeps one inlined copy of
+                // the converter here, within the JIT's inlining budget for long kernels.
+                bool tail = end < length && apart && (length - block) % unitElements == 0;
+                for (int edge = head ? 0 : 1; edge < (tail ? 2 : 1); edge++)
                 {
-                    // The rest as one last block that ends at the end, rather than element by element.
-                    i = length - block;
-                    local.Convert(ref Unsafe.Add(ref source, (nint)i * sourceSize), ref Unsafe.Add(ref destination, (nint)i * destinationSize), false);
-                    i = length;
+                    int at = edge == 0 ? 0 : length - block;
+                    local.Convert(ref Unsafe.Add(ref source, (nint)at * sourceSize), ref Unsafe.Add(ref destination, DestinationOffset<TConverter>(at)), false);
                 }
 
-                return i;
+                return tail ? length : end;
             }
         }
+
+        /// <summary>Byte offset of element <paramref name="index"/> (a whole number of units) in the destination.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static nint DestinationOffset<TConverter>(int index)
+            where TConverter : struct, IBlockConverter
+            => (nint)(index / TConverter.DestinationUnitElements) * TConverter.DestinationElementSize;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Overlap(ref byte first, nint firstBytes, ref byte second, nint secondBytes)

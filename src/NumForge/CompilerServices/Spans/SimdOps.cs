@@ -90,6 +90,12 @@ namespace NumForge.CompilerServices.Spans
         /// </summary>
         static abstract void StoreNarrow8Half(TV a, TV b, ref byte destination, bool streaming = false);
 
+        /// <summary>
+        /// Narrows four vectors of 4-bit codes and packs them two per byte, low nibble first, into half a vector;
+        /// <paramref name="streaming"/> as in <see cref="StoreNarrow8Half"/>.
+        /// </summary>
+        static abstract void StorePackedNibbles(TV a, TV b, TV c, TV d, ref byte destination, bool streaming = false);
+
         /// <summary>Stores one vector; <paramref name="streaming"/> as in <see cref="StoreNarrow8"/>.</summary>
         static abstract void Store(TV value, ref byte destination, bool streaming);
 
@@ -207,6 +213,15 @@ namespace NumForge.CompilerServices.Spans
             // Eight bytes: too small for a vector store, so an ordinary 64-bit store whether streaming or not.
             Vector128<ushort> words = Vector128.Narrow(a, b);
             Unsafe.WriteUnaligned(ref destination, Vector128.Narrow(words, words).AsUInt64().ToScalar());
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StorePackedNibbles(Vector128<uint> a, Vector128<uint> b, Vector128<uint> c, Vector128<uint> d, ref byte destination, bool streaming = false)
+        {
+            // Each ushort holds two codes (low byte first): fold the high one into the low byte's top nibble.
+            Vector128<ushort> pairs = Vector128.Narrow(Vector128.Narrow(a, b), Vector128.Narrow(c, d)).AsUInt16();
+            pairs = (pairs & Vector128.Create((ushort)0x000F)) | (Vector128.ShiftRightLogical(pairs, 4) & Vector128.Create((ushort)0x00F0));
+            Unsafe.WriteUnaligned(ref destination, Vector128.Narrow(pairs, pairs).AsUInt64().ToScalar());
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -370,6 +385,23 @@ namespace NumForge.CompilerServices.Spans
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StorePackedNibbles(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, Vector256<uint> d, ref byte destination, bool streaming = false)
+        {
+            // Each ushort holds two codes (low byte first): fold the high one into the low byte's top nibble.
+            Vector256<ushort> pairs = Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)).AsUInt16();
+            pairs = (pairs & Vector256.Create((ushort)0x000F)) | (Vector256.ShiftRightLogical(pairs, 4) & Vector256.Create((ushort)0x00F0));
+            Vector128<byte> bytes = Vector128.Narrow(pairs.GetLower(), pairs.GetUpper());
+            if (streaming)
+            {
+                bytes.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
+            }
+            else
+            {
+                bytes.StoreUnsafe(ref destination);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow16(Vector256<uint> a, Vector256<uint> b, ref byte destination, bool streaming = false)
             => Store(Vector256.Narrow(a, b).AsByte(), ref destination, streaming);
 
@@ -519,6 +551,23 @@ namespace NumForge.CompilerServices.Spans
         {
             Vector512<ushort> words = Vector512.Narrow(a, b);
             Vector256<byte> bytes = Vector256.Narrow(words.GetLower(), words.GetUpper());
+            if (streaming)
+            {
+                bytes.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
+            }
+            else
+            {
+                bytes.StoreUnsafe(ref destination);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StorePackedNibbles(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d, ref byte destination, bool streaming = false)
+        {
+            // Each ushort holds two codes (low byte first): fold the high one into the low byte's top nibble.
+            Vector512<ushort> pairs = Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d)).AsUInt16();
+            pairs = (pairs & Vector512.Create((ushort)0x000F)) | (Vector512.ShiftRightLogical(pairs, 4) & Vector512.Create((ushort)0x00F0));
+            Vector256<byte> bytes = Vector256.Narrow(pairs.GetLower(), pairs.GetUpper());
             if (streaming)
             {
                 bytes.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
