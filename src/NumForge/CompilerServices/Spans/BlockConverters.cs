@@ -89,25 +89,20 @@ namespace NumForge.CompilerServices.Spans
         {
             ref readonly NearestEvenEncoder<TTraits, TOps, TV>.Constants k = ref NearestEvenEncoder<TTraits, TOps, TV>.For(saturate);
             int vectorBytes = TOps.Count * 4;
-            if (TPacked.Value)
+            if (Unsafe.SizeOf<TBits>() == 1)
             {
-                TOps.StorePackedNibbles(
-                    EncodeWithSpecials(ref source, k),
-                    EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k),
-                    EncodeWithSpecials(ref Unsafe.Add(ref source, 2 * vectorBytes), k),
-                    EncodeWithSpecials(ref Unsafe.Add(ref source, 3 * vectorBytes), k),
-                    ref destination,
-                    streaming);
-            }
-            else if (Unsafe.SizeOf<TBits>() == 1)
-            {
-                TOps.StoreNarrow8(
-                    EncodeWithSpecials(ref source, k),
-                    EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k),
-                    EncodeWithSpecials(ref Unsafe.Add(ref source, 2 * vectorBytes), k),
-                    EncodeWithSpecials(ref Unsafe.Add(ref source, 3 * vectorBytes), k),
-                    ref destination,
-                    streaming);
+                TV c0 = EncodeWithSpecials(ref source, k);
+                TV c1 = EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k);
+                TV c2 = EncodeWithSpecials(ref Unsafe.Add(ref source, 2 * vectorBytes), k);
+                TV c3 = EncodeWithSpecials(ref Unsafe.Add(ref source, 3 * vectorBytes), k);
+                if (TPacked.Value)
+                {
+                    TOps.StorePackedNibbles(c0, c1, c2, c3, ref destination, streaming);
+                }
+                else
+                {
+                    TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
+                }
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
