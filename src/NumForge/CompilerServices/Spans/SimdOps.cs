@@ -3,6 +3,7 @@
 // it, so a kernel instantiated with Vector256x32 is the same code as one written against Vector256<uint> by hand.
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NumForge.CompilerServices.Spans
 {
@@ -78,10 +79,13 @@ namespace NumForge.CompilerServices.Spans
     internal interface ISimd32<TV> : ISimd<TV>
         where TV : struct
     {
-        /// <summary>Narrows four vectors of byte codes into one vector and stores it; <paramref name="streaming"/> stores non-temporally to pinned, vector-aligned memory.</summary>
+        /// <summary>
+        /// Narrows four vectors of byte codes (every lane below 2^8) into one vector and stores it; <paramref name="streaming"/>
+        /// stores non-temporally to pinned, vector-aligned memory.
+        /// </summary>
         static abstract void StoreNarrow8(TV a, TV b, TV c, TV d, ref byte destination, bool streaming = false);
 
-        /// <summary>Narrows two vectors of ushort codes into one vector and stores it (see <see cref="StoreNarrow8"/>).</summary>
+        /// <summary>Narrows two vectors of ushort codes (every lane below 2^16) into one vector and stores it (see <see cref="StoreNarrow8"/>).</summary>
         static abstract void StoreNarrow16(TV a, TV b, ref byte destination, bool streaming = false);
 
         /// <summary>
@@ -367,7 +371,18 @@ namespace NumForge.CompilerServices.Spans
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow8(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, Vector256<uint> d, ref byte destination, bool streaming = false)
-            => Store(Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)), ref destination, streaming);
+        {
+            if (Avx2.IsSupported)
+            {
+                // Lanes hold codes below 2^8, so saturating packs give the truncating narrow without its masks
+                // (packs work within 128-bit halves: one cross-lane permute puts the dwords back in order).
+                Vector256<byte> packed = Avx2.PackUnsignedSaturate(Avx2.PackSignedSaturate(a.AsInt32(), b.AsInt32()), Avx2.PackSignedSaturate(c.AsInt32(), d.AsInt32()));
+                Store(Avx2.PermuteVar8x32(packed.AsInt32(), Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7)).AsByte(), ref destination, streaming);
+                return;
+            }
+
+            Store(Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)), ref destination, streaming);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow8Half(Vector256<uint> a, Vector256<uint> b, ref byte destination, bool streaming = false)
@@ -403,7 +418,17 @@ namespace NumForge.CompilerServices.Spans
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow16(Vector256<uint> a, Vector256<uint> b, ref byte destination, bool streaming = false)
-            => Store(Vector256.Narrow(a, b).AsByte(), ref destination, streaming);
+        {
+            if (Avx2.IsSupported)
+            {
+                // Lanes hold codes below 2^16: an unsigned-saturating pack is the truncating narrow without its masks.
+                Vector256<ushort> packed = Avx2.PackUnsignedSaturate(a.AsInt32(), b.AsInt32());
+                Store(Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte(), ref destination, streaming);
+                return;
+            }
+
+            Store(Vector256.Narrow(a, b).AsByte(), ref destination, streaming);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Store(Vector256<uint> value, ref byte destination, bool streaming) => Store(value.AsByte(), ref destination, streaming);
