@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using NumForge.CompilerServices;
 using NumForge.CompilerServices.Spans;
@@ -10,9 +12,9 @@ using Xunit;
 namespace NumForge.Tests.Spans
 {
     /// <summary>
-    /// The span converters give the same bits with Vector512 disabled and with all hardware acceleration disabled.
-    /// The test runs this test assembly itself in child processes (<c>dotnet NumForge.Tests.dll</c>) with
-    /// <c>DOTNET_EnableAVX512F=0</c> or <c>DOTNET_EnableHWIntrinsic=0</c>; a module initializer sees
+    /// The span converters give the same bits at every vector width the machine has (512, 256, 128, scalar), each run
+    /// in a child process of this test assembly (<c>dotnet exec NumForge.Tests.dll</c>) with
+    /// <c>DOTNET_PreferredVectorBitWidth</c> or <c>DOTNET_EnableHWIntrinsic=0</c>; a module initializer sees
     /// <c>NUMFORGE_SPAN_HASH_OUT</c>, writes a hash of many conversions to that file and exits before the test host's
     /// entry point runs.
     /// </summary>
@@ -100,21 +102,74 @@ namespace NumForge.Tests.Spans
             }
         }
 
+        /// <summary>
+        /// Every vector width this machine has, with the environment that makes a child process run at exactly that
+        /// width on .NET 10: <c>DOTNET_EnableAVX512F</c> is ignored there, so Vector512 is capped with
+        /// <c>DOTNET_PreferredVectorBitWidth</c> and all intrinsics are turned off with <c>DOTNET_EnableHWIntrinsic=0</c>.
+        /// </summary>
+        public static TheoryData<string, string, string> Widths()
+        {
+            var widths = new TheoryData<string, string, string>();
+            // By the instruction set, not by Vector512.IsHardwareAccelerated: a parent capped at 256 bits (or a CPU whose
+            // default preferred width is 256) still has 512-bit vectors for the child that asks for them.
+            if (Avx512F.IsSupported || Vector512.IsHardwareAccelerated)
+            {
+                widths.Add("V512", "DOTNET_PreferredVectorBitWidth", "512");
+            }
+
+            if (Avx2.IsSupported || Vector256.IsHardwareAccelerated)
+            {
+                widths.Add("V256", "DOTNET_PreferredVectorBitWidth", "256");
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                widths.Add("V128", "DOTNET_PreferredVectorBitWidth", "128");
+            }
+
+            widths.Add("Scalar", "DOTNET_EnableHWIntrinsic", "0");
+            return widths;
+        }
+
+        [Theory]
+        [MemberData(nameof(Widths))]
+        public void Same_bits_in_a_process_at_every_vector_width_the_machine_has(string expectedWidth, string variable, string value)
+        {
+            (string hash, string width) = RunChild(variable, value);
+            Assert.Equal(expectedWidth, width);
+            Assert.Equal(Hash(SimdWidth.Scalar), hash);
+        }
+
         [Fact]
-        public void Same_bits_without_AVX512_and_without_any_hardware_acceleration()
+        public void Every_width_forced_in_process_gives_the_scalar_bits()
         {
             string scalar = Hash(SimdWidth.Scalar);
             Assert.Equal(scalar, Hash(SimdWidth.Auto));
+            if (Vector128.IsHardwareAccelerated)
+            {
+                Assert.Equal(scalar, Hash(SimdWidth.V128));
+            }
 
-            (string noAvx512, string noAvx512Width) = RunChild("DOTNET_EnableAVX512F");
-            (string noSimd, string noSimdWidth) = RunChild("DOTNET_EnableHWIntrinsic");
-            Assert.Equal("Scalar", noSimdWidth);
-            Assert.NotEqual("V512", noAvx512Width);
-            Assert.Equal(scalar, noAvx512);
-            Assert.Equal(scalar, noSimd);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                Assert.Equal(scalar, Hash(SimdWidth.V256));
+            }
+
+            if (Vector512.IsHardwareAccelerated)
+            {
+                Assert.Equal(scalar, Hash(SimdWidth.V512));
+            }
         }
 
-        private static (string Hash, string Width) RunChild(string disable)
+        [Fact]
+        public void The_width_list_covers_the_widest_width_of_this_machine()
+        {
+            // Guards the theory above: on an AVX-512 machine the 512-bit child must be among the cases.
+            string widest = FloatSpan<SpanTraits<SE4M3FN>>.Resolve(SimdWidth.Auto).ToString();
+            Assert.Contains(Widths(), row => (string)row[0] == widest);
+        }
+
+        private static (string Hash, string Width) RunChild(string variable, string value)
         {
             string assembly = typeof(ProcessConformanceTests).Assembly.Location;
             string output = Path.Combine(Path.GetTempPath(), $"numforge-span-hash-{Guid.NewGuid():N}.txt");
@@ -127,12 +182,16 @@ namespace NumForge.Tests.Spans
             start.ArgumentList.Add("exec");
             start.ArgumentList.Add(assembly);
             start.Environment[OutputVariable] = output;
-            start.Environment[disable] = "0";
+            // The parent's own width knobs must not leak into the child.
+            start.Environment.Remove("DOTNET_PreferredVectorBitWidth");
+            start.Environment.Remove("DOTNET_EnableHWIntrinsic");
+            start.Environment.Remove("DOTNET_EnableAVX512");
+            start.Environment[variable] = value;
             using Process process = Process.Start(start)!;
             string stdout = process.StandardOutput.ReadToEnd();
             string stderr = process.StandardError.ReadToEnd();
             Assert.True(process.WaitForExit(600_000), "child process timed out");
-            Assert.True(process.ExitCode == 0 && File.Exists(output), $"child with {disable}=0 failed ({process.ExitCode}): {stdout} {stderr}");
+            Assert.True(process.ExitCode == 0 && File.Exists(output), $"child with {variable}={value} failed ({process.ExitCode}): {stdout} {stderr}");
             string[] parts = File.ReadAllText(output).Split(' ');
             File.Delete(output);
             return (parts[0], parts[1]);
