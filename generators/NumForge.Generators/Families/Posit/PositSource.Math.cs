@@ -1,7 +1,7 @@
-namespace NumForge.Generators.Emit
+namespace NumForge.Generators.Families.Posit
 {
     // Arithmetic, classification, the INumber math, functions computed in double, equality and order.
-    internal sealed partial class PositFormatSource
+    internal sealed partial class PositSource
     {
         /// <summary>Functions of one argument, computed in double and rounded once: (name, parameter, summary).</summary>
         private static readonly (string Name, string Parameter, string Summary)[] UnaryFunctions =
@@ -41,15 +41,15 @@ namespace NumForge.Generators.Emit
 
         private void EmitArithmetic()
         {
-            _w.Section("arithmetic");
-            Member("Sqrt", $$"""
+            W.Section("arithmetic");
+            Member($$"""
                 /// <summary>The square root of <paramref name="x"/>, correctly rounded.</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>√x; NaR for negative x and NaR.</returns>
                 public static {{Self}} Sqrt({{Self}} x) => FromCode({{Codec}}.Sqrt(x.Code));
                 """);
 
-            Member("FusedMultiplyAdd", $$"""
+            Member($$"""
                 /// <summary>(<paramref name="left"/> × <paramref name="right"/>) + <paramref name="addend"/>, computed exactly and rounded once.</summary>
                 /// <param name="left">The first factor.</param>
                 /// <param name="right">The second factor.</param>
@@ -58,7 +58,7 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} FusedMultiplyAdd({{Self}} left, {{Self}} right, {{Self}} addend) => FromCode({{Codec}}.FusedMultiplyAdd(left.Code, right.Code, addend.Code));
                 """);
 
-            Member("MultiplyAddEstimate", $$"""
+            Member($$"""
                 /// <summary>(<paramref name="left"/> × <paramref name="right"/>) + <paramref name="addend"/>; this format always fuses (one rounding).</summary>
                 /// <param name="left">The first factor.</param>
                 /// <param name="right">The second factor.</param>
@@ -67,7 +67,7 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} MultiplyAddEstimate({{Self}} left, {{Self}} right, {{Self}} addend) => FromCode({{Codec}}.FusedMultiplyAdd(left.Code, right.Code, addend.Code));
                 """);
 
-            Member("Ieee754Remainder", $$"""
+            Member($$"""
                 /// <summary>The IEEE 754 remainder of <paramref name="left"/> / <paramref name="right"/> (quotient rounded to nearest even), computed exactly and rounded once.</summary>
                 /// <param name="left">The dividend.</param>
                 /// <param name="right">The divisor.</param>
@@ -75,7 +75,7 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} Ieee754Remainder({{Self}} left, {{Self}} right) => FromCode({{Codec}}.Ieee754Remainder(left.Code, right.Code));
                 """);
 
-            Member("DotProduct", $$"""
+            Member($$"""
                 /// <summary>Σ <paramref name="a"/>[i] × <paramref name="b"/>[i], accumulated exactly in the quire and rounded once; NaR if any term is NaR.</summary>
                 /// <param name="a">The first vector.</param>
                 /// <param name="b">The second vector, as long as <paramref name="a"/>, else <c>ArgumentException</c>.</param>
@@ -84,7 +84,7 @@ namespace NumForge.Generators.Emit
                     => FromCode({{Quires}}.DotProduct<{{Bits}}>(global::System.Runtime.InteropServices.MemoryMarshal.Cast<{{Self}}, {{Bits}}>(a), global::System.Runtime.InteropServices.MemoryMarshal.Cast<{{Self}}, {{Bits}}>(b)));
                 """);
 
-            Member("Sum", $$"""
+            Member($$"""
                 /// <summary>Σ <paramref name="values"/>[i], accumulated exactly in the quire and rounded once; NaR if any term is NaR.</summary>
                 /// <param name="values">The values.</param>
                 /// <returns>The correctly rounded sum.</returns>
@@ -97,7 +97,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitClassification()
         {
-            _w.Section("classification");
+            W.Section("classification");
             Predicate("IsNaR", "is NaR (Not a Real)", $"{Codec}.IsNaR(value.Code)");
             Predicate("IsNaN", "is NaR, the posit counterpart of NaN", $"{Codec}.IsNaR(value.Code)");
             Predicate("IsInfinity", "is infinite (always false: posits have no infinities)", "false");
@@ -119,7 +119,7 @@ namespace NumForge.Generators.Emit
             Predicate("IsImaginaryNumber", "is a purely imaginary number (always false)", "false");
         }
 
-        private void Predicate(string name, string what, string body) => Member(name, $$"""
+        private void Predicate(string name, string what, string body) => Member($$"""
             /// <summary>Whether <paramref name="value"/> {{what}}.</summary>
             /// <param name="value">The value to test.</param>
             /// <returns><see langword="true"/> when it does.</returns>
@@ -130,15 +130,15 @@ namespace NumForge.Generators.Emit
 
         private void EmitMath()
         {
-            _w.Section("math");
-            Member("Abs", $$"""
+            W.Section("math");
+            Member($$"""
                 /// <summary>The absolute value (exact; NaR stays NaR).</summary>
                 /// <param name="value">The value.</param>
                 /// <returns>|value|.</returns>
                 public static {{Self}} Abs({{Self}} value) => FromCode({{Codec}}.Abs(value.Code));
                 """);
 
-            Member("CopySign", $$"""
+            Member($$"""
                 /// <summary>A value with the magnitude of <paramref name="value"/> and the sign of <paramref name="sign"/>; NaR if either is NaR.</summary>
                 /// <param name="value">The value whose magnitude is used.</param>
                 /// <param name="sign">The value whose sign is used.</param>
@@ -146,7 +146,7 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} CopySign({{Self}} value, {{Self}} sign) => FromCode({{Codec}}.CopySign(value.Code, sign.Code));
                 """);
 
-            Member("Sign", $$"""
+            Member($$"""
                 /// <summary>-1, 0 or +1 by the sign of <paramref name="value"/>; NaR throws <c>ArithmeticException</c>, as <c>Math.Sign(double.NaN)</c> does.</summary>
                 /// <param name="value">The value.</param>
                 /// <returns>The sign.</returns>
@@ -165,7 +165,7 @@ namespace NumForge.Generators.Emit
                 ("MinMagnitudeNumber", "The value of lesser magnitude; a real is preferred to NaR", $"{Codec}.IsNaR(x.Code) ? y.Code : {Codec}.IsNaR(y.Code) ? x.Code : {Codec}.MinMagnitude(x.Code, y.Code)"),
             })
             {
-                Member(name, $$"""
+                Member($$"""
                     /// <summary>{{summary}}.</summary>
                     /// <param name="x">The first value.</param>
                     /// <param name="y">The second value.</param>
@@ -174,7 +174,7 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            Member("Clamp", $$"""
+            Member($$"""
                 /// <summary><paramref name="value"/> limited to [<paramref name="min"/>, <paramref name="max"/>]; throws <c>ArgumentException</c> when min is greater than max; NaR if any is NaR.</summary>
                 /// <param name="value">The value.</param>
                 /// <param name="min">The lower bound.</param>
@@ -191,7 +191,7 @@ namespace NumForge.Generators.Emit
                 }
                 """);
 
-            Member("Round", $$"""
+            Member($$"""
                 /// <summary>Rounds to the nearest integer, ties to even.</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>The rounded value (NaR stays NaR).</returns>
@@ -211,7 +211,7 @@ namespace NumForge.Generators.Emit
                 ("Truncate", "toward zero", "ToZero"),
             })
             {
-                Member(name, $$"""
+                Member($$"""
                     /// <summary>Rounds to an integer {{what}}.</summary>
                     /// <param name="x">The value.</param>
                     /// <returns>The rounded value (NaR stays NaR).</returns>
@@ -219,21 +219,21 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            Member("BitIncrement", $$"""
+            Member($$"""
                 /// <summary>The next posit up (maxpos and NaR stay).</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>The next value up.</returns>
                 public static {{Self}} BitIncrement({{Self}} x) => FromCode({{Codec}}.BitIncrement(x.Code));
                 """);
 
-            Member("BitDecrement", $$"""
+            Member($$"""
                 /// <summary>The next posit down (-maxpos and NaR stay).</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>The next value down.</returns>
                 public static {{Self}} BitDecrement({{Self}} x) => FromCode({{Codec}}.BitDecrement(x.Code));
                 """);
 
-            Member("ScaleB", $$"""
+            Member($$"""
                 /// <summary><paramref name="x"/> × 2^<paramref name="n"/>, correctly rounded (saturating).</summary>
                 /// <param name="x">The value.</param>
                 /// <param name="n">The power of two.</param>
@@ -241,14 +241,14 @@ namespace NumForge.Generators.Emit
                 public static {{Self}} ScaleB({{Self}} x, int n) => FromCode({{Codec}}.ScaleB(x.Code, n));
                 """);
 
-            Member("ILogB", $$"""
+            Member($$"""
                 /// <summary>floor(log2 |<paramref name="x"/>|); int.MinValue for 0 and int.MaxValue for NaR, as <c>double.ILogB</c> does for 0 and NaN.</summary>
                 /// <param name="x">The value.</param>
                 /// <returns>The base-2 exponent.</returns>
                 public static int ILogB({{Self}} x) => {{Codec}}.ILogB(x.Code);
                 """);
 
-            Member("RootN", $$"""
+            Member($$"""
                 /// <summary>The <paramref name="n"/>-th root of <paramref name="x"/>, computed in double and rounded once.</summary>
                 /// <param name="x">The value.</param>
                 /// <param name="n">The degree of the root.</param>
@@ -258,7 +258,7 @@ namespace NumForge.Generators.Emit
 
             foreach (var function in UnaryFunctions)
             {
-                Member(function.Name, $$"""
+                Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once (NaN gives NaR).</summary>
                     /// <param name="{{function.Parameter}}">The argument.</param>
                     /// <returns>The result.</returns>
@@ -268,7 +268,7 @@ namespace NumForge.Generators.Emit
 
             foreach (var function in BinaryFunctions)
             {
-                Member(function.Name, $$"""
+                Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once (NaN gives NaR).</summary>
                     /// <param name="{{function.First}}">The first argument.</param>
                     /// <param name="{{function.Second}}">The second argument.</param>
@@ -282,8 +282,8 @@ namespace NumForge.Generators.Emit
 
         private void EmitEquality()
         {
-            _w.Section("equality and order");
-            Member("Equals", $$"""
+            W.Section("equality and order");
+            Member($$"""
                 /// <summary>Whether this value equals <paramref name="other"/> (same encoding; NaR equals NaR).</summary>
                 /// <param name="other">The value to compare with.</param>
                 /// <returns><see langword="true"/> when they are equal.</returns>
@@ -295,13 +295,13 @@ namespace NumForge.Generators.Emit
                 public {{ReadOnly}}override bool Equals([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? obj) => obj is {{Self}} other && Equals(other);
                 """);
 
-            Member("GetHashCode", $$"""
+            Member($$"""
                 /// <summary>A hash code; equal values hash equal.</summary>
                 /// <returns>The hash code.</returns>
                 public {{ReadOnly}}override int GetHashCode() => _bits.GetHashCode();
                 """);
 
-            Member("CompareTo", $$"""
+            Member($$"""
                 /// <summary>Compares with <paramref name="other"/> in the posit order (two's-complement codes: NaR first).</summary>
                 /// <param name="other">The value to compare with.</param>
                 /// <returns>Negative, zero or positive as this value is less than, equal to or greater than <paramref name="other"/>.</returns>

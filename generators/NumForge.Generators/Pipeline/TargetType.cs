@@ -1,4 +1,4 @@
-namespace NumForge.Generators.Model
+namespace NumForge.Generators.Pipeline
 {
     /// <summary>
     /// The user's partial struct, as plain data: where it lives, how it is declared, and which members it already

@@ -1,10 +1,10 @@
 using System;
 using System.Text;
 
-namespace NumForge.Generators.Emit
+namespace NumForge.Generators.Families.Float
 {
     // Text (formatting and parsing), span converters and the generic-math plumbing.
-    internal sealed partial class FloatFormatSource
+    internal sealed partial class FloatSource
     {
         private const string Styles = "global::System.Globalization.NumberStyles";
         private const string DefaultStyle = Styles + ".Float | " + Styles + ".AllowThousands";
@@ -18,7 +18,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitText()
         {
-            _w.Section("text");
+            W.Section("text");
             Member($$"""
                 /// <summary>The shortest string that parses back to this value, in the current culture.</summary>
                 /// <returns>The text.</returns>
@@ -199,7 +199,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitSpans()
         {
-            _w.Section("span converters");
+            W.Section("span converters");
             foreach (var (type, suffix) in new[] { ("float", "Single"), ("double", "Double"), ("global::System.Half", "Half") })
             {
                 Member($$"""

@@ -1,13 +1,13 @@
 using Microsoft.CodeAnalysis;
+using NumForge.Generators.Pipeline;
 
-namespace NumForge.Generators.Diagnostics
+namespace NumForge.Generators.Families.Posit
 {
     /// <summary>
-    /// The diagnostics of <c>[PositFormat]</c> specs (NF0020-NF0022). Messages come from <c>PositLayout.TryCreate</c>,
-    /// so each message format is just <c>{0}</c>. Target problems (NF0001-NF0004) and NF0099 are the shared ones in
-    /// <see cref="DiagnosticDescriptors"/>, whose table lists these too.
+    /// The diagnostics of <c>[PositFormat]</c> specs (NF0020-NF0022). The sentences come from <c>PositLayout.TryCreate</c>
+    /// (linked spec math), so each message format is <c>{0}</c>.
     /// </summary>
-    internal static class PositDiagnosticDescriptors
+    internal static class PositDescriptors
     {
         public static readonly DiagnosticDescriptor PositBitsOutOfRange = new DiagnosticDescriptor(
             id: "NF0020",
@@ -35,5 +35,7 @@ namespace NumForge.Generators.Diagnostics
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0022.md");
+
+        public static readonly DiagnosticDescriptor[] All = { PositBitsOutOfRange, PositExponentBitsOutOfRange, PositValuesNotDoubles };
     }
 }

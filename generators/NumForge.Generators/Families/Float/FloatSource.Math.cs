@@ -1,8 +1,8 @@
-namespace NumForge.Generators.Emit
+namespace NumForge.Generators.Families.Float
 {
     // Arithmetic with a rounding mode, classification, the INumber / IFloatingPoint math, the transcendental
     // functions, equality and order.
-    internal sealed partial class FloatFormatSource
+    internal sealed partial class FloatSource
     {
         /// <summary>Functions of one argument, computed in double and rounded once: (name, parameter, summary).</summary>
         private static readonly (string Name, string Parameter, string Summary)[] UnaryFunctions =
@@ -75,7 +75,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitArithmetic()
         {
-            _w.Section("arithmetic with a rounding mode");
+            W.Section("arithmetic with a rounding mode");
             RoundedBinary("Add", "The sum", "Add");
             RoundedBinary("Subtract", "The difference", "Subtract");
             RoundedBinary("Multiply", "The product", "Multiply");
@@ -146,7 +146,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitClassification()
         {
-            _w.Section("classification");
+            W.Section("classification");
             Predicate("IsNaN", "is NaN", $"{Codec}.IsNaN(value.Code)");
             Predicate("IsInfinity", "is positive or negative infinity", $"{Codec}.IsInfinity(value.Code)");
             Predicate("IsPositiveInfinity", "is positive infinity", $"{Codec}.IsPositiveInfinity(value.Code)");
@@ -178,7 +178,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitMath()
         {
-            _w.Section("math");
+            W.Section("math");
             Member($$"""
                 /// <summary>The absolute value (NaN stays NaN).</summary>
                 /// <param name="value">The value.</param>
@@ -332,7 +332,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitTranscendentals()
         {
-            _w.Section("transcendental functions: computed in double, rounded once to this format");
+            W.Section("transcendental functions: computed in double, rounded once to this format");
             foreach (var function in UnaryFunctions)
             {
                 Member($$"""
@@ -381,7 +381,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitEquality()
         {
-            _w.Section("equality and order");
+            W.Section("equality and order");
             Member($$"""
                 /// <summary>Whether this value equals <paramref name="other"/>, as <c>double.Equals</c>: NaN equals NaN and +0 equals -0.</summary>
                 /// <param name="other">The value to compare with.</param>

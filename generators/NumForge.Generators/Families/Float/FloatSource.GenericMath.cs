@@ -1,13 +1,11 @@
 using System.Text;
 
-namespace NumForge.Generators.Emit
+namespace NumForge.Generators.Families.Float
 {
     // The generic-math plumbing: identities, Create*, TryConvert* (following System.Half) and the IFloatingPoint
     // exponent and significand accessors. Where Half implements a member explicitly, so does the generated type.
-    internal sealed partial class FloatFormatSource
+    internal sealed partial class FloatSource
     {
-        private const string BigInteger = "global::System.Numerics.BigInteger";
-
         /// <summary>Types the generic conversions convert to, and how: (type, checked expression, saturating expression) of <c>exact</c>.</summary>
         private (string Type, string Checked, string Saturating)[] ConversionTargets()
         {
@@ -30,7 +28,7 @@ namespace NumForge.Generators.Emit
 
         private void EmitGenericMath()
         {
-            _w.Section("generic-math plumbing");
+            W.Section("generic-math plumbing");
             string numberBase = $"{Numerics}.INumberBase<{Self}>";
 
             Member($"static int {numberBase}.Radix => 2;");
@@ -95,7 +93,7 @@ namespace NumForge.Generators.Emit
                 result = FromCode({{Codec}}.FromBigInteger(integer.Sign < 0, {{BigInteger}}.Abs(integer), 0, false, {{ToEven}}, false));
                 """);
 
-            _w.Member($$"""
+            W.Member($$"""
                 /// <summary>Converts a number of a BCL type to this format, as the explicit conversions do; false for other types.</summary>
                 private static bool TryConvertFromCore<TOther>(TOther value, out {{Self}} result)
                     where TOther : {{Numerics}}.INumberBase<TOther>
@@ -124,7 +122,7 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            _w.Member($$"""
+            W.Member($$"""
                 /// <summary>Converts to a number of a BCL type (checked: overflow throws; else saturating, NaN gives 0); false for other types.</summary>
                 private static bool TryConvertToCore<TOther>({{Self}} value, bool isChecked, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TOther result)
                     where TOther : {{Numerics}}.INumberBase<TOther>
@@ -227,17 +225,5 @@ namespace NumForge.Generators.Emit
             "uint" => "UInt32",
             _ => "UInt64",
         };
-
-        /// <summary>Indents every nonblank line of <paramref name="block"/> by one level (four spaces).</summary>
-        private static string Indent(string block)
-        {
-            string[] lines = block.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-            for (int i = 0; i < lines.Length; i++)
-            {
-                lines[i] = lines[i].Length == 0 ? "" : "    " + lines[i];
-            }
-
-            return string.Join("\n", lines);
-        }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace NumForge.Generators.Model
+namespace NumForge.Generators.Pipeline
 {
     /// <summary>
     /// The signature of a type member as an equatable string, computed the same way from a declared symbol (the

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace NumForge.Generators.Model
+namespace NumForge.Generators.Pipeline
 {
     /// <summary>An immutable array compared by its elements, so pipeline models that hold one stay equatable.</summary>
     internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>

@@ -4,9 +4,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NumForge.Generators.Model;
+using NumForge.Generators.Families;
 
-namespace NumForge.Generators.Reading
+namespace NumForge.Generators.Pipeline
 {
     /// <summary>
     /// Checks the type a format attribute sits on (NF0001-NF0003) and turns it into a <see cref="TargetType"/>.
@@ -14,13 +14,18 @@ namespace NumForge.Generators.Reading
     /// </summary>
     internal static class TargetReader
     {
-        /// <summary>Metadata names of the NumForge format attributes; a type may carry only one of them.</summary>
-        public static readonly string[] FormatAttributeNames =
+        /// <summary>Metadata names of the registered families' attributes, in registration order; a type may carry only one of them.</summary>
+        public static readonly string[] FormatAttributeNames = FormatFamilies.All.Select(f => f.AttributeMetadataName).ToArray();
+
+        /// <summary>
+        /// Whether the family of <paramref name="attributeMetadataName"/> reports the target's problems: with several
+        /// format attributes on one type (NF0003), only the first family in registration order speaks, so nothing is said twice.
+        /// </summary>
+        public static bool ReportsTargetProblems(INamedTypeSymbol symbol, string attributeMetadataName)
         {
-            "NumForge.FloatFormatAttribute",
-            "NumForge.PositFormatAttribute",
-            "NumForge.IntFormatAttribute",
-        };
+            var present = new HashSet<string?>(symbol.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()));
+            return FormatAttributeNames.First(present.Contains) == attributeMetadataName;
+        }
 
         /// <summary>
         /// Reads the target. Adds a diagnostic for each problem found (at <paramref name="attributeLocation"/>) and
@@ -36,38 +41,38 @@ namespace NumForge.Generators.Reading
         {
             int before = diagnostics.Count;
             string name = symbol.Name;
-            string attribute = "[" + attributeShortName + "]";
+            string attribute = attributeShortName;
 
-            void Add(string id, string message) => diagnostics.Add(new DiagnosticInfo(id, message, attributeLocation));
+            void Add(DiagnosticDescriptor descriptor, params string[] arguments) => diagnostics.Add(DiagnosticInfo.Create(descriptor, attributeLocation, arguments));
 
             // NF0001: the shape of the target itself.
             if (symbol.TypeKind != TypeKind.Struct)
             {
                 string kind = symbol.IsRecord ? "a record class" : KindName(symbol.TypeKind);
-                Add("NF0001", $"{attribute} is on '{name}', which is {kind}; a format must be a partial struct. Write 'public readonly partial struct {name}' instead.");
+                Add(DiagnosticDescriptors.TargetNotAStruct, attribute, name, kind);
             }
             else if (symbol.IsRecord)
             {
-                Add("NF0001", $"{attribute} is on '{name}', which is a record struct; the generated part supplies equality, hashing and ToString, which would collide with the record's. Write 'public readonly partial struct {name}' instead.");
+                Add(DiagnosticDescriptors.TargetIsRecordStruct, attribute, name);
             }
             else if (symbol.IsRefLikeType)
             {
-                Add("NF0001", $"{attribute} is on '{name}', which is a ref struct; a format type must be usable in arrays, spans and generic math. Remove 'ref': 'public readonly partial struct {name}'.");
+                Add(DiagnosticDescriptors.TargetIsRefStruct, attribute, name);
             }
             else if (declaration is TypeDeclarationSyntax typeDeclaration && !typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                Add("NF0001", $"{attribute} is on '{name}', which is not partial; the generator adds the format's members in another part. Add 'partial': '{AccessibilityKeyword(symbol.DeclaredAccessibility)} {(symbol.IsReadOnly ? "readonly " : "")}partial struct {name}'.");
+                Add(DiagnosticDescriptors.TargetNotPartial, attribute, name, AccessibilityKeyword(symbol.DeclaredAccessibility) + " " + (symbol.IsReadOnly ? "readonly " : ""));
             }
 
             if (symbol.IsFileLocal)
             {
-                Add("NF0001", $"{attribute} is on '{name}', which is file-local; the generated part lives in another file and cannot see it. Remove 'file' and use 'internal' instead.");
+                Add(DiagnosticDescriptors.TargetIsFileLocal, attribute, name);
             }
 
             // NF0002: generic, or nested where the generated part cannot follow.
             if (symbol.TypeParameters.Length > 0)
             {
-                Add("NF0002", $"{attribute} is on '{name}', which is generic; a format type cannot have type parameters. Remove them, and declare one struct per format.");
+                Add(DiagnosticDescriptors.TargetIsGeneric, attribute, name);
             }
 
             // Syntax nesting mirrors symbol nesting: the n-th enclosing type declaration is the n-th containing type.
@@ -86,11 +91,11 @@ namespace NumForge.Generators.Reading
                 bool isPartial = outerSyntax is not null && outerSyntax.Modifiers.Any(SyntaxKind.PartialKeyword);
                 if (outer.TypeParameters.Length > 0)
                 {
-                    Add("NF0002", $"{attribute} is on '{name}', which is nested in the generic type '{outer.Name}'; a format type cannot be nested in a generic type. Move '{name}' out of '{outer.Name}'.");
+                    Add(DiagnosticDescriptors.TargetNestedInGeneric, attribute, name, outer.Name);
                 }
                 else if (!isPartial)
                 {
-                    Add("NF0002", $"{attribute} is on '{name}', which is nested in '{outer.Name}', which is not partial; the generated part must re-open '{outer.Name}'. Add 'partial' to '{outer.Name}', or move '{name}' out of it.");
+                    Add(DiagnosticDescriptors.TargetNestedInNonPartial, attribute, name, outer.Name);
                 }
                 else
                 {
@@ -106,7 +111,7 @@ namespace NumForge.Generators.Reading
                 .ToList();
             if (formats.Count > 1)
             {
-                Add("NF0003", $"'{name}' has {formats.Count} format attributes ({string.Join(", ", formats)}); a type has exactly one format. Keep one, and declare any other format on a partial struct of its own.");
+                Add(DiagnosticDescriptors.MultipleFormatAttributes, name, formats.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(", ", formats));
             }
 
             if (diagnostics.Count > before)

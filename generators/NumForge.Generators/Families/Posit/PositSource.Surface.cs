@@ -1,10 +1,10 @@
 using System;
 using System.Text;
 
-namespace NumForge.Generators.Emit
+namespace NumForge.Generators.Families.Posit
 {
     // Text (formatting and parsing), span converters, the quire and the generic-math plumbing.
-    internal sealed partial class PositFormatSource
+    internal sealed partial class PositSource
     {
         private const string Styles = "global::System.Globalization.NumberStyles";
         private const string DefaultStyle = Styles + ".Float | " + Styles + ".AllowThousands";
@@ -18,8 +18,8 @@ namespace NumForge.Generators.Emit
 
         private void EmitText()
         {
-            _w.Section("text");
-            Member("ToString", $$"""
+            W.Section("text");
+            Member($$"""
                 /// <summary>The shortest string that parses back to this value, in the current culture (NaR prints as <c>NaR</c>).</summary>
                 /// <returns>The text.</returns>
                 public {{ReadOnly}}override string ToString() => {{Text}}.Format(Code, null, null);
@@ -41,7 +41,7 @@ namespace NumForge.Generators.Emit
                 public {{ReadOnly}}string ToString({{NumericFormat}}string? format, {{Provider}} provider) => {{Text}}.Format(Code, format, provider);
                 """);
 
-            Member("TryFormat", $$"""
+            Member($$"""
                 /// <summary>Formats into a span of characters.</summary>
                 /// <param name="destination">Where the text goes.</param>
                 /// <param name="charsWritten">How many characters were written.</param>
@@ -62,7 +62,7 @@ namespace NumForge.Generators.Emit
                 """);
 
             const string correctly = "correctly rounded from its exact decimal value (NaR, NaN and the infinity symbols give NaR)";
-            Member("Parse", $$"""
+            Member($$"""
                 /// <summary>Parses a number, {{correctly}}, in the current culture.</summary>
                 /// <param name="s">The text.</param>
                 /// <returns>The value.</returns>
@@ -133,7 +133,7 @@ namespace NumForge.Generators.Emit
                         : throw new global::System.FormatException("The UTF-8 text is not a valid {{Name}} value.");
                 """);
 
-            Member("TryParse", string.Join("\n\n", new[]
+            Member(string.Join("\n\n", new[]
             {
                 TryParseOverload("string? s", null, null),
                 TryParseOverload("string? s", Styles + " style", Provider + " provider"),
@@ -202,10 +202,10 @@ namespace NumForge.Generators.Emit
 
         private void EmitSpans()
         {
-            _w.Section("span converters");
+            W.Section("span converters");
             foreach (var (type, suffix) in new[] { ("float", "Single"), ("double", "Double"), ("global::System.Half", "Half") })
             {
-                Member("ConvertFrom", $$"""
+                Member($$"""
                     /// <summary>Converts each <c>{{Short(type)}}</c> to the nearest value, as the explicit conversion does (NaN and ±infinity give NaR).</summary>
                     /// <param name="source">The values to convert.</param>
                     /// <param name="destination">Where the results go; at least as long as <paramref name="source"/>, else <c>ArgumentException</c>.</param>
@@ -222,7 +222,7 @@ namespace NumForge.Generators.Emit
             })
             {
                 string exactness = exact ? "exactly" : "rounding to nearest even where needed";
-                Member("ConvertTo", $$"""
+                Member($$"""
                     /// <summary>Converts each value to <c>{{Short(type)}}</c>, {{exactness}}; NaR gives NaN.</summary>
                     /// <param name="source">The values to convert.</param>
                     /// <param name="destination">Where the results go; at least as long as <paramref name="source"/>, else <c>ArgumentException</c>.</param>
@@ -236,13 +236,13 @@ namespace NumForge.Generators.Emit
 
         private void EmitQuire()
         {
-            if (_userNames.Contains("Quire"))
+            if (Filter.DeclaresName("Quire"))
             {
                 return;
             }
 
-            _w.Section("quire");
-            _w.Open($$"""
+            W.Section("quire");
+            W.Open($$"""
                 /// <summary>
                 /// The quire of {{Name}}: an exact fixed-point accumulator of {{Int(_layout.QuireBits)}} bits whose lowest bit is minpos²,
                 /// so sums of posits and of their products are exact until <see cref="ToPosit"/> rounds once. Adding NaR, or a sum that
@@ -251,10 +251,10 @@ namespace NumForge.Generators.Emit
                 /// </summary>
                 public sealed class Quire
                 """);
-            _w.Member("""
+            W.Member("""
                 private readonly ulong[] _limbs = new ulong[Traits.QuireLimbs];
                 """);
-            _w.Member($$"""
+            W.Member($$"""
                 /// <summary>Creates a quire holding 0.</summary>
                 public Quire()
                 {
@@ -264,7 +264,7 @@ namespace NumForge.Generators.Emit
                 /// <param name="value">The initial value.</param>
                 public Quire({{Self}} value) => {{Quires}}.AddPosit(_limbs, value.Code);
                 """);
-            _w.Member($$"""
+            W.Member($$"""
                 /// <summary>Whether the quire is NaR.</summary>
                 public bool IsNaR => {{Quires}}.IsNaR(_limbs);
 
@@ -274,7 +274,7 @@ namespace NumForge.Generators.Emit
                 /// <summary>The accumulator's 64-bit limbs, least significant first (two's complement).</summary>
                 public global::System.ReadOnlySpan<ulong> Limbs => _limbs;
                 """);
-            _w.Member($$"""
+            W.Member($$"""
                 /// <summary>Sets the quire to 0 (this also clears NaR).</summary>
                 public void Clear() => {{Quires}}.Clear(_limbs);
 
@@ -332,7 +332,7 @@ namespace NumForge.Generators.Emit
                 /// <returns>The text.</returns>
                 public override string ToString() => ToPosit().ToString();
                 """);
-            _w.Close();
+            W.Close();
         }
 
         // ================================================================ generic math
@@ -359,16 +359,16 @@ namespace NumForge.Generators.Emit
 
         private void EmitGenericMath()
         {
-            _w.Section("generic-math plumbing");
+            W.Section("generic-math plumbing");
             string numberBase = $"{Numerics}.INumberBase<{Self}>";
 
-            Member("Radix", $"static int {numberBase}.Radix => 2;");
-            Member("AdditiveIdentity", $"static {Self} {Numerics}.IAdditiveIdentity<{Self}, {Self}>.AdditiveIdentity => Zero;");
-            Member("MultiplicativeIdentity", $"static {Self} {Numerics}.IMultiplicativeIdentity<{Self}, {Self}>.MultiplicativeIdentity => One;");
+            Member($"static int {numberBase}.Radix => 2;");
+            Member($"static {Self} {Numerics}.IAdditiveIdentity<{Self}, {Self}>.AdditiveIdentity => Zero;");
+            Member($"static {Self} {Numerics}.IMultiplicativeIdentity<{Self}, {Self}>.MultiplicativeIdentity => One;");
 
             foreach (string name in new[] { "Checked", "Saturating", "Truncating" })
             {
-                Member("Create" + name, $$"""
+                Member($$"""
                     /// <summary>Creates a value from any number, as the explicit conversions do; a conversion this type cannot make throws <c>NotSupportedException</c>.</summary>
                     /// <typeparam name="TOther">The type of <paramref name="value"/>.</typeparam>
                     /// <param name="value">The number to convert.</param>
@@ -393,12 +393,12 @@ namespace NumForge.Generators.Emit
 
             foreach (string name in new[] { "Checked", "Saturating", "Truncating" })
             {
-                Member("TryConvertFrom" + name, $"static bool {numberBase}.TryConvertFrom{name}<TOther>(TOther value, out {Self} result) => TryConvertFromCore(value, out result);");
+                Member($"static bool {numberBase}.TryConvertFrom{name}<TOther>(TOther value, out {Self} result) => TryConvertFromCore(value, out result);");
             }
 
             foreach (string name in new[] { "Checked", "Saturating", "Truncating" })
             {
-                Member("TryConvertTo" + name, $"static bool {numberBase}.TryConvertTo{name}<TOther>({Self} value, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TOther result) => TryConvertToCore(value, {Bool(name == "Checked")}, out result);");
+                Member($"static bool {numberBase}.TryConvertTo{name}<TOther>({Self} value, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TOther result) => TryConvertToCore(value, {Bool(name == "Checked")}, out result);");
             }
 
             EmitTryConvertFromCore();
@@ -418,7 +418,7 @@ namespace NumForge.Generators.Emit
                 result = FromCode({{Codec}}.FromBigInteger(integer.Sign < 0, {{BigInteger}}.Abs(integer), 0, false));
                 """);
 
-            _w.Member($$"""
+            W.Member($$"""
                 /// <summary>Converts a number of a BCL type to this format, as the explicit conversions do; false for other types.</summary>
                 private static bool TryConvertFromCore<TOther>(TOther value, out {{Self}} result)
                     where TOther : {{Numerics}}.INumberBase<TOther>
@@ -442,7 +442,7 @@ namespace NumForge.Generators.Emit
                     """);
             }
 
-            _w.Member($$"""
+            W.Member($$"""
                 /// <summary>Converts to a number of a BCL type (checked: NaR and overflow throw; else saturating, NaR gives 0); false for other types.</summary>
                 private static bool TryConvertToCore<TOther>({{Self}} value, bool isChecked, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TOther result)
                     where TOther : {{Numerics}}.INumberBase<TOther>

@@ -1,4 +1,6 @@
-namespace NumForge.Generators.Model
+using NumForge.Generators.Pipeline;
+
+namespace NumForge.Generators.Families.Float
 {
     /// <summary>A valid <c>[FloatFormat]</c> spec with its target: everything the emitter needs, and nothing Roslyn.</summary>
     /// <param name="Target">The user's struct.</param>
@@ -17,5 +19,5 @@ namespace NumForge.Generators.Model
         bool Signed,
         bool Subnormals,
         SpecialValues Specials,
-        OverflowBehavior Overflow);
+        OverflowBehavior Overflow) : IFormatModel;
 }
