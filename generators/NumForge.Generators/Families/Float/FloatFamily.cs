@@ -14,7 +14,7 @@ namespace NumForge.Generators.Families.Float
     {
         public static readonly FloatFamily Instance = new FloatFamily();
 
-        private static readonly string[] Reserved = { "_bits", "Code", "FromCode", "Traits", "TryConvertFromCore", "TryConvertToCore" };
+        private static readonly string[] Reserved = { "_bits", "Code", "FromCode", "Traits" };
 
         private FloatFamily()
         {

@@ -91,11 +91,7 @@ namespace NumForge.Generators.Families.Float
                 /// <param name="x">The value.</param>
                 /// <param name="rounding">The rounding direction.</param>
                 /// <returns>√x; NaN for negative x.</returns>
-                public static {{Self}} Sqrt({{Self}} x, {{Rounding}} rounding)
-                {
-                    {{Codec}}.ValidateMode(rounding);
-                    return FromCode({{Codec}}.Sqrt(x.Code, rounding));
-                }
+                public static {{Self}} Sqrt({{Self}} x, {{Rounding}} rounding) => FromCode({{Rounded}}.Sqrt(x.Code, rounding));
                 """);
 
             Member($$"""
@@ -112,11 +108,7 @@ namespace NumForge.Generators.Families.Float
                 /// <param name="addend">The value added to the product.</param>
                 /// <param name="rounding">The rounding direction.</param>
                 /// <returns>The fused result.</returns>
-                public static {{Self}} FusedMultiplyAdd({{Self}} left, {{Self}} right, {{Self}} addend, {{Rounding}} rounding)
-                {
-                    {{Codec}}.ValidateMode(rounding);
-                    return FromCode({{Codec}}.FusedMultiplyAdd(left.Code, right.Code, addend.Code, rounding));
-                }
+                public static {{Self}} FusedMultiplyAdd({{Self}} left, {{Self}} right, {{Self}} addend, {{Rounding}} rounding) => FromCode({{Rounded}}.FusedMultiplyAdd(left.Code, right.Code, addend.Code, rounding));
                 """);
 
             Member($$"""
@@ -135,11 +127,7 @@ namespace NumForge.Generators.Families.Float
             /// <param name="right">The right operand.</param>
             /// <param name="rounding">The rounding direction; <c>MidpointRounding.ToEven</c> is what the operator does.</param>
             /// <returns>The rounded result.</returns>
-            public static {{Self}} {{name}}({{Self}} left, {{Self}} right, {{Rounding}} rounding)
-            {
-                {{Codec}}.ValidateMode(rounding);
-                return FromCode({{Codec}}.{{kernel}}(left.Code, right.Code, rounding));
-            }
+            public static {{Self}} {{name}}({{Self}} left, {{Self}} right, {{Rounding}} rounding) => FromCode({{Rounded}}.{{kernel}}(left.Code, right.Code, rounding));
             """);
 
         // ================================================================ classification
@@ -169,8 +157,6 @@ namespace NumForge.Generators.Families.Float
 
         private void Predicate(string name, string what, string body) => Member($$"""
             /// <summary>Whether <paramref name="value"/> {{what}}.</summary>
-            /// <param name="value">The value to test.</param>
-            /// <returns><see langword="true"/> when it does.</returns>
             public static bool {{name}}({{Self}} value) => {{body}};
             """);
 
@@ -181,23 +167,16 @@ namespace NumForge.Generators.Families.Float
             W.Section("math");
             Member($$"""
                 /// <summary>The absolute value (NaN stays NaN).</summary>
-                /// <param name="value">The value.</param>
-                /// <returns>|value|.</returns>
                 public static {{Self}} Abs({{Self}} value) => FromCode({{Codec}}.Abs(value.Code));
                 """);
 
             Member($$"""
                 /// <summary>A value with the magnitude of <paramref name="value"/> and the sign of <paramref name="sign"/>.</summary>
-                /// <param name="value">The value whose magnitude is used.</param>
-                /// <param name="sign">The value whose sign is used.</param>
-                /// <returns>The combined value.</returns>
                 public static {{Self}} CopySign({{Self}} value, {{Self}} sign) => FromCode({{Codec}}.CopySign(value.Code, sign.Code));
                 """);
 
             Member($$"""
                 /// <summary>-1, 0 or +1 by the sign of <paramref name="value"/>; NaN throws <c>ArithmeticException</c>, as <c>Math.Sign(double)</c>.</summary>
-                /// <param name="value">The value.</param>
-                /// <returns>The sign.</returns>
                 public static int Sign({{Self}} value) => global::System.Math.Sign({{AsDouble("value")}});
                 """);
 
@@ -205,19 +184,12 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>{{selection.Summary}}.</summary>
-                    /// <param name="x">The first value.</param>
-                    /// <param name="y">The second value.</param>
-                    /// <returns>The selected value.</returns>
                     public static {{Self}} {{selection.Name}}({{Self}} x, {{Self}} y) => {{Round($"double.{selection.Name}({AsDouble("x")}, {AsDouble("y")})")}};
                     """);
             }
 
             Member($$"""
                 /// <summary><paramref name="value"/> limited to [<paramref name="min"/>, <paramref name="max"/>]; throws <c>ArgumentException</c> when min is greater than max.</summary>
-                /// <param name="value">The value.</param>
-                /// <param name="min">The lower bound.</param>
-                /// <param name="max">The upper bound.</param>
-                /// <returns>The clamped value.</returns>
                 public static {{Self}} Clamp({{Self}} value, {{Self}} min, {{Self}} max) => {{Round($"double.Clamp({AsDouble("value")}, {AsDouble("min")}, {AsDouble("max")})")}};
                 """);
 
@@ -225,19 +197,12 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>As <c>{{plain}}</c>: this type has no faster platform-specific behaviour to offer.</summary>
-                    /// <param name="x">The first value.</param>
-                    /// <param name="y">The second value.</param>
-                    /// <returns>The selected value.</returns>
                     public static {{Self}} {{name}}({{Self}} x, {{Self}} y) => {{plain}}(x, y);
                     """);
             }
 
             Member($$"""
                 /// <summary>As <c>Clamp</c>: this type has no faster platform-specific behaviour to offer.</summary>
-                /// <param name="value">The value.</param>
-                /// <param name="min">The lower bound.</param>
-                /// <param name="max">The upper bound.</param>
-                /// <returns>The clamped value.</returns>
                 public static {{Self}} ClampNative({{Self}} value, {{Self}} min, {{Self}} max) => Clamp(value, min, max);
                 """);
 
@@ -245,9 +210,6 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>Converts to an integer type, truncating toward zero and saturating; NaN gives 0.</summary>
-                    /// <typeparam name="TInteger">The integer type.</typeparam>
-                    /// <param name="value">The value.</param>
-                    /// <returns>The integer.</returns>
                     public static TInteger {{name}}<TInteger>({{Self}} value)
                         where TInteger : {{Numerics}}.IBinaryInteger<TInteger> => TInteger.CreateSaturating(value);
                     """);
@@ -255,27 +217,15 @@ namespace NumForge.Generators.Families.Float
 
             Member($$"""
                 /// <summary>Rounds to the nearest integer, ties to even.</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>The rounded value.</returns>
                 public static {{Self}} Round({{Self}} x) => {{Round($"double.Round({AsDouble("x")})")}};
 
                 /// <summary>Rounds to <paramref name="digits"/> fractional decimal digits, ties to even (as <c>double.Round</c>, then to this format).</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="digits">The number of fractional digits, 0 to 15.</param>
-                /// <returns>The rounded value.</returns>
                 public static {{Self}} Round({{Self}} x, int digits) => {{Round($"double.Round({AsDouble("x")}, digits)")}};
 
                 /// <summary>Rounds to an integer in the direction <paramref name="mode"/> asks.</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="mode">The rounding direction.</param>
-                /// <returns>The rounded value.</returns>
                 public static {{Self}} Round({{Self}} x, {{Rounding}} mode) => {{Round($"double.Round({AsDouble("x")}, mode)")}};
 
                 /// <summary>Rounds to <paramref name="digits"/> fractional decimal digits in the direction <paramref name="mode"/> asks (as <c>double.Round</c>, then to this format).</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="digits">The number of fractional digits, 0 to 15.</param>
-                /// <param name="mode">The rounding direction.</param>
-                /// <returns>The rounded value.</returns>
                 public static {{Self}} Round({{Self}} x, int digits, {{Rounding}} mode) => {{Round($"double.Round({AsDouble("x")}, digits, mode)")}};
                 """);
 
@@ -283,47 +233,32 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>Rounds to an integer {{what}}.</summary>
-                    /// <param name="x">The value.</param>
-                    /// <returns>The rounded value.</returns>
                     public static {{Self}} {{name}}({{Self}} x) => {{Round($"double.{name}({AsDouble("x")})")}};
                     """);
             }
 
             Member($$"""
                 /// <summary>The smallest value greater than <paramref name="x"/> (NaN and +infinity stay).</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>The next value up.</returns>
                 public static {{Self}} BitIncrement({{Self}} x) => FromCode({{Codec}}.BitIncrement(x.Code));
                 """);
 
             Member($$"""
                 /// <summary>The largest value less than <paramref name="x"/> (NaN and -infinity stay).</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>The next value down.</returns>
                 public static {{Self}} BitDecrement({{Self}} x) => FromCode({{Codec}}.BitDecrement(x.Code));
                 """);
 
             Member($$"""
                 /// <summary><paramref name="x"/> × 2^<paramref name="n"/>, rounded once.</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="n">The power of two.</param>
-                /// <returns>The scaled value.</returns>
                 public static {{Self}} ScaleB({{Self}} x, int n) => {{Round($"double.ScaleB({AsDouble("x")}, n)")}};
                 """);
 
             Member($$"""
                 /// <summary>The unbiased base-2 exponent of <paramref name="x"/>, as <c>double.ILogB</c>.</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>floor(log2(|x|)); int.MinValue for zero and int.MaxValue for NaN and infinities.</returns>
                 public static int ILogB({{Self}} x) => double.ILogB({{AsDouble("x")}});
                 """);
 
             Member($$"""
                 /// <summary>The linear interpolation between <paramref name="value1"/> and <paramref name="value2"/>, computed in double and rounded once.</summary>
-                /// <param name="value1">The value at amount 0.</param>
-                /// <param name="value2">The value at amount 1.</param>
-                /// <param name="amount">The interpolation amount.</param>
-                /// <returns>The interpolated value.</returns>
                 public static {{Self}} Lerp({{Self}} value1, {{Self}} value2, {{Self}} amount) => {{Round($"double.Lerp({AsDouble("value1")}, {AsDouble("value2")}, {AsDouble("amount")})")}};
                 """);
         }
@@ -337,8 +272,6 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once.</summary>
-                    /// <param name="{{function.Parameter}}">The argument.</param>
-                    /// <returns>The result.</returns>
                     public static {{Self}} {{function.Name}}({{Self}} {{function.Parameter}}) => {{Round($"double.{function.Name}({AsDouble(function.Parameter)})")}};
                     """);
             }
@@ -347,18 +280,12 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once.</summary>
-                    /// <param name="{{function.First}}">The first argument.</param>
-                    /// <param name="{{function.Second}}">The second argument.</param>
-                    /// <returns>The result.</returns>
                     public static {{Self}} {{function.Name}}({{Self}} {{function.First}}, {{Self}} {{function.Second}}) => {{Round($"double.{function.Name}({AsDouble(function.First)}, {AsDouble(function.Second)})")}};
                     """);
             }
 
             Member($$"""
                 /// <summary>The <paramref name="n"/>-th root of <paramref name="x"/>, computed in double and rounded once.</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="n">The degree of the root.</param>
-                /// <returns>The result.</returns>
                 public static {{Self}} RootN({{Self}} x, int n) => {{Round($"double.RootN({AsDouble("x")}, n)")}};
                 """);
 
@@ -366,59 +293,16 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>The sine and cosine of {{what}}, each computed in double and rounded once.</summary>
-                    /// <param name="x">The argument.</param>
-                    /// <returns>The sine and the cosine.</returns>
-                    public static ({{Self}} Sin{{pi}}, {{Self}} Cos{{pi}}) {{name}}({{Self}} x)
-                    {
-                        (double sin, double cos) = double.{{name}}({{AsDouble("x")}});
-                        return ({{Round("sin")}}, {{Round("cos")}});
-                    }
+                    public static ({{Self}} Sin{{pi}}, {{Self}} Cos{{pi}}) {{name}}({{Self}} x) => global::NumForge.CompilerServices.Floats.FloatFunctions<{{Self}}, Traits>.{{name}}(x);
                     """);
             }
         }
 
         // ================================================================ equality and order
 
-        private void EmitEquality()
-        {
-            W.Section("equality and order");
-            Member($$"""
-                /// <summary>Whether this value equals <paramref name="other"/>, as <c>double.Equals</c>: NaN equals NaN and +0 equals -0.</summary>
-                /// <param name="other">The value to compare with.</param>
-                /// <returns><see langword="true"/> when they are equal.</returns>
-                public {{ReadOnly}}bool Equals({{Self}} other) => {{Codec}}.ToDouble(Code).Equals({{AsDouble("other")}});
-
-                /// <summary>Whether <paramref name="obj"/> is a {{Name}} equal to this value.</summary>
-                /// <param name="obj">The object to compare with.</param>
-                /// <returns><see langword="true"/> when it is.</returns>
-                public {{ReadOnly}}override bool Equals([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? obj) => obj is {{Self}} other && Equals(other);
-                """);
-
-            Member($$"""
-                /// <summary>A hash code; equal values (including +0 and -0, and all NaNs) hash equal.</summary>
-                /// <returns>The hash code.</returns>
-                public {{ReadOnly}}override int GetHashCode() => {{Codec}}.ToDouble(Code).GetHashCode();
-                """);
-
-            Member($$"""
-                /// <summary>Compares with <paramref name="other"/> in the total order of <c>double.CompareTo</c>: NaN first, -0 equal to +0.</summary>
-                /// <param name="other">The value to compare with.</param>
-                /// <returns>Negative, zero or positive as this value is less than, equal to or greater than <paramref name="other"/>.</returns>
-                public {{ReadOnly}}int CompareTo({{Self}} other) => {{Codec}}.CompareTo(Code, other.Code);
-
-                /// <summary>Compares with <paramref name="obj"/>, which must be null (less than every value) or a {{Name}}.</summary>
-                /// <param name="obj">The object to compare with.</param>
-                /// <returns>Negative, zero or positive as this value is less than, equal to or greater than <paramref name="obj"/>.</returns>
-                public {{ReadOnly}}int CompareTo(object? obj)
-                {
-                    if (obj is {{Self}} other)
-                    {
-                        return CompareTo(other);
-                    }
-
-                    return obj is null ? 1 : throw new global::System.ArgumentException("Object must be of type {{Name}}.", nameof(obj));
-                }
-                """);
-        }
+        private void EmitEquality() => WriteEquality(
+            ("Whether this value equals <paramref name=\"other\"/>, as <c>double.Equals</c>: NaN equals NaN and +0 equals -0.", $"{Codec}.ToDouble(Code).Equals({AsDouble("other")})"),
+            ("A hash code; equal values (including +0 and -0, and all NaNs) hash equal.", $"{Codec}.ToDouble(Code).GetHashCode()"),
+            ("Compares with <paramref name=\"other\"/> in the total order of <c>double.CompareTo</c>: NaN first, -0 equal to +0.", $"{Codec}.CompareTo(Code, other.Code)"));
     }
 }

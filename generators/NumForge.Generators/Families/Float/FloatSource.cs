@@ -39,6 +39,10 @@ namespace NumForge.Generators.Families.Float
 
         private static string Codec => "global::NumForge.CompilerServices.FloatCodec<Traits>";
 
+        private static string Rounded => "global::NumForge.CompilerServices.Floats.FloatRounded<Traits>";
+
+        private static string Converter => "global::NumForge.CompilerServices.Floats.FloatConverter<Traits>";
+
         private static string Text => "global::NumForge.CompilerServices.FloatText<Traits>";
 
         private static string Spans => "global::NumForge.CompilerServices.FloatSpan<Traits>";
@@ -204,17 +208,6 @@ namespace NumForge.Generators.Families.Float
             "global::System.Int128", "global::System.UInt128", "global::System.IntPtr", "global::System.UIntPtr", "char",
         };
 
-        /// <summary>
-        /// The expression that converts the double expression <paramref name="exact"/> to an integer type as <c>(int)double</c> does
-        /// (truncate, saturate, NaN gives 0). The runtime saturates at 32 and more bits; narrower types (and char) go
-        /// through int and would wrap, so they are clamped first (NaN passes the clamp and gives 0).
-        /// </summary>
-        private static string SaturatingCast(string type, string exact) => type switch
-        {
-            "sbyte" or "byte" or "short" or "ushort" or "char" => $"unchecked(({type})global::System.Math.Clamp({exact}, {type}.MinValue, {type}.MaxValue))",
-            _ => $"unchecked(({type}){exact})",
-        };
-
         /// <summary>The expression that rounds <paramref name="value"/> of <paramref name="type"/> to this format.</summary>
         private static string FromExpression(string type, string value)
         {
@@ -241,33 +234,28 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>Converts from <c>{{Short(source.Type)}}</c> to the nearest value (ties to even); past the largest finite value gives {{OverflowWords()}}.</summary>
-                    /// <param name="value">The value to convert.</param>
                     public static explicit operator {{Self}}({{source.Type}} value) => {{FromExpression(source.Type, "value")}};
                     """);
             }
 
             Member($$"""
                 /// <summary>Converts to <c>double</c>; every value is exact in double.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static implicit operator double({{Self}} value) => {{AsDouble("value")}};
                 """);
 
             string singleKind = FitsInSingle ? "implicit" : "explicit";
             Member($$"""
                 /// <summary>Converts to <c>float</c>{{(FitsInSingle ? "; every value is exact in float" : ", rounding to nearest even where float cannot hold the value")}}.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static {{singleKind}} operator float({{Self}} value) => {{Codec}}.ToSingle(value.Code);
                 """);
 
             Member($$"""
                 /// <summary>Converts to <c>Half</c>, rounding to nearest even where Half cannot hold the value.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static explicit operator global::System.Half({{Self}} value) => {{Codec}}.ToHalf(value.Code);
                 """);
 
             Member($$"""
                 /// <summary>Converts to <c>decimal</c> as <c>(decimal)double</c> does; NaN, infinities and values outside decimal's range throw <c>OverflowException</c>.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static explicit operator decimal({{Self}} value) => (decimal){{AsDouble("value")}};
                 """);
 
@@ -275,8 +263,7 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c>, truncating toward zero; out-of-range values saturate and NaN gives 0.</summary>
-                    /// <param name="value">The value to convert.</param>
-                    public static explicit operator {{target}}({{Self}} value) => {{SaturatingCast(target, AsDouble("value"))}};
+                    public static explicit operator {{target}}({{Self}} value) => {{Converter}}.ToInteger<{{target}}>(value.Code, false);
                     """);
             }
 
@@ -284,8 +271,7 @@ namespace NumForge.Generators.Families.Float
             {
                 Member($$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c>, truncating toward zero; NaN and out-of-range values throw <c>OverflowException</c>.</summary>
-                    /// <param name="value">The value to convert.</param>
-                    public static explicit operator checked {{target}}({{Self}} value) => checked(({{target}}){{AsDouble("value")}});
+                    public static explicit operator checked {{target}}({{Self}} value) => {{Converter}}.ToInteger<{{target}}>(value.Code, true);
                     """);
             }
 
@@ -306,11 +292,7 @@ namespace NumForge.Generators.Families.Float
                 /// <param name="rounding">The rounding direction; <c>MidpointRounding.ToEven</c> is round to nearest, ties to even.</param>
                 /// <param name="saturate">Whether a finite value past the largest finite value gives ±MaxValue.</param>
                 /// <returns>The rounded value.</returns>
-                public static {{Self}} {{name}}({{type}} value, {{Rounding}} rounding, bool saturate = false)
-                {
-                    {{Codec}}.ValidateMode(rounding);
-                    return FromCode({{Codec}}.{{name}}(value, rounding, saturate));
-                }
+                public static {{Self}} {{name}}({{type}} value, {{Rounding}} rounding, bool saturate = false) => FromCode({{Rounded}}.{{name}}(value, rounding, saturate));
                 """);
         }
 
@@ -353,21 +335,16 @@ namespace NumForge.Generators.Families.Float
 
         private void BinaryOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
-            /// <param name="left">The left operand.</param>
-            /// <param name="right">The right operand.</param>
             public static {{Self}} operator {{symbol}}({{Self}} left, {{Self}} right) => {{body}};
             """);
 
         private void UnaryOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
-            /// <param name="value">The operand.</param>
             public static {{Self}} operator {{symbol}}({{Self}} value) => {{body}};
             """);
 
         private void ComparisonOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
-            /// <param name="left">The left operand.</param>
-            /// <param name="right">The right operand.</param>
             public static bool operator {{symbol}}({{Self}} left, {{Self}} right) => {{body}};
             """);
 

@@ -16,7 +16,7 @@ namespace NumForge.Generators.Families.Posit
 
         private static readonly string[] Reserved =
         {
-            "_bits", "Code", "FromCode", "Traits", "TryConvertFromCore", "TryConvertToCore", "TruncateToBigInteger", "CheckedToInteger",
+            "_bits", "Code", "FromCode", "Traits",
         };
 
         private PositFamily()

@@ -121,8 +121,6 @@ namespace NumForge.Generators.Families.Posit
 
         private void Predicate(string name, string what, string body) => Member($$"""
             /// <summary>Whether <paramref name="value"/> {{what}}.</summary>
-            /// <param name="value">The value to test.</param>
-            /// <returns><see langword="true"/> when it does.</returns>
             public static bool {{name}}({{Self}} value) => {{body}};
             """);
 
@@ -133,23 +131,16 @@ namespace NumForge.Generators.Families.Posit
             W.Section("math");
             Member($$"""
                 /// <summary>The absolute value (exact; NaR stays NaR).</summary>
-                /// <param name="value">The value.</param>
-                /// <returns>|value|.</returns>
                 public static {{Self}} Abs({{Self}} value) => FromCode({{Codec}}.Abs(value.Code));
                 """);
 
             Member($$"""
                 /// <summary>A value with the magnitude of <paramref name="value"/> and the sign of <paramref name="sign"/>; NaR if either is NaR.</summary>
-                /// <param name="value">The value whose magnitude is used.</param>
-                /// <param name="sign">The value whose sign is used.</param>
-                /// <returns>The combined value.</returns>
                 public static {{Self}} CopySign({{Self}} value, {{Self}} sign) => FromCode({{Codec}}.CopySign(value.Code, sign.Code));
                 """);
 
             Member($$"""
                 /// <summary>-1, 0 or +1 by the sign of <paramref name="value"/>; NaR throws <c>ArithmeticException</c>, as <c>Math.Sign(double.NaN)</c> does.</summary>
-                /// <param name="value">The value.</param>
-                /// <returns>The sign.</returns>
                 public static int Sign({{Self}} value) => {{Codec}}.Sign(value.Code);
                 """);
 
@@ -167,19 +158,12 @@ namespace NumForge.Generators.Families.Posit
             {
                 Member($$"""
                     /// <summary>{{summary}}.</summary>
-                    /// <param name="x">The first value.</param>
-                    /// <param name="y">The second value.</param>
-                    /// <returns>The selected value.</returns>
                     public static {{Self}} {{name}}({{Self}} x, {{Self}} y) => FromCode({{body}});
                     """);
             }
 
             Member($$"""
                 /// <summary><paramref name="value"/> limited to [<paramref name="min"/>, <paramref name="max"/>]; throws <c>ArgumentException</c> when min is greater than max; NaR if any is NaR.</summary>
-                /// <param name="value">The value.</param>
-                /// <param name="min">The lower bound.</param>
-                /// <param name="max">The upper bound.</param>
-                /// <returns>The clamped value.</returns>
                 public static {{Self}} Clamp({{Self}} value, {{Self}} min, {{Self}} max)
                 {
                     if ({{Codec}}.LessThan(max.Code, min.Code))
@@ -193,14 +177,9 @@ namespace NumForge.Generators.Families.Posit
 
             Member($$"""
                 /// <summary>Rounds to the nearest integer, ties to even.</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>The rounded value (NaR stays NaR).</returns>
                 public static {{Self}} Round({{Self}} x) => FromCode({{Codec}}.RoundToIntegral(x.Code, global::System.MidpointRounding.ToEven));
 
                 /// <summary>Rounds to an integer in the direction <paramref name="mode"/> asks.</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="mode">The rounding direction.</param>
-                /// <returns>The rounded value (NaR stays NaR).</returns>
                 public static {{Self}} Round({{Self}} x, {{Rounding}} mode) => FromCode({{Codec}}.RoundToIntegral(x.Code, mode));
                 """);
 
@@ -213,46 +192,32 @@ namespace NumForge.Generators.Families.Posit
             {
                 Member($$"""
                     /// <summary>Rounds to an integer {{what}}.</summary>
-                    /// <param name="x">The value.</param>
-                    /// <returns>The rounded value (NaR stays NaR).</returns>
                     public static {{Self}} {{name}}({{Self}} x) => FromCode({{Codec}}.RoundToIntegral(x.Code, global::System.MidpointRounding.{{mode}}));
                     """);
             }
 
             Member($$"""
                 /// <summary>The next posit up (maxpos and NaR stay).</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>The next value up.</returns>
                 public static {{Self}} BitIncrement({{Self}} x) => FromCode({{Codec}}.BitIncrement(x.Code));
                 """);
 
             Member($$"""
                 /// <summary>The next posit down (-maxpos and NaR stay).</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>The next value down.</returns>
                 public static {{Self}} BitDecrement({{Self}} x) => FromCode({{Codec}}.BitDecrement(x.Code));
                 """);
 
             Member($$"""
                 /// <summary><paramref name="x"/> × 2^<paramref name="n"/>, correctly rounded (saturating).</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="n">The power of two.</param>
-                /// <returns>The scaled value.</returns>
                 public static {{Self}} ScaleB({{Self}} x, int n) => FromCode({{Codec}}.ScaleB(x.Code, n));
                 """);
 
             Member($$"""
                 /// <summary>floor(log2 |<paramref name="x"/>|); int.MinValue for 0 and int.MaxValue for NaR, as <c>double.ILogB</c> does for 0 and NaN.</summary>
-                /// <param name="x">The value.</param>
-                /// <returns>The base-2 exponent.</returns>
                 public static int ILogB({{Self}} x) => {{Codec}}.ILogB(x.Code);
                 """);
 
             Member($$"""
                 /// <summary>The <paramref name="n"/>-th root of <paramref name="x"/>, computed in double and rounded once.</summary>
-                /// <param name="x">The value.</param>
-                /// <param name="n">The degree of the root.</param>
-                /// <returns>The result.</returns>
                 public static {{Self}} RootN({{Self}} x, int n) => {{Round($"double.RootN({AsDouble("x")}, n)")}};
                 """);
 
@@ -260,8 +225,6 @@ namespace NumForge.Generators.Families.Posit
             {
                 Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once (NaN gives NaR).</summary>
-                    /// <param name="{{function.Parameter}}">The argument.</param>
-                    /// <returns>The result.</returns>
                     public static {{Self}} {{function.Name}}({{Self}} {{function.Parameter}}) => {{Round($"double.{function.Name}({AsDouble(function.Parameter)})")}};
                     """);
             }
@@ -270,9 +233,6 @@ namespace NumForge.Generators.Families.Posit
             {
                 Member($$"""
                     /// <summary>{{function.Summary}}, computed in double and rounded once (NaN gives NaR).</summary>
-                    /// <param name="{{function.First}}">The first argument.</param>
-                    /// <param name="{{function.Second}}">The second argument.</param>
-                    /// <returns>The result.</returns>
                     public static {{Self}} {{function.Name}}({{Self}} {{function.First}}, {{Self}} {{function.Second}}) => {{Round($"double.{function.Name}({AsDouble(function.First)}, {AsDouble(function.Second)})")}};
                     """);
             }
@@ -280,46 +240,9 @@ namespace NumForge.Generators.Families.Posit
 
         // ================================================================ equality and order
 
-        private void EmitEquality()
-        {
-            W.Section("equality and order");
-            Member($$"""
-                /// <summary>Whether this value equals <paramref name="other"/> (same encoding; NaR equals NaR).</summary>
-                /// <param name="other">The value to compare with.</param>
-                /// <returns><see langword="true"/> when they are equal.</returns>
-                public {{ReadOnly}}bool Equals({{Self}} other) => _bits == other._bits;
-
-                /// <summary>Whether <paramref name="obj"/> is a {{Name}} equal to this value.</summary>
-                /// <param name="obj">The object to compare with.</param>
-                /// <returns><see langword="true"/> when it is.</returns>
-                public {{ReadOnly}}override bool Equals([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? obj) => obj is {{Self}} other && Equals(other);
-                """);
-
-            Member($$"""
-                /// <summary>A hash code; equal values hash equal.</summary>
-                /// <returns>The hash code.</returns>
-                public {{ReadOnly}}override int GetHashCode() => _bits.GetHashCode();
-                """);
-
-            Member($$"""
-                /// <summary>Compares with <paramref name="other"/> in the posit order (two's-complement codes: NaR first).</summary>
-                /// <param name="other">The value to compare with.</param>
-                /// <returns>Negative, zero or positive as this value is less than, equal to or greater than <paramref name="other"/>.</returns>
-                public {{ReadOnly}}int CompareTo({{Self}} other) => {{Codec}}.CompareTo(Code, other.Code);
-
-                /// <summary>Compares with <paramref name="obj"/>, which must be null (less than every value) or a {{Name}}.</summary>
-                /// <param name="obj">The object to compare with.</param>
-                /// <returns>Negative, zero or positive as this value is less than, equal to or greater than <paramref name="obj"/>.</returns>
-                public {{ReadOnly}}int CompareTo(object? obj)
-                {
-                    if (obj is {{Self}} other)
-                    {
-                        return CompareTo(other);
-                    }
-
-                    return obj is null ? 1 : throw new global::System.ArgumentException("Object must be of type {{Name}}.", nameof(obj));
-                }
-                """);
-        }
+        private void EmitEquality() => WriteEquality(
+            ("Whether this value equals <paramref name=\"other\"/> (same encoding; NaR equals NaR).", "_bits == other._bits"),
+            ("A hash code; equal values hash equal.", "_bits.GetHashCode()"),
+            ("Compares with <paramref name=\"other\"/> in the posit order (two's-complement codes: NaR first).", $"{Codec}.CompareTo(Code, other.Code)"));
     }
 }

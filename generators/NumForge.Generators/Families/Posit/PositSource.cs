@@ -168,7 +168,6 @@ namespace NumForge.Generators.Families.Posit
                     : "the nearest value by its exact value (ties to even on the bit string), saturating at ±maxpos";
                 Member($$"""
                     /// <summary>Converts from <c>{{Short(source.Type)}}</c> to {{what}}.</summary>
-                    /// <param name="value">The value to convert.</param>
                     public static explicit operator {{Self}}({{source.Type}} value) => {{FromExpression(source.Type, "value")}};
                     """);
             }
@@ -176,27 +175,23 @@ namespace NumForge.Generators.Families.Posit
             string exactDouble = _layout.IsExactInDouble ? "exactly" : "rounding to nearest even where double cannot hold the value";
             Member($$"""
                 /// <summary>Converts to <c>double</c>, {{exactDouble}}; NaR gives NaN.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static explicit operator double({{Self}} value) => {{Codec}}.ToDouble(value.Code);
                 """);
 
             string exactSingle = _layout.IsExactInSingle ? "exactly" : "rounding to nearest even where float cannot hold the value";
             Member($$"""
                 /// <summary>Converts to <c>float</c>, {{exactSingle}}; NaR gives NaN.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static explicit operator float({{Self}} value) => {{Codec}}.ToSingle(value.Code);
                 """);
 
             string exactHalf = _layout.IsExactInHalf ? "exactly" : "rounding to nearest even where Half cannot hold the value";
             Member($$"""
                 /// <summary>Converts to <c>Half</c>, {{exactHalf}}; NaR gives NaN.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static explicit operator global::System.Half({{Self}} value) => {{Codec}}.ToHalf(value.Code);
                 """);
 
             Member($$"""
                 /// <summary>Converts to <c>decimal</c>, rounding to decimal's precision; NaR and magnitudes of 2^96 or more throw <c>OverflowException</c>.</summary>
-                /// <param name="value">The value to convert.</param>
                 public static explicit operator decimal({{Self}} value) => {{Codec}}.ToDecimal(value.Code);
                 """);
 
@@ -204,7 +199,6 @@ namespace NumForge.Generators.Families.Posit
             {
                 Member($$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c> as <c>({{Short(target)}})someDouble</c> does: truncating toward zero, saturating at the range; NaR gives 0.</summary>
-                    /// <param name="value">The value to convert.</param>
                     public static explicit operator {{target}}({{Self}} value) => {{Codec}}.ToInteger<{{target}}>(value.Code);
                     """);
             }
@@ -214,8 +208,7 @@ namespace NumForge.Generators.Families.Posit
             {
                 Member($$"""
                     /// <summary>Converts to <c>{{Short(target)}}</c>, truncating toward zero; NaR and out-of-range values throw <c>OverflowException</c>.</summary>
-                    /// <param name="value">The value to convert.</param>
-                    public static explicit operator checked {{target}}({{Self}} value) => CheckedToInteger<{{target}}>(value.Code);
+                    public static explicit operator checked {{target}}({{Self}} value) => global::NumForge.CompilerServices.Posits.PositConverter<Traits>.ToInteger<{{target}}>(value.Code, true);
                     """);
             }
 
@@ -227,38 +220,9 @@ namespace NumForge.Generators.Families.Posit
                     /// With <c>MidpointRounding.ToEven</c> this is SoftPosit's round-to-nearest-even conversion (the Posit Standard 2022
                     /// instead maps NaR to the most negative integer). The explicit cast truncates instead.
                     /// </summary>
-                    /// <param name="mode">The rounding direction.</param>
-                    /// <returns>The rounded integer.</returns>
                     public {{ReadOnly}}{{type}} {{name}}({{Rounding}} mode) => {{Codec}}.ToInteger<{{type}}>(Code, mode);
                     """);
             }
-
-            W.Member($$"""
-                /// <summary>The value truncated toward zero as a big integer; NaR throws <c>OverflowException</c>.</summary>
-                private static {{BigInteger}} TruncateToBigInteger(ulong code)
-                {
-                    if ({{Codec}}.IsNaR(code))
-                    {
-                        throw new global::System.OverflowException("NaR cannot be converted to an integer.");
-                    }
-
-                    {{Codec}}.ToRational(code, out {{BigInteger}} numerator, out int exponent);
-                    if (exponent >= 0)
-                    {
-                        return numerator << exponent;
-                    }
-
-                    {{BigInteger}} magnitude = {{BigInteger}}.Abs(numerator) >> -exponent;
-                    return numerator.Sign < 0 ? -magnitude : magnitude;
-                }
-                """);
-
-            W.Member($$"""
-                /// <summary>The value truncated toward zero in <typeparamref name="TInteger"/>; NaR and out-of-range values throw <c>OverflowException</c>.</summary>
-                private static TInteger CheckedToInteger<TInteger>(ulong code)
-                    where TInteger : {{Numerics}}.INumberBase<TInteger>
-                    => TInteger.CreateChecked(TruncateToBigInteger(code));
-                """);
         }
 
         // ================================================================ operators
@@ -287,21 +251,16 @@ namespace NumForge.Generators.Families.Posit
 
         private void BinaryOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
-            /// <param name="left">The left operand.</param>
-            /// <param name="right">The right operand.</param>
             public static {{Self}} operator {{symbol}}({{Self}} left, {{Self}} right) => {{body}};
             """);
 
         private void UnaryOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
-            /// <param name="value">The operand.</param>
             public static {{Self}} operator {{symbol}}({{Self}} value) => {{body}};
             """);
 
         private void ComparisonOperator(string symbol, string summary, string body) => Member($$"""
             /// <summary>{{summary}}</summary>
-            /// <param name="left">The left operand.</param>
-            /// <param name="right">The right operand.</param>
             public static bool operator {{symbol}}({{Self}} left, {{Self}} right) => {{body}};
             """);
     }
