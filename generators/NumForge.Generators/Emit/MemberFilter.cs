@@ -48,6 +48,13 @@ namespace NumForge.Generators.Emit
         /// </summary>
         public void Write(CodeWriter writer, string text)
         {
+            if (_userNames.Count == 0)
+            {
+                // Nothing of the user's can collide (the catalog's case): no need to parse what is written.
+                writer.Member(text);
+                return;
+            }
+
             var members = MemberKey.ParseMembers(text);
             if (members.All(member => !UserDeclared(member.Keys)))
             {
