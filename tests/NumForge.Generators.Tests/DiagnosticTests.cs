@@ -216,7 +216,7 @@ namespace NumForge.Generators.Tests
         [Fact]
         public void AnUnknownSpecProblemIdBecomesAnInternalError()
         {
-            var diagnostic = DiagnosticDescriptors.ForSpecProblem(Families.Float.FloatDescriptors.All, new NumForge.CompilerServices.SpecProblem("NF0777", "something new"), null).ToDiagnostic();
+            var diagnostic = DiagnosticDescriptors.ForSpecProblem(Families.Float.FloatFamily.Instance.Descriptors, new NumForge.CompilerServices.SpecProblem("NF0777", "something new"), null).ToDiagnostic();
             Assert.Equal("NF0099", diagnostic.Id);
             Assert.Equal("Spec problem NF0777 has no diagnostic descriptor: something new", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(Location.None, diagnostic.Location);

@@ -12,8 +12,15 @@ namespace NumForge.Generators.Pipeline
     /// </summary>
     internal abstract class FormatFamily
     {
+        /// <summary>A family of <paramref name="attributeMetadataName"/> whose spec problems are <paramref name="descriptors"/>.</summary>
+        protected FormatFamily(string attributeMetadataName, IReadOnlyList<DiagnosticDescriptor> descriptors)
+        {
+            AttributeMetadataName = attributeMetadataName;
+            Descriptors = descriptors;
+        }
+
         /// <summary>Metadata name of the family's attribute, e.g. <c>NumForge.FloatFormatAttribute</c>.</summary>
-        public abstract string AttributeMetadataName { get; }
+        public string AttributeMetadataName { get; }
 
         /// <summary>The attribute as written in C#, e.g. <c>FloatFormat</c>.</summary>
         public string AttributeShortName => TargetReader.ShortName(AttributeMetadataName);
@@ -22,10 +29,13 @@ namespace NumForge.Generators.Pipeline
         /// Names of the plumbing the generated part always writes (every other member depends on it): a user member with
         /// one of these names gets NF0004 (and nothing generated) rather than a duplicate definition.
         /// </summary>
-        public abstract IReadOnlyList<string> ReservedMemberNames { get; }
+        public virtual IReadOnlyList<string> ReservedMemberNames => Plumbing;
+
+        /// <summary>The members <c>FormatSource</c> always writes: the field, the code doors and the traits.</summary>
+        private static readonly string[] Plumbing = { "_bits", "Code", "FromCode", "Traits" };
 
         /// <summary>The family's spec diagnostics (the shared target diagnostics are not listed here).</summary>
-        public abstract IReadOnlyList<DiagnosticDescriptor> Descriptors { get; }
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; }
 
         /// <summary>Adds the family's steps to the one pipeline.</summary>
         public abstract void Register(IncrementalGeneratorInitializationContext context);
@@ -36,6 +46,12 @@ namespace NumForge.Generators.Pipeline
     internal abstract class FormatFamily<TModel> : FormatFamily
         where TModel : class, IFormatModel, IEquatable<TModel>
     {
+        /// <inheritdoc/>
+        protected FormatFamily(string attributeMetadataName, IReadOnlyList<DiagnosticDescriptor> descriptors)
+            : base(attributeMetadataName, descriptors)
+        {
+        }
+
         /// <summary>
         /// Reads the attribute's arguments and checks the spec. Returns null when an argument is missing or in error (the
         /// compiler reports those); else the spec's problems, and the model for <paramref name="target"/> when there are

@@ -12,22 +12,26 @@ namespace NumForge.Generators.Families.Float
     /// </summary>
     internal sealed class FloatFamily : FormatFamily<FloatFormatModel>
     {
+        // The family's spec diagnostics: the sentences come from the linked spec math (shared with the analyzers), so each
+        // message format is {0}; the title says what kind of problem it is.
+        public static readonly DiagnosticDescriptor ExponentBitsOutOfRange = new DiagnosticDescriptor("NF0010", "Exponent width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0010.md");
+
+        public static readonly DiagnosticDescriptor MantissaBitsOutOfRange = new DiagnosticDescriptor("NF0011", "Mantissa width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0011.md");
+
+        public static readonly DiagnosticDescriptor BiasOutOfRange = new DiagnosticDescriptor("NF0013", "Bias gives values that are not exact doubles", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0013.md");
+
+        public static readonly DiagnosticDescriptor SpecialsDoNotFit = new DiagnosticDescriptor("NF0014", "Special values do not fit the format", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0014.md");
+
+        public static readonly DiagnosticDescriptor UnsignedWithUnsignedZeroNaN = new DiagnosticDescriptor("NF0015", "An unsigned format cannot use FiniteNaNUnsignedZero", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0015.md");
+
+        public static readonly DiagnosticDescriptor OverflowNotAvailable = new DiagnosticDescriptor("NF0016", "Overflow behaviour not available for these special values", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0016.md");
+
         public static readonly FloatFamily Instance = new FloatFamily();
 
-        private static readonly string[] Reserved = { "_bits", "Code", "FromCode", "Traits" };
-
         private FloatFamily()
+            : base("NumForge.FloatFormatAttribute", new[] { ExponentBitsOutOfRange, MantissaBitsOutOfRange, BiasOutOfRange, SpecialsDoNotFit, UnsignedWithUnsignedZeroNaN, OverflowNotAvailable })
         {
         }
-
-        /// <inheritdoc/>
-        public override string AttributeMetadataName => "NumForge.FloatFormatAttribute";
-
-        /// <inheritdoc/>
-        public override IReadOnlyList<string> ReservedMemberNames => Reserved;
-
-        /// <inheritdoc/>
-        public override IReadOnlyList<DiagnosticDescriptor> Descriptors => FloatDescriptors.All;
 
         /// <inheritdoc/>
         public override Result<FloatFormatModel>? ReadSpec(AttributeData attribute, AttributeSyntax? syntax, TargetType? target, LocationInfo? location)
@@ -43,7 +47,7 @@ namespace NumForge.Generators.Families.Float
                 var diagnostics = new List<DiagnosticInfo>();
                 foreach (var problem in problems)
                 {
-                    diagnostics.Add(DiagnosticDescriptors.ForSpecProblem(FloatDescriptors.All, problem, location));
+                    diagnostics.Add(DiagnosticDescriptors.ForSpecProblem(Descriptors, problem, location));
                 }
 
                 return Result<FloatFormatModel>.Invalid(diagnostics.ToArray());

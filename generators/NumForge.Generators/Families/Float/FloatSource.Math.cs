@@ -4,57 +4,6 @@ namespace NumForge.Generators.Families.Float
     // functions, equality and order.
     internal sealed partial class FloatSource
     {
-        /// <summary>Functions of one argument, computed in double and rounded once: (name, parameter, summary).</summary>
-        private static readonly (string Name, string Parameter, string Summary)[] UnaryFunctions =
-        {
-            ("Exp", "x", "e raised to <paramref name=\"x\"/>"),
-            ("ExpM1", "x", "e raised to <paramref name=\"x\"/>, minus one"),
-            ("Exp2", "x", "2 raised to <paramref name=\"x\"/>"),
-            ("Exp2M1", "x", "2 raised to <paramref name=\"x\"/>, minus one"),
-            ("Exp10", "x", "10 raised to <paramref name=\"x\"/>"),
-            ("Exp10M1", "x", "10 raised to <paramref name=\"x\"/>, minus one"),
-            ("Log", "x", "The natural logarithm of <paramref name=\"x\"/>"),
-            ("LogP1", "x", "The natural logarithm of <paramref name=\"x\"/> plus one"),
-            ("Log2", "x", "The base-2 logarithm of <paramref name=\"x\"/>"),
-            ("Log2P1", "x", "The base-2 logarithm of <paramref name=\"x\"/> plus one"),
-            ("Log10", "x", "The base-10 logarithm of <paramref name=\"x\"/>"),
-            ("Log10P1", "x", "The base-10 logarithm of <paramref name=\"x\"/> plus one"),
-            ("Cbrt", "x", "The cube root of <paramref name=\"x\"/>"),
-            ("Sin", "x", "The sine of <paramref name=\"x\"/> (radians)"),
-            ("Cos", "x", "The cosine of <paramref name=\"x\"/> (radians)"),
-            ("Tan", "x", "The tangent of <paramref name=\"x\"/> (radians)"),
-            ("SinPi", "x", "The sine of <paramref name=\"x\"/> × π"),
-            ("CosPi", "x", "The cosine of <paramref name=\"x\"/> × π"),
-            ("TanPi", "x", "The tangent of <paramref name=\"x\"/> × π"),
-            ("Asin", "x", "The arc-sine of <paramref name=\"x\"/>, in radians"),
-            ("Acos", "x", "The arc-cosine of <paramref name=\"x\"/>, in radians"),
-            ("Atan", "x", "The arc-tangent of <paramref name=\"x\"/>, in radians"),
-            ("AsinPi", "x", "The arc-sine of <paramref name=\"x\"/>, divided by π"),
-            ("AcosPi", "x", "The arc-cosine of <paramref name=\"x\"/>, divided by π"),
-            ("AtanPi", "x", "The arc-tangent of <paramref name=\"x\"/>, divided by π"),
-            ("Sinh", "x", "The hyperbolic sine of <paramref name=\"x\"/>"),
-            ("Cosh", "x", "The hyperbolic cosine of <paramref name=\"x\"/>"),
-            ("Tanh", "x", "The hyperbolic tangent of <paramref name=\"x\"/>"),
-            ("Asinh", "x", "The hyperbolic arc-sine of <paramref name=\"x\"/>"),
-            ("Acosh", "x", "The hyperbolic arc-cosine of <paramref name=\"x\"/>"),
-            ("Atanh", "x", "The hyperbolic arc-tangent of <paramref name=\"x\"/>"),
-            ("DegreesToRadians", "degrees", "<paramref name=\"degrees\"/> converted to radians"),
-            ("RadiansToDegrees", "radians", "<paramref name=\"radians\"/> converted to degrees"),
-            ("ReciprocalEstimate", "x", "The reciprocal of <paramref name=\"x\"/>"),
-            ("ReciprocalSqrtEstimate", "x", "The reciprocal of the square root of <paramref name=\"x\"/>"),
-        };
-
-        /// <summary>Functions of two arguments of this type, computed in double and rounded once.</summary>
-        private static readonly (string Name, string First, string Second, string Summary)[] BinaryFunctions =
-        {
-            ("Pow", "x", "y", "<paramref name=\"x\"/> raised to <paramref name=\"y\"/>"),
-            ("Log", "x", "newBase", "The logarithm of <paramref name=\"x\"/> in base <paramref name=\"newBase\"/>"),
-            ("Hypot", "x", "y", "The square root of <paramref name=\"x\"/>² + <paramref name=\"y\"/>²"),
-            ("Atan2", "y", "x", "The arc-tangent of <paramref name=\"y\"/> / <paramref name=\"x\"/>, in radians, in the quadrant of (x, y)"),
-            ("Atan2Pi", "y", "x", "The arc-tangent of <paramref name=\"y\"/> / <paramref name=\"x\"/>, divided by π"),
-            ("Ieee754Remainder", "left", "right", "The IEEE 754 remainder of <paramref name=\"left\"/> / <paramref name=\"right\"/> (exact)"),
-        };
-
         /// <summary>Selections between two values, evaluated on the exact values as double does.</summary>
         private static readonly (string Name, string Summary)[] Selections =
         {
@@ -132,49 +81,12 @@ namespace NumForge.Generators.Families.Float
 
         // ================================================================ classification
 
-        private void EmitClassification()
-        {
-            W.Section("classification");
-            Predicate("IsNaN", "is NaN", $"{Codec}.IsNaN(value.Code)");
-            Predicate("IsInfinity", "is positive or negative infinity", $"{Codec}.IsInfinity(value.Code)");
-            Predicate("IsPositiveInfinity", "is positive infinity", $"{Codec}.IsPositiveInfinity(value.Code)");
-            Predicate("IsNegativeInfinity", "is negative infinity", $"{Codec}.IsNegativeInfinity(value.Code)");
-            Predicate("IsFinite", "is finite (not NaN, not infinite)", $"{Codec}.IsFinite(value.Code)");
-            Predicate("IsNormal", "is normal (finite, nonzero, not subnormal)", $"{Codec}.IsNormal(value.Code)");
-            Predicate("IsSubnormal", "is subnormal", $"{Codec}.IsSubnormal(value.Code)");
-            Predicate("IsZero", "is zero (+0 or -0)", $"{Codec}.IsZero(value.Code)");
-            Predicate("IsNegative", "has its sign bit set (true for -0 and negative NaNs, as double.IsNegative)", $"{Codec}.IsNegative(value.Code)");
-            Predicate("IsPositive", "has its sign bit clear (true for +0 and positive NaNs, as double.IsPositive)", $"!{Codec}.IsNegative(value.Code)");
-            Predicate("IsInteger", "is an integer", $"{Codec}.IsInteger(value.Code)");
-            Predicate("IsEvenInteger", "is an even integer", $"double.IsEvenInteger({AsDouble("value")})");
-            Predicate("IsOddInteger", "is an odd integer", $"double.IsOddInteger({AsDouble("value")})");
-            Predicate("IsPow2", "is a positive power of two", $"double.IsPow2({AsDouble("value")})");
-            Predicate("IsRealNumber", "is a real number (not NaN)", $"!{Codec}.IsNaN(value.Code)");
-            Predicate("IsCanonical", "is in canonical form (always true: every encoding is canonical)", "true");
-            Predicate("IsComplexNumber", "is a complex number with a nonzero imaginary part (always false)", "false");
-            Predicate("IsImaginaryNumber", "is a purely imaginary number (always false)", "false");
-        }
-
-        private void Predicate(string name, string what, string body) => Member($$"""
-            /// <summary>Whether <paramref name="value"/> {{what}}.</summary>
-            public static bool {{name}}({{Self}} value) => {{body}};
-            """);
-
         // ================================================================ math
 
         private void EmitMath()
         {
             W.Section("math");
-            Member($$"""
-                /// <summary>The absolute value (NaN stays NaN).</summary>
-                public static {{Self}} Abs({{Self}} value) => FromCode({{Codec}}.Abs(value.Code));
-                """);
-
-            Member($$"""
-                /// <summary>A value with the magnitude of <paramref name="value"/> and the sign of <paramref name="sign"/>.</summary>
-                public static {{Self}} CopySign({{Self}} value, {{Self}} sign) => FromCode({{Codec}}.CopySign(value.Code, sign.Code));
-                """);
-
+            WriteAbsAndCopySign(Codec);
             Member($$"""
                 /// <summary>-1, 0 or +1 by the sign of <paramref name="value"/>; NaN throws <c>ArithmeticException</c>, as <c>Math.Sign(double)</c>.</summary>
                 public static int Sign({{Self}} value) => global::System.Math.Sign({{AsDouble("value")}});
@@ -268,21 +180,7 @@ namespace NumForge.Generators.Families.Float
         private void EmitTranscendentals()
         {
             W.Section("transcendental functions: computed in double, rounded once to this format");
-            foreach (var function in UnaryFunctions)
-            {
-                Member($$"""
-                    /// <summary>{{function.Summary}}, computed in double and rounded once.</summary>
-                    public static {{Self}} {{function.Name}}({{Self}} {{function.Parameter}}) => {{Round($"double.{function.Name}({AsDouble(function.Parameter)})")}};
-                    """);
-            }
-
-            foreach (var function in BinaryFunctions)
-            {
-                Member($$"""
-                    /// <summary>{{function.Summary}}, computed in double and rounded once.</summary>
-                    public static {{Self}} {{function.Name}}({{Self}} {{function.First}}, {{Self}} {{function.Second}}) => {{Round($"double.{function.Name}({AsDouble(function.First)}, {AsDouble(function.Second)})")}};
-                    """);
-            }
+            WriteDoubleFunctions(Codec, "");
 
             Member($$"""
                 /// <summary>The <paramref name="n"/>-th root of <paramref name="x"/>, computed in double and rounded once.</summary>

@@ -4,8 +4,6 @@ namespace NumForge.Generators.Families.Float
     // Text (formatting and parsing), span converters and the generic-math plumbing.
     internal sealed partial class FloatSource
     {
-        private void EmitText() => WriteText("global::NumForge.CompilerServices.Floats.FloatTextCodec<Traits>", "", "correctly rounded from its exact decimal value");
-
         // ================================================================ spans
 
         private void EmitSpans()

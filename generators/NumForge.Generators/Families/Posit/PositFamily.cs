@@ -12,25 +12,20 @@ namespace NumForge.Generators.Families.Posit
     /// </summary>
     internal sealed class PositFamily : FormatFamily<PositFormatModel>
     {
+        // The family's spec diagnostics: the sentences come from the linked spec math (shared with the analyzers), so each
+        // message format is {0}; the title says what kind of problem it is.
+        public static readonly DiagnosticDescriptor PositBitsOutOfRange = new DiagnosticDescriptor("NF0020", "Posit width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0020.md");
+
+        public static readonly DiagnosticDescriptor PositExponentBitsOutOfRange = new DiagnosticDescriptor("NF0021", "Posit exponent width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0021.md");
+
+        public static readonly DiagnosticDescriptor PositValuesNotDoubles = new DiagnosticDescriptor("NF0022", "Posit extreme values are not doubles", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0022.md");
+
         public static readonly PositFamily Instance = new PositFamily();
 
-        private static readonly string[] Reserved =
-        {
-            "_bits", "Code", "FromCode", "Traits",
-        };
-
         private PositFamily()
+            : base("NumForge.PositFormatAttribute", new[] { PositBitsOutOfRange, PositExponentBitsOutOfRange, PositValuesNotDoubles })
         {
         }
-
-        /// <inheritdoc/>
-        public override string AttributeMetadataName => "NumForge.PositFormatAttribute";
-
-        /// <inheritdoc/>
-        public override IReadOnlyList<string> ReservedMemberNames => Reserved;
-
-        /// <inheritdoc/>
-        public override IReadOnlyList<DiagnosticDescriptor> Descriptors => PositDescriptors.All;
 
         /// <inheritdoc/>
         public override Result<PositFormatModel>? ReadSpec(AttributeData attribute, AttributeSyntax? syntax, TargetType? target, LocationInfo? location)
@@ -46,7 +41,7 @@ namespace NumForge.Generators.Families.Posit
                 var diagnostics = new List<DiagnosticInfo>();
                 foreach (var problem in problems)
                 {
-                    diagnostics.Add(DiagnosticDescriptors.ForSpecProblem(PositDescriptors.All, problem, location));
+                    diagnostics.Add(DiagnosticDescriptors.ForSpecProblem(Descriptors, problem, location));
                 }
 
                 return Result<PositFormatModel>.Invalid(diagnostics.ToArray());

@@ -1,36 +1,15 @@
+using System.Linq;
+
 namespace NumForge.Generators.Families.Posit
 {
     // Arithmetic, classification, the INumber math, functions computed in double, equality and order.
     internal sealed partial class PositSource
     {
-        /// <summary>Functions of one argument, computed in double and rounded once: (name, parameter, summary).</summary>
-        private static readonly (string Name, string Parameter, string Summary)[] UnaryFunctions =
-        {
-            ("Cbrt", "x", "The cube root of <paramref name=\"x\"/>"),
-            ("Exp", "x", "e raised to <paramref name=\"x\"/>"),
-            ("Exp2", "x", "2 raised to <paramref name=\"x\"/>"),
-            ("Exp10", "x", "10 raised to <paramref name=\"x\"/>"),
-            ("Log", "x", "The natural logarithm of <paramref name=\"x\"/>"),
-            ("Log2", "x", "The base-2 logarithm of <paramref name=\"x\"/>"),
-            ("Log10", "x", "The base-10 logarithm of <paramref name=\"x\"/>"),
-            ("Sin", "x", "The sine of <paramref name=\"x\"/> (radians)"),
-            ("Cos", "x", "The cosine of <paramref name=\"x\"/> (radians)"),
-            ("Tan", "x", "The tangent of <paramref name=\"x\"/> (radians)"),
-            ("Asin", "x", "The arc-sine of <paramref name=\"x\"/>, in radians"),
-            ("Acos", "x", "The arc-cosine of <paramref name=\"x\"/>, in radians"),
-            ("Atan", "x", "The arc-tangent of <paramref name=\"x\"/>, in radians"),
-            ("Sinh", "x", "The hyperbolic sine of <paramref name=\"x\"/>"),
-            ("Cosh", "x", "The hyperbolic cosine of <paramref name=\"x\"/>"),
-            ("Tanh", "x", "The hyperbolic tangent of <paramref name=\"x\"/>"),
-        };
+        /// <summary>The functions of one argument a posit computes in double (a subset of the shared table).</summary>
+        private static readonly string[] DoubleFunctionsOfOne = { "Cbrt", "Exp", "Exp2", "Exp10", "Log", "Log2", "Log10", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Tanh" };
 
-        /// <summary>Functions of two arguments, computed in double and rounded once.</summary>
-        private static readonly (string Name, string First, string Second, string Summary)[] BinaryFunctions =
-        {
-            ("Pow", "x", "y", "<paramref name=\"x\"/> raised to <paramref name=\"y\"/>"),
-            ("Hypot", "x", "y", "The square root of <paramref name=\"x\"/>² + <paramref name=\"y\"/>²"),
-            ("Atan2", "y", "x", "The arc-tangent of <paramref name=\"y\"/> / <paramref name=\"x\"/>, in radians, in the quadrant of (x, y)"),
-        };
+        /// <summary>The functions of two arguments a posit computes in double.</summary>
+        private static readonly string[] DoubleFunctionsOfTwo = { "Pow", "Hypot", "Atan2" };
 
         /// <summary>Rounds a double expression once to this format (NaN gives NaR).</summary>
         private static string Round(string doubleExpression) => $"FromCode({Codec}.FromDouble({doubleExpression}))";
@@ -97,48 +76,19 @@ namespace NumForge.Generators.Families.Posit
 
         private void EmitClassification()
         {
-            W.Section("classification");
-            Predicate("IsNaR", "is NaR (Not a Real)", $"{Codec}.IsNaR(value.Code)");
-            Predicate("IsNaN", "is NaR, the posit counterpart of NaN", $"{Codec}.IsNaR(value.Code)");
-            Predicate("IsInfinity", "is infinite (always false: posits have no infinities)", "false");
-            Predicate("IsPositiveInfinity", "is positive infinity (always false)", "false");
-            Predicate("IsNegativeInfinity", "is negative infinity (always false)", "false");
-            Predicate("IsFinite", "is a real number (everything but NaR)", $"{Codec}.IsReal(value.Code)");
-            Predicate("IsNormal", "is nonzero and real (posits have no subnormals)", $"value.Code != 0 && {Codec}.IsReal(value.Code)");
-            Predicate("IsSubnormal", "is subnormal (always false)", "false");
-            Predicate("IsZero", "is zero", $"{Codec}.IsZero(value.Code)");
-            Predicate("IsNegative", "is less than zero (NaR is not)", $"{Codec}.IsNegative(value.Code)");
-            Predicate("IsPositive", "is zero or greater (NaR is not), as <c>int.IsPositive</c>", $"!{Codec}.IsNegative(value.Code) && {Codec}.IsReal(value.Code)");
-            Predicate("IsInteger", "is an integer", $"{Codec}.IsInteger(value.Code)");
-            Predicate("IsEvenInteger", "is an even integer", $"{Codec}.IsEvenInteger(value.Code)");
-            Predicate("IsOddInteger", "is an odd integer", $"{Codec}.IsOddInteger(value.Code)");
-            Predicate("IsPow2", "is a positive power of two", $"{Codec}.IsPow2(value.Code)");
-            Predicate("IsRealNumber", "is a real number (not NaR)", $"{Codec}.IsReal(value.Code)");
-            Predicate("IsCanonical", "is in canonical form (always true: every encoding is canonical)", "true");
-            Predicate("IsComplexNumber", "is a complex number with a nonzero imaginary part (always false)", "false");
-            Predicate("IsImaginaryNumber", "is a purely imaginary number (always false)", "false");
+            WriteClassification("global::NumForge.CompilerServices.Posits.PositClassification<Traits>");
+            Member($$"""
+                /// <summary>Whether <paramref name="value"/> is NaR (Not a Real), the one exception value.</summary>
+                public static bool IsNaR({{Self}} value) => {{Codec}}.IsNaR(value.Code);
+                """);
         }
-
-        private void Predicate(string name, string what, string body) => Member($$"""
-            /// <summary>Whether <paramref name="value"/> {{what}}.</summary>
-            public static bool {{name}}({{Self}} value) => {{body}};
-            """);
 
         // ================================================================ math
 
         private void EmitMath()
         {
             W.Section("math");
-            Member($$"""
-                /// <summary>The absolute value (exact; NaR stays NaR).</summary>
-                public static {{Self}} Abs({{Self}} value) => FromCode({{Codec}}.Abs(value.Code));
-                """);
-
-            Member($$"""
-                /// <summary>A value with the magnitude of <paramref name="value"/> and the sign of <paramref name="sign"/>; NaR if either is NaR.</summary>
-                public static {{Self}} CopySign({{Self}} value, {{Self}} sign) => FromCode({{Codec}}.CopySign(value.Code, sign.Code));
-                """);
-
+            WriteAbsAndCopySign(Codec);
             Member($$"""
                 /// <summary>-1, 0 or +1 by the sign of <paramref name="value"/>; NaR throws <c>ArithmeticException</c>, as <c>Math.Sign(double.NaN)</c> does.</summary>
                 public static int Sign({{Self}} value) => {{Codec}}.Sign(value.Code);
@@ -221,21 +171,7 @@ namespace NumForge.Generators.Families.Posit
                 public static {{Self}} RootN({{Self}} x, int n) => {{Round($"double.RootN({AsDouble("x")}, n)")}};
                 """);
 
-            foreach (var function in UnaryFunctions)
-            {
-                Member($$"""
-                    /// <summary>{{function.Summary}}, computed in double and rounded once (NaN gives NaR).</summary>
-                    public static {{Self}} {{function.Name}}({{Self}} {{function.Parameter}}) => {{Round($"double.{function.Name}({AsDouble(function.Parameter)})")}};
-                    """);
-            }
-
-            foreach (var function in BinaryFunctions)
-            {
-                Member($$"""
-                    /// <summary>{{function.Summary}}, computed in double and rounded once (NaN gives NaR).</summary>
-                    public static {{Self}} {{function.Name}}({{Self}} {{function.First}}, {{Self}} {{function.Second}}) => {{Round($"double.{function.Name}({AsDouble(function.First)}, {AsDouble(function.Second)})")}};
-                    """);
-            }
+            WriteDoubleFunctions(Codec, " (NaN gives NaR)", (name, arity) => arity == 1 ? DoubleFunctionsOfOne.Contains(name) : DoubleFunctionsOfTwo.Contains(name));
         }
 
         // ================================================================ equality and order
