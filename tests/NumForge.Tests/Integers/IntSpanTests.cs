@@ -42,7 +42,10 @@ namespace NumForge.Tests.Integers
                     IntSpan<T>.FromSingleCore(source.AsSpan(offset), codes.AsSpan(offset, source.Length - offset), mode, width);
                     for (int i = offset; i < source.Length; i++)
                     {
-                        Assert.True(R.Code(R.Quantize(source[i], mode)) == codes[i], $"{mode} {width}: {source[i]:R} gave code {codes[i]}");
+                        if (R.Code(R.Quantize(source[i], mode)) != codes[i])
+                        {
+                            Assert.Fail($"{mode} {width}: {source[i]:R} gave code {codes[i]}, expected {R.Code(R.Quantize(source[i], mode))}");
+                        }
                     }
                 }
             }
