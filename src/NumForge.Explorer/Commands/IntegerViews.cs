@@ -40,7 +40,8 @@ namespace NumForge.Explorer.Commands
                 .Add("bits", $"{FormatText.Int(format.Bits)} (stored in the low bits of a byte)")
                 .Add("signed", format.Signed ? "yes (two's complement)" : "no")
                 .Add("min", $"{FormatText.Int(min)}  ({hex(min)})")
-                .Add("max", $"{FormatText.Int(max)}  ({hex(max)})");
+                .Add("max", $"{FormatText.Int(max)}  ({hex(max)})")
+                .Add("+max", $"{hex(max)}  {FormatText.Int(max)}");
             if (format.Signed)
             {
                 properties.Add("-1", hex(-1));
