@@ -196,7 +196,7 @@ namespace NumForge.Generators.Families.Integer
                 /// <summary>Describes the format: a {{Spec}}.</summary>
                 public static global::NumForge.FormatInfo Info { get; } = global::NumForge.FormatInfo.ForInteger<Traits>("{{Name}}", typeof({{Self}}));
 
-                /// <summary>The value whose {{Int(_layout.Bits)}}-bit two's complement{{(_layout.Signed ? "" : " (unsigned)")}} code is the low bits of <paramref name="bits"/>; higher bits are ignored.</summary>
+                /// <summary>The value whose {{Int(_layout.Bits)}}-bit {{(_layout.Signed ? "two's complement" : "unsigned")}} code is the low bits of <paramref name="bits"/>; higher bits are ignored.</summary>
                 /// <param name="bits">The code, in the low bits.</param>
                 /// <returns>The value.</returns>
                 public static {{Self}} FromBits(byte bits) => FromCode((byte)(bits & {{Hex(_layout.CodeMask)}}));
