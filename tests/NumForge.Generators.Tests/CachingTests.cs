@@ -1,11 +1,9 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using NumForge.Generators.Reading;
+using NumForge.Generators.Pipeline;
 using NumForge.Generators.Tests.Infrastructure;
 
 namespace NumForge.Generators.Tests
@@ -86,103 +84,57 @@ namespace NumForge.Generators.Tests
             var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
             var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-            var reasons = second.TrackedSteps[TrackingNames.FloatFormatModels].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            var reasons = second.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
             Assert.Contains(IncrementalStepRunReason.Modified, reasons);
+        }
+
+        [Fact]
+        public void EveryFamilyIsCachedAfterAnUnrelatedEdit()
+        {
+            const string mixed = """
+                using NumForge;
+
+                namespace App
+                {
+                    [FloatFormat(4, 3, Specials = SpecialValues.FiniteNaN)]
+                    public readonly partial struct F8 { }
+
+                    [PositFormat(16)]
+                    public readonly partial struct P16 { }
+
+                    [PositFormat(1)]
+                    public readonly partial struct BrokenPosit { }
+
+                    [FloatFormat(4, 3)] [PositFormat(8)]
+                    public partial struct Both { }
+                }
+                """;
+            var compilation = GeneratorHarness.CreateCompilation(GeneratorHarness.Parse(mixed, "Formats.cs"), GeneratorHarness.Parse(Other, "Other.cs"));
+            var edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace App { public class Added { } }", "Added.cs"));
+            var (first, _) = IncrementalCaching.AssertSecondRunCached(compilation, edited);
+            Assert.Equal(2, first.GeneratedSources.Length);
+            Assert.Equal(new[] { "NF0003", "NF0020" }, first.Diagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void TheTrackingNamesAreFoundByReflection()
+        {
+            Assert.Equal(
+                new[] { TrackingNames.Read, TrackingNames.Diagnostics, TrackingNames.Valid, TrackingNames.Models },
+                IncrementalCaching.TrackingNameConstants());
         }
 
         private static void AssertSecondRunCached(Compilation compilation, Compilation edited)
         {
-            var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-            var first = driver.GetRunResult().Results.Single();
-            driver = driver.RunGenerators(edited);
-            var second = driver.GetRunResult().Results.Single();
-
-            Assert.Null(first.Exception);
-            Assert.Null(second.Exception);
+            var (first, _) = IncrementalCaching.AssertSecondRunCached(compilation, edited);
             Assert.Equal(2, first.GeneratedSources.Length);
-            Assert.Equal(
-                first.GeneratedSources.Select(s => s.SourceText.ToString()),
-                second.GeneratedSources.Select(s => s.SourceText.ToString()));
-            Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
-
-            foreach (string name in TrackingNames.All)
-            {
-                Assert.True(first.TrackedSteps.ContainsKey(name), $"step {name} was not tracked");
-                var firstSteps = first.TrackedSteps[name];
-                Assert.NotEmpty(firstSteps);
-                foreach (var step in firstSteps)
-                {
-                    foreach (var (value, _) in step.Outputs)
-                    {
-                        AssertPlainData(value, name);
-                    }
-                }
-
-                foreach (var step in second.TrackedSteps[name])
-                {
-                    foreach (var (_, reason) in step.Outputs)
-                    {
-                        Assert.True(
-                            reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                            $"step {name} output was {reason}");
-                    }
-                }
-            }
-
-            // The outputs (AddSource / ReportDiagnostic) were not run again either.
-            Assert.All(
-                second.TrackedOutputSteps.SelectMany(o => o.Value).SelectMany(s => s.Outputs),
-                o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
-        }
-
-        private static readonly Type[] Banned = { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(SyntaxTree) };
-
-        /// <summary>Walks an output value's fields (as NetEscapades.EnumGenerators' tests do) and fails on any Roslyn object.</summary>
-        private static void AssertPlainData(object? value, string step)
-        {
-            var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-            Walk(value, step);
-
-            void Walk(object? node, string path)
-            {
-                if (node is null)
-                {
-                    return;
-                }
-
-                var type = node.GetType();
-                Assert.False(Banned.Any(b => b.IsAssignableFrom(type)), $"{path} holds a {type.FullName}");
-                if (type.IsPrimitive || type.IsEnum || node is string || !seen.Add(node))
-                {
-                    return;
-                }
-
-                if (node is IEnumerable sequence && type.IsArray)
-                {
-                    int i = 0;
-                    foreach (object? item in sequence)
-                    {
-                        Walk(item, $"{path}[{i++}]");
-                    }
-
-                    return;
-                }
-
-                for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
-                {
-                    foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-                    {
-                        Walk(field.GetValue(node), path + "." + field.Name);
-                    }
-                }
-            }
         }
 
         [Fact]
         public void ThePlainDataCheckCatchesASymbol()
         {
             var compilation = CSharpCompilation.Create("x");
-            Assert.ThrowsAny<Exception>(() => AssertPlainData(new { Inner = new object[] { compilation.GlobalNamespace } }, "probe"));
+            Assert.ThrowsAny<Exception>(() => IncrementalCaching.AssertPlainData(new { Inner = new object[] { compilation.GlobalNamespace } }, "probe"));
         }
     }
 }

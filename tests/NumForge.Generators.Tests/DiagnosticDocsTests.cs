@@ -2,7 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using NumForge.Generators.Diagnostics;
+using NumForge.Generators.Pipeline;
 using NumForge.Generators.Tests.Infrastructure;
 
 namespace NumForge.Generators.Tests
@@ -10,7 +10,7 @@ namespace NumForge.Generators.Tests
     /// <summary>Every generator diagnostic has a help page whose wrong example reports it and whose right example does not.</summary>
     public class DiagnosticDocsTests
     {
-        public static TheoryData<string> Ids => new(DiagnosticDescriptors.All.Select(d => d.Id));
+        public static TheoryData<string> Ids => new(DiagnosticDescriptors.All.Select(d => d.Id).Distinct());
 
         private static string DocsDirectory([CallerFilePath] string thisFile = "") =>
             Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "docs", "diagnostics"));
@@ -51,19 +51,19 @@ namespace NumForge.Generators.Tests
             }
 
             var (wrong, right) = Examples(id);
-            var (wrongDiagnostics, _) = RunBothGenerators(wrong);
+            var (wrongDiagnostics, _) = RunGenerator(wrong);
             Assert.Contains(wrongDiagnostics, d => d.Id == id);
 
-            var (rightDiagnostics, rightSources) = RunBothGenerators(right);
+            var (rightDiagnostics, rightSources) = RunGenerator(right);
             Assert.Empty(rightDiagnostics);
             Assert.True(rightSources > 0, $"the right example of {id} generated nothing");
         }
 
-        /// <summary>Runs the float and the posit generator: a page's example may use either attribute.</summary>
-        private static (System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics, int Sources) RunBothGenerators(string source)
+        /// <summary>Runs the generator (every family): a page's example may use any attribute.</summary>
+        private static (System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics, int Sources) RunGenerator(string source)
         {
             var compilation = GeneratorHarness.CreateCompilation(source);
-            var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new FloatFormatGenerator(), new PositFormatGenerator())
+            var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new NumForgeGenerator())
                 .WithUpdatedParseOptions(GeneratorHarness.ParseOptions);
             var result = driver.RunGenerators(compilation).GetRunResult();
             Assert.All(result.Results, r => Assert.Null(r.Exception));

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using NumForge.Generators.Diagnostics;
+using NumForge.Generators.Pipeline;
 using NumForge.Generators.Tests.Infrastructure;
 
 namespace NumForge.Generators.Tests
@@ -216,7 +216,7 @@ namespace NumForge.Generators.Tests
         [Fact]
         public void AnUnknownSpecProblemIdBecomesAnInternalError()
         {
-            var diagnostic = new Model.DiagnosticInfo("NF0777", "something new", null).ToDiagnostic();
+            var diagnostic = DiagnosticDescriptors.ForSpecProblem(Families.Float.FloatFamily.Instance.Descriptors, new NumForge.CompilerServices.SpecProblem("NF0777", "something new"), null).ToDiagnostic();
             Assert.Equal("NF0099", diagnostic.Id);
             Assert.Equal("Spec problem NF0777 has no diagnostic descriptor: something new", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(Location.None, diagnostic.Location);
@@ -225,7 +225,7 @@ namespace NumForge.Generators.Tests
         [Fact]
         public void AnExceptionBecomesNF0099()
         {
-            var info = Reading.FloatFormatReader.InternalError(new InvalidOperationException("boom"), null);
+            var info = FormatPipeline.InternalError(Families.Float.FloatFamily.Instance, new InvalidOperationException("boom"), null);
             var diagnostic = info.ToDiagnostic();
             Assert.Equal("NF0099", diagnostic.Id);
             Assert.Equal(

@@ -24,9 +24,16 @@ namespace NumForge.Generators.Tests
             var generated = Assert.Single(outcome.Sources);
             Assert.Equal(testCase.HintName, generated.HintName);
 
-            string actual = Normalize(generated.SourceText.ToString());
-            string fileName = name + ".g.cs.txt";
+            AssertMatchesGolden(name + ".g.cs.txt", generated.SourceText.ToString());
+        }
 
+        /// <summary>
+        /// Compares <paramref name="generated"/> with Golden/<paramref name="fileName"/>, or rewrites that file when
+        /// NUMFORGE_UPDATE_GOLDEN=1 (then review the diff).
+        /// </summary>
+        internal static void AssertMatchesGolden(string fileName, string generated)
+        {
+            string actual = Normalize(generated);
             if (Environment.GetEnvironmentVariable("NUMFORGE_UPDATE_GOLDEN") == "1")
             {
                 Directory.CreateDirectory(SourceGoldenDirectory());
@@ -39,7 +46,7 @@ namespace NumForge.Generators.Tests
             string expected = Normalize(File.ReadAllText(path!));
             Assert.True(
                 expected == actual,
-                $"Generated source for {name} differs from Golden/{fileName} (run with NUMFORGE_UPDATE_GOLDEN=1 to accept it).{Environment.NewLine}{FirstDifference(expected, actual)}");
+                $"Generated source differs from Golden/{fileName} (run with NUMFORGE_UPDATE_GOLDEN=1 to accept it).{Environment.NewLine}{FirstDifference(expected, actual)}");
         }
 
         private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);

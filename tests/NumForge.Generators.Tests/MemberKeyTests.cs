@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NumForge.Generators.Model;
+using NumForge.Generators.Pipeline;
 using NumForge.Generators.Tests.Infrastructure;
 
 namespace NumForge.Generators.Tests

@@ -6,8 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using NumForge.Generators.Diagnostics;
-using NumForge.Generators.Reading;
+using NumForge.Generators.Pipeline;
 using NumForge.Generators.Tests.Infrastructure;
 
 namespace NumForge.Generators.Tests
@@ -16,7 +15,7 @@ namespace NumForge.Generators.Tests
     internal static class PositHarness
     {
         public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-            new[] { new PositFormatGenerator().AsSourceGenerator() },
+            new[] { new NumForgeGenerator().AsSourceGenerator() },
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -109,7 +108,7 @@ namespace NumForge.Generators.Tests
         public void BothFormatAttributesAreReportedOnceByTheTwoGenerators()
         {
             var compilation = GeneratorHarness.CreateCompilation("namespace App { [NumForge.PositFormat(16)] [NumForge.FloatFormat(4, 3)] public partial struct P { } }");
-            var driver = CSharpGeneratorDriver.Create(new FloatFormatGenerator(), new PositFormatGenerator()).RunGenerators(compilation);
+            var driver = CSharpGeneratorDriver.Create(new NumForgeGenerator()).RunGenerators(compilation);
             var result = driver.GetRunResult();
             Assert.Equal(new[] { "NF0003" }, result.Diagnostics.Select(d => d.Id));
             Assert.Empty(result.GeneratedTrees);
@@ -255,28 +254,9 @@ namespace NumForge.Generators.Tests
             var edited = compilation.ReplaceSyntaxTree(tree, GeneratorHarness.Parse(formats.Replace("x * 2;", "x + x;", StringComparison.Ordinal), "Formats.cs"))
                 .AddSyntaxTrees(GeneratorHarness.Parse("namespace App { public class Added { } }", "Added.cs"));
 
-            var driver = PositHarness.CreateDriver().RunGenerators(compilation);
-            var first = driver.GetRunResult().Results.Single();
-            var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
+            var (first, _) = IncrementalCaching.AssertSecondRunCached(compilation, edited);
             Assert.Single(first.GeneratedSources);
             Assert.Single(first.Diagnostics);
-            Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
-            foreach (string name in PositTrackingNames.All)
-            {
-                Assert.True(first.TrackedSteps.ContainsKey(name), $"step {name} was not tracked");
-                foreach (var step in second.TrackedSteps[name])
-                {
-                    foreach (var (_, reason) in step.Outputs)
-                    {
-                        Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name} output was {reason}");
-                    }
-                }
-            }
-
-            Assert.All(
-                second.TrackedOutputSteps.SelectMany(o => o.Value).SelectMany(s => s.Outputs),
-                o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         }
 
         [Fact]
@@ -287,7 +267,7 @@ namespace NumForge.Generators.Tests
             var edited = compilation.ReplaceSyntaxTree(tree, GeneratorHarness.Parse(Posit16Source.Replace("PositFormat(16)", "PositFormat(16, exponentBits: 1)", StringComparison.Ordinal), "Formats.cs"));
             var driver = PositHarness.CreateDriver().RunGenerators(compilation);
             var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
-            var reasons = second.TrackedSteps[PositTrackingNames.PositFormatModels].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            var reasons = second.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
             Assert.Contains(IncrementalStepRunReason.Modified, reasons);
         }
 

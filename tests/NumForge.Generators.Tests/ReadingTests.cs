@@ -1,6 +1,6 @@
 using System.Linq;
-using NumForge.Generators.Model;
-using NumForge.Generators.Reading;
+using NumForge.Generators.Families.Float;
+using NumForge.Generators.Pipeline;
 using NumForge.Generators.Tests.Infrastructure;
 
 namespace NumForge.Generators.Tests
@@ -8,9 +8,9 @@ namespace NumForge.Generators.Tests
     /// <summary>What the reader puts into the model: the spec as written and the target as plain data.</summary>
     public class ReadingTests
     {
-        internal static FloatFormatModel[] Models(GeneratorOutcome outcome) => outcome.Result.TrackedSteps[TrackingNames.FloatFormatModels]
+        internal static FloatFormatModel[] Models(GeneratorOutcome outcome) => outcome.Result.TrackedSteps[TrackingNames.Models]
             .SelectMany(step => step.Outputs)
-            .Select(output => (FloatFormatModel)output.Value)
+            .Select(output => output.Value).OfType<FloatFormatModel>()
             .ToArray();
 
         [Fact]

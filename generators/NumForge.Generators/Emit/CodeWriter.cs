@@ -13,6 +13,7 @@ namespace NumForge.Generators.Emit
         private readonly StringBuilder _text = new StringBuilder();
         private int _depth;
         private bool _separate;
+        private bool _lastWasShort;
 
         /// <summary>Writes one line at the current indentation (an empty string writes an empty line).</summary>
         public void Line(string line = "")
@@ -39,16 +40,21 @@ namespace NumForge.Generators.Emit
             }
         }
 
-        /// <summary>Writes a member (doc comment, attributes and body), preceded by a blank line unless it opens a block.</summary>
+        /// <summary>
+        /// Writes a member (doc comment, attributes and body), preceded by a blank line unless it opens a block. Short
+        /// members (a doc line and a declaration line) stand together without blank lines between them, as a table does.
+        /// </summary>
         public void Member(string text)
         {
-            if (_separate)
+            bool isShort = text.Replace("\r\n", "\n").Trim('\n').Split('\n').Length <= 2;
+            if (_separate && !(isShort && _lastWasShort))
             {
                 Line();
             }
 
             Lines(text);
             _separate = true;
+            _lastWasShort = isShort;
         }
 
         /// <summary>Writes a comment line that titles the members that follow it.</summary>
@@ -62,6 +68,7 @@ namespace NumForge.Generators.Emit
             Line("// ---------------------------------------------------------------- " + title);
             Line();
             _separate = false;
+            _lastWasShort = false;
         }
 
         /// <summary>Writes <paramref name="header"/> (one or more lines) and an opening brace, and indents what follows.</summary>
@@ -76,6 +83,7 @@ namespace NumForge.Generators.Emit
             Line("{");
             _depth++;
             _separate = false;
+            _lastWasShort = false;
         }
 
         /// <summary>Closes the innermost block.</summary>
@@ -84,6 +92,7 @@ namespace NumForge.Generators.Emit
             _depth--;
             Line("}");
             _separate = true;
+            _lastWasShort = false;
         }
 
         /// <inheritdoc/>

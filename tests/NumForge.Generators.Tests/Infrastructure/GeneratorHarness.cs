@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NumForge.Generators.Pipeline;
 
 namespace NumForge.Generators.Tests.Infrastructure
 {
@@ -43,7 +44,7 @@ namespace NumForge.Generators.Tests.Infrastructure
             CreateCompilation(sources.Select((s, i) => Parse(s, i == 0 ? "Test.cs" : $"Test{i}.cs")).ToArray());
 
         public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-            new[] { new FloatFormatGenerator().AsSourceGenerator() },
+            new[] { new NumForgeGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

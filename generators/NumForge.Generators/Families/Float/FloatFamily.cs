@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NumForge.CompilerServices;
+using NumForge.Generators.Pipeline;
+
+namespace NumForge.Generators.Families.Float
+{
+    /// <summary>
+    /// The float family: reads <c>[FloatFormat]</c>'s arguments, validates the spec with <see cref="FloatLayout.TryCreate"/>
+    /// and writes the type with <see cref="FloatSource"/>.
+    /// </summary>
+    internal sealed class FloatFamily : FormatFamily<FloatFormatModel>
+    {
+        // The family's spec diagnostics: the sentences come from the linked spec math (shared with the analyzers), so each
+        // message format is {0}; the title says what kind of problem it is.
+        public static readonly DiagnosticDescriptor ExponentBitsOutOfRange = new DiagnosticDescriptor("NF0010", "Exponent width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0010.md");
+
+        public static readonly DiagnosticDescriptor MantissaBitsOutOfRange = new DiagnosticDescriptor("NF0011", "Mantissa width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0011.md");
+
+        public static readonly DiagnosticDescriptor BiasOutOfRange = new DiagnosticDescriptor("NF0013", "Bias gives values that are not exact doubles", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0013.md");
+
+        public static readonly DiagnosticDescriptor SpecialsDoNotFit = new DiagnosticDescriptor("NF0014", "Special values do not fit the format", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0014.md");
+
+        public static readonly DiagnosticDescriptor UnsignedWithUnsignedZeroNaN = new DiagnosticDescriptor("NF0015", "An unsigned format cannot use FiniteNaNUnsignedZero", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0015.md");
+
+        public static readonly DiagnosticDescriptor OverflowNotAvailable = new DiagnosticDescriptor("NF0016", "Overflow behaviour not available for these special values", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0016.md");
+
+        public static readonly FloatFamily Instance = new FloatFamily();
+
+        private FloatFamily()
+            : base("NumForge.FloatFormatAttribute", new[] { ExponentBitsOutOfRange, MantissaBitsOutOfRange, BiasOutOfRange, SpecialsDoNotFit, UnsignedWithUnsignedZeroNaN, OverflowNotAvailable })
+        {
+        }
+
+        /// <inheritdoc/>
+        public override Result<FloatFormatModel>? ReadSpec(AttributeData attribute, AttributeSyntax? syntax, TargetType? target, LocationInfo? location)
+        {
+            if (!TryReadArguments(attribute, syntax, out var spec))
+            {
+                return null;
+            }
+
+            var layout = FloatLayout.TryCreate(spec.ExponentBits, spec.MantissaBits, spec.Bias, spec.Signed, spec.Subnormals, spec.Specials, spec.Overflow, out var problems);
+            if (problems.Count > 0 || layout is null)
+            {
+                var diagnostics = new List<DiagnosticInfo>();
+                foreach (var problem in problems)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.ForSpecProblem(Descriptors, problem, location));
+                }
+
+                return Result<FloatFormatModel>.Invalid(diagnostics.ToArray());
+            }
+
+            return target is null
+                ? Result<FloatFormatModel>.Nothing
+                : Result<FloatFormatModel>.Valid(new FloatFormatModel(target, spec.ExponentBits, spec.MantissaBits, layout.Bias, spec.Signed, spec.Subnormals, spec.Specials, spec.Overflow));
+        }
+
+        /// <inheritdoc/>
+        public override string Emit(FloatFormatModel model) => FloatSource.Emit(model);
+
+        /// <summary>
+        /// Reads the constructor and named arguments. Returns false when any argument is missing or in error (not a
+        /// compile-time constant, wrong type), which the compiler reports itself.
+        /// </summary>
+        internal static bool TryReadArguments(AttributeData attribute, AttributeSyntax? syntax, out FloatSpecArguments spec)
+        {
+            spec = default;
+            if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 2 || !AttributeArguments.AllBound(attribute, syntax))
+            {
+                return false;
+            }
+
+            if (!AttributeArguments.TryInt(attribute.ConstructorArguments[0], out int exponentBits) || !AttributeArguments.TryInt(attribute.ConstructorArguments[1], out int mantissaBits))
+            {
+                return false;
+            }
+
+            int? bias = null;
+            bool signed = true;
+            bool subnormals = true;
+            var specials = SpecialValues.Ieee;
+            var overflow = OverflowBehavior.Default;
+            foreach (var named in attribute.NamedArguments)
+            {
+                var value = named.Value;
+                bool read = true;
+                switch (named.Key)
+                {
+                    case "Bias":
+                        read = AttributeArguments.TryInt(value, out int b);
+                        bias = b;
+                        break;
+                    case "Signed":
+                        read = AttributeArguments.TryBool(value, out signed);
+                        break;
+                    case "Subnormals":
+                        read = AttributeArguments.TryBool(value, out subnormals);
+                        break;
+                    case "Specials":
+                        read = AttributeArguments.TryInt(value, out int s);
+                        specials = (SpecialValues)s;
+                        break;
+                    case "Overflow":
+                        read = AttributeArguments.TryInt(value, out int o);
+                        overflow = (OverflowBehavior)o;
+                        break;
+                    default:
+                        read = value.Kind != TypedConstantKind.Error;
+                        break;
+                }
+
+                if (!read)
+                {
+                    return false;
+                }
+            }
+
+            spec = new FloatSpecArguments(exponentBits, mantissaBits, bias, signed, subnormals, specials, overflow);
+            return true;
+        }
+    }
+
+    /// <summary>The arguments of a <c>[FloatFormat]</c> as written (<see cref="Bias"/> null when not given).</summary>
+    internal readonly record struct FloatSpecArguments(
+        int ExponentBits,
+        int MantissaBits,
+        int? Bias,
+        bool Signed,
+        bool Subnormals,
+        SpecialValues Specials,
+        OverflowBehavior Overflow);
+}
