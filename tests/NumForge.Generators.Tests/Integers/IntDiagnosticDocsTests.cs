@@ -2,7 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using NumForge.Generators.Diagnostics;
+using NumForge.Generators.Pipeline;
 using NumForge.Generators.Families.Integer;
 
 namespace NumForge.Generators.Tests.Integers
@@ -10,7 +10,7 @@ namespace NumForge.Generators.Tests.Integers
     /// <summary>Every integer diagnostic has a help page whose wrong example reports it and whose right example does not, and a release-tracking row.</summary>
     public class IntDiagnosticDocsTests
     {
-        public static TheoryData<string> Ids => new(IntDiagnostics.All.Select(d => d.Id));
+        public static TheoryData<string> Ids => new(IntFamily.Instance.Descriptors.Select(d => d.Id));
 
         private static string Root([CallerFilePath] string thisFile = "") =>
             Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
@@ -19,7 +19,7 @@ namespace NumForge.Generators.Tests.Integers
         [MemberData(nameof(Ids))]
         public void Help_page_examples_report_the_id_only_when_wrong(string id)
         {
-            var descriptor = IntDiagnostics.All.Single(d => d.Id == id);
+            var descriptor = IntFamily.Instance.Descriptors.Single(d => d.Id == id);
             Assert.Equal(DiagnosticDescriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
             string text = File.ReadAllText(Path.Combine(Root(), "docs", "diagnostics", id + ".md"));
             Assert.StartsWith($"# {id}: {descriptor.Title}", text, System.StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 namespace NumForge.Generators.Families.Integer
 {
-    /// <content>The surface: conversions, operators, number members, text, generic math and spans, all forwarders.</content>
-    internal sealed partial class IntFormatSource
+    /// <content>The integer sections: conversions, operators, number members, generic math and spans, all forwarders.</content>
+    internal sealed partial class IntSource
     {
         /// <summary>The BCL integer types with their ranges: a conversion to one is implicit exactly when it holds every value.</summary>
         private static readonly (string Type, double Min, double Max)[] IntegerTypes =
@@ -33,7 +33,7 @@ namespace NumForge.Generators.Families.Integer
 
         private void EmitConversions()
         {
-            _w.Section("conversions");
+            W.Section("conversions");
             foreach (var (type, min, max) in IntegerTypes)
             {
                 string name = Short(type);
@@ -101,7 +101,7 @@ namespace NumForge.Generators.Families.Integer
 
         private void EmitOperators()
         {
-            _w.Section("operators");
+            W.Section("operators");
             foreach (var (symbol, kernel, what) in new[]
             {
                 ("+", "Add", "sum"), ("-", "Subtract", "difference"), ("*", "Multiply", "product"),
@@ -234,7 +234,7 @@ namespace NumForge.Generators.Families.Integer
 
         private void EmitNumberMembers()
         {
-            _w.Section("number members");
+            W.Section("number members");
             foreach (var (name, kernel, what) in new[]
             {
                 ("IsNegative", "IsNegative", "is negative"),
@@ -352,183 +352,11 @@ namespace NumForge.Generators.Families.Integer
             Member($"static bool {Numerics}.IBinaryInteger<{Self}>.TryReadLittleEndian(global::System.ReadOnlySpan<byte> source, bool isUnsigned, out {Self} value) => {Codec}.TryRead(source, isUnsigned, false, out value);");
         }
 
-        // ================================================================ equality and text
-
-        private void EmitEqualityAndText()
-        {
-            _w.Section("equality, comparison and text");
-            Member($$"""
-                /// <summary>Whether <paramref name="other"/> is the same value.</summary>
-                /// <param name="other">The value to compare with.</param>
-                public {{ReadOnly}}bool Equals({{Self}} other) => _bits == other._bits;
-
-                /// <summary>Whether <paramref name="obj"/> is a {{Name}} with the same value.</summary>
-                /// <param name="obj">The object to compare with.</param>
-                public {{ReadOnly}}override bool Equals(object? obj) => obj is {{Self}} other && _bits == other._bits;
-
-                /// <summary>A hash of the value.</summary>
-                public {{ReadOnly}}override int GetHashCode() => {{Codec}}.GetHashCode(_bits);
-
-                /// <summary>Compares with another value: negative, zero or positive as this is less, equal or greater.</summary>
-                /// <param name="other">The value to compare with.</param>
-                public {{ReadOnly}}int CompareTo({{Self}} other) => {{Codec}}.Compare(_bits, other._bits);
-
-                /// <summary>Compares with an object: null is less than every value; anything but a {{Name}} throws <c>ArgumentException</c>.</summary>
-                /// <param name="obj">The object to compare with.</param>
-                public {{ReadOnly}}int CompareTo(object? obj) => {{Codec}}.CompareTo<{{Self}}>(_bits, obj);
-
-                /// <summary>The value in decimal, as <c>sbyte</c> writes it.</summary>
-                public {{ReadOnly}}override string ToString() => {{Text}}.Format(_bits, null, null);
-
-                /// <summary>The value in a standard or custom numeric format; <c>X</c> and <c>B</c> write the {{Int(_layout.Bits)}}-bit code.</summary>
-                /// <param name="format">The format string.</param>
-                public {{ReadOnly}}string ToString(string? format) => {{Text}}.Format(_bits, format, null);
-
-                /// <summary>The value in decimal with the culture's conventions.</summary>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                public {{ReadOnly}}string ToString({{Provider}}? provider) => {{Text}}.Format(_bits, null, provider);
-
-                /// <summary>The value in a standard or custom numeric format; <c>X</c> and <c>B</c> write the {{Int(_layout.Bits)}}-bit code.</summary>
-                /// <param name="format">The format string.</param>
-                /// <param name="formatProvider">Culture-specific formatting information.</param>
-                public {{ReadOnly}}string ToString(string? format, {{Provider}}? formatProvider) => {{Text}}.Format(_bits, format, formatProvider);
-
-                /// <summary>Formats the value into characters.</summary>
-                /// <param name="destination">Where the characters go.</param>
-                /// <param name="charsWritten">How many characters were written.</param>
-                /// <param name="format">The format string.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <returns>Whether the text fit.</returns>
-                public {{ReadOnly}}bool TryFormat(global::System.Span<char> destination, out int charsWritten, global::System.ReadOnlySpan<char> format = default, {{Provider}}? provider = null) => {{Text}}.TryFormat(_bits, destination, out charsWritten, format, provider);
-
-                /// <summary>Formats the value into UTF-8 bytes.</summary>
-                /// <param name="utf8Destination">Where the bytes go.</param>
-                /// <param name="bytesWritten">How many bytes were written.</param>
-                /// <param name="format">The format string.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <returns>Whether the text fit.</returns>
-                public {{ReadOnly}}bool TryFormat(global::System.Span<byte> utf8Destination, out int bytesWritten, global::System.ReadOnlySpan<char> format = default, {{Provider}}? provider = null) => {{Text}}.TryFormat(_bits, utf8Destination, out bytesWritten, format, provider);
-                """);
-
-            const string ParseDoc = "/// <summary>Parses an integer as <c>sbyte.Parse</c> does: <c>FormatException</c> for text that is no integer, <c>OverflowException</c> for one out of range.</summary>";
-            const string TryParseDoc = "/// <summary>Parses an integer as <c>sbyte.TryParse</c> does: false (and zero) for text that is no integer or is out of range.</summary>";
-            Member($$"""
-                {{ParseDoc}}
-                /// <param name="s">The text.</param>
-                public static {{Self}} Parse(string s) => FromCode({{Text}}.Parse(Required(s), {{Styles}}.Integer, null));
-
-                {{ParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="style">The styles the text may use.</param>
-                public static {{Self}} Parse(string s, {{Styles}} style) => FromCode({{Text}}.Parse(Required(s), style, null));
-
-                {{ParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                public static {{Self}} Parse(string s, {{Provider}}? provider) => FromCode({{Text}}.Parse(Required(s), {{Styles}}.Integer, provider));
-
-                {{ParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="style">The styles the text may use.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                public static {{Self}} Parse(string s, {{Styles}} style, {{Provider}}? provider) => FromCode({{Text}}.Parse(Required(s), style, provider));
-
-                {{ParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                public static {{Self}} Parse(global::System.ReadOnlySpan<char> s, {{Provider}}? provider) => FromCode({{Text}}.Parse(s, {{Styles}}.Integer, provider));
-
-                {{ParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="style">The styles the text may use.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                public static {{Self}} Parse(global::System.ReadOnlySpan<char> s, {{Styles}} style = {{Styles}}.Integer, {{Provider}}? provider = null) => FromCode({{Text}}.Parse(s, style, provider));
-
-                {{ParseDoc}}
-                /// <param name="utf8Text">The UTF-8 text.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                public static {{Self}} Parse(global::System.ReadOnlySpan<byte> utf8Text, {{Provider}}? provider) => FromCode({{Text}}.Parse(utf8Text, {{Styles}}.Integer, provider));
-
-                {{ParseDoc}}
-                /// <param name="utf8Text">The UTF-8 text.</param>
-                /// <param name="style">The styles the text may use.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                public static {{Self}} Parse(global::System.ReadOnlySpan<byte> utf8Text, {{Styles}} style = {{Styles}}.Integer, {{Provider}}? provider = null) => FromCode({{Text}}.Parse(utf8Text, style, provider));
-
-                {{TryParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, out {{Self}} result) => TryParse(global::System.MemoryExtensions.AsSpan(s), {{Styles}}.Integer, null, out result) && s is not null;
-
-                {{TryParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, {{Provider}}? provider, out {{Self}} result) => TryParse(global::System.MemoryExtensions.AsSpan(s), {{Styles}}.Integer, provider, out result) && s is not null;
-
-                {{TryParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="style">The styles the text may use.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, {{Styles}} style, {{Provider}}? provider, out {{Self}} result) => TryParse(global::System.MemoryExtensions.AsSpan(s), style, provider, out result) && s is not null;
-
-                {{TryParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<char> s, out {{Self}} result) => TryParse(s, {{Styles}}.Integer, null, out result);
-
-                {{TryParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<char> s, {{Provider}}? provider, out {{Self}} result) => TryParse(s, {{Styles}}.Integer, provider, out result);
-
-                {{TryParseDoc}}
-                /// <param name="s">The text.</param>
-                /// <param name="style">The styles the text may use.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<char> s, {{Styles}} style, {{Provider}}? provider, out {{Self}} result)
-                {
-                    bool parsed = {{Text}}.TryParse(s, style, provider, out byte code);
-                    result = FromCode(code);
-                    return parsed;
-                }
-
-                {{TryParseDoc}}
-                /// <param name="utf8Text">The UTF-8 text.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out {{Self}} result) => TryParse(utf8Text, {{Styles}}.Integer, null, out result);
-
-                {{TryParseDoc}}
-                /// <param name="utf8Text">The UTF-8 text.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, {{Provider}}? provider, out {{Self}} result) => TryParse(utf8Text, {{Styles}}.Integer, provider, out result);
-
-                {{TryParseDoc}}
-                /// <param name="utf8Text">The UTF-8 text.</param>
-                /// <param name="style">The styles the text may use.</param>
-                /// <param name="provider">Culture-specific formatting information.</param>
-                /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, {{Styles}} style, {{Provider}}? provider, out {{Self}} result)
-                {
-                    bool parsed = {{Text}}.TryParse(utf8Text, style, provider, out byte code);
-                    result = FromCode(code);
-                    return parsed;
-                }
-                """);
-            _w.Member("""
-                private static string Required(string s) => s ?? throw new global::System.ArgumentNullException(nameof(s));
-                """);
-        }
-
         // ================================================================ generic math
 
         private void EmitGenericMath()
         {
-            _w.Section("generic-math plumbing");
+            W.Section("generic-math plumbing");
             string numberBase = $"{Numerics}.INumberBase<{Self}>";
             foreach (string kind in new[] { "Checked", "Saturating", "Truncating" })
             {
@@ -556,7 +384,7 @@ namespace NumForge.Generators.Families.Integer
 
         private void EmitSpans()
         {
-            _w.Section("spans");
+            W.Section("spans");
             string source = "global::System.ReadOnlySpan";
             string destination = "global::System.Span";
             foreach (var (type, kernel) in new[] { ("float", "Single"), ("double", "Double"), ("global::System.Half", "Half") })
