@@ -28,6 +28,14 @@ namespace NumForge
             Posit8.Info,
             Posit16E1.Info,
             Posit8E0.Info,
+            Int4.Info,
+            UInt4.Info,
+            Int3.Info,
+            UInt3.Info,
+            Int2.Info,
+            UInt2.Info,
+            Int1.Info,
+            UInt1.Info,
         ];
 
         // Names used by ml_dtypes, ONNX and common shorthand, mapped to catalog names.
@@ -82,6 +90,14 @@ namespace NumForge
             ["p16e1"] = nameof(Posit16E1),
             ["posit16_es1"] = nameof(Posit16E1),
             ["posit16_t"] = nameof(Posit16E1),
+            ["int4"] = nameof(Int4),
+            ["uint4"] = nameof(UInt4),
+            ["int3"] = nameof(Int3),
+            ["uint3"] = nameof(UInt3),
+            ["int2"] = nameof(Int2),
+            ["uint2"] = nameof(UInt2),
+            ["int1"] = nameof(Int1),
+            ["uint1"] = nameof(UInt1),
         };
 
         /// <summary>Every catalog format, in catalog order (widest first within each family).</summary>

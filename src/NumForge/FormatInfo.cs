@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using NumForge.CompilerServices;
+using NumForge.CompilerServices.Integers;
 
 namespace NumForge
 {
@@ -81,7 +82,9 @@ namespace NumForge
             ? string.Create(CultureInfo.InvariantCulture, $"E{ExponentBits}M{MantissaBits} bias {Bias}{(Signed ? "" : " unsigned")}{(Subnormals ? "" : " no-subnormals")} {Specials}")
             : Kind == FormatKind.Posit
                 ? string.Create(CultureInfo.InvariantCulture, $"posit<{Bits},{ExponentBits}>")
-                : Kind.ToString();
+                : Kind == FormatKind.Integer
+                    ? string.Create(CultureInfo.InvariantCulture, $"{(Signed ? "signed" : "unsigned")} {Bits}-bit integer, {(Signed ? -MaxValue - 1 : 0)} to {MaxValue}")
+                    : Kind.ToString();
 
         /// <summary>Rounds <paramref name="value"/> to the format and returns the encoding.</summary>
         /// <param name="value">The value to convert.</param>
@@ -146,6 +149,27 @@ namespace NumForge
             };
         }
 
+        /// <summary>Describes an integer format from its traits. Called by generated code.</summary>
+        /// <typeparam name="TTraits">The format's traits.</typeparam>
+        /// <param name="name">The format's name.</param>
+        /// <param name="clrType">The generated type.</param>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static FormatInfo ForInteger<TTraits>(string name, Type clrType)
+            where TTraits : struct, IIntTraits
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            IntLayout layout = IntLayout.TryCreate(TTraits.Bits, TTraits.Signed, out var problems)
+                ?? throw new ArgumentException($"Invalid integer traits for {name}: {string.Join("; ", problems)}", nameof(name));
+            return new FormatInfo(name, clrType, FormatKind.Integer, layout.Bits, new IntFormatCodec<TTraits>())
+            {
+                Signed = layout.Signed,
+                MaxValue = layout.MaxValue,
+                MinNormal = 1,
+                Epsilon = 1,
+                MachineEpsilon = 1,
+            };
+        }
+
         /// <inheritdoc/>
         public override string ToString() => $"{Name} ({Bits} bits, {Summary})";
 
@@ -167,6 +191,21 @@ namespace NumForge
             public double Decode(ulong bits) => FloatCodec<TTraits>.ToDouble(bits & FloatCodec<TTraits>.CodeMask);
 
             public string Format(ulong bits) => FloatText<TTraits>.Format(bits & FloatCodec<TTraits>.CodeMask, null, CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Integers round to an integer in the given mode and always saturate; NaN encodes as 0.</summary>
+        private sealed class IntFormatCodec<TTraits> : IFormatCodec
+            where TTraits : struct, IIntTraits
+        {
+            public ulong Encode(double value, MidpointRounding rounding, bool saturate)
+            {
+                IntSpan<TTraits>.ValidateMode(rounding);
+                return IntSpan<TTraits>.Quantize(value, rounding);
+            }
+
+            public double Decode(ulong bits) => IntCodec<TTraits>.ToInt32((byte)bits);
+
+            public string Format(ulong bits) => IntText<TTraits>.Format((byte)bits, null, CultureInfo.InvariantCulture);
         }
 
         /// <summary>Posits have one rounding (to nearest, ties to even on the bit string) and always saturate.</summary>

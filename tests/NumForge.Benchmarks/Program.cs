@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace NumForge.Benchmarks
 {
     /// <summary>
-    /// Runs the span-conversion (ConversionBenchmarks) and posit (PositBenchmarks) benchmarks. Examples:
+    /// Runs the span-conversion (ConversionBenchmarks), posit (PositBenchmarks) and integer (IntegerBenchmarks) benchmarks. Examples:
     /// <c>dotnet run -c Release -- --filter *</c> (every size), <c>dotnet run -c Release -- --filter * --job short</c>.
     /// </summary>
     public static class Program

@@ -107,13 +107,22 @@ namespace NumForge.Generators.Tests
 
                     [FloatFormat(4, 3)] [PositFormat(8)]
                     public partial struct Both { }
+
+                    [IntFormat(4)]
+                    public readonly partial struct I4 { }
+
+                    [IntFormat(6, Signed = false)]
+                    internal partial struct U6 { }
+
+                    [IntFormat(9)]
+                    public readonly partial struct BrokenInt { }
                 }
                 """;
             var compilation = GeneratorHarness.CreateCompilation(GeneratorHarness.Parse(mixed, "Formats.cs"), GeneratorHarness.Parse(Other, "Other.cs"));
             var edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace App { public class Added { } }", "Added.cs"));
             var (first, _) = IncrementalCaching.AssertSecondRunCached(compilation, edited);
-            Assert.Equal(2, first.GeneratedSources.Length);
-            Assert.Equal(new[] { "NF0003", "NF0020" }, first.Diagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+            Assert.Equal(4, first.GeneratedSources.Length);
+            Assert.Equal(new[] { "NF0003", "NF0020", "NF0030" }, first.Diagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -1,5 +1,6 @@
 using System.Linq;
 using NumForge.Generators.Families.Float;
+using NumForge.Generators.Families.Integer;
 using NumForge.Generators.Families.Posit;
 using NumForge.Generators.Pipeline;
 
@@ -40,6 +41,33 @@ namespace NumForge.Generators.Tests
         {
             var model = new PositFormatModel(Target("Posit16"), 16, 2);
             GoldenTests.AssertMatchesGolden("Posit16.g.cs.txt", PositFamily.Instance.Emit(model));
+        }
+
+        [Fact]
+        public void IntModelGivesTheGoldenText()
+        {
+            var model = new IntFormatModel(Target("Int4"), 4, true);
+            GoldenTests.AssertMatchesGolden("Int4.g.cs.txt", IntFamily.Instance.Emit(model));
+        }
+
+        [Fact]
+        public void IntUserMembersAndInterfacesAreLeftOut()
+        {
+            var target = Target(
+                "UInt6",
+                isReadOnly: false,
+                members: new[] { "M:ToString()", "M:op_Implicit(Golden.UInt6)->System.Int32", "M:op_CheckedAddition(Golden.UInt6,Golden.UInt6)->Golden.UInt6", "P:MaxValue" },
+                interfaces: new[] { "global::System.IComparable" });
+            string text = IntFamily.Instance.Emit(new IntFormatModel(target, 6, false));
+            Assert.DoesNotContain("override string ToString()", text, System.StringComparison.Ordinal);
+            Assert.DoesNotContain(" MaxValue => FromCode", text, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("operator int(", text, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("operator checked +(", text, System.StringComparison.Ordinal);
+            Assert.DoesNotContain(", global::System.IComparable\n", text, System.StringComparison.Ordinal);
+            Assert.Contains("operator +(global::Golden.UInt6 left", text, System.StringComparison.Ordinal);
+            Assert.Contains("global::System.Numerics.IUnsignedNumber<global::Golden.UInt6>", text, System.StringComparison.Ordinal);
+            Assert.Contains(" MinValue => FromCode", text, System.StringComparison.Ordinal);
+            GoldenTests.AssertMatchesGolden("Snapshot.IntWithUserMembers.g.cs.txt", text);
         }
 
         [Fact]

@@ -20,6 +20,18 @@ internal readonly partial struct MyFloat6
 {
 }
 
+/// <summary>The consumer's own 3-bit two's complement integer (-4 to 3).</summary>
+[IntFormat(3)]
+public readonly partial struct MyInt3
+{
+}
+
+/// <summary>The consumer's own 6-bit unsigned integer (0 to 63).</summary>
+[IntFormat(6, Signed = false)]
+internal readonly partial struct MyUInt6
+{
+}
+
 internal static class Program
 {
     private static int s_passed;
@@ -48,6 +60,23 @@ internal static class Program
         Check("Planted Half sum (NF1001)", PlantedHalfSum(new[] { (Half)1f, (Half)2f }) == (Half)3f);
         Check("Catalog lookup", FormatCatalog.Find("e4m3fn")?.Name == "Float8E4M3FN");
 
+        Check("MyInt3 wraps", (int)((MyInt3)3 + (MyInt3)1) == -4 && (int)(MyInt3)9 == 1);
+        Check("MyInt3 checked throws", Throws<OverflowException>(() => checked((MyInt3)3 + (MyInt3)1)));
+        Check("MyInt3 cast truncates and saturates", (int)(MyInt3)2.9f == 2 && (int)(MyInt3)(-100f) == -4 && (int)(MyInt3)float.NaN == 0);
+        Check("MyInt3 parse range", MyInt3.Parse("-4", CultureInfo.InvariantCulture) == MyInt3.MinValue && Throws<OverflowException>(() => MyInt3.Parse("4", CultureInfo.InvariantCulture)));
+        Check("MyUInt6 implicit byte", (byte)MyUInt6.MaxValue == 63 && MyUInt6.Info.Bits == 6 && !MyUInt6.Info.Signed);
+        Check("MyUInt6 CreateChecked throws", Throws<OverflowException>(() => MyUInt6.CreateChecked(64)));
+        var quantized = new MyInt3[4];
+        MyInt3.ConvertFrom(new[] { 0.5f, 1.5f, -2.5f, 7f }, quantized);
+        Check("MyInt3 span quantizes to even", (int)quantized[0] == 0 && (int)quantized[1] == 2 && (int)quantized[2] == -2 && (int)quantized[3] == 3);
+        var packed = new byte[MyUInt6.PackedLength(4)];
+        MyUInt6.PackFrom(new[] { 1f, 2f, 63f, 100f }, packed);
+        var unpacked = new float[4];
+        MyUInt6.UnpackTo(packed, unpacked);
+        Check("MyUInt6 packs 4 values in 3 bytes", packed.Length == 3 && unpacked[0] == 1f && unpacked[1] == 2f && unpacked[2] == 63f && unpacked[3] == 63f);
+        Check("Catalog Int4 wraps", (int)((Int4)7 + (Int4)1) == -8 && Throws<OverflowException>(() => UInt2.CreateChecked(5)));
+        Check("Generic math sum over an integer format", Sum(new[] { (MyUInt6)20, (MyUInt6)30 }) == (MyUInt6)50);
+
         Console.WriteLine($"{s_passed} passed, {s_failed} failed");
         return s_failed == 0 ? 0 : 1;
     }
@@ -74,6 +103,20 @@ internal static class Program
         }
 
         return total;
+    }
+
+    private static bool Throws<TException>(Func<object> action)
+        where TException : Exception
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (TException)
+        {
+            return true;
+        }
     }
 
     private static void Check(string name, bool ok)

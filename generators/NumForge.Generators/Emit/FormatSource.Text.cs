@@ -17,9 +17,11 @@ namespace NumForge.Generators.Emit
         /// <param name="textCodec">The family's <c>ITextCodec</c> for this format, e.g. <c>global::NumForge.CompilerServices.Floats.FloatTextCodec&lt;Traits&gt;</c>.</param>
         /// <param name="toStringNote">Appended to ToString's summary, e.g. " (NaR prints as <c>NaR</c>)".</param>
         /// <param name="parseNote">How parsing rounds, e.g. "correctly rounded from its exact decimal value".</param>
-        protected void WriteText(string textCodec, string toStringNote, string parseNote)
+        /// <param name="defaultStyle">The <c>NumberStyles</c> of the overloads that take none (as <c>double</c> and <c>sbyte</c> differ).</param>
+        protected void WriteText(string textCodec, string toStringNote, string parseNote, string defaultStyle = DefaultStyle)
         {
             string text = $"global::NumForge.CompilerServices.Core.FormatText<{Self}, {textCodec}>";
+            string implicitStyle = defaultStyle;
             W.Section("text");
             Member($$"""
                 /// <summary>The shortest string that parses back to this value, in the current culture{{toStringNote}}.</summary>
@@ -38,42 +40,42 @@ namespace NumForge.Generators.Emit
 
             Member($$"""
                 /// <summary>Parses a number, {{parseNote}}, in the current culture.</summary>
-                public static {{Self}} Parse(string s) => {{text}}.Parse(s, {{DefaultStyle}}, null);
+                public static {{Self}} Parse(string s) => {{text}}.Parse(s, {{implicitStyle}}, null);
                 /// <summary>Parses a number in the given style, {{parseNote}}, in the current culture.</summary>
                 public static {{Self}} Parse(string s, {{Styles}} style) => {{text}}.Parse(s, style, null);
                 /// <inheritdoc/>
-                public static {{Self}} Parse(string s, {{Provider}} provider) => {{text}}.Parse(s, {{DefaultStyle}}, provider);
+                public static {{Self}} Parse(string s, {{Provider}} provider) => {{text}}.Parse(s, {{implicitStyle}}, provider);
                 /// <inheritdoc/>
-                public static {{Self}} Parse(string s, {{Styles}} style = {{DefaultStyle}}, {{Provider}} provider = null) => {{text}}.Parse(s, style, provider);
+                public static {{Self}} Parse(string s, {{Styles}} style = {{implicitStyle}}, {{Provider}} provider = null) => {{text}}.Parse(s, style, provider);
                 /// <inheritdoc/>
-                public static {{Self}} Parse({{CharSpan}} s, {{Provider}} provider) => {{text}}.Parse(s, {{DefaultStyle}}, provider);
+                public static {{Self}} Parse({{CharSpan}} s, {{Provider}} provider) => {{text}}.Parse(s, {{implicitStyle}}, provider);
                 /// <inheritdoc/>
-                public static {{Self}} Parse({{CharSpan}} s, {{Styles}} style = {{DefaultStyle}}, {{Provider}} provider = null) => {{text}}.Parse(s, style, provider);
+                public static {{Self}} Parse({{CharSpan}} s, {{Styles}} style = {{implicitStyle}}, {{Provider}} provider = null) => {{text}}.Parse(s, style, provider);
                 /// <inheritdoc/>
-                public static {{Self}} Parse({{Utf8Span}} utf8Text, {{Provider}} provider) => {{text}}.Parse(utf8Text, {{DefaultStyle}}, provider);
+                public static {{Self}} Parse({{Utf8Span}} utf8Text, {{Provider}} provider) => {{text}}.Parse(utf8Text, {{implicitStyle}}, provider);
                 /// <inheritdoc/>
-                public static {{Self}} Parse({{Utf8Span}} utf8Text, {{Styles}} style = {{DefaultStyle}}, {{Provider}} provider = null) => {{text}}.Parse(utf8Text, style, provider);
+                public static {{Self}} Parse({{Utf8Span}} utf8Text, {{Styles}} style = {{implicitStyle}}, {{Provider}} provider = null) => {{text}}.Parse(utf8Text, style, provider);
                 """);
 
             Member($$"""
                 /// <summary>Tries to parse a number, {{parseNote}}, in the current culture.</summary>
-                public static bool TryParse({{NotNullWhenTrue}}string? s, out {{Self}} result) => {{text}}.TryParse(s, {{DefaultStyle}}, null, out result);
+                public static bool TryParse({{NotNullWhenTrue}}string? s, out {{Self}} result) => {{text}}.TryParse(s, {{implicitStyle}}, null, out result);
                 /// <inheritdoc/>
                 public static bool TryParse({{NotNullWhenTrue}}string? s, {{Styles}} style, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(s, style, provider, out result);
                 /// <inheritdoc/>
-                public static bool TryParse({{NotNullWhenTrue}}string? s, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(s, {{DefaultStyle}}, provider, out result);
+                public static bool TryParse({{NotNullWhenTrue}}string? s, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(s, {{implicitStyle}}, provider, out result);
                 /// <summary>Tries to parse a span of characters, {{parseNote}}, in the current culture.</summary>
-                public static bool TryParse({{CharSpan}} s, out {{Self}} result) => {{text}}.TryParse(s, {{DefaultStyle}}, null, out result);
+                public static bool TryParse({{CharSpan}} s, out {{Self}} result) => {{text}}.TryParse(s, {{implicitStyle}}, null, out result);
                 /// <inheritdoc/>
                 public static bool TryParse({{CharSpan}} s, {{Styles}} style, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(s, style, provider, out result);
                 /// <inheritdoc/>
-                public static bool TryParse({{CharSpan}} s, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(s, {{DefaultStyle}}, provider, out result);
+                public static bool TryParse({{CharSpan}} s, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(s, {{implicitStyle}}, provider, out result);
                 /// <summary>Tries to parse UTF-8 text, {{parseNote}}, in the current culture.</summary>
-                public static bool TryParse({{Utf8Span}} utf8Text, out {{Self}} result) => {{text}}.TryParse(utf8Text, {{DefaultStyle}}, null, out result);
+                public static bool TryParse({{Utf8Span}} utf8Text, out {{Self}} result) => {{text}}.TryParse(utf8Text, {{implicitStyle}}, null, out result);
                 /// <inheritdoc/>
                 public static bool TryParse({{Utf8Span}} utf8Text, {{Styles}} style, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(utf8Text, style, provider, out result);
                 /// <inheritdoc/>
-                public static bool TryParse({{Utf8Span}} utf8Text, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(utf8Text, {{DefaultStyle}}, provider, out result);
+                public static bool TryParse({{Utf8Span}} utf8Text, {{Provider}} provider, out {{Self}} result) => {{text}}.TryParse(utf8Text, {{implicitStyle}}, provider, out result);
                 """);
         }
     }

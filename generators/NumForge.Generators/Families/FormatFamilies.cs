@@ -1,4 +1,5 @@
 using NumForge.Generators.Families.Float;
+using NumForge.Generators.Families.Integer;
 using NumForge.Generators.Families.Posit;
 using NumForge.Generators.Pipeline;
 
@@ -14,6 +15,7 @@ namespace NumForge.Generators.Families
         {
             FloatFamily.Instance,
             PositFamily.Instance,
+            IntFamily.Instance,
         };
     }
 }

@@ -102,6 +102,10 @@ namespace NumForge.Explorer.Commands
             {
                 WritePositFields(lines, format, code, value);
             }
+            else if (format.Kind == FormatKind.Integer)
+            {
+                IntegerViews.Decode(lines, format, code);
+            }
             else
             {
                 lines.Add("value", FormatText.Exact(value));

@@ -44,6 +44,12 @@ namespace NumForge.Explorer.Commands
                 return;
             }
 
+            if (format.Kind == FormatKind.Integer)
+            {
+                IntegerViews.Encode(output, format, input, rounding);
+                return;
+            }
+
             BitLayout bits = BitLayout.For(format);
             ulong code = ExactEncoder.Encode(format, input, rounding, saturate);
             double decoded = format.Decode(code);

@@ -67,6 +67,22 @@ namespace NumForge.Explorer.Commands
                     continue;
                 }
 
+                if (format.Kind == FormatKind.Integer)
+                {
+                    // No exponent, mantissa or bias; the range instead of special values; 1 is the smallest positive value.
+                    table.AddRow(
+                        name,
+                        FormatText.Int(format.Bits),
+                        "-",
+                        "-",
+                        "-",
+                        format.Signed ? "integer, two's complement" : "integer, unsigned",
+                        FormatText.Int((long)format.MaxValue),
+                        "1",
+                        "1");
+                    continue;
+                }
+
                 bool isFloat = format.Kind == FormatKind.Float;
                 table.AddRow(
                     name,

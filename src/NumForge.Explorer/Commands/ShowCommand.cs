@@ -33,6 +33,12 @@ namespace NumForge.Explorer.Commands
                 return;
             }
 
+            if (format.Kind == FormatKind.Integer)
+            {
+                IntegerViews.Show(output, format);
+                return;
+            }
+
             BitLayout bits = BitLayout.For(format);
             string yes(bool value) => value ? "yes" : "no";
 

@@ -73,6 +73,17 @@ namespace NumForge.Generators.Tests.Infrastructure
             }
             """);
 
-        public static readonly Case[] Golden = { Float8E4M3FN, Float8E5M2, Float8E8M0FNU, Float4E2M1FN, Binary16, Nested };
+        public static readonly Case Int4 = new("Int4", "Golden.Int4.g.cs", "Golden.Int4", """
+            using NumForge;
+
+            namespace Golden
+            {
+                /// <summary>A signed 4-bit integer (ONNX INT4).</summary>
+                [IntFormat(4)]
+                public readonly partial struct Int4 { }
+            }
+            """);
+
+        public static readonly Case[] Golden = { Float8E4M3FN, Float8E5M2, Float8E8M0FNU, Float4E2M1FN, Binary16, Nested, Int4 };
     }
 }
