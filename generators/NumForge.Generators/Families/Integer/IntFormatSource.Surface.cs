@@ -489,12 +489,7 @@ namespace NumForge.Generators.Families.Integer
                 /// <param name="style">The styles the text may use.</param>
                 /// <param name="provider">Culture-specific formatting information.</param>
                 /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<char> s, {{Styles}} style, {{Provider}}? provider, out {{Self}} result)
-                {
-                    bool parsed = {{Text}}.TryParse(s, style, provider, out byte code);
-                    result = FromCode(code);
-                    return parsed;
-                }
+                public static bool TryParse(global::System.ReadOnlySpan<char> s, {{Styles}} style, {{Provider}}? provider, out {{Self}} result) => {{Text}}.TryParse(s, style, provider, out result);
 
                 {{TryParseDoc}}
                 /// <param name="utf8Text">The UTF-8 text.</param>
@@ -512,12 +507,7 @@ namespace NumForge.Generators.Families.Integer
                 /// <param name="style">The styles the text may use.</param>
                 /// <param name="provider">Culture-specific formatting information.</param>
                 /// <param name="result">The value parsed.</param>
-                public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, {{Styles}} style, {{Provider}}? provider, out {{Self}} result)
-                {
-                    bool parsed = {{Text}}.TryParse(utf8Text, style, provider, out byte code);
-                    result = FromCode(code);
-                    return parsed;
-                }
+                public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, {{Styles}} style, {{Provider}}? provider, out {{Self}} result) => {{Text}}.TryParse(utf8Text, style, provider, out result);
                 """);
             _w.Member("""
                 private static string Required(string s) => s ?? throw new global::System.ArgumentNullException(nameof(s));
