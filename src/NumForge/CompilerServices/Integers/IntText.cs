@@ -76,6 +76,24 @@ namespace NumForge.CompilerServices.Integers
             return int.TryParse(utf8Text, style, provider, out int value) && TryFromValue(value, out code);
         }
 
+        /// <summary>Parses text into a format value; false (and zero) for text that is no integer or is out of range.</summary>
+        public static bool TryParse<TSelf>(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out TSelf result)
+            where TSelf : struct, INumericFormat<TSelf, byte>
+        {
+            bool parsed = TryParse(s, style, provider, out byte code);
+            result = TSelf.FromBits(code);
+            return parsed;
+        }
+
+        /// <summary>Parses UTF-8 text into a format value; false (and zero) for text that is no integer or is out of range.</summary>
+        public static bool TryParse<TSelf>(ReadOnlySpan<byte> utf8Text, NumberStyles style, IFormatProvider? provider, out TSelf result)
+            where TSelf : struct, INumericFormat<TSelf, byte>
+        {
+            bool parsed = TryParse(utf8Text, style, provider, out byte code);
+            result = TSelf.FromBits(code);
+            return parsed;
+        }
+
         private static bool IsBitStyle(NumberStyles style) => (style & (NumberStyles.AllowHexSpecifier | NumberStyles.AllowBinarySpecifier)) != 0;
 
         private static bool IsBitFormat(ReadOnlySpan<char> format) => format.Length > 0 && format[0] is 'X' or 'x' or 'B' or 'b';
