@@ -221,6 +221,12 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static void DecodeMagnitude(ulong magnitude, out int scale, out ulong fraction)
         {
+            if (Narrow)
+            {
+                fraction = UnpackNarrow(magnitude, out scale);
+                return;
+            }
+
             // The payload (n-1 bits after the sign) left-aligned; the bits below it are zero.
             ulong x = magnitude << (65 - TTraits.Bits);
             int run;
@@ -332,6 +338,12 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Round(bool negative, int scale, ulong fraction, bool sticky)
         {
+            if (Narrow)
+            {
+                // At most 30 fraction bits survive, so a sticky bit may stand in the fraction's lowest bit.
+                return RoundNarrow(negative ? 1UL : 0UL, scale, fraction | (sticky ? 1UL : 0UL));
+            }
+
             ulong code;
             if (scale >= TTraits.MaxScale)
             {
