@@ -14,18 +14,17 @@ namespace NumForge.CompilerServices
     /// </remarks>
     public static partial class PositCodec<TTraits>
     {
-        private static bool Tabled => TTraits.Bits <= 8;
 
         /// <summary>x + y, correctly rounded. NaR in, NaR out.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Add(ulong x, ulong y)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AddTable.Values), (nint)((x << TTraits.Bits) | y));
             }
 
-            if (Narrow)
+            if (TTraits.Bits <= 32)
             {
                 return AddNarrow(x, y);
             }
@@ -41,12 +40,12 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Multiply(ulong x, ulong y)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(MultiplyTable.Values), (nint)((x << TTraits.Bits) | y));
             }
 
-            if (Narrow)
+            if (TTraits.Bits <= 32)
             {
                 return MultiplyNarrow(x, y);
             }
@@ -58,12 +57,12 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Divide(ulong x, ulong y)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(DivideTable.Values), (nint)((x << TTraits.Bits) | y));
             }
 
-            if (Narrow)
+            if (TTraits.Bits <= 32)
             {
                 return DivideNarrow(x, y);
             }
@@ -75,12 +74,12 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Sqrt(ulong x)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SqrtTable.Values), (nint)x);
             }
 
-            if (Narrow)
+            if (TTraits.Bits <= 32)
             {
                 return SqrtNarrow(x);
             }
@@ -91,7 +90,7 @@ namespace NumForge.CompilerServices
         /// <summary>x × y + z with one rounding (exact integer arithmetic for every width).</summary>
         public static ulong FusedMultiplyAdd(ulong x, ulong y, ulong z)
         {
-            if (Narrow)
+            if (TTraits.Bits > 8 && TTraits.Bits <= 32)
             {
                 return FusedMultiplyAddNarrow(x, y, z);
             }

@@ -1,37 +1,54 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NumForge.CompilerServices
 {
     /// <summary>
     /// Integer arithmetic for posits of 9 to 32 bits (posit16, posit32): the regime, exponent and fraction fields in
     /// 64-bit words, without a trip through double, a 128-bit integer or BigInteger, and without branches on the data
-    /// except one per operation for 0 and NaR.
+    /// except one per operation for 0 and NaR and one for results beyond ±maxpos or ±minpos.
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Why 32 bits is the limit: a significand (hidden bit and at most 29 fraction bits) fits 32 bits, so a product is
-    /// exact in 64 bits, a quotient of 64 by 32 bits has more than the 30 bits a rounding needs, and every bit string
+    /// An operand is unpacked into a scale and a signed significand with its hidden bit at bit 30 (posits of at most 16
+    /// bits read both from a table of 2^n entries, wider ones decode the regime with a leading-zero count). Why 32 bits
+    /// is the limit: such a significand (hidden bit and at most 29 fraction bits) fits 32 bits, so a product is exact in
+    /// 64 bits, a quotient of 64 by 32 bits has more than the 30 bits a rounding needs, and every bit string
     /// <see cref="RoundNarrow"/> builds (regime, exponent, fraction, round bit, sticky bit) fits one 64-bit word.
     /// </para>
     /// <para>
-    /// Sums align the smaller operand and keep what its shift drops as a "jammed" lowest bit (set when anything nonzero
-    /// was dropped): the significands carry 62 bits and a posit keeps at most 30, so that bit can only ever act as the
-    /// sticky bit of the rounding, which is exactly its value.
+    /// Sums align the operand of smaller scale and keep what its shift drops as a "jammed" lowest bit (set when anything
+    /// nonzero was dropped; with two's complement and a flooring shift this also holds for negative significands): the
+    /// sums carry 61 bits and a posit keeps at most 30, so that bit can only ever act as the sticky bit of the rounding,
+    /// which is exactly its value.
+    /// </para>
+    /// <para>
+    /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
+    /// places the fraction after them and rounds the bit string to nearest, ties to even, by adding half a unit less
+    /// one plus the lowest kept bit, as float rounding is done; a carry runs into the exponent and the regime, which is
+    /// the next posit.
     /// </para>
     /// </remarks>
     public static partial class PositCodec<TTraits>
     {
         /// <summary>Whether the 64-bit integer kernels of this file apply (formats of 9 to 32 bits; narrower ones use tables).</summary>
-        private static bool Narrow => TTraits.Bits > 8 && TTraits.Bits <= 32;
+        private static bool Narrow { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.Bits > 8 && TTraits.Bits <= 32; }
 
         /// <summary>The code's bits other than the sign: a code is 0 or NaR exactly when they are all zero.</summary>
-        private static ulong PayloadMask => TTraits.CodeMask >> 1;
+        private static ulong PayloadMask { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.CodeMask >> 1; }
+
+        /// <summary>Width of the fraction field that <see cref="RoundNarrow"/> places after regime and exponent (n &lt;= 32: at least n - 1 - es).</summary>
+        private static int JamWidth { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => 64 - TTraits.ExponentBits - (TTraits.Bits - 1); }
 
         /// <summary>1 when <paramref name="value"/> is nonzero, else 0, without a branch.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong NonZero(ulong value) => (value | (0UL - value)) >> 63;
+
+        /// <summary>Whether x or y is 0 or NaR (their payload bits are all zero).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool EitherSpecial(ulong x, ulong y) => (long)(((x & PayloadMask) - 1) | ((y & PayloadMask) - 1)) < 0;
 
         /// <summary>The sign bit of a code (1 for negative values) and its magnitude code, without a branch.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -64,42 +81,58 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
-        /// <see cref="Round"/> for n &lt;= 32 without branches: the posit nearest to (-1)^sign × 2^scale × (1 + fraction
-        /// / 2^64), where the lowest bit of <paramref name="fraction"/> may be a jammed sticky bit.
+        /// A code that is neither 0 nor NaR as its scale and its signed significand with the hidden bit at bit 30: the
+        /// value is significand × 2^(scale - 30).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong RoundNarrow(ulong sign, int scale, ulong fraction)
+        private static long Unpack(ulong code, out int scale)
         {
-            // Saturation as ordinary rounding: at or above maxpos's scale, the largest value below maxpos's scale with
-            // every fraction bit set rounds up to maxpos; below minpos, minpos itself is the (exact) value.
-            int maxScale = TTraits.MaxScale;
-            fraction = scale >= maxScale ? ulong.MaxValue : fraction;
-            fraction = scale < -maxScale ? 0 : fraction;
-            scale = Math.Clamp(scale, -maxScale, maxScale - 1);
-
-            int k = scale >> TTraits.ExponentBits;
-            int a = k ^ (k >> 31);                               // k for k >= 0, -k-1 for k < 0
-            int regimeLength = a + 2;                            // k+1 ones and a zero, or -k zeros and a one
-            ulong negativeRegime = (ulong)(long)(k >> 31);
-            ulong regime = ((~0UL << (63 - a)) & ~negativeRegime) | ((1UL << (62 - a)) & negativeRegime);
-
-            // The fraction squeezed into the bits left below a regime of the longest kind (n - 1 bits) and the exponent,
-            // with what is dropped jammed into its lowest bit: still at least one bit below the round bit.
-            int payload = TTraits.Bits - 1;
-            int width = 64 - TTraits.ExponentBits - payload;
-            ulong jammed = (fraction >> (64 - width)) | NonZero(fraction << width);
-            ulong s = regime | (jammed << (payload - regimeLength));
-            if (TTraits.ExponentBits > 0)
+            if (TTraits.Bits <= 16)
             {
-                ulong e = (ulong)(scale & ((1 << TTraits.ExponentBits) - 1));
-                s |= e << (64 - TTraits.ExponentBits - regimeLength);
+                int entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(DecodeTable.Entries), (nint)code);
+                scale = entry >> 16;
+                return (long)(short)entry << 16;
             }
 
-            // Keep the first n-1 bits; the next bit decides, the rest breaks ties.
-            ulong code = s >> (64 - payload);
-            ulong roundBit = (s >> (63 - payload)) & 1;
-            ulong sticky = NonZero(s & ((1UL << (63 - payload)) - 1));
-            code += roundBit & (sticky | code);
+            ulong fraction = UnpackNarrow(SplitSign(code, out ulong sign), out scale);
+            ulong significand = (1UL << 30) | (fraction >> 34);
+            return (long)((significand ^ (0UL - sign)) + sign);
+        }
+
+        /// <summary>
+        /// <see cref="Round"/> for n &lt;= 32: the posit nearest to (-1)^sign × 2^scale × (1 + fraction / 2^64). When
+        /// <paramref name="lowBits"/> is false the fraction has no bit below the top <see cref="JamWidth"/> bits;
+        /// otherwise the bits below are folded into a sticky bit first (a jammed lowest bit is one of them).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong RoundNarrow(ulong sign, int scale, ulong fraction, bool lowBits)
+        {
+            uint index = (uint)(scale + TTraits.MaxScale);
+            if (index >= (uint)(2 * TTraits.MaxScale))
+            {
+                return Saturated(sign, scale);
+            }
+
+            // Regime and exponent bits of this scale, left-aligned, and in the low six bits the shift that puts the
+            // fraction field right after them (its top bit below the last exponent bit).
+            ulong entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ScaleTable.Entries), (nint)index);
+            int width = JamWidth;
+            ulong field = lowBits ? (fraction >> (64 - width)) | NonZero(fraction << width) : fraction >> (64 - width);
+            ulong s = (entry & ~63UL) | (field << (int)entry);
+
+            // Keep the first n-1 bits; round to nearest, ties to even, by adding half a unit less one and the kept
+            // lowest bit. No carry leaves the word: below maxpos's scale the kept bits are at most 1...10.
+            int drop = 64 - (TTraits.Bits - 1);
+            s += ((1UL << (drop - 1)) - 1) + ((s >> drop) & 1);
+            ulong code = s >> drop;
+            return ((code ^ (0UL - sign)) + sign) & TTraits.CodeMask;
+        }
+
+        /// <summary>±maxpos at or above maxpos's scale, ±minpos below minpos's.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong Saturated(ulong sign, int scale)
+        {
+            ulong code = scale >= TTraits.MaxScale ? TTraits.MaxPosCode : 1;
             return ((code ^ (0UL - sign)) + sign) & TTraits.CodeMask;
         }
 
@@ -111,118 +144,134 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
         {
-            if (((x & PayloadMask) == 0) | ((y & PayloadMask) == 0))
+            if (EitherSpecial(x, y))
             {
                 return AddSpecial(x, y);
             }
 
-            ulong mx = SplitSign(x, out ulong sx);
-            ulong my = SplitSign(y, out ulong sy);
-
-            // Posits order by their codes: the larger magnitude code is the larger magnitude. Put it first.
-            ulong swap = (ulong)((long)(mx - my) >> 63);
-            ulong big = mx ^ ((mx ^ my) & swap);
-            ulong small = mx ^ my ^ big;
-            ulong sign = sx ^ ((sx ^ sy) & swap);
-            return AddOrdered(sign, UnpackNarrow(big, out int scaleBig), scaleBig, sx ^ sy, UnpackNarrow(small, out int scaleSmall), scaleSmall);
+            long a = Unpack(x, out int scaleA);
+            long b = Unpack(y, out int scaleB);
+            return AddAligned(scaleA, a << 31, scaleB, b << 31);
         }
 
         /// <summary>
-        /// (-1)^sign × (|a| ± |b|), |a| &gt;= |b|, minus when <paramref name="opposite"/> is 1; a and b are fractions
-        /// (left-aligned) with their scales.
+        /// a × 2^(scaleA - 61) + b × 2^(scaleB - 61), rounded once; a and b are signed with |a|, |b| &lt; 2^62 and, for
+        /// nonzero ones, at least 2^60.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong AddOrdered(ulong sign, ulong fractionA, int scaleA, ulong opposite, ulong fractionB, int scaleB)
+        private static ulong AddAligned(int scaleA, long a, int scaleB, long b)
         {
-            // Significands with the hidden bit at 62 (bit 63 takes a carry); the fractions have at most 29 bits, so the
-            // shift by two drops nothing.
-            ulong a = (1UL << 62) | (fractionA >> 2);
-            ulong b = (1UL << 62) | (fractionB >> 2);
-            int d = Math.Min(scaleA - scaleB, 63);
-            b = (b >> d) | NonZero(b & ((1UL << d) - 1));
-            ulong sum = a + ((b ^ (0UL - opposite)) + opposite);
-            int leadingZeros = BitOperations.LeadingZeroCount(sum);
-            ulong code = RoundNarrow(sign, scaleA + 1 - leadingZeros, (sum << leadingZeros) << 1);
-            return sum == 0 ? 0 : code;
+            // Put the larger scale first (signed significands need no order by magnitude), then align the other one.
+            // Masks rather than conditionals: which operand is larger is a coin toss the branch predictor would lose.
+            int difference = scaleA - scaleB;
+            int swap = difference >> 31;
+            int high = scaleA - (difference & swap);
+            long first = a ^ ((a ^ b) & swap);
+            long second = a ^ b ^ first;
+            int d = Math.Min((difference ^ swap) - swap, 63);
+            ulong lost = NonZero((ulong)second & ((1UL << d) - 1));
+            long sum = first + ((second >> d) | (long)lost);
+
+            ulong sign = (ulong)sum >> 63;
+            ulong magnitude = ((ulong)sum ^ (0UL - sign)) + sign;
+            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
+            ulong code = RoundNarrow(sign, high + 2 - leadingZeros, (magnitude << leadingZeros) << 1, lowBits: true);
+            return magnitude == 0 ? 0 : code;
         }
 
-        /// <summary>x × y for 9 to 32 bits: the product of two 32-bit significands is exact in 64 bits.</summary>
+        /// <summary>x × y for 9 to 32 bits: the product of two significands of at most 31 bits is exact in 64 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
-            if (((x & PayloadMask) == 0) | ((y & PayloadMask) == 0))
+            if (EitherSpecial(x, y))
             {
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong fx = UnpackNarrow(SplitSign(x, out ulong sx), out int ex);
-            ulong fy = UnpackNarrow(SplitSign(y, out ulong sy), out int ey);
-            ulong product = ((1UL << 31) | (fx >> 33)) * ((1UL << 31) | (fy >> 33));   // in [2^62, 2^64)
-            int top = (int)(product >> 63);
-            return RoundNarrow(sx ^ sy, ex + ey + top, product << (2 - top));
+            long product = Unpack(x, out int scaleX) * Unpack(y, out int scaleY);   // |product| in [2^60, 2^62)
+            ulong sign = (ulong)product >> 63;
+            ulong magnitude = ((ulong)product ^ (0UL - sign)) + sign;
+            int top = (int)(magnitude >> 61);
+
+            // The product has at most 2 × (1 + MaxFractionBits) significant bits; when they fit the fraction field
+            // the rounding needs no sticky fold.
+            return RoundNarrow(sign, scaleX + scaleY + top, magnitude << (4 - top), lowBits: 2 * (TTraits.MaxFractionBits + 1) > JamWidth);
         }
 
         /// <summary>x ÷ y for 9 to 32 bits: one integer division (32 by 16 bits up to posit16, 64 by 32 bits above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideNarrow(ulong x, ulong y)
         {
-            if (((x & PayloadMask) == 0) | ((y & PayloadMask) == 0))
+            if (EitherSpecial(x, y))
             {
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong fx = UnpackNarrow(SplitSign(x, out ulong sx), out int ex);
-            ulong fy = UnpackNarrow(SplitSign(y, out ulong sy), out int ey);
-            ulong quotient;
-            ulong inexact;
-            int w;
+            long a = Unpack(x, out int scaleX);
+            long b = Unpack(y, out int scaleY);
+            ulong sign = (ulong)(a ^ b) >> 63;
+            ulong ma = (ulong)Math.Abs(a), mb = (ulong)Math.Abs(b);
             if (TTraits.Bits <= 16)
             {
-                // Significands of 16 bits (at most 13 fraction bits): the quotient has at least 16 bits.
-                w = 16;
-                uint numerator = (uint)((1UL << 15) | (fx >> 49)) << 16;
-                uint divisor = (uint)((1UL << 15) | (fy >> 49));
-                uint q = numerator / divisor;
-                quotient = q;
-                inexact = NonZero(numerator - (q * divisor));
+                // Significands of at most 14 bits: a 32-by-16-bit division gives at least 16 quotient bits, and the
+                // sticky bit can sit right below the fraction field, above every quotient bit.
+                uint numerator = (uint)(ma >> 15) << 16;
+                uint divisor = (uint)(mb >> 15);
+                uint q = numerator / divisor;                           // in (2^15, 2^17)
+                ulong inexact = NonZero(numerator - (q * divisor));
+                int leadingZeros = BitOperations.LeadingZeroCount((ulong)q);
+                ulong fraction = (((ulong)q << leadingZeros) << 1) | (inexact << (64 - JamWidth));
+                return RoundNarrow(sign, scaleX - scaleY + (63 - leadingZeros) - 16, fraction, lowBits: false);
             }
             else
             {
-                w = 32;
-                ulong numerator = ((1UL << 31) | (fx >> 33)) << 32;
-                ulong divisor = (1UL << 31) | (fy >> 33);
-                quotient = numerator / divisor;
-                inexact = NonZero(numerator - (quotient * divisor));
+                ulong numerator = ma << 33;
+                ulong quotient = numerator / mb;                        // in (2^32, 2^34)
+                ulong inexact = NonZero(numerator - (quotient * mb));
+                int leadingZeros = BitOperations.LeadingZeroCount(quotient);
+                return RoundNarrow(sign, scaleX - scaleY + (63 - leadingZeros) - 33, (((quotient << leadingZeros) << 1) | inexact), lowBits: true);
+            }
+        }
+
+        /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtComputed"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong SqrtNarrow(ulong x)
+        {
+            if (TTraits.Bits <= 16)
+            {
+                return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SqrtTable16.Roots), (nint)x);
             }
 
-            // quotient is in (2^(w-1), 2^(w+1)): x / y = quotient × 2^(ex - ey - w).
-            int leadingZeros = BitOperations.LeadingZeroCount(quotient);
-            return RoundNarrow(sx ^ sy, ex - ey + (63 - leadingZeros) - w, ((quotient << leadingZeros) << 1) | inexact);
+            return SqrtComputed(x);
         }
 
         /// <summary>√x for 9 to 32 bits: the integer square root of a 64-bit significand, estimated by the hardware square root and settled exactly.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong SqrtNarrow(ulong x)
+        private static ulong SqrtComputed(ulong x)
         {
             if ((x & PayloadMask) == 0 || x > TTraits.NaRCode)
             {
                 return x == 0 ? 0 : TTraits.NaRCode;
             }
 
-            ulong fraction = UnpackNarrow(x, out int scale);
+            ulong significand = (ulong)Unpack(x, out int scale);
 
-            // x = r × 2^(scale - 62 - odd) with r < 2^64 and an even power: √x = √r × 2^((scale - odd) / 2 - 31).
+            // x = r × 2^(scale - 62 - odd) with r in [2^62, 2^64) and an even power: √x = √r × 2^((scale - odd) / 2 - 31).
             int odd = scale & 1;
-            ulong r = ((1UL << 31) | (fraction >> 33)) << (31 + odd);
+            ulong r = significand << (32 + odd);
 
-            // r has at most 32 significant bits, so (double)r is exact; the rounded root is ⌊√r⌋ or one more.
+            // r has at most 31 significant bits, so (double)r is exact; the correctly rounded root is ⌊√r⌋ or one more.
             ulong root = Math.Min((ulong)Math.Sqrt(r), uint.MaxValue);
             root -= (ulong)((root * root) > r ? 1 : 0);
             ulong inexact = NonZero(r - (root * root));
-            return RoundNarrow(0, scale >> 1, (root << 33) | inexact);
+
+            // The root's 31 fraction bits fit the fraction field of formats up to 16 bits, with the sticky bit below.
+            return TTraits.Bits <= 16
+                ? RoundNarrow(0, scale >> 1, (root << 33) | (inexact << (64 - JamWidth)), lowBits: false)
+                : RoundNarrow(0, scale >> 1, (root << 33) | inexact, lowBits: true);
         }
 
-        /// <summary>x × y + z for 9 to 32 bits, rounded once: the exact 64-bit product added as in <see cref="AddOrdered"/>.</summary>
+        /// <summary>x × y + z for 9 to 32 bits, rounded once: the exact 64-bit product added as in <see cref="AddAligned"/>.</summary>
         private static ulong FusedMultiplyAddNarrow(ulong x, ulong y, ulong z)
         {
             if (IsNaR(x) || IsNaR(y) || IsNaR(z))
@@ -230,30 +279,93 @@ namespace NumForge.CompilerServices
                 return TTraits.NaRCode;
             }
 
-            if (((x & PayloadMask) == 0) | ((y & PayloadMask) == 0))
+            if (EitherSpecial(x, y))
             {
                 return z;
             }
 
-            ulong fx = UnpackNarrow(SplitSign(x, out ulong sx), out int ex);
-            ulong fy = UnpackNarrow(SplitSign(y, out ulong sy), out int ey);
-            ulong product = ((1UL << 31) | (fx >> 33)) * ((1UL << 31) | (fy >> 33));
-            int top = (int)(product >> 63);
-            int scaleP = ex + ey + top;
-
-            // The product's fraction, left-aligned and exact (each significand has at least two zero bits at the bottom).
-            ulong fractionP = product << (2 - top);
-            ulong sp = sx ^ sy;
+            long product = Unpack(x, out int scaleX) * Unpack(y, out int scaleY);   // |product| in [2^60, 2^62)
+            int top = (int)((ulong)Math.Abs(product) >> 61);
+            long p = product << (1 - top);                                           // hidden bit at 61, exact
+            int scaleP = scaleX + scaleY + top;
             if (z == 0)
             {
-                return RoundNarrow(sp, scaleP, fractionP);
+                ulong sign = (ulong)p >> 63;
+                ulong magnitude = ((ulong)p ^ (0UL - sign)) + sign;
+                return RoundNarrow(sign, scaleP, magnitude << 3, lowBits: true);
             }
 
-            ulong fz = UnpackNarrow(SplitSign(z, out ulong sz), out int ez);
-            bool productFirst = scaleP > ez || (scaleP == ez && fractionP >= fz);
-            return productFirst
-                ? AddOrdered(sp, fractionP, scaleP, sp ^ sz, fz, ez)
-                : AddOrdered(sz, fz, ez, sp ^ sz, fractionP, scaleP);
+            long c = Unpack(z, out int scaleZ);
+            return AddAligned(scaleP, p, scaleZ, c << 31);
+        }
+
+        /// <summary>Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the low half.</summary>
+        private static class DecodeTable
+        {
+            public static readonly int[] Entries = Build();
+
+            private static int[] Build()
+            {
+                var entries = new int[1 << TTraits.Bits];
+                for (ulong code = 0; code < (ulong)entries.Length; code++)
+                {
+                    if ((code & PayloadMask) == 0)
+                    {
+                        continue; // 0 and NaR never reach the table
+                    }
+
+                    ulong fraction = UnpackNarrow(SplitSign(code, out ulong sign), out int scale);
+                    int significand = (int)((1UL << 14) | (fraction >> 50));
+                    entries[code] = (scale << 16) | (ushort)(sign != 0 ? -significand : significand);
+                }
+
+                return entries;
+            }
+        }
+
+        /// <summary>√x of every code of a format of 9 to 16 bits (computed once by <see cref="SqrtComputed"/>).</summary>
+        private static class SqrtTable16
+        {
+            public static readonly ushort[] Roots = Build();
+
+            private static ushort[] Build()
+            {
+                var roots = new ushort[1 << TTraits.Bits];
+                for (ulong code = 0; code < (ulong)roots.Length; code++)
+                {
+                    roots[code] = (ushort)SqrtComputed(code);
+                }
+
+                return roots;
+            }
+        }
+
+        /// <summary>Per scale from -maxScale to maxScale - 1: the regime and exponent bits, left-aligned, and the fraction's shift.</summary>
+        private static class ScaleTable
+        {
+            public static readonly ulong[] Entries = Build();
+
+            private static ulong[] Build()
+            {
+                int payload = TTraits.Bits - 1;
+                var entries = new ulong[2 * TTraits.MaxScale];
+                for (int i = 0; i < entries.Length; i++)
+                {
+                    int scale = i - TTraits.MaxScale;
+                    int k = scale >> TTraits.ExponentBits;
+                    int regimeLength = k >= 0 ? k + 2 : 1 - k;
+                    ulong bits = k >= 0 ? ~0UL << (64 - (k + 1)) : 1UL << (64 - regimeLength);
+                    if (TTraits.ExponentBits > 0)
+                    {
+                        bits |= (ulong)(scale & ((1 << TTraits.ExponentBits) - 1)) << (64 - TTraits.ExponentBits - regimeLength);
+                    }
+
+                    // The lowest exponent bit is at 64 - es - regimeLength >= 64 - es - (n - 1) >= 28, so the low six bits are free.
+                    entries[i] = bits | (uint)(payload - regimeLength);
+                }
+
+                return entries;
+            }
         }
     }
 }
