@@ -151,15 +151,23 @@ namespace NumForge.CompilerServices
 
             long a = Unpack(x, out int scaleA);
             long b = Unpack(y, out int scaleB);
-            return AddAligned(scaleA, a << 31, scaleB, b << 31);
+            return AddAligned(scaleA, a << 31, scaleB, b << 31, operandsArePosits: true);
         }
 
         /// <summary>
         /// a × 2^(scaleA - 61) + b × 2^(scaleB - 61), rounded once; a and b are signed with |a|, |b| &lt; 2^62 and, for
         /// nonzero ones, at least 2^60.
         /// </summary>
+        /// <remarks>
+        /// When both operands are posits of the format (<paramref name="operandsArePosits"/>), what the alignment shift
+        /// drops needs no sticky bit: bits are only dropped when the shift is longer than the larger operand's fraction
+        /// (d &gt; 61 - MaxFractionBits), and then the whole smaller operand lies below that operand's last bit, whose
+        /// bit string continues with zeros. A positive remainder then leaves a round bit of 0 (the larger operand is the
+        /// result, as it should), and a negative one, floored, borrows ones down through every bit below (the larger
+        /// operand again, rounded up to). A product (fused multiply-add) has no such zeros, so it keeps a jammed bit.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong AddAligned(int scaleA, long a, int scaleB, long b)
+        private static ulong AddAligned(int scaleA, long a, int scaleB, long b, bool operandsArePosits)
         {
             // Put the larger scale first (signed significands need no order by magnitude), then align the other one.
             // Masks rather than conditionals: which operand is larger is a coin toss the branch predictor would lose.
@@ -169,13 +177,24 @@ namespace NumForge.CompilerServices
             long first = a ^ ((a ^ b) & swap);
             long second = a ^ b ^ first;
             int d = Math.Min((difference ^ swap) - swap, 63);
-            ulong lost = NonZero((ulong)second & ((1UL << d) - 1));
-            long sum = first + ((second >> d) | (long)lost);
+            long sum;
+            if (operandsArePosits)
+            {
+                sum = first + (second >> d);
+            }
+            else
+            {
+                ulong lost = NonZero((ulong)second & ((1UL << d) - 1));
+                sum = first + ((second >> d) | (long)lost);
+            }
 
             ulong sign = (ulong)sum >> 63;
             ulong magnitude = ((ulong)sum ^ (0UL - sign)) + sign;
             int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            ulong code = RoundNarrow(sign, high + 2 - leadingZeros, (magnitude << leadingZeros) << 1, lowBits: true);
+            // Up to 16 bits, a sum of two posits keeps every bit that can matter within the fraction field: exact sums
+            // have at most 2 × 14 + 2 significant bits, and an inexact one has ones or zeros all the way down from the
+            // larger operand's last bit (see the remarks). Wider formats, and products, fold the low bits into a sticky bit.
+            ulong code = RoundNarrow(sign, high + 2 - leadingZeros, (magnitude << leadingZeros) << 1, lowBits: !operandsArePosits || TTraits.Bits > 16);
             return magnitude == 0 ? 0 : code;
         }
 
@@ -296,7 +315,7 @@ namespace NumForge.CompilerServices
             }
 
             long c = Unpack(z, out int scaleZ);
-            return AddAligned(scaleP, p, scaleZ, c << 31);
+            return AddAligned(scaleP, p, scaleZ, c << 31, operandsArePosits: false);
         }
 
         /// <summary>Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the low half.</summary>
