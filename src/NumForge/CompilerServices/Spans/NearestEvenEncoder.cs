@@ -157,7 +157,15 @@ namespace NumForge.CompilerServices.Spans
         /// finite value and only NaN lanes are flagged.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV Encode(TV x, out TV special, bool clamp = false)
+        public static TV Encode(TV x, out TV special, bool clamp = false) => EncodeCore(x, out special, clamp, selectSpecials: false, default);
+
+        /// <summary>
+        /// <see cref="Encode"/>; with <paramref name="selectSpecials"/>, the flagged lanes take
+        /// <paramref name="specialMagnitude"/> with the lane's sign (selected before the sign is ORed in, except for
+        /// FNUZ formats, whose NaN is the sign bit and must survive the negative-zero fold).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV EncodeCore(TV x, out TV special, bool clamp, bool selectSpecials, TV specialMagnitude)
         {
             // Vector shifts run on fewer ports than compares and logic, so the sign is a compare, not a shift.
             TV a = TOps.AndNot(x, TOps.Create(0x8000_0000UL));
@@ -186,11 +194,20 @@ namespace NumForge.CompilerServices.Spans
                 special = TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude));
             }
 
+            if (selectSpecials && !UnsignedZero)
+            {
+                magnitude = TOps.Select(special, specialMagnitude, magnitude);
+            }
+
             TV result = TOps.Or(magnitude, sign);
             if (UnsignedZero)
             {
                 // FNUZ: the sign bit alone is NaN there, so a negative value that rounds to zero is +0.
                 result = TOps.AndNot(result, TOps.Equal(result, TOps.Create(SignMask)));
+                if (selectSpecials)
+                {
+                    result = TOps.Select(special, TOps.Or(specialMagnitude, sign), result);
+                }
             }
 
             return result;
@@ -205,9 +222,9 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TV EncodeInLane(TV x, in Constants k, bool clamp)
         {
-            TV code = Encode(x, out TV special, clamp);
             if (!k.SignedShape)
             {
+                TV code = Encode(x, out TV special, clamp);
                 return WithSpecials(x, code, special, k);
             }
 
@@ -228,8 +245,7 @@ namespace NumForge.CompilerServices.Spans
                 magnitude = TOps.Select(TOps.GreaterThan(a, infinityBits), k.NaNMagnitude, magnitude);
             }
 
-            TV sign = TOps.And(TOps.GreaterThan(TOps.Create(0), x), TOps.Create(SignMask));
-            return TOps.Select(special, TOps.Or(magnitude, sign), code);
+            return EncodeCore(x, out _, clamp, selectSpecials: true, magnitude);
         }
 
         /// <summary>Puts the overflow, infinity and NaN codes into the <paramref name="special"/> lanes of an <see cref="Encode"/> result.</summary>
