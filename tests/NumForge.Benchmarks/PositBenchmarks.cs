@@ -7,14 +7,16 @@ using BenchmarkDotNet.Attributes;
 namespace NumForge.Benchmarks
 {
     /// <summary>
-    /// Scalar posit arithmetic (ns per add, mul, div, sqrt over <see cref="Operands"/> operand pairs) and span
+    /// Scalar posit arithmetic (ns per add, mul, div, fma, sqrt over <see cref="Operands"/> operand pairs) and span
     /// conversions (ns per element, float -> T and T -> float over <see cref="SpanLength"/> elements) for Posit8,
-    /// Posit16 and Posit32, beside the same operations on float and System.Half. Each benchmark reports time per
+    /// Posit16 (es 2), Posit16E1 (SoftPosit's posit16) and Posit32, beside the same operations on float and
+    /// System.Half. SoftPosit itself (C) is not linked in; compare with its figures measured on the same machine. Each benchmark reports time per
     /// operation/element (OperationsPerInvoke). For float the "conversion" is a copy; for Half it is
     /// TensorPrimitives.ConvertToHalf/ConvertToSingle.
     /// </summary>
     [GenericTypeArguments(typeof(Posit8))]
     [GenericTypeArguments(typeof(Posit16))]
+    [GenericTypeArguments(typeof(Posit16E1))]
     [GenericTypeArguments(typeof(Posit32))]
     [GenericTypeArguments(typeof(float))]
     [GenericTypeArguments(typeof(Half))]
@@ -92,6 +94,19 @@ namespace NumForge.Benchmarks
             return r[^1];
         }
 
+        [Benchmark(OperationsPerInvoke = Operands, Description = "fma")]
+        public T Fma()
+        {
+            // a × b + the next a: MultiplyAddEstimate fuses for posits (one rounding) and float; Half rounds twice.
+            T[] x = a, y = b, r = results;
+            for (int i = 0; i < x.Length; i++)
+            {
+                r[i] = T.MultiplyAddEstimate(x[i], y[i], x[(i + 1) & (Operands - 1)]);
+            }
+
+            return r[^1];
+        }
+
         [Benchmark(OperationsPerInvoke = Operands, Description = "sqrt")]
         public T Sqrt()
         {
@@ -115,6 +130,10 @@ namespace NumForge.Benchmarks
             else if (typeof(T) == typeof(Posit16))
             {
                 Posit16.ConvertFrom(floats, MemoryMarshal.Cast<T, Posit16>(d));
+            }
+            else if (typeof(T) == typeof(Posit16E1))
+            {
+                Posit16E1.ConvertFrom(floats, MemoryMarshal.Cast<T, Posit16E1>(d));
             }
             else if (typeof(T) == typeof(Posit32))
             {
@@ -141,6 +160,10 @@ namespace NumForge.Benchmarks
             else if (typeof(T) == typeof(Posit16))
             {
                 Posit16.ConvertTo(MemoryMarshal.Cast<T, Posit16>(s), floatsOut);
+            }
+            else if (typeof(T) == typeof(Posit16E1))
+            {
+                Posit16E1.ConvertTo(MemoryMarshal.Cast<T, Posit16E1>(s), floatsOut);
             }
             else if (typeof(T) == typeof(Posit32))
             {

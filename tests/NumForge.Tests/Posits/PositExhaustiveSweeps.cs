@@ -1,43 +1,20 @@
-using System;
 using NumForge.CompilerServices;
 using Xunit;
 
 namespace NumForge.Tests.Posits
 {
-    /// <summary>Long sweeps (run with --filter Category=Exhaustive): the n &lt;= 16 double path against the exact integer kernels.</summary>
+    /// <summary>Long sweeps (run with --filter Category=Exhaustive): the 64-bit narrow kernels against the exact integer kernels, and wide samples against the reference.</summary>
     [Trait("Category", "Exhaustive")]
     public class PositExhaustiveSweeps
     {
-        private static void DoublePathAgreesWithExactKernels<T>(int partners, int seed)
-            where T : struct, IPositTraits
-        {
-            var random = new Random(seed);
-            var m = new Mismatches($"{Fmt<T>.Name} double path vs exact kernels");
-            var others = new ulong[partners];
-            for (int i = 0; i < partners; i++)
-            {
-                others[i] = Fmt<T>.Sample(random);
-            }
+        // Every code of the 16-bit formats against many partners: the 64-bit narrow kernels against the 128-bit exact ones.
+        [Fact] public void P16E1_NarrowKernels() => PositNarrowKernelTests.AgreesWithExactKernels<P16E1>(1024, 11, everyCode: true);
 
-            for (ulong a = 0; a < Fmt<T>.Count; a++)
-            {
-                foreach (ulong b in others)
-                {
-                    m.Check(PositCodec<T>.Add(a, b) == PositCodec<T>.AddExact(a, b), () => $"{a:x} + {b:x}");
-                    m.Check(PositCodec<T>.Multiply(a, b) == PositCodec<T>.MultiplyExact(a, b), () => $"{a:x} * {b:x}");
-                    m.Check(PositCodec<T>.Divide(a, b) == PositCodec<T>.DivideExact(a, b), () => $"{a:x} / {b:x}");
-                    m.Check(PositCodec<T>.Divide(b, a) == PositCodec<T>.DivideExact(b, a), () => $"{b:x} / {a:x}");
-                }
-            }
+        [Fact] public void P16E2_NarrowKernels() => PositNarrowKernelTests.AgreesWithExactKernels<P16E2>(1024, 12, everyCode: true);
 
-            m.Assert();
-        }
+        [Fact] public void P12E3_NarrowKernels() => PositNarrowKernelTests.AgreesWithExactKernels<P12E3>(4096, 13, everyCode: true);
 
-        [Fact] public void P16E1_DoublePath() => DoublePathAgreesWithExactKernels<P16E1>(2048, 11);
-
-        [Fact] public void P16E2_DoublePath() => DoublePathAgreesWithExactKernels<P16E2>(2048, 12);
-
-        [Fact] public void P12E3_DoublePath() => DoublePathAgreesWithExactKernels<P12E3>(4096, 13);
+        [Fact] public void P32E2_NarrowKernels() => PositNarrowKernelTests.AgreesWithExactKernels<P32E2>(2048, 14, everyCode: false);
 
         [Fact] public void P32E2_ManySamples() => KernelChecks<P32E2>.Samples(400_000, 99);
 

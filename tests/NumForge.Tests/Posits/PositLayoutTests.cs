@@ -36,6 +36,8 @@ namespace NumForge.Tests.Posits
             SameAsLayout<P64E0>();
             SameAsLayout<P64E4>();
             SameAsLayout<P12E3>();
+            SameAsLayout<P32E0>();
+            SameAsLayout<P20E4>();
             SameAsLayout<P6E1>();
             SameAsLayout<P5E4>();
             SameAsLayout<P3E2>();

@@ -67,6 +67,20 @@ namespace NumForge.Tests.Posits
         public static bool IsExactInDouble => true; public static bool IsExactInSingle => true; public static bool IsExactInHalf => false;
     }
 
+    public readonly struct P32E0 : IPositTraits
+    {
+        public static int Bits => 32; public static int ExponentBits => 0; public static ulong CodeMask => 0xFFFF_FFFF; public static ulong NaRCode => 0x8000_0000; public static ulong MaxPosCode => 0x7FFF_FFFF;
+        public static int MaxScale => 30; public static int MaxFractionBits => 29; public static int QuireBits => 152; public static int QuireLimbs => 3;
+        public static bool IsExactInDouble => true; public static bool IsExactInSingle => false; public static bool IsExactInHalf => false;
+    }
+
+    public readonly struct P20E4 : IPositTraits
+    {
+        public static int Bits => 20; public static int ExponentBits => 4; public static ulong CodeMask => 0xF_FFFF; public static ulong NaRCode => 0x8_0000; public static ulong MaxPosCode => 0x7_FFFF;
+        public static int MaxScale => 288; public static int MaxFractionBits => 13; public static int QuireBits => 1172; public static int QuireLimbs => 19;
+        public static bool IsExactInDouble => true; public static bool IsExactInSingle => false; public static bool IsExactInHalf => false;
+    }
+
     public readonly struct P6E1 : IPositTraits
     {
         public static int Bits => 6; public static int ExponentBits => 1; public static ulong CodeMask => 0x3F; public static ulong NaRCode => 0x20; public static ulong MaxPosCode => 0x1F;

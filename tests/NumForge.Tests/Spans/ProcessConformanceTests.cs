@@ -37,7 +37,7 @@ namespace NumForge.Tests.Spans
             Environment.Exit(0);
         }
 
-        /// <summary>SHA-256 of the bytes of many span conversions (every entry point, several formats, every mode).</summary>
+        /// <summary>SHA-256 of the bytes of many span conversions (every entry point, several formats, every mode, boundary patterns and clean values with specials at every lane position).</summary>
         internal static string Hash(SimdWidth width)
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -51,6 +51,16 @@ namespace NumForge.Tests.Spans
             Add<SBF16, ushort>(hash, floats, doubles, halves, width);
             Add<SBinary16, ushort>(hash, floats, doubles, halves, width);
             Add<STF32, uint>(hash, floats, doubles, halves, width);
+
+            // Clean values with specials at every lane position (NaN, infinities, overflow), for every entry point.
+            float[] mixed = SpanInputs.Mixed();
+            double[] mixedDoubles = Array.ConvertAll(mixed, f => (double)f);
+            Half[] mixedHalves = Array.ConvertAll(mixed, f => (Half)f);
+            Add<SE4M3FN, byte>(hash, mixed, mixedDoubles, mixedHalves, width);
+            Add<SE5M2, byte>(hash, mixed, mixedDoubles, mixedHalves, width);
+            Add<SE2M1, byte>(hash, mixed, mixedDoubles, mixedHalves, width);
+            Add<SBF16, ushort>(hash, mixed, mixedDoubles, mixedHalves, width);
+            Add<SBinary16, ushort>(hash, mixed, mixedDoubles, mixedHalves, width);
             return Convert.ToHexString(hash.GetHashAndReset());
         }
 

@@ -29,6 +29,44 @@ namespace NumForge.Tests.Spans
             return result;
         }
 
+        /// <summary>
+        /// Clean values (weight-like, in every format's range) with specials among them: for each of ±NaN, ±infinity and
+        /// ±1e30 (beyond every narrow format) and each position 0..63 of a 64-element block (a whole block of bytes at
+        /// Vector512: four vectors of 16 lanes), one block with that special at that position; then a stream with 1%
+        /// NaN, 1% infinities and 2% overflow at random positions.
+        /// </summary>
+        public static float[] Mixed()
+        {
+            float[] specials = { float.NaN, -float.NaN, float.PositiveInfinity, float.NegativeInfinity, 1e30f, -1e30f, BitConverter.UInt32BitsToSingle(0x7F800001), 65520f, -448f * 1.0625f };
+            var random = new Random(4242);
+            float Clean() => (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
+            var result = new List<float>();
+            foreach (float special in specials)
+            {
+                for (int position = 0; position < 64; position++)
+                {
+                    for (int i = 0; i < 64; i++)
+                    {
+                        result.Add(i == position ? special : Clean());
+                    }
+                }
+            }
+
+            for (int i = 0; i < 20000; i++)
+            {
+                int roll = random.Next(100);
+                result.Add(roll switch
+                {
+                    0 => random.Next(2) == 0 ? float.NaN : -float.NaN,
+                    1 => random.Next(2) == 0 ? float.PositiveInfinity : float.NegativeInfinity,
+                    2 or 3 => random.Next(2) == 0 ? 1e30f : -1e30f,
+                    _ => Clean(),
+                });
+            }
+
+            return result.ToArray();
+        }
+
         /// <summary>Every n-th element (n >= 1), for the slow software Vector512 path on machines without AVX-512.</summary>
         public static T[] Every<T>(T[] values, int n)
         {

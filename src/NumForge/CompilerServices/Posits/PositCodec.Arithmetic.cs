@@ -7,31 +7,26 @@ namespace NumForge.CompilerServices
 {
     /// <summary>Correctly rounded posit arithmetic: the exact result rounded once with <see cref="PositCodec{TTraits}.Round"/>.</summary>
     /// <remarks>
-    /// For n &lt;= 16 the sum, difference, product, quotient and square root are computed in double and rounded once
-    /// more: every such double result is exact or lies strictly inside the gap between two posit rounding boundaries,
-    /// so the single posit rounding of it is the correct one (checked exhaustively for 8-bit formats and over large samples
-    /// for posit16). Wider formats, and fused multiply-add for every width, use exact integer arithmetic (a double
-    /// product of two posit32 values is already rounded: 0x40000005 × 0x40CCCCCD must give 0x40CCCCD3, not 0x40CCCCD2).
-    /// Formats of 8 bits or fewer read +, ×, ÷ and sqrt from tables built on first use.
+    /// Formats of 8 bits or fewer read +, ×, ÷ and sqrt from tables built on first use; formats of 9 to 32 bits use the
+    /// branch-free 64-bit integer kernels of PositCodec.Narrow.cs (fused multiply-add included); wider formats use exact
+    /// 128-bit integer arithmetic. No path computes through double: a double product of two posit32 values is already
+    /// rounded (0x40000005 × 0x40CCCCCD must give 0x40CCCCD3, not 0x40CCCCD2).
     /// </remarks>
     public static partial class PositCodec<TTraits>
     {
-        private static bool ViaDouble => TTraits.Bits <= 16;
-
-        private static bool Tabled => TTraits.Bits <= 8;
 
         /// <summary>x + y, correctly rounded. NaR in, NaR out.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Add(ulong x, ulong y)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AddTable.Values), (nint)((x << TTraits.Bits) | y));
             }
 
-            if (ViaDouble)
+            if (TTraits.Bits <= 32)
             {
-                return FromDouble(ComputeDouble(x) + ComputeDouble(y));
+                return AddNarrow(x, y);
             }
 
             return AddExact(x, y);
@@ -45,14 +40,14 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Multiply(ulong x, ulong y)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(MultiplyTable.Values), (nint)((x << TTraits.Bits) | y));
             }
 
-            if (ViaDouble)
+            if (TTraits.Bits <= 32)
             {
-                return FromDouble(ComputeDouble(x) * ComputeDouble(y));
+                return MultiplyNarrow(x, y);
             }
 
             return MultiplyExact(x, y);
@@ -62,14 +57,14 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Divide(ulong x, ulong y)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(DivideTable.Values), (nint)((x << TTraits.Bits) | y));
             }
 
-            if (ViaDouble)
+            if (TTraits.Bits <= 32)
             {
-                return FromDouble(ComputeDouble(x) / ComputeDouble(y));
+                return DivideNarrow(x, y);
             }
 
             return DivideExact(x, y);
@@ -79,14 +74,14 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Sqrt(ulong x)
         {
-            if (Tabled)
+            if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SqrtTable.Values), (nint)x);
             }
 
-            if (ViaDouble)
+            if (TTraits.Bits <= 32)
             {
-                return FromDouble(Math.Sqrt(ComputeDouble(x)));
+                return SqrtNarrow(x);
             }
 
             return SqrtExact(x);
@@ -94,6 +89,17 @@ namespace NumForge.CompilerServices
 
         /// <summary>x × y + z with one rounding (exact integer arithmetic for every width).</summary>
         public static ulong FusedMultiplyAdd(ulong x, ulong y, ulong z)
+        {
+            if (TTraits.Bits > 8 && TTraits.Bits <= 32)
+            {
+                return FusedMultiplyAddNarrow(x, y, z);
+            }
+
+            return FusedMultiplyAddExact(x, y, z);
+        }
+
+        /// <summary>x × y + z with one rounding, with exact 128-bit integer arithmetic (every width).</summary>
+        public static ulong FusedMultiplyAddExact(ulong x, ulong y, ulong z)
         {
             if (IsNaR(x) || IsNaR(y) || IsNaR(z))
             {

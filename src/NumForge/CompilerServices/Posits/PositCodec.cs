@@ -21,12 +21,12 @@ namespace NumForge.CompilerServices
     public static partial class PositCodec<TTraits>
         where TTraits : struct, IPositTraits
     {
-        private static int N => TTraits.Bits;
+        private static int N { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.Bits; }
 
-        private static int ES => TTraits.ExponentBits;
+        private static int ES { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.ExponentBits; }
 
         /// <summary>Payload bits after the sign bit.</summary>
-        private static int P => TTraits.Bits - 1;
+        private static int P { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.Bits - 1; }
 
         /// <summary>The code of -maxpos.</summary>
         public static ulong MinValueCode => TTraits.NaRCode + 1;
@@ -221,6 +221,12 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static void DecodeMagnitude(ulong magnitude, out int scale, out ulong fraction)
         {
+            if (Narrow)
+            {
+                fraction = UnpackNarrow(magnitude, out scale);
+                return;
+            }
+
             // The payload (n-1 bits after the sign) left-aligned; the bits below it are zero.
             ulong x = magnitude << (65 - TTraits.Bits);
             int run;
@@ -332,6 +338,12 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Round(bool negative, int scale, ulong fraction, bool sticky)
         {
+            if (Narrow)
+            {
+                // At most 30 fraction bits survive, so a sticky bit may stand in the fraction's lowest bit.
+                return RoundNarrow(negative ? 1UL : 0UL, scale, fraction | (sticky ? 1UL : 0UL), lowBits: true);
+            }
+
             ulong code;
             if (scale >= TTraits.MaxScale)
             {

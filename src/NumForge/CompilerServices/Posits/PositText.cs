@@ -1,8 +1,10 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using NumForge.CompilerServices.Text;
 
 namespace NumForge.CompilerServices
 {
@@ -218,7 +220,7 @@ namespace NumForge.CompilerServices
             }
 
             // Far outside every posit range (|log10| of maxpos <= 299): saturate without building huge powers.
-            long magnitude10 = exponent + (long)mantissa.ToString(CultureInfo.InvariantCulture).Length;
+            long magnitude10 = exponent + (long)(mantissa.GetBitLength() * 0.30103) + 1; // within one of the digit count
             if (magnitude10 > 400)
             {
                 return negative ? PositCodec<TTraits>.MinValueCode : TTraits.MaxPosCode;
@@ -234,151 +236,79 @@ namespace NumForge.CompilerServices
                 : PositCodec<TTraits>.FromRational(negative, mantissa, BigInteger.Pow(10, (int)-exponent), 0);
         }
 
-        /// <summary>Parses text (with the <see cref="NumberStyles"/> that apply to decimal numbers) to a code, correctly rounded.</summary>
+        /// <summary>
+        /// Parses text to a code, correctly rounded from its exact decimal value. The grammar is double.Parse's for every
+        /// <see cref="NumberStyles"/> (through the shared <see cref="DecimalParser"/>, which reads the text once and keeps
+        /// at most 800 significant digits and a sticky digit, so the time is linear in the length); NaN and the infinity
+        /// symbols give NaR, and so does "NaR" itself (any case, surrounded by white space).
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="style"/> is undefined or asks for a hexadecimal or binary number.</exception>
         public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out ulong code)
         {
-            code = 0;
-            if ((style & (NumberStyles.AllowHexSpecifier | NumberStyles.AllowBinarySpecifier)) != 0)
+            DecimalParser.ValidateStyle(style);
+            DecimalNumber number = DecimalParser.Parse(s, style, NumberFormatInfo.GetInstance(provider));
+            if (number.Kind == DecimalKind.Invalid)
             {
-                throw new ArgumentException("Hexadecimal and binary styles are not supported for posits.", nameof(style));
+                bool naR = s.Trim().Equals(NaRText, StringComparison.OrdinalIgnoreCase);
+                code = naR ? TTraits.NaRCode : 0;
+                return naR;
             }
 
-            NumberFormatInfo info = NumberFormatInfo.GetInstance(provider);
-            if ((style & NumberStyles.AllowLeadingWhite) != 0)
-            {
-                s = s.TrimStart();
-            }
-
-            if ((style & NumberStyles.AllowTrailingWhite) != 0)
-            {
-                s = s.TrimEnd();
-            }
-
-            if (s.IsEmpty)
-            {
-                return false;
-            }
-
-            if (s.Equals(NaRText, StringComparison.OrdinalIgnoreCase) || s.Equals(info.NaNSymbol, StringComparison.OrdinalIgnoreCase)
-                || s.Equals(info.PositiveInfinitySymbol, StringComparison.OrdinalIgnoreCase) || s.Equals(info.NegativeInfinitySymbol, StringComparison.OrdinalIgnoreCase))
-            {
-                code = TTraits.NaRCode;
-                return true;
-            }
-
-            bool negative = false;
-            if ((style & NumberStyles.AllowLeadingSign) != 0)
-            {
-                if (s.StartsWith(info.NegativeSign, StringComparison.Ordinal))
-                {
-                    negative = true;
-                    s = s[info.NegativeSign.Length..];
-                }
-                else if (s.StartsWith(info.PositiveSign, StringComparison.Ordinal))
-                {
-                    s = s[info.PositiveSign.Length..];
-                }
-            }
-
-            var digits = new StringBuilder();
-            long exponent = 0;
-            bool anyDigit = false;
-            bool afterPoint = false;
-            int i = 0;
-            while (i < s.Length)
-            {
-                char c = s[i];
-                if (c >= '0' && c <= '9')
-                {
-                    anyDigit = true;
-                    if (digits.Length > 0 || c != '0')
-                    {
-                        digits.Append(c);
-                    }
-
-                    if (afterPoint)
-                    {
-                        exponent--;
-                    }
-
-                    i++;
-                }
-                else if (!afterPoint && (style & NumberStyles.AllowDecimalPoint) != 0 && s[i..].StartsWith(info.NumberDecimalSeparator, StringComparison.Ordinal))
-                {
-                    afterPoint = true;
-                    i += info.NumberDecimalSeparator.Length;
-                }
-                else if (!afterPoint && (style & NumberStyles.AllowThousands) != 0 && info.NumberGroupSeparator.Length > 0 && s[i..].StartsWith(info.NumberGroupSeparator, StringComparison.Ordinal))
-                {
-                    i += info.NumberGroupSeparator.Length;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            if (!anyDigit)
-            {
-                return false;
-            }
-
-            if (i < s.Length && (s[i] == 'e' || s[i] == 'E') && (style & NumberStyles.AllowExponent) != 0)
-            {
-                i++;
-                bool negativeExponent = false;
-                if (i < s.Length && s[i..].StartsWith(info.NegativeSign, StringComparison.Ordinal))
-                {
-                    negativeExponent = true;
-                    i += info.NegativeSign.Length;
-                }
-                else if (i < s.Length && s[i..].StartsWith(info.PositiveSign, StringComparison.Ordinal))
-                {
-                    i += info.PositiveSign.Length;
-                }
-
-                long value = 0;
-                bool any = false;
-                while (i < s.Length && s[i] >= '0' && s[i] <= '9')
-                {
-                    value = Math.Min(value * 10 + (s[i] - '0'), 1_000_000_000L);
-                    any = true;
-                    i++;
-                }
-
-                if (!any)
-                {
-                    return false;
-                }
-
-                exponent += negativeExponent ? -value : value;
-            }
-
-            if (i != s.Length)
-            {
-                return false;
-            }
-
-            if (digits.Length == 0)
-            {
-                code = 0;
-                return true;
-            }
-
-            code = FromDecimalParts(negative, BigInteger.Parse(digits.ToString(), CultureInfo.InvariantCulture), exponent);
+            code = Round(number);
             return true;
         }
 
-        /// <summary>Parses UTF-8 text to a code, correctly rounded.</summary>
+        /// <summary>Rounds a parsed decimal once (nearest, ties to even on the bit string; never to 0 or NaR from a nonzero value).</summary>
+        private static ulong Round(in DecimalNumber number)
+        {
+            bool negative = number.Negative;
+            switch (number.Kind)
+            {
+                case DecimalKind.Zero:
+                    return 0;
+                case DecimalKind.Tiny:
+                    return negative ? PositCodec<TTraits>.Negate(1) : 1;
+                case DecimalKind.Huge:
+                    return negative ? PositCodec<TTraits>.MinValueCode : TTraits.MaxPosCode;
+                case DecimalKind.Finite:
+                    BigInteger significand = number.SmallSignificand != 0 ? number.SmallSignificand : number.Significand;
+                    return FromDecimalParts(negative, significand, number.Exponent);
+                default:
+                    return TTraits.NaRCode; // NaN and the infinities
+            }
+        }
+
+        /// <summary>Parses UTF-8 text to a code, correctly rounded (see the UTF-16 overload).</summary>
+        /// <exception cref="ArgumentException"><paramref name="style"/> is undefined or asks for a hexadecimal or binary number.</exception>
         public static bool TryParse(ReadOnlySpan<byte> utf8Text, NumberStyles style, IFormatProvider? provider, out ulong code)
         {
-            char[] chars = new char[Encoding.UTF8.GetCharCount(utf8Text)];
-            int count = Encoding.UTF8.GetChars(utf8Text, chars);
-            return TryParse(chars.AsSpan(0, count), style, provider, out code);
+            DecimalParser.ValidateStyle(style);
+
+            // A UTF-8 sequence never needs more UTF-16 code units than bytes. Invalid sequences become U+FFFD and fail.
+            const int StackChars = 256;
+            char[]? rented = null;
+            Span<char> chars = utf8Text.Length <= StackChars
+                ? stackalloc char[StackChars]
+                : (rented = ArrayPool<char>.Shared.Rent(utf8Text.Length));
+            try
+            {
+                int count = Encoding.UTF8.GetChars(utf8Text, chars);
+                return TryParse(chars.Slice(0, count), style, provider, out code);
+            }
+            finally
+            {
+                if (rented != null)
+                {
+                    ArrayPool<char>.Shared.Return(rented);
+                }
+            }
         }
 
         /// <summary>Parses text, throwing <see cref="FormatException"/> when it is not a number.</summary>
         public static ulong Parse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider)
-            => TryParse(s, style, provider, out ulong code) ? code : throw new FormatException($"'{s.ToString()}' is not a valid posit value.");
+            => TryParse(s, style, provider, out ulong code) ? code : throw NotANumber(s);
+
+        private static FormatException NotANumber(ReadOnlySpan<char> s)
+            => new(s.Length <= 200 ? $"'{s.ToString()}' is not a valid posit value." : $"'{s.Slice(0, 200).ToString()}...' ({s.Length} characters) is not a valid posit value.");
     }
 }

@@ -5,9 +5,9 @@ namespace NumForge.CompilerServices.Spans
 {
     /// <summary>
     /// float to codes with <see cref="NearestEvenEncoder{TTraits, TOps, TV}"/>: one block is one store of codes
-    /// (four vectors narrowed to bytes, two to ushorts, or one of uints). A block with an overflow, infinity or NaN
-    /// lane is encoded again out of line, so the common path keeps its vectors in registers. With
-    /// <typeparamref name="TClamp"/> set, overflow clamps in line and only NaN takes that path. With
+    /// (four vectors narrowed to bytes, two to ushorts, or one of uints). Overflow, infinity and NaN lanes get their
+    /// codes in line (<see cref="NearestEvenEncoder{TTraits, TOps, TV}.EncodeInLane"/>), without a branch on the data.
+    /// With <typeparamref name="TClamp"/> set, overflow clamps and only NaN lanes are selected. With
     /// <typeparamref name="TPacked"/> set (byte codes of at most 4 bits), the block's codes are stored packed two per
     /// byte, low nibble first, in the same pass.
     /// </summary>
@@ -37,64 +37,14 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            int vectorBytes = TOps.Count * 4;
-            if (Unsafe.SizeOf<TBits>() == 1)
-            {
-                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref source), out TV s0, TClamp.Value);
-                TV c1 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), out TV s1, TClamp.Value);
-                TV c2 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), out TV s2, TClamp.Value);
-                TV c3 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), out TV s3, TClamp.Value);
-                if (TOps.Any(TOps.Or(TOps.Or(s0, s1), TOps.Or(s2, s3))))
-                {
-                    ConvertWithSpecials(ref source, ref destination, saturate, streaming);
-                    return;
-                }
-
-                if (TPacked.Value)
-                {
-                    TOps.StorePackedNibbles(c0, c1, c2, c3, ref destination, streaming);
-                }
-                else
-                {
-                    TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
-                }
-            }
-            else if (Unsafe.SizeOf<TBits>() == 2)
-            {
-                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref source), out TV s0, TClamp.Value);
-                TV c1 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), out TV s1, TClamp.Value);
-                if (TOps.Any(TOps.Or(s0, s1)))
-                {
-                    ConvertWithSpecials(ref source, ref destination, saturate, streaming);
-                    return;
-                }
-
-                TOps.StoreNarrow16(c0, c1, ref destination, streaming);
-            }
-            else
-            {
-                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.Encode(TOps.Load(ref source), out TV s0, TClamp.Value);
-                if (TOps.Any(s0))
-                {
-                    ConvertWithSpecials(ref source, ref destination, saturate, streaming);
-                    return;
-                }
-
-                TOps.Store(c0, ref destination, streaming);
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void ConvertWithSpecials(ref byte source, ref byte destination, bool saturate, bool streaming)
-        {
             ref readonly NearestEvenEncoder<TTraits, TOps, TV>.Constants k = ref NearestEvenEncoder<TTraits, TOps, TV>.For(saturate);
             int vectorBytes = TOps.Count * 4;
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                TV c0 = EncodeWithSpecials(ref source, k);
-                TV c1 = EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k);
-                TV c2 = EncodeWithSpecials(ref Unsafe.Add(ref source, 2 * vectorBytes), k);
-                TV c3 = EncodeWithSpecials(ref Unsafe.Add(ref source, 3 * vectorBytes), k);
+                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
+                TV c1 = NearestEvenEncoder<TTraits, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
+                TV c2 = NearestEvenEncoder<TTraits, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), k, TClamp.Value);
+                TV c3 = NearestEvenEncoder<TTraits, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
                 if (TPacked.Value)
                 {
                     TOps.StorePackedNibbles(c0, c1, c2, c3, ref destination, streaming);
@@ -106,19 +56,14 @@ namespace NumForge.CompilerServices.Spans
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
-                TOps.StoreNarrow16(EncodeWithSpecials(ref source, k), EncodeWithSpecials(ref Unsafe.Add(ref source, vectorBytes), k), ref destination, streaming);
+                TV c0 = NearestEvenEncoder<TTraits, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
+                TV c1 = NearestEvenEncoder<TTraits, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
+                TOps.StoreNarrow16(c0, c1, ref destination, streaming);
             }
             else
             {
-                TOps.Store(EncodeWithSpecials(ref source, k), ref destination, streaming);
+                TOps.Store(NearestEvenEncoder<TTraits, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value), ref destination, streaming);
             }
-        }
-
-        private static TV EncodeWithSpecials(ref byte source, in NearestEvenEncoder<TTraits, TOps, TV>.Constants k)
-        {
-            TV x = TOps.Load(ref source);
-            TV code = NearestEvenEncoder<TTraits, TOps, TV>.Encode(x, out TV special, TClamp.Value);
-            return NearestEvenEncoder<TTraits, TOps, TV>.WithSpecials(x, code, special, k);
         }
     }
 

@@ -15,7 +15,8 @@ namespace NumForge.CompilerServices.Spans
     /// <item>Subnormal results: add a power of two whose unit in the last place is the format's smallest subnormal;
     /// the float adder rounds to nearest even at exactly that unit, and the sum's low bits are the code.</item>
     /// <item>Special results (overflow, infinity, NaN) are all magnitudes above the largest finite code, so one
-    /// compare finds them; their codes come from the scalar codec.</item>
+    /// compare finds them; their codes (from the scalar codec, per format and saturation) are selected in the lanes
+    /// (<see cref="EncodeInLane"/>), so the speed does not depend on how many there are.</item>
     /// </list>
     /// </summary>
     internal static class NearestEvenEncoder<TTraits, TOps, TV>
@@ -82,6 +83,24 @@ namespace NumForge.CompilerServices.Spans
             public readonly TV NaNPositive;
             public readonly TV NaNNegative;
 
+            /// <summary>The positive codes of NaN, infinity and overflow (see <see cref="SignedShape"/>).</summary>
+            public readonly TV NaNMagnitude;
+            public readonly TV InfinityMagnitude;
+            public readonly TV OverflowMagnitude;
+
+            /// <summary>
+            /// Whether each negative special code is its positive code with the sign bit set (true of every format
+            /// with signed NaN and infinities, and of FNUZ formats, whose one NaN is the sign bit itself): then
+            /// <see cref="EncodeInLane"/> picks a magnitude per lane and ORs the sign in.
+            /// </summary>
+            public readonly bool SignedShape;
+
+            /// <summary>Whether infinity and overflow give the same code.</summary>
+            public readonly bool InfinityIsOverflow;
+
+            /// <summary>Whether NaN, infinity and overflow all give the same code.</summary>
+            public readonly bool AllSpecialsAlike;
+
             /// <summary>
             /// Whether overflow and infinity both give the largest finite value of their sign (saturating
             /// conversions, formats without infinity): <see cref="Encode"/> can then clamp instead of flagging them.
@@ -105,6 +124,17 @@ namespace NumForge.CompilerServices.Spans
                 // double.NaN has its sign bit set, so both NaNs are spelled out.
                 NaNPositive = Code(BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL), saturate);
                 NaNNegative = Code(BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000UL), saturate);
+                ulong nan = Value(BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL), saturate);
+                ulong infinity = Value(double.PositiveInfinity, saturate);
+                ulong overflow = Value(double.MaxValue, saturate);
+                NaNMagnitude = TOps.Create(nan);
+                InfinityMagnitude = TOps.Create(infinity);
+                OverflowMagnitude = TOps.Create(overflow);
+                SignedShape = Value(BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000UL), saturate) == (nan | TTraits.SignMask)
+                    && Value(double.NegativeInfinity, saturate) == (infinity | TTraits.SignMask)
+                    && Value(-double.MaxValue, saturate) == (overflow | TTraits.SignMask);
+                InfinityIsOverflow = infinity == overflow;
+                AllSpecialsAlike = InfinityIsOverflow && nan == infinity;
                 ulong max = TTraits.MaxFiniteMagnitude;
                 ulong negativeMax = max | TTraits.SignMask;
                 Clamps = Value(double.MaxValue, saturate) == max && Value(-double.MaxValue, saturate) == negativeMax
@@ -127,7 +157,15 @@ namespace NumForge.CompilerServices.Spans
         /// finite value and only NaN lanes are flagged.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV Encode(TV x, out TV special, bool clamp = false)
+        public static TV Encode(TV x, out TV special, bool clamp = false) => EncodeCore(x, out special, clamp, selectSpecials: false, default);
+
+        /// <summary>
+        /// <see cref="Encode"/>; with <paramref name="selectSpecials"/>, the flagged lanes take
+        /// <paramref name="specialMagnitude"/> with the lane's sign (selected before the sign is ORed in, except for
+        /// FNUZ formats, whose NaN is the sign bit and must survive the negative-zero fold).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV EncodeCore(TV x, out TV special, bool clamp, bool selectSpecials, TV specialMagnitude)
         {
             // Vector shifts run on fewer ports than compares and logic, so the sign is a compare, not a shift.
             TV a = TOps.AndNot(x, TOps.Create(0x8000_0000UL));
@@ -156,17 +194,62 @@ namespace NumForge.CompilerServices.Spans
                 special = TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude));
             }
 
+            if (selectSpecials && !UnsignedZero)
+            {
+                magnitude = TOps.Select(special, specialMagnitude, magnitude);
+            }
+
             TV result = TOps.Or(magnitude, sign);
             if (UnsignedZero)
             {
                 // FNUZ: the sign bit alone is NaN there, so a negative value that rounds to zero is +0.
                 result = TOps.AndNot(result, TOps.Equal(result, TOps.Create(SignMask)));
+                if (selectSpecials)
+                {
+                    result = TOps.Select(special, TOps.Or(specialMagnitude, sign), result);
+                }
             }
 
             return result;
         }
 
+        /// <summary>
+        /// <see cref="Encode"/> with the special lanes (overflow, infinity, NaN; with <paramref name="clamp"/> NaN only)
+        /// given their codes in the same pass, without a branch on the data: a magnitude per lane from at most two
+        /// selects (none when every special gives one code, as in E4M3FN), the sign ORed in, and one select into the
+        /// result. Formats whose special codes are not signed magnitudes take <see cref="WithSpecials"/>, also in line.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV EncodeInLane(TV x, in Constants k, bool clamp)
+        {
+            if (!k.SignedShape)
+            {
+                TV code = Encode(x, out TV special, clamp);
+                return WithSpecials(x, code, special, k);
+            }
+
+            TV magnitude;
+            if (clamp)
+            {
+                magnitude = k.NaNMagnitude; // overflow and infinity clamped in Encode: the flagged lanes are NaN
+            }
+            else if (k.AllSpecialsAlike)
+            {
+                magnitude = k.OverflowMagnitude;
+            }
+            else
+            {
+                TV a = TOps.AndNot(x, TOps.Create(0x8000_0000UL));
+                TV infinityBits = TOps.Create(0x7F80_0000UL);
+                magnitude = k.InfinityIsOverflow ? k.OverflowMagnitude : TOps.Select(TOps.Equal(a, infinityBits), k.InfinityMagnitude, k.OverflowMagnitude);
+                magnitude = TOps.Select(TOps.GreaterThan(a, infinityBits), k.NaNMagnitude, magnitude);
+            }
+
+            return EncodeCore(x, out _, clamp, selectSpecials: true, magnitude);
+        }
+
         /// <summary>Puts the overflow, infinity and NaN codes into the <paramref name="special"/> lanes of an <see cref="Encode"/> result.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TV WithSpecials(TV x, TV result, TV special, in Constants k)
         {
             TV a = TOps.AndNot(x, TOps.Create(0x8000_0000UL));

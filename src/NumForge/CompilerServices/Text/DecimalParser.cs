@@ -127,7 +127,9 @@ namespace NumForge.CompilerServices.Text
 
             ReadOnlySpan<char> s = text.Slice(0, end);
             DecimalNumber number = ParseNumber(s, style, info);
-            return number.Kind == DecimalKind.Invalid ? ParseSymbols(s, info) : number;
+
+            // The symbols are matched on the text as given: .NET ignores trailing NULs after digits, not after "NaN".
+            return number.Kind == DecimalKind.Invalid ? ParseSymbols(text, info) : number;
         }
 
         [SkipLocalsInit] // the digit buffer is written before it is read
@@ -401,11 +403,7 @@ namespace NumForge.CompilerServices.Text
                 return new DecimalNumber(DecimalKind.NaN, true, BigInteger.Zero, 0);
             }
 
-            if (AllowHyphenDuringParsing(info) && t.Length > 0 && t[0] == '-' && EqualsIgnoreCase(t.Slice(1), info.NaNSymbol))
-            {
-                return new DecimalNumber(DecimalKind.NaN, true, BigInteger.Zero, 0);
-            }
-
+            // Unlike digits, a NaN symbol takes no hyphen in place of a minus-like negative sign (as .NET 10 parses).
             return default;
         }
 

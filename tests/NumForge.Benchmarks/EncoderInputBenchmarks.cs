@@ -1,0 +1,125 @@
+using System;
+using System.Numerics.Tensors;
+using BenchmarkDotNet.Attributes;
+using NumForge.CompilerServices;
+
+namespace NumForge.Benchmarks
+{
+    /// <summary>
+    /// float, double and Half -> X for E4M3FN, E5M2, BFloat16 and a generated <c>[FloatFormat(5, 10)]</c> on clean
+    /// inputs and on inputs that hold what real tensors hold (1% NaN, 1% infinities, 2% values far beyond every
+    /// format's range, at random positions), in each rounding mode, saturating or not; beside TensorPrimitives'
+    /// float -> Half on the same inputs and a copy of the same float bytes (the baseline).
+    /// </summary>
+    /// <remarks>
+    /// <c>NF_BENCH_INPUT_BYTES</c> selects the float input sizes (default 1 MiB and 256 MiB). The CPU's vector width is
+    /// BenchmarkDotNet's "VectorSize" in the run header; <c>--envVars DOTNET_PreferredVectorBitWidth:256</c> caps it.
+    /// </remarks>
+    [MemoryDiagnoser(false)]
+    public class EncoderInputBenchmarks
+    {
+        private float[] floats = Array.Empty<float>();
+        private float[] floatsOut = Array.Empty<float>();
+        private double[] doubles = Array.Empty<double>();
+        private Half[] halves = Array.Empty<Half>();
+        private Half[] halvesOut = Array.Empty<Half>();
+        private byte[] bytes = Array.Empty<byte>();
+        private ushort[] shorts = Array.Empty<ushort>();
+
+        /// <summary>Bytes of float input (the double input is twice, the Half input half that).</summary>
+        [ParamsSource(nameof(InputSizes))]
+        public int InputBytes { get; set; }
+
+        /// <summary>Clean (weight-like values only) or mixed (1% NaN, 1% ±infinity, 2% ±1e30 among them).</summary>
+        [Params("clean", "mixed")]
+        public string Input { get; set; } = "clean";
+
+        /// <summary>The rounding of the conversions.</summary>
+        [Params(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity)]
+        public MidpointRounding Rounding { get; set; }
+
+        /// <summary>Saturating (overflow to the largest finite value) or the format's overflow rule.</summary>
+        [Params(false, true)]
+        public bool Saturate { get; set; }
+
+        /// <summary>The <see cref="InputBytes"/> values: 1 MiB and 256 MiB, or those listed in <c>NF_BENCH_INPUT_BYTES</c>.</summary>
+        public static int[] InputSizes =>
+            Environment.GetEnvironmentVariable("NF_BENCH_INPUT_BYTES") is { Length: > 0 } list
+                ? Array.ConvertAll(list.Split(','), s => int.Parse(s.Trim(), System.Globalization.CultureInfo.InvariantCulture))
+                : new[] { 1 << 20, 256 << 20 };
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            int n = InputBytes / 4;
+            floats = new float[n];
+            floatsOut = new float[n];
+            doubles = new double[n];
+            halves = new Half[n];
+            halvesOut = new Half[n];
+            bytes = new byte[n];
+            shorts = new ushort[n];
+            var random = new Random(7);
+            for (int i = 0; i < n; i++)
+            {
+                float value = (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
+                if (Input == "mixed")
+                {
+                    int roll = random.Next(100);
+                    value = roll switch
+                    {
+                        0 => float.NaN,
+                        1 => random.Next(2) == 0 ? float.PositiveInfinity : float.NegativeInfinity,
+                        2 or 3 => random.Next(2) == 0 ? 1e30f : -1e30f,
+                        _ => value,
+                    };
+                }
+
+                floats[i] = value;
+                doubles[i] = value;
+                halves[i] = (Half)value;
+            }
+        }
+
+        // ---------------------------------------------------------------- anchors
+
+        [Benchmark(Baseline = true, Description = "Span.CopyTo (same float bytes)")]
+        public void Copy() => floats.AsSpan().CopyTo(floatsOut);
+
+        [Benchmark(Description = "TensorPrimitives float->Half")]
+        public void TensorPrimitivesToHalf() => TensorPrimitives.ConvertToHalf(floats, halvesOut);
+
+        // ---------------------------------------------------------------- float sources
+
+        [Benchmark(Description = "E4M3FN float->X")]
+        public void E4M3FNFromSingle() => FloatSpan<Float8E4M3FN.Traits>.ConvertFromSingle<byte>(floats, bytes, Rounding, Saturate);
+
+        [Benchmark(Description = "E5M2 float->X")]
+        public void E5M2FromSingle() => FloatSpan<Float8E5M2.Traits>.ConvertFromSingle<byte>(floats, bytes, Rounding, Saturate);
+
+        [Benchmark(Description = "BFloat16 float->X")]
+        public void BFloat16FromSingle() => FloatSpan<BFloat16.Traits>.ConvertFromSingle<ushort>(floats, shorts, Rounding, Saturate);
+
+        [Benchmark(Description = "Binary16 float->X")]
+        public void Binary16FromSingle() => FloatSpan<Binary16.Traits>.ConvertFromSingle<ushort>(floats, shorts, Rounding, Saturate);
+
+        // ---------------------------------------------------------------- double sources
+
+        [Benchmark(Description = "E4M3FN double->X")]
+        public void E4M3FNFromDouble() => FloatSpan<Float8E4M3FN.Traits>.ConvertFromDouble<byte>(doubles, bytes, Rounding, Saturate);
+
+        [Benchmark(Description = "BFloat16 double->X")]
+        public void BFloat16FromDouble() => FloatSpan<BFloat16.Traits>.ConvertFromDouble<ushort>(doubles, shorts, Rounding, Saturate);
+
+        [Benchmark(Description = "Binary16 double->X")]
+        public void Binary16FromDouble() => FloatSpan<Binary16.Traits>.ConvertFromDouble<ushort>(doubles, shorts, Rounding, Saturate);
+
+        // ---------------------------------------------------------------- Half sources
+
+        [Benchmark(Description = "E4M3FN Half->X")]
+        public void E4M3FNFromHalf() => FloatSpan<Float8E4M3FN.Traits>.ConvertFromHalf<byte>(halves, bytes, Rounding, Saturate);
+
+        [Benchmark(Description = "E5M2 Half->X")]
+        public void E5M2FromHalf() => FloatSpan<Float8E5M2.Traits>.ConvertFromHalf<byte>(halves, bytes, Rounding, Saturate);
+    }
+}
