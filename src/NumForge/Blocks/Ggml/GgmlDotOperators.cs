@@ -35,6 +35,16 @@ namespace NumForge.Blocks.Ggml
         public static Vector256<float> Accumulate(Vector256<float> acc, Vector256<int> sums, float scale)
             => Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(sums), Vector256.Create(scale), acc);
 
+        // Byte shifts through 16-bit lanes (one instruction); callers mask away the bits that cross between bytes.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<byte> Right(Vector256<byte> v, int n) => Vector256.ShiftRightLogical(v.AsUInt16(), n).AsByte();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<byte> Left(Vector256<byte> v, int n) => Vector256.ShiftLeft(v.AsUInt16(), n).AsByte();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> Right(Vector128<byte> v, int n) => Vector128.ShiftRightLogical(v.AsUInt16(), n).AsByte();
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<byte> Lookup(Vector128<byte> table, Vector128<byte> indices)
             => Ssse3.IsSupported ? Ssse3.Shuffle(table, indices) : Vector128.Shuffle(table, indices);
@@ -60,7 +70,7 @@ namespace NumForge.Blocks.Ggml
                 for (int b = 0; b < _o.BlocksPerRow; b++, w += 18)
                 {
                     Vector128<byte> q = Vector128.Load(w + 2);
-                    Vector256<byte> u = Vector256.Create(q & low, Vector128.ShiftRightLogical(q, 4) & low);
+                    Vector256<byte> u = Vector256.Create(q & low, RowKernel.Right(q, 4) & low);
                     Vector256<sbyte> a = Vector256.Load(_o.Codes + (b * 32));
                     Vector256<int> init = Vector256.CreateScalar(-8 * (_o.Sums16[2 * b] + _o.Sums16[(2 * b) + 1]));
                     acc = RowKernel.Accumulate(acc, Int8Dot.UnsignedSigned(init, u, a), GgmlMath.FromHalfBits(RowKernel.Half(w)) * _o.Scales[b]);
@@ -120,7 +130,7 @@ namespace NumForge.Blocks.Ggml
                 for (int b = 0; b < _o.BlocksPerRow; b++, w += 17)
                 {
                     Vector128<byte> q = Vector128.Load(w + 1);
-                    Vector256<byte> u = Vector256.Create(RowKernel.Lookup(table, q & low), RowKernel.Lookup(table, Vector128.ShiftRightLogical(q, 4) & low));
+                    Vector256<byte> u = Vector256.Create(RowKernel.Lookup(table, q & low), RowKernel.Lookup(table, RowKernel.Right(q, 4) & low));
                     Vector256<sbyte> a = Vector256.Load(_o.Codes + (b * 32));
                     Vector256<int> init = Vector256.CreateScalar(-12 * (_o.Sums16[2 * b] + _o.Sums16[(2 * b) + 1]));
                     acc = RowKernel.Accumulate(acc, Int8Dot.UnsignedSigned(init, u, a), GgmlMath.E8M0Half(*w) * _o.Scales[b]);
@@ -173,7 +183,7 @@ namespace NumForge.Blocks.Ggml
                     {
                         Vector256<byte> q = Vector256.Load(w + 16 + (32 * j));
                         Vector256<int> p0 = Int8Dot.UnsignedSigned(Vector256<int>.Zero, q & low, Vector256.Load(a + (64 * j)));
-                        Vector256<int> p1 = Int8Dot.UnsignedSigned(Vector256<int>.Zero, Vector256.ShiftRightLogical(q, 4) & low, Vector256.Load(a + (64 * j) + 32));
+                        Vector256<int> p1 = Int8Dot.UnsignedSigned(Vector256<int>.Zero, RowKernel.Right(q, 4) & low, Vector256.Load(a + (64 * j) + 32));
                         isum += (p0 * sc[2 * j]) + (p1 * sc[(2 * j) + 1]);
                         msum += (mn[2 * j] * (sums[4 * j] + sums[(4 * j) + 1])) + (mn[(2 * j) + 1] * (sums[(4 * j) + 2] + sums[(4 * j) + 3]));
                     }
@@ -201,7 +211,7 @@ namespace NumForge.Blocks.Ggml
         public void Run(int start, int end)
         {
             Vector256<byte> low = Vector256.Create((byte)0x0F);
-            Vector256<byte> two = Vector256.Create((byte)3);
+            Vector256<byte> high = Vector256.Create((byte)0x30);
             for (int r = start; r < end; r++)
             {
                 byte* w = _o.Weights + ((long)r * _o.BlocksPerRow * 210);
@@ -226,10 +236,10 @@ namespace NumForge.Blocks.Ggml
                         Vector256<byte> ql1 = Vector256.Load(ql + 32);
                         sbyte* sc = scales + (8 * h);
                         sbyte* ah = a + (128 * h);
-                        Vector256<byte> u0 = (ql0 & low) | Vector256.ShiftLeft(qh & two, 4);
-                        Vector256<byte> u1 = (ql1 & low) | Vector256.ShiftLeft(Vector256.ShiftRightLogical(qh, 2) & two, 4);
-                        Vector256<byte> u2 = Vector256.ShiftRightLogical(ql0, 4) | Vector256.ShiftLeft(Vector256.ShiftRightLogical(qh, 4) & two, 4);
-                        Vector256<byte> u3 = Vector256.ShiftRightLogical(ql1, 4) | Vector256.ShiftLeft(Vector256.ShiftRightLogical(qh, 6), 4);
+                        Vector256<byte> u0 = (ql0 & low) | (RowKernel.Left(qh, 4) & high);
+                        Vector256<byte> u1 = (ql1 & low) | (RowKernel.Left(qh, 2) & high);
+                        Vector256<byte> u2 = (RowKernel.Right(ql0, 4) & low) | (qh & high);
+                        Vector256<byte> u3 = (RowKernel.Right(ql1, 4) & low) | (RowKernel.Right(qh, 2) & high);
                         isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u0, Vector256.Load(ah)) * Pair(sc[0], sc[1]);
                         isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u1, Vector256.Load(ah + 32)) * Pair(sc[2], sc[3]);
                         isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u2, Vector256.Load(ah + 64)) * Pair(sc[4], sc[5]);

@@ -12,6 +12,13 @@ namespace NumForge.Blocks.Ggml
     /// </summary>
     internal static class GgmlKQuantKernels
     {
+        // Byte shifts as one 16-bit shift plus a mask (exactly a per-byte shift; Vector128<byte> shifts are emulated slowly).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Srl(Vector128<byte> v, int n) => Vector128.ShiftRightLogical(v.AsUInt16(), n).AsByte() & Vector128.Create((byte)(0xFF >> n));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Sll(Vector128<byte> v, int n) => Vector128.ShiftLeft(v.AsUInt16(), n).AsByte() & Vector128.Create((byte)(0xFF << n));
+
         private static bool Vectorized => Vector256.IsHardwareAccelerated;
 
         public static void DequantizeQ2_K(ReadOnlySpan<BlockQ2_K> x, Span<float> y)
@@ -36,9 +43,9 @@ namespace NumForge.Blocks.Ggml
                     for (int shift = 0; shift < 8; shift += 2)
                     {
                         byte sc = b.Scales[scale++];
-                        StoreAffine((Vector128.ShiftRightLogical(qa, shift) & three).AsSByte(), d * (sc & 0xF), min * (sc >> 4), ref o, at);
+                        StoreAffine((Srl(qa, shift) & three).AsSByte(), d * (sc & 0xF), min * (sc >> 4), ref o, at);
                         sc = b.Scales[scale++];
-                        StoreAffine((Vector128.ShiftRightLogical(qb, shift) & three).AsSByte(), d * (sc & 0xF), min * (sc >> 4), ref o, at + 16);
+                        StoreAffine((Srl(qb, shift) & three).AsSByte(), d * (sc & 0xF), min * (sc >> 4), ref o, at + 16);
                         at += 32;
                     }
                 }
@@ -99,8 +106,8 @@ namespace NumForge.Blocks.Ggml
                     Vector128<byte> qa = Load(in b.Qs[32 * j]), qb = Load(in b.Qs[(32 * j) + 16]);
                     StoreAffine((qa & low).AsSByte(), d1, m1, ref o, 64 * j);
                     StoreAffine((qb & low).AsSByte(), d1, m1, ref o, (64 * j) + 16);
-                    StoreAffine(Vector128.ShiftRightLogical(qa, 4).AsSByte(), d2, m2, ref o, (64 * j) + 32);
-                    StoreAffine(Vector128.ShiftRightLogical(qb, 4).AsSByte(), d2, m2, ref o, (64 * j) + 48);
+                    StoreAffine(Srl(qa, 4).AsSByte(), d2, m2, ref o, (64 * j) + 32);
+                    StoreAffine(Srl(qb, 4).AsSByte(), d2, m2, ref o, (64 * j) + 48);
                 }
             }
         }
@@ -131,8 +138,8 @@ namespace NumForge.Blocks.Ggml
                     Vector128<byte> qa = Load(in b.Qs[32 * j]), qb = Load(in b.Qs[(32 * j) + 16]);
                     StoreAffine(((qa & low) | High(ha, u1, sixteen)).AsSByte(), d1, m1, ref o, 64 * j);
                     StoreAffine(((qb & low) | High(hb, u1, sixteen)).AsSByte(), d1, m1, ref o, (64 * j) + 16);
-                    StoreAffine((Vector128.ShiftRightLogical(qa, 4) | High(ha, u2, sixteen)).AsSByte(), d2, m2, ref o, (64 * j) + 32);
-                    StoreAffine((Vector128.ShiftRightLogical(qb, 4) | High(hb, u2, sixteen)).AsSByte(), d2, m2, ref o, (64 * j) + 48);
+                    StoreAffine((Srl(qa, 4) | High(ha, u2, sixteen)).AsSByte(), d2, m2, ref o, (64 * j) + 32);
+                    StoreAffine((Srl(qb, 4) | High(hb, u2, sixteen)).AsSByte(), d2, m2, ref o, (64 * j) + 48);
                 }
             }
         }
@@ -164,10 +171,10 @@ namespace NumForge.Blocks.Ggml
                         Vector128<byte> qh = Load(in b.Qh[(32 * n) + l]);
                         int sc = (8 * n) + half;
                         int at = (128 * n) + l;
-                        StoreAffine(((ql0 & low) | Vector128.ShiftLeft(qh & three, 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc], 0, ref o, at);
-                        StoreAffine(((ql1 & low) | Vector128.ShiftLeft(Vector128.ShiftRightLogical(qh, 2) & three, 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc + 2], 0, ref o, at + 32);
-                        StoreAffine((Vector128.ShiftRightLogical(ql0, 4) | Vector128.ShiftLeft(Vector128.ShiftRightLogical(qh, 4) & three, 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc + 4], 0, ref o, at + 64);
-                        StoreAffine((Vector128.ShiftRightLogical(ql1, 4) | Vector128.ShiftLeft(Vector128.ShiftRightLogical(qh, 6), 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc + 6], 0, ref o, at + 96);
+                        StoreAffine(((ql0 & low) | Sll(qh & three, 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc], 0, ref o, at);
+                        StoreAffine(((ql1 & low) | Sll(Srl(qh, 2) & three, 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc + 2], 0, ref o, at + 32);
+                        StoreAffine((Srl(ql0, 4) | Sll(Srl(qh, 4) & three, 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc + 4], 0, ref o, at + 64);
+                        StoreAffine((Srl(ql1, 4) | Sll(Srl(qh, 6), 4)).AsSByte() - offset, d * (sbyte)b.Scales[sc + 6], 0, ref o, at + 96);
                     }
                 }
             }
@@ -180,7 +187,7 @@ namespace NumForge.Blocks.Ggml
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<sbyte> Codes3(Vector128<byte> q, Vector128<byte> hmask, int shift, Vector128<byte> bit, Vector128<byte> three)
         {
-            Vector128<sbyte> lowBits = (Vector128.ShiftRightLogical(q, shift) & three).AsSByte();
+            Vector128<sbyte> lowBits = (Srl(q, shift) & three).AsSByte();
             Vector128<sbyte> four = Vector128.Equals(hmask & bit, Vector128<byte>.Zero).AsSByte() & Vector128.Create((sbyte)4);
             return lowBits - four;
         }

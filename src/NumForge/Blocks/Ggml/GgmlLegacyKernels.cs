@@ -13,6 +13,13 @@ namespace NumForge.Blocks.Ggml
     /// </summary>
     internal static class GgmlLegacyKernels
     {
+        // Byte shifts as one 16-bit shift plus a mask (exactly a per-byte shift; Vector128<byte> shifts are emulated slowly).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Srl(Vector128<byte> v, int n) => Vector128.ShiftRightLogical(v.AsUInt16(), n).AsByte() & Vector128.Create((byte)(0xFF >> n));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Sll(Vector128<byte> v, int n) => Vector128.ShiftLeft(v.AsUInt16(), n).AsByte() & Vector128.Create((byte)(0xFF << n));
+
         private static bool Vectorized => Vector256.IsHardwareAccelerated;
 
         public static void QuantizeQ4_0(ReadOnlySpan<float> x, Span<BlockQ4_0> y)
@@ -286,7 +293,7 @@ namespace NumForge.Blocks.Ggml
                 Vector128<byte> q = Vector128.LoadUnsafe(ref Unsafe.AsRef(in x[i].Qs[0]));
                 Vector256<float> d = Vector256.Create(GgmlMath.E8M0Half(x[i].E));
                 Vector128<sbyte> lo = RowKernel.Lookup(table, q & low).AsSByte();
-                Vector128<sbyte> hi = RowKernel.Lookup(table, Vector128.ShiftRightLogical(q, 4) & low).AsSByte();
+                Vector128<sbyte> hi = RowKernel.Lookup(table, Srl(q, 4) & low).AsSByte();
                 (Vector256<int> l0, Vector256<int> l1) = Vector256.Widen(Vector256.WidenLower(lo.ToVector256()));
                 (Vector256<int> h0, Vector256<int> h1) = Vector256.Widen(Vector256.WidenLower(hi.ToVector256()));
                 Store(y, i, Vector256.ConvertToSingle(l0) * d, Vector256.ConvertToSingle(l1) * d, Vector256.ConvertToSingle(h0) * d, Vector256.ConvertToSingle(h1) * d);
@@ -335,14 +342,14 @@ namespace NumForge.Blocks.Ggml
         // ggml's qs[j] = (uint8)q[j] | (uint8)(q[j + 16] << 4).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<byte> PackNibbles(Vector256<int> q0, Vector256<int> q1, Vector256<int> q2, Vector256<int> q3)
-            => Bytes(q0, q1) | Vector128.ShiftLeft(Bytes(q2, q3), 4);
+            => Bytes(q0, q1) | Sll(Bytes(q2, q3), 4);
 
         // Q5: low nibbles as Q4, fifth bits into the uint32 qh (bit j = element j).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void StoreFiveBits(Vector256<int> q0, Vector256<int> q1, Vector256<int> q2, Vector256<int> q3, ref byte qs, ref byte qh)
         {
             Vector256<int> low = Vector256.Create(0x0F);
-            Vector128<byte> packed = Bytes(q0 & low, q1 & low) | Vector128.ShiftLeft(Bytes(q2 & low, q3 & low), 4);
+            Vector128<byte> packed = Bytes(q0 & low, q1 & low) | Sll(Bytes(q2 & low, q3 & low), 4);
             packed.StoreUnsafe(ref qs);
             Vector256<int> bit = Vector256.Create(0x10);
             uint h = Vector256.ExtractMostSignificantBits(Vector256.ShiftLeft(q0 & bit, 27))
@@ -357,7 +364,7 @@ namespace NumForge.Blocks.Ggml
         private static (Vector256<int>, Vector256<int>, Vector256<int>, Vector256<int>) Nibbles(Vector128<byte> q)
         {
             Vector128<byte> lo = q & Vector128.Create((byte)0x0F);
-            Vector128<byte> hi = Vector128.ShiftRightLogical(q, 4);
+            Vector128<byte> hi = Srl(q, 4);
             (Vector256<int> l0, Vector256<int> l1) = Vector256.Widen(Vector256.WidenLower(lo.ToVector256()).AsInt16());
             (Vector256<int> h0, Vector256<int> h1) = Vector256.Widen(Vector256.WidenLower(hi.ToVector256()).AsInt16());
             return (l0, l1, h0, h1);
