@@ -44,6 +44,26 @@ namespace NumForge.Tests.Ggml
         [Fact]
         public void Q6_K() => Twin<BlockQ6_K>(BlockQ6_K.QuantizeReference, BlockQ6_K.DequantizeReference);
 
+        [Fact]
+        public void Fp16_to_fp32_is_exact_on_all_65536_values()
+        {
+            for (int h = 0; h <= ushort.MaxValue; h++)
+            {
+                float expected = (float)BitConverter.UInt16BitsToHalf((ushort)h);
+                float actual = NumForge.Blocks.Ggml.GgmlMath.FromHalfBits((ushort)h);
+                uint bits = BitConverter.SingleToUInt32Bits(actual);
+                if (float.IsNaN(expected))
+                {
+                    // ggml keeps a NaN's sign and payload: sign | 0x7f800000 | mantissa << 13.
+                    Assert.Equal((uint)((h & 0x8000) << 16) | 0x7f800000u | (uint)((h & 0x3ff) << 13), bits);
+                }
+                else
+                {
+                    Assert.True(BitConverter.SingleToUInt32Bits(expected) == bits, $"fp16 {h:x4}: expected {expected}, actual {actual}");
+                }
+            }
+        }
+
         private delegate void Quantizer<TBlock>(ReadOnlySpan<float> x, Span<TBlock> y);
 
         private delegate void Dequantizer<TBlock>(ReadOnlySpan<TBlock> x, Span<float> y);

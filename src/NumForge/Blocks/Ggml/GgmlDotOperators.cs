@@ -221,29 +221,34 @@ namespace NumForge.Blocks.Ggml
                     sbyte* scales = (sbyte*)(w + 192);
                     sbyte* a = _o.Codes + (b * 256);
                     int* sums = _o.Sums16 + (b * 16);
-                    int offset = 0;
-                    for (int s = 0; s < 16; s++)
-                    {
-                        offset += scales[s] * sums[s];
-                    }
 
-                    Vector256<int> isum = Vector256.CreateScalar(-32 * offset);
+                    // The -32 code offset: sum over sub-blocks of sc * 32 * (sum of q8), exact in int32.
+                    Vector128<sbyte> sc16 = Vector128.Load(scales);
+                    Vector256<short> scLow = Vector256.WidenLower(sc16.ToVector256());
+                    Vector256<int> sc0 = Vector256.WidenLower(scLow), sc1 = Vector256.WidenUpper(scLow);
+                    Vector256<int> offsets = (sc0 * Vector256.Load(sums)) + (sc1 * Vector256.Load(sums + 8));
+                    Vector256<int> isum = offsets * -32;
                     for (int h = 0; h < 2; h++)
                     {
                         byte* ql = w + (64 * h);
                         Vector256<byte> qh = Vector256.Load(w + 128 + (32 * h));
                         Vector256<byte> ql0 = Vector256.Load(ql);
                         Vector256<byte> ql1 = Vector256.Load(ql + 32);
-                        sbyte* sc = scales + (8 * h);
                         sbyte* ah = a + (128 * h);
                         Vector256<byte> u0 = (ql0 & low) | (RowKernel.Left(qh, 4) & high);
                         Vector256<byte> u1 = (ql1 & low) | (RowKernel.Left(qh, 2) & high);
                         Vector256<byte> u2 = (RowKernel.Right(ql0, 4) & low) | (qh & high);
                         Vector256<byte> u3 = (RowKernel.Right(ql1, 4) & low) | (RowKernel.Right(qh, 2) & high);
-                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u0, Vector256.Load(ah)) * Pair(sc[0], sc[1]);
-                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u1, Vector256.Load(ah + 32)) * Pair(sc[2], sc[3]);
-                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u2, Vector256.Load(ah + 64)) * Pair(sc[4], sc[5]);
-                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u3, Vector256.Load(ah + 96)) * Pair(sc[6], sc[7]);
+
+                        // Sub-block scales 8h..8h+7 as pairs [s, s, s, s, t, t, t, t] per 32 elements.
+                        Vector256<int> pairs01 = Spread(h == 0 ? sc0 : sc1, 0);
+                        Vector256<int> pairs23 = Spread(h == 0 ? sc0 : sc1, 2);
+                        Vector256<int> pairs45 = Spread(h == 0 ? sc0 : sc1, 4);
+                        Vector256<int> pairs67 = Spread(h == 0 ? sc0 : sc1, 6);
+                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u0, Vector256.Load(ah)) * pairs01;
+                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u1, Vector256.Load(ah + 32)) * pairs23;
+                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u2, Vector256.Load(ah + 64)) * pairs45;
+                        isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u3, Vector256.Load(ah + 96)) * pairs67;
                     }
 
                     acc = RowKernel.Accumulate(acc, isum, GgmlMath.FromHalfBits(RowKernel.Half(w + 208)) * _o.Scales[b]);
@@ -253,9 +258,11 @@ namespace NumForge.Blocks.Ggml
             }
         }
 
-        // Lanes 0-3 hold the first 16 elements' sums, lanes 4-7 the next 16's.
+        // Lanes 0-3 hold the first 16 elements' sums, lanes 4-7 the next 16's: [s[k] x4, s[k+1] x4].
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<int> Pair(int first, int second)
-            => Vector256.Create(Vector128.Create(first), Vector128.Create(second));
+        private static Vector256<int> Spread(Vector256<int> scales, int k)
+            => Avx2.IsSupported
+                ? Avx2.PermuteVar8x32(scales, Vector256.Create(k, k, k, k, k + 1, k + 1, k + 1, k + 1))
+                : Vector256.Create(Vector128.Create(scales[k]), Vector128.Create(scales[k + 1]));
     }
 }

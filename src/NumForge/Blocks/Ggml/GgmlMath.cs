@@ -32,19 +32,29 @@ namespace NumForge.Blocks.Ggml
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ushort ToHalfBits(float value) => BitConverter.HalfToUInt16Bits((Half)value);
 
-        /// <summary>GGML_FP16_TO_FP32, exact; branch-light (a power-of-two multiply rebiases normals and subnormals alike).</summary>
+        /// <summary>
+        /// GGML_FP16_TO_FP32, exact, by integer rebiasing (no float arithmetic on subnormal operands: a multiply with a
+        /// subnormal input takes a microcode assist on x86, and small K-quant scales are fp16 subnormals).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float FromHalfBits(ushort bits)
         {
-            int magnitude = (bits & 0x7fff) << 13;
-            float value = BitConverter.Int32BitsToSingle(magnitude) * 5.192296858534828e33f; // 2^112
-            int result = BitConverter.SingleToInt32Bits(value);
-            if ((bits & 0x7c00) == 0x7c00)
+            int magnitude = bits & 0x7fff;
+            int sign = (bits & 0x8000) << 16;
+            if ((uint)(magnitude - 0x0400) < 0x7800u)
             {
-                result = magnitude | 0x7f800000; // infinity, or NaN with its payload
+                // Normal: rebias the exponent from 15 to 127.
+                return BitConverter.Int32BitsToSingle(((magnitude << 13) + 0x38000000) | sign);
             }
 
-            return BitConverter.Int32BitsToSingle(result | ((bits & 0x8000) << 16));
+            if (magnitude >= 0x7c00)
+            {
+                // Infinity, or NaN with its payload.
+                return BitConverter.Int32BitsToSingle((magnitude << 13) | 0x7f800000 | sign);
+            }
+
+            // Zero or subnormal: the mantissa times 2^-24, an exact integer conversion and power-of-two scaling.
+            return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(magnitude * (1.0f / 16777216)) | sign);
         }
 
         /// <summary>GGML_E8M0_TO_FP32_HALF: half of the E8M0 value, 2^(e - 128) (e = 0 and 1 are subnormal).</summary>
