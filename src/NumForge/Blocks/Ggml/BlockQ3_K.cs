@@ -1,0 +1,174 @@
+using System;
+using System.Runtime.InteropServices;
+using NumForge.Blocks.Ggml;
+
+namespace NumForge
+{
+    /// <summary>
+    /// ggml's Q3_K super-block (110 bytes, 256 elements): 32 bytes of high-bit masks, 64 bytes of 2-bit low codes, 12
+    /// bytes of 6-bit signed sub-block scales, fp16 d; value d * (sc - 32) * (q - 4) per 16-element sub-block. Byte for
+    /// byte with <c>quantize_row_q3_K_ref</c> (make_q3_quants per sub-block).
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 1)]
+    public struct BlockQ3_K : IBlockFormat<BlockQ3_K>
+    {
+        internal Bytes32 HMask;
+        internal Bytes64 Qs;
+        internal Bytes12 Scales;
+        internal ushort D;
+
+        /// <summary>Gets the super-block scale.</summary>
+        public readonly Half Scale => BitConverter.UInt16BitsToHalf(D);
+
+        /// <inheritdoc/>
+        public static int BlockSize => 256;
+
+        /// <inheritdoc/>
+        public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ3_K> destination)
+        {
+            GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
+            QuantizeReference(source, destination);
+        }
+
+        /// <inheritdoc/>
+        public static void Dequantize(ReadOnlySpan<BlockQ3_K> source, Span<float> destination)
+        {
+            GgmlMath.CheckLengths(destination.Length, source.Length, 256, nameof(destination));
+            GgmlKQuantKernels.DequantizeQ3_K(source, destination);
+        }
+
+        /// <summary>The 6-bit scale of sub-block j (0..63, before the -32).</summary>
+        internal readonly int SubScale(int j)
+        {
+            int sc = j < 8 ? Scales[j] & 0xF : Scales[j - 8] >> 4;
+            return sc | (((Scales[8 + (j % 4)] >> (2 * (j / 4))) & 3) << 4);
+        }
+
+        /// <summary>quantize_row_q3_K_ref, plainly.</summary>
+        internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ3_K> y)
+        {
+            Span<sbyte> levels = stackalloc sbyte[256];
+            Span<float> scales = stackalloc float[16];
+            for (int i = 0; i < y.Length; i++)
+            {
+                ReadOnlySpan<float> x = source.Slice(i * 256, 256);
+                ref BlockQ3_K b = ref y[i];
+                float maxScale = 0, amax = 0;
+                for (int j = 0; j < 16; ++j)
+                {
+                    scales[j] = GgmlScaleSearch.MakeQ3Quants(4, x.Slice(16 * j, 16), levels.Slice(16 * j, 16));
+                    float scale = MathF.Abs(scales[j]);
+                    if (scale > amax)
+                    {
+                        amax = scale;
+                        maxScale = scales[j];
+                    }
+                }
+
+                ((Span<byte>)b.Scales).Clear();
+                if (maxScale != 0)
+                {
+                    float iscale = -32f / maxScale;
+                    for (int j = 0; j < 16; ++j)
+                    {
+                        sbyte l = (sbyte)GgmlMath.NearestInt(iscale * scales[j]);
+                        l = (sbyte)(Math.Max(-32, Math.Min(31, (int)l)) + 32);
+                        if (j < 8)
+                        {
+                            b.Scales[j] = (byte)(l & 0xF);
+                        }
+                        else
+                        {
+                            b.Scales[j - 8] |= (byte)((l & 0xF) << 4);
+                        }
+
+                        l >>= 4;
+                        b.Scales[(j % 4) + 8] |= (byte)(l << (2 * (j / 4)));
+                    }
+
+                    b.D = GgmlMath.ToHalfBits(1 / iscale);
+                }
+                else
+                {
+                    b.D = GgmlMath.ToHalfBits(0f);
+                }
+
+                for (int j = 0; j < 16; ++j)
+                {
+                    sbyte sc = (sbyte)(b.SubScale(j) - 32);
+                    float d = GgmlMath.FromHalfBits(b.D) * sc;
+                    if (d == 0)
+                    {
+                        continue;
+                    }
+
+                    for (int ii = 0; ii < 16; ++ii)
+                    {
+                        int l = GgmlMath.NearestInt(x[(16 * j) + ii] / d);
+                        levels[(16 * j) + ii] = (sbyte)(Math.Max(-4, Math.Min(3, l)) + 4);
+                    }
+                }
+
+                ((Span<byte>)b.HMask).Clear();
+                int m = 0;
+                byte hm = 1;
+                for (int j = 0; j < 256; ++j)
+                {
+                    if (levels[j] > 3)
+                    {
+                        b.HMask[m] |= hm;
+                        levels[j] -= 4;
+                    }
+
+                    if (++m == 32)
+                    {
+                        m = 0;
+                        hm <<= 1;
+                    }
+                }
+
+                for (int j = 0; j < 256; j += 128)
+                {
+                    for (int l = 0; l < 32; ++l)
+                    {
+                        b.Qs[(j / 4) + l] = (byte)((byte)levels[j + l] | ((byte)levels[j + l + 32] << 2) | ((byte)levels[j + l + 64] << 4) | ((byte)levels[j + l + 96] << 6));
+                    }
+                }
+            }
+        }
+
+        /// <summary>dequantize_row_q3_K, plainly.</summary>
+        internal static void DequantizeReference(ReadOnlySpan<BlockQ3_K> x, Span<float> destination)
+        {
+            int o = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                float dAll = GgmlMath.FromHalfBits(x[i].D);
+                int q = 0, scale = 0;
+                int m = 1;
+                for (int n = 0; n < 256; n += 128)
+                {
+                    int shift = 0;
+                    for (int j = 0; j < 4; ++j)
+                    {
+                        for (int half = 0; half < 2; half++)
+                        {
+                            float dl = dAll * (x[i].SubScale(scale++) - 32);
+                            for (int l = 0; l < 16; ++l)
+                            {
+                                int k = l + (16 * half);
+                                int low = (x[i].Qs[q + k] >> shift) & 3;
+                                destination[o++] = dl * (low - ((x[i].HMask[k] & m) != 0 ? 0 : 4));
+                            }
+                        }
+
+                        shift += 2;
+                        m <<= 1;
+                    }
+
+                    q += 32;
+                }
+            }
+        }
+    }
+}

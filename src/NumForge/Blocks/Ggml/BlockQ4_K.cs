@@ -1,0 +1,152 @@
+using System;
+using System.Runtime.InteropServices;
+using NumForge.Blocks.Ggml;
+
+namespace NumForge
+{
+    /// <summary>
+    /// ggml's Q4_K super-block (144 bytes, 256 elements): fp16 d and dmin, 12 bytes of eight 6-bit scales and mins, 128
+    /// bytes of 4-bit codes (each 64 elements: 32 low nibbles then 32 high nibbles); value d * sc * q - dmin * m per
+    /// 32-element sub-block. Byte for byte with <c>quantize_row_q4_K_ref</c> (make_qkx2_quants per sub-block).
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 1)]
+    public struct BlockQ4_K : IBlockFormat<BlockQ4_K>
+    {
+        internal ushort D;
+        internal ushort DMin;
+        internal Bytes12 Scales;
+        internal Bytes128 Qs;
+
+        /// <summary>Gets the super-block scale of the sub-block scales.</summary>
+        public readonly Half Scale => BitConverter.UInt16BitsToHalf(D);
+
+        /// <summary>Gets the super-block scale of the sub-block minimums.</summary>
+        public readonly Half MinimumScale => BitConverter.UInt16BitsToHalf(DMin);
+
+        /// <inheritdoc/>
+        public static int BlockSize => 256;
+
+        /// <inheritdoc/>
+        public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ4_K> destination)
+        {
+            GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
+            QuantizeReference(source, destination);
+        }
+
+        /// <inheritdoc/>
+        public static void Dequantize(ReadOnlySpan<BlockQ4_K> source, Span<float> destination)
+        {
+            GgmlMath.CheckLengths(destination.Length, source.Length, 256, nameof(destination));
+            GgmlKQuantKernels.DequantizeQ4_K(source, destination);
+        }
+
+        /// <summary>quantize_row_q4_K_ref (and, with 31 levels, quantize_row_q5_K_ref's shared first half), plainly.</summary>
+        internal static void SearchScales(ReadOnlySpan<float> x, int nmax, float rmin, float rdelta, int nstep, Span<byte> levels, ref Bytes12 packed, out ushort dBits, out ushort dMinBits)
+        {
+            Span<byte> scratch = stackalloc byte[32];
+            Span<float> weights = stackalloc float[32];
+            Span<float> mins = stackalloc float[8];
+            Span<float> scales = stackalloc float[8];
+            float maxScale = 0, maxMin = 0;
+            for (int j = 0; j < 8; ++j)
+            {
+                float sumX2 = 0;
+                for (int l = 0; l < 32; ++l)
+                {
+                    sumX2 += x[(32 * j) + l] * x[(32 * j) + l];
+                }
+
+                float avX = MathF.Sqrt(sumX2 / 32);
+                for (int l = 0; l < 32; ++l)
+                {
+                    weights[l] = avX + MathF.Abs(x[(32 * j) + l]);
+                }
+
+                scales[j] = GgmlScaleSearch.MakeQkx2Quants(nmax, x.Slice(32 * j, 32), weights, levels.Slice(32 * j, 32), out mins[j], scratch, rmin, rdelta, nstep, false);
+                if (scales[j] > maxScale)
+                {
+                    maxScale = scales[j];
+                }
+
+                if (mins[j] > maxMin)
+                {
+                    maxMin = mins[j];
+                }
+            }
+
+            float invScale = maxScale > 0 ? 63f / maxScale : 0f;
+            float invMin = maxMin > 0 ? 63f / maxMin : 0f;
+            for (int j = 0; j < 8; ++j)
+            {
+                byte ls = (byte)GgmlMath.NearestInt(invScale * scales[j]);
+                byte lm = (byte)GgmlMath.NearestInt(invMin * mins[j]);
+                KQuantScales.Set(j, ref packed, Math.Min((byte)63, ls), Math.Min((byte)63, lm));
+            }
+
+            dBits = GgmlMath.ToHalfBits(maxScale / 63f);
+            dMinBits = GgmlMath.ToHalfBits(maxMin / 63f);
+            for (int j = 0; j < 8; ++j)
+            {
+                KQuantScales.Get(j, packed, out int sc, out int m);
+                float d = GgmlMath.FromHalfBits(dBits) * sc;
+                if (d == 0)
+                {
+                    continue;
+                }
+
+                float dm = GgmlMath.FromHalfBits(dMinBits) * m;
+                for (int ii = 0; ii < 32; ++ii)
+                {
+                    int l = GgmlMath.NearestInt((x[(32 * j) + ii] + dm) / d);
+                    levels[(32 * j) + ii] = (byte)Math.Max(0, Math.Min(nmax, l));
+                }
+            }
+        }
+
+        /// <summary>quantize_row_q4_K_ref, plainly.</summary>
+        internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ4_K> y)
+        {
+            Span<byte> levels = stackalloc byte[256];
+            for (int i = 0; i < y.Length; i++)
+            {
+                ref BlockQ4_K b = ref y[i];
+                b.Scales = default;
+                SearchScales(source.Slice(i * 256, 256), 15, -1f, 0.1f, 20, levels, ref b.Scales, out b.D, out b.DMin);
+                for (int j = 0, q = 0; j < 256; j += 64, q += 32)
+                {
+                    for (int l = 0; l < 32; ++l)
+                    {
+                        b.Qs[q + l] = (byte)(levels[j + l] | (levels[j + l + 32] << 4));
+                    }
+                }
+            }
+        }
+
+        /// <summary>dequantize_row_q4_K, plainly.</summary>
+        internal static void DequantizeReference(ReadOnlySpan<BlockQ4_K> x, Span<float> destination)
+        {
+            int o = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                float d = GgmlMath.FromHalfBits(x[i].D);
+                float min = GgmlMath.FromHalfBits(x[i].DMin);
+                for (int j = 0, q = 0, s = 0; j < 256; j += 64, q += 32, s += 2)
+                {
+                    KQuantScales.Get(s, x[i].Scales, out int sc, out int m);
+                    float d1 = d * sc, m1 = min * m;
+                    KQuantScales.Get(s + 1, x[i].Scales, out sc, out m);
+                    float d2 = d * sc, m2 = min * m;
+                    for (int l = 0; l < 32; ++l)
+                    {
+                        destination[o++] = (d1 * (x[i].Qs[q + l] & 0xF)) - m1;
+                    }
+
+                    for (int l = 0; l < 32; ++l)
+                    {
+                        destination[o++] = (d2 * (x[i].Qs[q + l] >> 4)) - m2;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace NumForge.Blocks.Ggml
+{
+    /// <summary>
+    /// The scalar primitives of ggml-quants.c with the exact semantics of an x86-64 build: float to integer
+    /// conversions truncate through <c>cvttss2si</c> (NaN and out-of-range give <see cref="int.MinValue"/>, then the
+    /// low bits are kept), <c>nearest_int</c> is the 1.5*2^23 magic-number add (round half to even), fp16 stores are
+    /// IEEE round-to-nearest-even.
+    /// </summary>
+    internal static class GgmlMath
+    {
+        /// <summary>x86 <c>cvttss2si</c>: truncation toward zero; NaN or out of the int range gives int.MinValue.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Truncate(float value)
+            => value >= -2147483648f && value < 2147483648f ? (int)value : int.MinValue;
+
+        /// <summary>ggml's <c>nearest_int</c>: adds 1.5*2^23 and reads the low mantissa bits (round half to even in range).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int NearestInt(float value)
+        {
+            float shifted = value + 12582912f;
+            return (BitConverter.SingleToInt32Bits(shifted) & 0x007fffff) - 0x00400000;
+        }
+
+        /// <summary>C's <c>roundf</c> (half away from zero).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float RoundAway(float value) => MathF.Round(value, MidpointRounding.AwayFromZero);
+
+        /// <summary>GGML_FP32_TO_FP16: IEEE binary16 round to nearest even, overflow to infinity.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ushort ToHalfBits(float value) => BitConverter.HalfToUInt16Bits((Half)value);
+
+        /// <summary>
+        /// GGML_FP16_TO_FP32, exact, by integer rebiasing (no float arithmetic on subnormal operands: a multiply with a
+        /// subnormal input takes a microcode assist on x86, and small K-quant scales are fp16 subnormals).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float FromHalfBits(ushort bits)
+        {
+            int magnitude = bits & 0x7fff;
+            int sign = (bits & 0x8000) << 16;
+            if ((uint)(magnitude - 0x0400) < 0x7800u)
+            {
+                // Normal: rebias the exponent from 15 to 127.
+                return BitConverter.Int32BitsToSingle(((magnitude << 13) + 0x38000000) | sign);
+            }
+
+            if (magnitude >= 0x7c00)
+            {
+                // Infinity, or NaN with its payload.
+                return BitConverter.Int32BitsToSingle((magnitude << 13) | 0x7f800000 | sign);
+            }
+
+            // Zero or subnormal: the mantissa times 2^-24, an exact integer conversion and power-of-two scaling.
+            return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(magnitude * (1.0f / 16777216)) | sign);
+        }
+
+        /// <summary>GGML_E8M0_TO_FP32_HALF: half of the E8M0 value, 2^(e - 128) (e = 0 and 1 are subnormal).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float E8M0Half(byte e)
+        {
+            uint bits = e < 2 ? 0x00200000u << e : (uint)(e - 1) << 23;
+            return BitConverter.UInt32BitsToSingle(bits);
+        }
+
+        /// <summary>MXFP4 codes as ggml's int8 values (E2M1 doubled): 0..7 positive, 8..15 negative.</summary>
+        public static ReadOnlySpan<sbyte> MxFp4Values => [0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12];
+
+        /// <summary>The lengths rule of <see cref="IBlockFormat{TSelf}"/>.</summary>
+        public static void CheckLengths(int values, int blocks, int blockSize, string valuesName)
+        {
+            if ((long)blocks * blockSize != values)
+            {
+                throw new ArgumentException($"{valuesName} holds {values} values but {blocks} blocks of {blockSize} need {(long)blocks * blockSize}.", valuesName);
+            }
+        }
+    }
+}

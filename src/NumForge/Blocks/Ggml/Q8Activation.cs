@@ -1,0 +1,104 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NumForge.Blocks.Ggml
+{
+    /// <summary>
+    /// The input vector of an int8 MatVec, quantized as ggml does for its vec_dot kernels: int8 codes in blocks of
+    /// <see cref="BlockSize"/> (32 as Q8_0, 256 as Q8_K) with a float32 scale d = amax / 127 per block
+    /// (codes round(x / d), half to even), and the code sums of every 16 elements (ggml's bsums) for the kernels'
+    /// offset and minimum terms.
+    /// </summary>
+    internal sealed class Q8Activation
+    {
+        public Q8Activation(int length, int blockSize)
+        {
+            BlockSize = blockSize;
+            Codes = new sbyte[length];
+            Scales = new float[length / blockSize];
+            Sums16 = new int[length / 16];
+        }
+
+        public int BlockSize { get; }
+
+        public sbyte[] Codes { get; }
+
+        public float[] Scales { get; }
+
+        public int[] Sums16 { get; }
+
+        /// <summary>Quantizes <paramref name="x"/> (length a multiple of the block size).</summary>
+        public void Quantize(ReadOnlySpan<float> x)
+        {
+            ref sbyte codes = ref MemoryMarshal.GetArrayDataReference(Codes);
+            for (int b = 0; b < Scales.Length; b++)
+            {
+                ReadOnlySpan<float> block = x.Slice(b * BlockSize, BlockSize);
+                float amax = 0;
+                int i = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> m = Vector256<float>.Zero;
+                    for (; i < BlockSize; i += 8)
+                    {
+                        m = Vector256.Max(m, Vector256.Abs(Vector256.Create(block.Slice(i, 8))));
+                    }
+
+                    amax = Max(m);
+                }
+                else
+                {
+                    foreach (float v in block)
+                    {
+                        amax = MathF.Max(amax, MathF.Abs(v));
+                    }
+                }
+
+                float d = amax / 127;
+                float id = d != 0 ? 1 / d : 0;
+                Scales[b] = d;
+                ref sbyte blockCodes = ref Unsafe.Add(ref codes, b * BlockSize);
+                for (int k = 0; k < BlockSize; k += 16)
+                {
+                    int sum = 0;
+                    if (Vector256.IsHardwareAccelerated)
+                    {
+                        Vector256<int> q0 = Code(Vector256.Create(block.Slice(k, 8)), id);
+                        Vector256<int> q1 = Code(Vector256.Create(block.Slice(k + 8, 8)), id);
+                        Vector128<sbyte> packed = Vector128.Narrow(Vector256.Narrow(q0, q1).GetLower(), Vector256.Narrow(q0, q1).GetUpper());
+                        packed.StoreUnsafe(ref Unsafe.Add(ref blockCodes, k));
+                        sum = Vector256.Sum(q0 + q1);
+                    }
+                    else
+                    {
+                        for (int j = 0; j < 16; j++)
+                        {
+                            int q = (int)Math.Clamp(MathF.Round(block[k + j] * id), -127, 127);
+                            Unsafe.Add(ref blockCodes, k + j) = (sbyte)q;
+                            sum += q;
+                        }
+                    }
+
+                    Sums16[((b * BlockSize) + k) / 16] = sum;
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> Code(Vector256<float> x, float id)
+            => Vector256.Clamp(Vector256.ConvertToInt32(Vector256.Round(x * id)), Vector256.Create(-127), Vector256.Create(127));
+
+        private static float Max(Vector256<float> m)
+        {
+            float r = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                r = MathF.Max(r, m[i]);
+            }
+
+            return r;
+        }
+    }
+}
