@@ -504,7 +504,7 @@ namespace NumForge
 
             if (scheme.Kind == QuantSchemeKind.Ggml)
             {
-                throw new NotSupportedException($"{scheme} is a ggml block type: it is quantized by the ggml block formats (QuantizedMatrix<TBlock> over Block{scheme.ToString().Replace("_", "", StringComparison.Ordinal)}), not by QuantizedMatrix.Quantize.");
+                throw new NotSupportedException($"{scheme} is a ggml block type: it is quantized by the ggml block formats (QuantizedMatrix<TBlock> over Block{scheme}), not by QuantizedMatrix.Quantize.");
             }
 
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
