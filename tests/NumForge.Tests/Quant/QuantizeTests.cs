@@ -154,8 +154,8 @@ namespace NumForge.Tests.Quant
             Assert.Throws<ArgumentException>(() => QuantizedMatrix.Quantize(w, 4, 256, QuantScheme.NF4));
 
             float[] wide = new float[128];
-            wide[0] = -60000f;
-            wide[1] = 60000f;
+            wide[0] = -300000f;
+            wide[1] = 300000f;
             Assert.Contains("too wide for a Half scale", Assert.Throws<ArgumentException>(() => QuantizedMatrix.Quantize(wide, 1, 128, QuantScheme.Parse("W2G128"))).Message, StringComparison.Ordinal);
             Assert.Throws<InvalidOperationException>(() => QuantizedMatrix.Quantize(new float[128], 1, 128, QuantScheme.W4G128).GetScales<float>());
         }
