@@ -474,6 +474,12 @@ namespace NumForge
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 2:
                     RunWith(new CrumbDot(width), x, sums, y, parallel);
                     break;
+                case QuantSchemeKind.WeightOnly when Scheme.Bits == 3:
+                    RunWith(new TripletDot(width), x, sums, y, parallel);
+                    break;
+                case QuantSchemeKind.Mx when Scheme.Bits == 8:
+                    RunWith(new ByteTableDot(width, _elementValues!), x, sums, y, parallel);
+                    break;
                 case QuantSchemeKind.Nvfp4:
                 case QuantSchemeKind.Mx when Scheme.Bits == 4:
                     RunWith(new NibbleDot<TableLowNibble>(width, _elementValues!), x, sums, y, parallel);

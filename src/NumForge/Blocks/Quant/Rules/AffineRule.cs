@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NumForge.Blocks.Quant.Rules
 {
@@ -167,17 +169,59 @@ namespace NumForge.Blocks.Quant.Rules
         internal static void Encode(ReadOnlySpan<float> w, Span<byte> codes, float scale, int zero, int bits)
         {
             float maxq = (1 << bits) - 1;
-            for (int i = 0; i < w.Length; i++)
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // The same IEEE operations lane by lane (divide, round half to even, add, clamp): equal to the scalar loop.
+                Vector256<float> s = Vector256.Create(scale);
+                Vector256<float> z = Vector256.Create((float)zero);
+                Vector256<float> high = Vector256.Create(maxq);
+                for (; i + 32 <= w.Length; i += 32)
+                {
+                    Vector256<int> a = Code(Vector256.Create(w.Slice(i, 8)), s, z, high);
+                    Vector256<int> b = Code(Vector256.Create(w.Slice(i + 8, 8)), s, z, high);
+                    Vector256<int> c = Code(Vector256.Create(w.Slice(i + 16, 8)), s, z, high);
+                    Vector256<int> d = Code(Vector256.Create(w.Slice(i + 24, 8)), s, z, high);
+                    Vector256<byte> packed = Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, d)).AsByte();
+                    packed.CopyTo(codes.Slice(i, 32));
+                }
+            }
+
+            for (; i < w.Length; i++)
             {
                 codes[i] = (byte)Math.Clamp(MathF.Round(w[i] / scale) + zero, 0f, maxq);
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> Code(Vector256<float> w, Vector256<float> scale, Vector256<float> zero, Vector256<float> high)
+            => Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(Vector256.Round(w / scale) + zero, Vector256<float>.Zero), high));
+
+        /// <summary>Smallest and largest weight (the weights are finite; which zero wins a -0/+0 tie does not change any result).</summary>
         private static void MinMax(ReadOnlySpan<float> w, out float min, out float max)
         {
             min = float.PositiveInfinity;
             max = float.NegativeInfinity;
-            foreach (float v in w)
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated && w.Length >= 8)
+            {
+                Vector256<float> low = Vector256.Create(min);
+                Vector256<float> high = Vector256.Create(max);
+                for (; i + 8 <= w.Length; i += 8)
+                {
+                    Vector256<float> v = Vector256.Create(w.Slice(i, 8));
+                    low = Vector256.Min(low, v);
+                    high = Vector256.Max(high, v);
+                }
+
+                for (int k = 0; k < 8; k++)
+                {
+                    min = MathF.Min(min, low[k]);
+                    max = MathF.Max(max, high[k]);
+                }
+            }
+
+            foreach (float v in w[i..])
             {
                 min = MathF.Min(min, v);
                 max = MathF.Max(max, v);
