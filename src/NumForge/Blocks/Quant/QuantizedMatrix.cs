@@ -525,7 +525,12 @@ namespace NumForge
         /// <summary>Checks that every weight is finite (what every scheme but MX needs); returns the absolute maximum.</summary>
         private static float CheckFinite(ReadOnlySpan<float> weights, int columns, QuantScheme scheme)
         {
-            float amax = 0;
+            float amax = AbsMax.Of(weights, out bool finite);
+            if (finite)
+            {
+                return amax;
+            }
+
             for (int i = 0; i < weights.Length; i++)
             {
                 float v = weights[i];

@@ -35,13 +35,8 @@ namespace NumForge.Blocks.Quant.Rules
             {
                 ReadOnlySpan<float> block = row.Slice(b * BlockSize, BlockSize);
                 Span<float> target = scaled.Slice(b * BlockSize, BlockSize);
-                float amax = 0;
-                bool special = false;
-                foreach (float v in block)
-                {
-                    special |= !float.IsFinite(v);
-                    amax = MathF.Max(amax, MathF.Abs(v));
-                }
+                float amax = AbsMax.Of(block, out bool finite);
+                bool special = !finite;
 
                 if (special || amax == 0)
                 {

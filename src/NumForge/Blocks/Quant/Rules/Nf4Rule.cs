@@ -59,11 +59,7 @@ namespace NumForge.Blocks.Quant.Rules
             {
                 ReadOnlySpan<float> block = row.Slice(b * BlockSize, BlockSize);
                 Span<byte> target = codes.Slice(b * BlockSize, BlockSize);
-                float amax = 0;
-                foreach (float v in block)
-                {
-                    amax = MathF.Max(amax, MathF.Abs(v));
-                }
+                float amax = AbsMax.Of(block, out _);
 
                 absMax[b] = amax;
                 if (amax == 0)

@@ -26,11 +26,7 @@ namespace NumForge.Blocks.Quant.Rules
             {
                 ReadOnlySpan<float> block = row.Slice(b * BlockSize, BlockSize);
                 Span<float> target = scaled.Slice(b * BlockSize, BlockSize);
-                float amax = 0;
-                foreach (float v in block)
-                {
-                    amax = MathF.Max(amax, MathF.Abs(v));
-                }
+                float amax = AbsMax.Of(block, out _);
 
                 // A zero tensor scale (an all-zero tensor) would make 0 / 0: those blocks get scale 1.0 and zero codes.
                 byte scale = tensorScale == 0 ? OneScale : ((Float8E4M3FN)(amax / divisor)).ToBits();
