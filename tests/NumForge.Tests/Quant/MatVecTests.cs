@@ -81,6 +81,10 @@ namespace NumForge.Tests.Quant
             float[] x = Gaussian(Batch * Columns, 9);
             float[] y = new float[Batch * Rows];
             m.MatMul(x, Batch, y);
+            float[] inferred = new float[Batch * Rows];
+            m.MatMul(x, inferred);
+            Assert.Equal(y, inferred);
+            Assert.Throws<ArgumentException>(() => m.MatMul(x.AsSpan(1), inferred));
             for (int b = 0; b < Batch; b++)
             {
                 float[] single = new float[Rows];

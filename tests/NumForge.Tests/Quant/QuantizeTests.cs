@@ -122,6 +122,7 @@ namespace NumForge.Tests.Quant
                             _ => ElementValue(scheme, code) * m.GetScale(r, g),
                         };
                         Assert.Equal(F(expected), restored[(r * Columns) + c]);
+                        Assert.Equal(m.GetScale(r, g), m.Scales[(r * m.GroupsPerRow) + g]);
                     }
                 }
             }

@@ -71,6 +71,12 @@ namespace NumForge
         /// <summary>The scale plane as stored, [rows, groups] little-endian: Half (W{N}G{M}), E8M0 bytes (MX), E4M3 bytes (NVFP4), float32 (NF4).</summary>
         public ReadOnlySpan<byte> ScaleBytes => _scaleBytes;
 
+        /// <summary>
+        /// Each group's multiplier as float32, [rows, groups]: the Half scale (W{N}G{M}), 2^e (MX; NaN for the 0xFF scale),
+        /// E4M3 block scale times tensor scale rounded once (NVFP4), the absmax (NF4). The stored bits are <see cref="ScaleBytes"/>.
+        /// </summary>
+        public ReadOnlySpan<float> Scales => _scaleValues;
+
         /// <summary>The element type of the scale plane: <see cref="Half"/>, <see cref="Float8E8M0FNU"/>, <see cref="Float8E4M3FN"/> or <see cref="float"/>.</summary>
         public Type ScaleType => Scheme.Kind switch
         {
@@ -368,6 +374,18 @@ namespace NumForge
             {
                 MatVec(x.Slice(v * Columns, Columns), y.Slice(v * Rows, Rows), options);
             }
+        }
+
+        /// <summary>Multiplies a batch of <c>x.Length / Columns</c> vectors (row-major) into <paramref name="y"/> ([count, rows]).</summary>
+        /// <exception cref="ArgumentException">x is not a whole number of vectors, or y is too short.</exception>
+        public void MatMul(ReadOnlySpan<float> x, Span<float> y)
+        {
+            if (x.Length % Columns != 0)
+            {
+                throw new ArgumentException($"x has {x.Length} elements, not a whole number of {Columns}-column vectors.", nameof(x));
+            }
+
+            MatMul(x, x.Length / Columns, y);
         }
 
         /// <summary>
