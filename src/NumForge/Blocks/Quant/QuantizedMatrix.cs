@@ -484,7 +484,7 @@ namespace NumForge
             switch (Scheme.Kind)
             {
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 4:
-                    RunWith(new NibbleDot<IntegerLowNibble>(width, s_nibbleCodes), x, sums, y, parallel);
+                    RunVector(new NibbleDot<IntegerLowNibble>(width, s_nibbleCodes), x, sums, y, parallel, width);
                     break;
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 8:
                     RunWith(new ByteDot(width), x, sums, y, parallel);
@@ -500,14 +500,28 @@ namespace NumForge
                     break;
                 case QuantSchemeKind.Nvfp4:
                 case QuantSchemeKind.Mx when Scheme.Bits == 4:
-                    RunWith(new NibbleDot<TableLowNibble>(width, _elementValues!), x, sums, y, parallel);
+                    RunVector(new NibbleDot<TableLowNibble>(width, _elementValues!), x, sums, y, parallel, width);
                     break;
                 case QuantSchemeKind.Nf4:
-                    RunWith(new NibbleDot<TableHighNibble>(width, _elementValues!), x, sums, y, parallel);
+                    RunVector(new NibbleDot<TableHighNibble>(width, _elementValues!), x, sums, y, parallel, width);
                     break;
                 default:
                     RunWith(new BitStreamDot(Scheme.Bits, _elementValues, false, width), x, sums, y, parallel);
                     break;
+            }
+        }
+
+        /// <summary>One vector accumulator per row where the groups fit the vector step; the per-group kernel otherwise.</summary>
+        private void RunVector<TDot>(TDot dot, float[] x, float[] sums, Span<float> y, bool parallel, int width)
+            where TDot : struct, IVectorGroupDot
+        {
+            if (VectorRowDot<TDot>.Fits(this, width))
+            {
+                MatVecDriver.Run(new VectorRowDot<TDot>(this, x, sums, width, dot), Rows, Columns, y, parallel);
+            }
+            else
+            {
+                RunWith(dot, x, sums, y, parallel);
             }
         }
 

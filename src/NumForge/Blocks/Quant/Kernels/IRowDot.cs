@@ -7,6 +7,19 @@ namespace NumForge.Blocks.Quant.Kernels
         float Row(int row);
     }
 
+    /// <summary>
+    /// A group dot that can also leave its sums unreduced, so a row kernel scales each group's vector into one row
+    /// accumulator and reduces once per row instead of once per group.
+    /// </summary>
+    internal interface IVectorGroupDot : IGroupDot
+    {
+        /// <summary>Lane sums of value(code) * x over <c>count</c> codes (a multiple of 32).</summary>
+        System.Runtime.Intrinsics.Vector512<float> Partial512(ref byte codes, ref float x, int count);
+
+        /// <summary>Lane sums of value(code) * x over <c>count</c> codes (a multiple of 16).</summary>
+        System.Runtime.Intrinsics.Vector256<float> Partial256(ref byte codes, ref float x, int count);
+    }
+
     /// <summary>An operator struct for the inner loop: the dot product of <c>count</c> packed codes' values with x.</summary>
     internal interface IGroupDot
     {

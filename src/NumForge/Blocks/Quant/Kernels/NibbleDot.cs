@@ -43,7 +43,7 @@ namespace NumForge.Blocks.Quant.Kernels
     /// interleave them back into element order, widen to int32, convert (or look up with one <c>vpermps</c> in a
     /// 16-entry table) and multiply-add with x. AVX2 takes 8 bytes per step and looks up with two permutes and a blend.
     /// </summary>
-    internal readonly struct NibbleDot<TMode> : IGroupDot
+    internal readonly struct NibbleDot<TMode> : IVectorGroupDot
         where TMode : struct, INibbleMode
     {
         private readonly int _width;
@@ -111,6 +111,39 @@ namespace NumForge.Blocks.Quant.Kernels
             }
 
             return sum;
+        }
+
+        /// <summary>The unreduced 16-lane partial sums of <paramref name="count"/> (a multiple of 32) codes times x.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> Partial512(ref byte codes, ref float x, int count)
+        {
+            Vector512<float> acc0 = Vector512<float>.Zero;
+            Vector512<float> acc1 = Vector512<float>.Zero;
+            for (int i = 0; i < count; i += 32)
+            {
+                (Vector128<byte> even, Vector128<byte> odd) = Split(Vector128.LoadUnsafe(ref codes, (nuint)(i / 2)));
+                acc0 = Vector512.FusedMultiplyAdd(Values512(Sse2.UnpackLow(even, odd)), Vector512.LoadUnsafe(ref x, (nuint)i), acc0);
+                acc1 = Vector512.FusedMultiplyAdd(Values512(Sse2.UnpackHigh(even, odd)), Vector512.LoadUnsafe(ref x, (nuint)(i + 16)), acc1);
+            }
+
+            return acc0 + acc1;
+        }
+
+        /// <summary>The unreduced 8-lane partial sums of <paramref name="count"/> (a multiple of 16) codes times x.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Partial256(ref byte codes, ref float x, int count)
+        {
+            Vector256<float> acc0 = Vector256<float>.Zero;
+            Vector256<float> acc1 = Vector256<float>.Zero;
+            for (int i = 0; i < count; i += 16)
+            {
+                (Vector128<byte> even, Vector128<byte> odd) = Split(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref codes, i / 2))).AsByte());
+                Vector128<byte> elements = Sse2.UnpackLow(even, odd);
+                acc0 = Vector256.FusedMultiplyAdd(Values256(Avx2.ConvertToVector256Int32(elements)), Vector256.LoadUnsafe(ref x, (nuint)i), acc0);
+                acc1 = Vector256.FusedMultiplyAdd(Values256(Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(elements, 8))), Vector256.LoadUnsafe(ref x, (nuint)(i + 8)), acc1);
+            }
+
+            return acc0 + acc1;
         }
 
         /// <summary>The nibbles of 16 bytes as bytes: the even elements' and the odd elements'.</summary>
