@@ -515,6 +515,12 @@ namespace NumForge
         private void RunVector<TDot>(TDot dot, float[] x, float[] sums, Span<float> y, bool parallel, int width)
             where TDot : struct, IVectorGroupDot
         {
+            if (width == 512 && !VectorRowDot<TDot>.Fits(this, 512))
+            {
+                // Groups of 16 (NVFP4, W4G16): the 256-bit row kernel takes them whole.
+                width = 256;
+            }
+
             if (VectorRowDot<TDot>.Fits(this, width))
             {
                 MatVecDriver.Run(new VectorRowDot<TDot>(this, x, sums, width, dot), Rows, Columns, y, parallel);
