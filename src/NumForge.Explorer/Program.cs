@@ -58,6 +58,7 @@ namespace NumForge.Explorer
             root.Subcommands.Add(ShowCommand.Create());
             root.Subcommands.Add(EncodeCommand.Create());
             root.Subcommands.Add(DecodeCommand.Create());
+            root.Subcommands.Add(QuantCommand.Create());
             return root;
         }
     }

@@ -59,6 +59,7 @@ internal static class Program
         Check("Span round trip with saturation", back[0] == 0.5f && back[1] == 1f && back[2] == 448f && back[3] == 448f);
         Check("Planted Half sum (NF1001)", PlantedHalfSum(new[] { (Half)1f, (Half)2f }) == (Half)3f);
         Check("Catalog lookup", FormatCatalog.Find("e4m3fn")?.Name == "Float8E4M3FN");
+        QuantizeAndReadBack();
 
         Check("MyInt3 wraps", (int)((MyInt3)3 + (MyInt3)1) == -4 && (int)(MyInt3)9 == 1);
         Check("MyInt3 checked throws", Throws<OverflowException>(() => checked((MyInt3)3 + (MyInt3)1)));
@@ -79,6 +80,45 @@ internal static class Program
 
         Console.WriteLine($"{s_passed} passed, {s_failed} failed");
         return s_failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Quantizes a matrix, runs MatVec, and reads back a safetensors file it wrote.</summary>
+    private static void QuantizeAndReadBack()
+    {
+        const int Rows = 32, Columns = 256;
+        var weights = new float[Rows * Columns];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = MathF.Sin(i * 0.37f) * 0.02f;
+        }
+
+        QuantizedMatrix matrix = QuantizedMatrix.Quantize(weights, Rows, Columns, QuantScheme.Parse("W4G128"));
+        Check("Quantize W4G128 SQNR", matrix.Measure(weights).SqnrDb > 15);
+        var x = new float[Columns];
+        x[5] = 1;
+        var y = new float[Rows];
+        matrix.MatVec(x, y);
+        var restored = new float[weights.Length];
+        matrix.Dequantize(restored);
+        bool column = true;
+        for (int r = 0; r < Rows; r++)
+        {
+            column &= y[r] == restored[(r * Columns) + 5];
+        }
+
+        Check("MatVec picks a column", column);
+        string path = System.IO.Path.GetTempFileName();
+        try
+        {
+            new SafeTensorsWriter().Add("w", (ReadOnlySpan<float>)weights, Rows, Columns).Add("bf16", (ReadOnlySpan<BFloat16>)[(BFloat16)1.5f], 1).Save(path);
+            using SafeTensorsFile file = SafeTensorsFile.Open(path);
+            Check("Safetensors read back", file.Tensors["w"].Shape[1] == Columns && file.GetSpan<float>("w").SequenceEqual(weights)
+                && (float)file.GetSpan<BFloat16>("bf16")[0] == 1.5f);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
     }
 
     /// <summary>Planted for the package test: the build output must show warning NF1001 here.</summary>

@@ -1,0 +1,58 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace NumForge.Blocks.Quant.Rules
+{
+    /// <summary>
+    /// NVIDIA NVFP4 as ModelOpt's <c>NVFP4QTensor</c> computes it, in float32: tensor scale <c>amax(W) / (6 * 448)</c>;
+    /// per 16 elements the E4M3 scale <c>e4m3(block_amax / (6 * tensor_scale))</c>, 1.0 where that is 0; elements
+    /// <c>e2m1(x / (block_scale * tensor_scale))</c> rounded to nearest even and saturated at 6 (-0 gives the +0 code, as
+    /// ModelOpt's sign test <c>x &lt; 0</c> does). A block scale past E4M3's range (possible only for a subnormal tensor
+    /// scale) saturates to 448 where ModelOpt's cast would give NaN.
+    /// </summary>
+    internal static class Nvfp4Rule
+    {
+        public const int BlockSize = 16;
+
+        /// <summary>E4M3's 1.0, used where the block scale would be 0.</summary>
+        public const byte OneScale = 0x38;
+
+        public static float TensorScale(float amax) => amax / (6f * 448f);
+
+        public static void QuantizeRow(ReadOnlySpan<float> row, float tensorScale, Span<byte> codes, Span<byte> scales, Span<float> scaled)
+        {
+            float divisor = 6f * tensorScale;
+            for (int b = 0; b < scales.Length; b++)
+            {
+                ReadOnlySpan<float> block = row.Slice(b * BlockSize, BlockSize);
+                Span<float> target = scaled.Slice(b * BlockSize, BlockSize);
+                float amax = AbsMax.Of(block, out _);
+
+                // A zero tensor scale (an all-zero tensor) would make 0 / 0: those blocks get scale 1.0 and zero codes.
+                byte scale = tensorScale == 0 ? OneScale : ((Float8E4M3FN)(amax / divisor)).ToBits();
+                if (scale == 0)
+                {
+                    scale = OneScale;
+                }
+                else if (scale == 0x7F)
+                {
+                    // Only a subnormal tensor scale (amax below 2^-126 * 2688) can push the ratio past 464, where the
+                    // cast gives NaN; saturate to 448 instead of storing a NaN scale.
+                    scale = 0x7E;
+                }
+
+                scales[b] = scale;
+                float effective = BlockMultiplier(scale, tensorScale);
+                for (int i = 0; i < BlockSize; i++)
+                {
+                    target[i] = tensorScale == 0 ? 0f : (block[i] / effective) + 0f;
+                }
+            }
+
+            Float4E2M1FN.ConvertFrom(scaled, MemoryMarshal.Cast<byte, Float4E2M1FN>(codes), MidpointRounding.ToEven, saturate: true);
+        }
+
+        /// <summary>What a block's elements are multiplied by: <c>(float)block_scale * tensor_scale</c>, rounded once in float32.</summary>
+        public static float BlockMultiplier(byte scale, float tensorScale) => (float)Float8E4M3FN.FromBits(scale) * tensorScale;
+    }
+}
