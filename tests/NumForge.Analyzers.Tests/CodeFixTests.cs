@@ -287,7 +287,7 @@ namespace NumForge.Analyzers.Tests
                     {
                         {|NF1001:sum += {|NF1002:Half.Exp(v)|}|};
                     }
-                    return Half.Log(sum);
+                    return {|NF1002:Half.Log(sum)|};
                 }
             }
             """, """
