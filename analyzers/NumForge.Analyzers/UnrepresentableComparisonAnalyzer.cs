@@ -91,8 +91,9 @@ namespace NumForge.Analyzers
 
                 bool lessThan = op is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
                 bool alwaysTrue = above == lessThan;
-                string finite = layout.HasInfinity || layout.HasNaN ? " for every finite value" : string.Empty;
-                verdict = (alwaysTrue ? "is always true" : "is never true") + finite;
+                verdict = layout.HasInfinity || layout.HasNaN
+                    ? (alwaysTrue ? "is true for every finite value" : "is false for every finite value")
+                    : (alwaysTrue ? "is always true" : "is never true");
                 why = text + (above ? " is above the largest " : " is below the smallest ") + type + ", " + Format(above ? highest : lowest) + " (" + becomes + ")";
             }
 
