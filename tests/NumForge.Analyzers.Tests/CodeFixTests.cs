@@ -168,23 +168,6 @@ namespace NumForge.Analyzers.Tests
             """);
 
         [Fact]
-        public Task AccumulateInFloat_NotOfferedForFieldsOrElements() => Verify.NoCodeFixAsync("""
-            using System;
-            class C
-            {
-                private Half _total;
-                void Add(Half[] x, Half[] sums)
-                {
-                    for (int i = 0; i < x.Length; i++)
-                    {
-                        {|NF1001:_total += x[i]|};
-                        {|NF1001:sums[0] += x[i]|};
-                    }
-                }
-            }
-            """);
-
-        [Fact]
         public Task AccumulateInFloat_NotOfferedWhenPassedByReference() => Verify.NoCodeFixAsync("""
             using System;
             class C
@@ -262,16 +245,6 @@ namespace NumForge.Analyzers.Tests
                     }
                     return sum;
                 }
-            }
-            """);
-
-        [Fact]
-        public Task ComputeInFloat_NotOfferedForTensorPrimitives() => Verify.NoCodeFixAsync("""
-            using System;
-            using System.Numerics.Tensors;
-            class C
-            {
-                static Half Run(Half[] x) => {|NF1002:TensorPrimitives.Sum<Half>(x)|};
             }
             """);
 

@@ -55,14 +55,20 @@ namespace NumForge.Analyzers.Tests
                 (exception, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add(exception.ToString()); } },
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: true);
-            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MixedPrecisionAnalyzer()), options);
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(Verify.AllAnalyzers()), options);
 
             var stopwatch = Stopwatch.StartNew();
             ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             stopwatch.Stop();
-            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(withAnalyzers.Analyzers[0], CancellationToken.None);
+            var execution = TimeSpan.Zero;
+            foreach (DiagnosticAnalyzer analyzer in withAnalyzers.Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                execution += telemetry.ExecutionTime;
+                _output.WriteLine($"{analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalSeconds:F2} s");
+            }
 
-            _output.WriteLine($"{lines:N0} lines in {Files:N0} files: analyzer diagnostics in {stopwatch.Elapsed.TotalSeconds:F1} s wall clock, analyzer execution time {telemetry.ExecutionTime.TotalSeconds:F2} s (binding the whole compilation alone: {compileWatch.Elapsed.TotalSeconds:F1} s)");
+            _output.WriteLine($"{lines:N0} lines in {Files:N0} files: analyzer diagnostics in {stopwatch.Elapsed.TotalSeconds:F1} s wall clock, analyzer execution time {execution.TotalSeconds:F2} s (binding the whole compilation alone: {compileWatch.Elapsed.TotalSeconds:F1} s)");
             foreach (var group in diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key))
             {
                 _output.WriteLine($"{group.Key}: {group.Count()}");
@@ -75,10 +81,15 @@ namespace NumForge.Analyzers.Tests
             Assert.Equal(Files, diagnostics.Count(d => d.Id == "NF1002"));
             Assert.Equal(Files, diagnostics.Count(d => d.Id == "NF1003"));
             Assert.Equal(Files, diagnostics.Count(d => d.Id == "NF1004"));
+            Assert.Equal(Files, diagnostics.Count(d => d.Id == "NF1005"));
+            Assert.Equal(5 * Files, diagnostics.Count(d => d.Id == "NF1006"));
         }
 
-        /// <summary>One file of 100 lines: eleven methods of varied loops, with one NF1001 x3, NF1002, NF1003 and NF1004 planted.</summary>
-        private static string GenerateFile(int n)
+        /// <summary>
+        /// One file of 100 lines: twelve methods of varied loops, with NF1001 x3, NF1002, NF1003, NF1004 and NF1005
+        /// planted, and five loops that compute in low precision (NF1006).
+        /// </summary>
+        internal static string GenerateFile(int n)
         {
             var text = new StringBuilder();
             text.Append($$"""
@@ -177,6 +188,8 @@ namespace NumForge.Analyzers.Tests
                         }
 
                         public Float8E4M3FN Constant() => (Float8E4M3FN){{500 + n}}f;
+
+                        public bool IsTenth(Half h) => (float)h == 0.1f;
 
                         public int Count(int[] x, Func<int, int> f)
                         {

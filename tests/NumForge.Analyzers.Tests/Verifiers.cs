@@ -40,7 +40,7 @@ namespace NumForge.Analyzers.Tests
         }
 
         /// <summary>Applies the code fix and compares with <paramref name="fixedSource"/>.</summary>
-        public static Task CodeFixAsync(string source, string fixedSource, int? iterations = null)
+        public static Task CodeFixAsync(string source, string fixedSource, int? iterations = null, int? fixAllIterations = null)
         {
             var test = new CodeFixTest { TestCode = source, FixedCode = fixedSource };
             test.DisabledDiagnostics.Add(DiagnosticIds.LowPrecisionLoopArithmetic);
@@ -49,7 +49,7 @@ namespace NumForge.Analyzers.Tests
             if (iterations is int n)
             {
                 test.NumberOfIncrementalIterations = n;
-                test.NumberOfFixAllIterations = n;
+                test.NumberOfFixAllIterations = fixAllIterations ?? n;
             }
 
             return test.RunAsync(CancellationToken.None);
@@ -107,7 +107,7 @@ namespace NumForge.Analyzers.Tests
             protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers();
         }
 
-        /// <summary>Both NumForge code fix providers (the type argument is a placeholder; <see cref="GetCodeFixProviders"/> supplies them).</summary>
+        /// <summary>Every NumForge code fix provider (the type argument is a placeholder; <see cref="GetCodeFixProviders"/> supplies them).</summary>
         private sealed class CodeFixTest : CSharpCodeFixTest<MixedPrecisionAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
         {
             public CodeFixTest()
@@ -119,7 +119,7 @@ namespace NumForge.Analyzers.Tests
             protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers();
 
             protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() =>
-                new CodeFixProvider[] { new AccumulateInFloatCodeFixProvider(), new ComputeInFloatCodeFixProvider() };
+                new CodeFixProvider[] { new AccumulateInFloatCodeFixProvider(), new AccumulateStorageInFloatCodeFixProvider(), new ComputeInFloatCodeFixProvider() };
         }
     }
 }
