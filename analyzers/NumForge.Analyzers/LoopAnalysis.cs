@@ -537,7 +537,9 @@ namespace NumForge.Analyzers
             switch (target)
             {
                 case ILocalReferenceOperation local:
-                    return !IsDeclaredInside(local.Local, loop.Body.Syntax.Span, loop.Syntax.SyntaxTree);
+                    // A foreach variable is a different value (or, with ref, a different element) on every iteration.
+                    return !IsDeclaredInside(local.Local, loop.Body.Syntax.Span, loop.Syntax.SyntaxTree)
+                        && !(loop is IForEachLoopOperation && loop.Locals.Contains(local.Local, SymbolEqualityComparer.Default));
                 case IParameterReferenceOperation:
                     return true;
                 default:
