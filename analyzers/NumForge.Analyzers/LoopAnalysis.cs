@@ -488,6 +488,10 @@ namespace NumForge.Analyzers
                         }
 
                         break;
+                    case ILocalReferenceOperation local when loop is IForEachLoopOperation forEach && forEach.Locals.Contains(local.Local, SymbolEqualityComparer.Default)
+                        && Strip(forEach.Collection) is not (IArrayCreationOperation or IInvocationOperation { TargetMethod.Name: "Range" }):
+                        // foreach (int index in indices) counts[index]++: the elements are chosen by the data.
+                        return true;
                     case ILocalReferenceOperation local when depth == 0 && IsDeclaredInside(local.Local, loop.Body.Syntax.Span, loop.Syntax.SyntaxTree):
                         if (SingleInitializer(local.Local, loop.Body) is IOperation initializer && IsManyToOneIndex(initializer, loop, depth + 1))
                         {

@@ -90,7 +90,7 @@ namespace NumForge.Analyzers
                 return;
             }
 
-            ReportAccumulation(context, assignment, target, options, assignment.OperatorKind == BinaryOperatorKind.Multiply ? Accumulation.Product : Accumulation.Sum);
+            ReportAccumulation(context, resolver, assignment, target, options, assignment.OperatorKind == BinaryOperatorKind.Multiply ? Accumulation.Product : Accumulation.Sum);
         }
 
         // ----- NF1001: acc = acc + x; NF1003: v = (Half)(... (float)v ...) -----
@@ -112,14 +112,16 @@ namespace NumForge.Analyzers
             IOperation value = LoopAnalysis.Strip(assignment.Value);
             if (SummedValueFlow.IsAccumulatingValue(value, target))
             {
-                ReportAccumulation(context, assignment, target, options, Accumulation.Sum);
+                ReportAccumulation(context, resolver, assignment, target, options, Accumulation.Sum);
                 return;
             }
 
+            // A running product computed in the format itself; one computed in float and narrowed back is NF1003 below.
             if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product
+                && SymbolEqualityComparer.Default.Equals(product.Type, target.Type)
                 && (LoopAnalysis.SameLocation(product.LeftOperand, target) || LoopAnalysis.SameLocation(product.RightOperand, target)))
             {
-                ReportAccumulation(context, assignment, target, options, Accumulation.Product);
+                ReportAccumulation(context, resolver, assignment, target, options, Accumulation.Product);
                 return;
             }
 
@@ -174,8 +176,22 @@ namespace NumForge.Analyzers
                 return;
             }
 
+            string name = LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
+            string op = increment.Kind == OperationKind.Increment ? "++" : "--";
             RepeatKind repeat = LoopAnalysis.FindRepetition(increment, target, options.IncludeLambdas, out ILoopOperation? loop, out _);
-            if (repeat == RepeatKind.None || (repeat == RepeatKind.LoopCounter && !options.IncludeLoopCounters))
+            if (repeat == RepeatKind.None)
+            {
+                // valence[index]++ over data-chosen elements: a histogram count.
+                if (LoopAnalysis.IsScatteredElement(increment, target))
+                {
+                    string counted = "'" + name + "' is counted with " + op + " at a data-dependent index (a histogram)";
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, increment.Syntax.GetLocation(), OtherAccumulator, counted, target.Type!.Name));
+                }
+
+                return;
+            }
+
+            if (repeat == RepeatKind.LoopCounter && !options.IncludeLoopCounters)
             {
                 return;
             }
@@ -186,8 +202,6 @@ namespace NumForge.Analyzers
                 return;
             }
 
-            string name = LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
-            string op = increment.Kind == OperationKind.Increment ? "++" : "--";
             string bound = limit > 0
                 ? " with no constant bound within " + Format(limit) + ", the last count " + target.Type!.Name + " holds exactly,"
                 : string.Empty;
@@ -202,9 +216,39 @@ namespace NumForge.Analyzers
             Product,
         }
 
-        private static void ReportAccumulation(OperationAnalysisContext context, IOperation assignment, IOperation target, NumForgeOptions options, Accumulation kind)
+        /// <summary>Whether the accumulation adds or subtracts exactly one: a constant 1, a static <c>One</c>, or <c>CreateChecked(1)</c>-style.</summary>
+        private static bool IsUnitStep(IOperation assignment, IOperation target)
         {
-            RepeatKind repeat = LoopAnalysis.FindRepetition(assignment, target, options.IncludeLambdas, out _, out bool invariant);
+            IOperation? step = assignment switch
+            {
+                ICompoundAssignmentOperation compound => compound.Value,
+                ISimpleAssignmentOperation { Value: IOperation value } when LoopAnalysis.Strip(value) is IBinaryOperation binary =>
+                    LoopAnalysis.SameLocation(binary.LeftOperand, target) ? binary.RightOperand : binary.LeftOperand,
+                _ => null,
+            };
+            if (step is null)
+            {
+                return false;
+            }
+
+            step = LoopAnalysis.Strip(step);
+            if (LoopAnalysis.TryGetNumber(step.ConstantValue, out double constant))
+            {
+                return constant == 1;
+            }
+
+            return step switch
+            {
+                IPropertyReferenceOperation { Property: { IsStatic: true, Name: "One" } } => true,
+                IInvocationOperation { TargetMethod.Name: "CreateChecked" or "CreateSaturating" or "CreateTruncating", Arguments.Length: 1 } create =>
+                    LoopAnalysis.TryGetNumber(LoopAnalysis.Strip(create.Arguments[0].Value).ConstantValue, out double one) && one == 1,
+                _ => false,
+            };
+        }
+
+        private static void ReportAccumulation(OperationAnalysisContext context, FormatResolver resolver, IOperation assignment, IOperation target, NumForgeOptions options, Accumulation kind)
+        {
+            RepeatKind repeat = LoopAnalysis.FindRepetition(assignment, target, options.IncludeLambdas, out ILoopOperation? loop, out bool invariant);
             string name = LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
             string what;
             ImmutableDictionary<string, string?> properties = OtherAccumulator;
@@ -228,6 +272,13 @@ namespace NumForge.Analyzers
             }
             else
             {
+                // acc += 1 (or One, CreateChecked(1)) is a counter: quiet when it provably stays where the format counts exactly.
+                if (IsUnitStep(assignment, target) && resolver.IsLowPrecision(target.Type, options, out LowPrecisionFormat format)
+                    && format.ExactCountLimit > 0 && LoopAnalysis.CountsWithin(assignment, target, repeat, loop, format.ExactCountLimit))
+                {
+                    return;
+                }
+
                 what = repeat == RepeatKind.LoopCounter
                     ? "The loop counter '" + name + "' is stepped"
                     : "'" + name + "' accumulates";

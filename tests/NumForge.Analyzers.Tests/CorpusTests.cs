@@ -53,7 +53,7 @@ namespace NumForge.Analyzers.Tests
             var compilation = CSharpCompilation.Create(
                 "Corpus",
                 trees,
-                new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory, Net100.References.SystemRuntimeIntrinsics },
+                new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory, Net100.References.SystemRuntimeIntrinsics, Net100.References.SystemRuntimeNumerics },
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(20)));

@@ -149,6 +149,72 @@ namespace NumForge.Analyzers.Tests
             """,
             new DiagnosticResult(Descriptors.NF1001).WithSpan(7, 31, 7, 37).WithArguments("The running product 'p' is multiplied on every iteration, which underflows or overflows,", "Half"));
 
+        [Fact]
+        public Task HistogramCountsOverDataIndices() => Verify.AnalyzerAsync("""
+            using System;
+            using System.Linq;
+            class C
+            {
+                static void Valence(int[] indices, Half[] valence, Half[] c, Half[] a)
+                {
+                    foreach (int index in indices)
+                    {
+                        {|NF1001:valence[index]++|};
+                        {|NF1001:c[index] += a[0]|};
+                    }
+                    foreach (int n in Enumerable.Range(0, c.Length))
+                    {
+                        c[n] += a[n];
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task UnitStepAccumulationIsACounter() => Verify.AnalyzerAsync("""
+            using System;
+            using NumForge;
+            class C
+            {
+                static void Count(UInt2[] frame, Half[] x)
+                {
+                    UInt2 small = default;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        small = small + UInt2.CreateChecked(1);
+                    }
+                    Half n = default;
+                    for (int i = 0; i < 1000; i++)
+                    {
+                        n += Half.One;
+                    }
+                    Half m = default;
+                    foreach (Half v in x)
+                    {
+                        {|NF1001:m += Half.One|};
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ProductComputedInFloatIsStateNotAProduct() => Verify.AnalyzerAsync("""
+            using System;
+            class C
+            {
+                static void Damp(Half[] v, float damping, int steps)
+                {
+                    for (int s = 0; s < steps; s++)
+                    {
+                        for (int i = 0; i < v.Length; i++)
+                        {
+                            {|NF1003:v[i] = (Half)((float)v[i] * damping)|};
+                        }
+                    }
+                }
+            }
+            """);
+
         // ----- not flagged -----
 
         [Fact]
