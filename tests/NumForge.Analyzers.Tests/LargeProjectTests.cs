@@ -86,6 +86,122 @@ namespace NumForge.Analyzers.Tests
         }
 
         /// <summary>
+        /// The analyzers' share of compiling the 100,000-line project, in process and on one thread so the figures
+        /// compare: the time to bind and emit the compilation, then the time each analyzer adds on its own (best of
+        /// three runs each). Printed, never asserted (docs/diagnostics/performance.md).
+        /// </summary>
+        [Fact]
+        [Trait("Category", "Exhaustive")]
+        public async Task AnalyzerShareOfCompileTime()
+        {
+            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
+            for (int i = 0; i < Files; i++)
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(GenerateFile(i), path: $"Generated{i:D4}.cs"));
+            }
+
+            var references = new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory };
+            CSharpCompilation Fresh() => CSharpCompilation.Create("LargeProject", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+
+            double compile = double.MaxValue;
+            for (int run = 0; run < 3; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                var emitted = Fresh().Emit(new System.IO.MemoryStream());
+                watch.Stop();
+                Assert.True(emitted.Success);
+                compile = Math.Min(compile, watch.Elapsed.TotalSeconds);
+            }
+
+            _output.WriteLine($"bind + emit, one thread: {compile:F2} s (best of 3)");
+
+            // What any operation analyzer pays before doing anything: the driver binds again and builds the operation trees.
+            double baseline = await TimeAnalyzerAsync(new EmptyOperationAnalyzer());
+            _output.WriteLine($"an operation analyzer that does nothing: {baseline:F2} s (the driver's own cost, shared by every operation analyzer)");
+            double total = 0;
+            foreach (DiagnosticAnalyzer analyzer in Verify.AllAnalyzers())
+            {
+                double best = await TimeAnalyzerAsync(analyzer);
+                total += Math.Max(0, best - baseline);
+                _output.WriteLine($"{analyzer.GetType().Name}: {best:F2} s, {best - baseline:F2} s above the empty analyzer");
+            }
+
+            _output.WriteLine($"all NumForge analyzers above the empty analyzer: {total:F2} s = {100 * total / compile:F1}% of bind + emit");
+
+            async Task<double> TimeAnalyzerAsync(DiagnosticAnalyzer analyzer)
+            {
+                double best = double.MaxValue;
+                for (int run = 0; run < 3; run++)
+                {
+                    var withAnalyzer = Fresh().WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+                    var watch = Stopwatch.StartNew();
+                    await withAnalyzer.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+                    watch.Stop();
+                    best = Math.Min(best, watch.Elapsed.TotalSeconds);
+                }
+
+                return best;
+            }
+        }
+
+#pragma warning disable RS1001, RS1036, RS1038, RS1041, RS2008 // a timing baseline passed to the driver directly, never shipped
+        /// <summary>Registers for every operation NumForge looks at and does nothing: the baseline of the timing.</summary>
+        private sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor("TEST0001", "never", "never", "Test", DiagnosticSeverity.Warning, true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.Conversion, OperationKind.Binary, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.Increment, OperationKind.Decrement, OperationKind.Loop);
+            }
+        }
+#pragma warning restore RS1001, RS1036, RS1038, RS1041, RS2008
+
+        /// <summary>
+        /// Writes the same 100,000-line project to disk as a buildable csproj (with the NumForge analyzers as an
+        /// <c>Analyzer</c> item, switched off by <c>-p:NumForgeAnalyzers=false</c>), for the build-time measurement in
+        /// docs/diagnostics/performance.md: <c>dotnet build LargeProject.csproj -c Release -p:ReportAnalyzer=true -bl</c>.
+        /// </summary>
+        [Fact]
+        [Trait("Category", "Exhaustive")]
+        public void WritesTheLargeProjectForBuildTiming()
+        {
+            string directory = Environment.GetEnvironmentVariable("NUMFORGE_LARGE_PROJECT_DIR") is { Length: > 0 } configured
+                ? configured
+                : System.IO.Path.Combine(AppContext.BaseDirectory, "LargeProject");
+            System.IO.Directory.CreateDirectory(directory);
+            string analyzer = typeof(MixedPrecisionAnalyzer).Assembly.Location;
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "LargeProject.csproj"), $$"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>disable</ImplicitUsings>
+                    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                    <NoWarn>$(NoWarn);CS0219</NoWarn>
+                  </PropertyGroup>
+                  <ItemGroup Condition="'$(NumForgeAnalyzers)' != 'false'">
+                    <Analyzer Include="{{analyzer}}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "StandIns.cs"), StandIns.Source);
+            for (int i = 0; i < Files; i++)
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(directory, $"Generated{i:D4}.cs"), GenerateFile(i));
+            }
+
+            _output.WriteLine("wrote " + directory);
+            Assert.Equal(Files + 1, System.IO.Directory.GetFiles(directory, "*.cs").Length);
+        }
+
+        /// <summary>
         /// One file of 100 lines: twelve methods of varied loops, with NF1001 x3, NF1002, NF1003, NF1004 and NF1005
         /// planted, and five loops that compute in low precision (NF1006).
         /// </summary>
