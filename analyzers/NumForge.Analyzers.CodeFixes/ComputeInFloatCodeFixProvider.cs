@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -15,8 +16,9 @@ namespace NumForge.Analyzers.CodeFixes
     /// <summary>
     /// NF1002 "Compute in float": <c>(float)Half.Exp(x)</c> becomes <c>float.Exp((float)x)</c> when <c>float</c> has the
     /// same function (same name, every parameter float) and the result is used as a float or double, so the value is
-    /// never squeezed through the low-precision type. TensorPrimitives reductions have no automatic fix: the data must be
-    /// converted to a float buffer first (see docs/diagnostics/NF1002.md).
+    /// never squeezed through the low-precision type. For a TensorPrimitives reduction over Half spans, converts each
+    /// input once with <c>ConvertToSingle</c>, calls the float overload, and converts a span result back with
+    /// <c>ConvertToHalf</c> (see <see cref="TensorInFloat"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ComputeInFloatCodeFixProvider)), Shared]
     public sealed class ComputeInFloatCodeFixProvider : CodeFixProvider
@@ -28,7 +30,50 @@ namespace NumForge.Analyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.LowPrecisionReduction);
 
         /// <inheritdoc/>
-        public override FixAllProvider? GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider? GetFixAllProvider() => FixAllProvider.Create(async (fixAllContext, document, diagnostics) =>
+        {
+            // One call at a time on the updated document: the tensor fix picks buffer names that must not collide.
+            SyntaxNode? root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var annotations = new Dictionary<SyntaxNode, (SyntaxAnnotation Annotation, string Kind)>();
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                if (diagnostic.Properties.TryGetValue(Descriptors.ReductionKindProperty, out string? kind) && (kind == "Tensor" || kind == "Math")
+                    && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax call)
+                {
+                    annotations[call] = (new SyntaxAnnotation("NumForgeComputeInFloat"), kind!);
+                }
+            }
+
+            document = document.WithSyntaxRoot(root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original].Annotation)));
+            foreach (var (annotation, kind) in annotations.Values)
+            {
+                root = (await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false))!;
+                SemanticModel model = (await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false))!;
+                if (root.GetAnnotatedNodes(annotation).FirstOrDefault() is not InvocationExpressionSyntax call)
+                {
+                    continue;
+                }
+
+                if (kind == "Tensor")
+                {
+                    if (TensorInFloat.TryRewrite(root, model, call, fixAllContext.CancellationToken) is SyntaxNode rewritten)
+                    {
+                        document = document.WithSyntaxRoot(rewritten);
+                    }
+                }
+                else if (TryPlan(model, call, fixAllContext.CancellationToken, out ExpressionSyntax replaced, out ExpressionSyntax replacement))
+                {
+                    document = document.WithSyntaxRoot(root.ReplaceNode(replaced, replacement));
+                }
+            }
+
+            return document;
+        });
 
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -42,7 +87,26 @@ namespace NumForge.Analyzers.CodeFixes
 
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(Descriptors.ReductionKindProperty, out string? kind) || kind != "Math")
+                if (!diagnostic.Properties.TryGetValue(Descriptors.ReductionKindProperty, out string? kind))
+                {
+                    continue;
+                }
+
+                if (kind == "Tensor")
+                {
+                    if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax tensorCall
+                        && TensorInFloat.TryRewrite(root, model, tensorCall, context.CancellationToken) is SyntaxNode rewritten)
+                    {
+                        Document tensorDocument = context.Document;
+                        context.RegisterCodeFix(
+                            CodeAction.Create(Title, _ => Task.FromResult(tensorDocument.WithSyntaxRoot(rewritten)), equivalenceKey: nameof(ComputeInFloatCodeFixProvider) + ".Tensor"),
+                            diagnostic);
+                    }
+
+                    continue;
+                }
+
+                if (kind != "Math")
                 {
                     continue;
                 }

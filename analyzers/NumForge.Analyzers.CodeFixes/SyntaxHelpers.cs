@@ -44,6 +44,20 @@ namespace NumForge.Analyzers.CodeFixes
                 : literal;
         }
 
+        /// <summary>The end of line a statement ends with (the document's style), else CRLF.</summary>
+        public static SyntaxTrivia EndOfLine(SyntaxNode node)
+        {
+            foreach (SyntaxTrivia trivia in node.GetTrailingTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return trivia;
+                }
+            }
+
+            return SyntaxFactory.CarriageReturnLineFeed;
+        }
+
         /// <summary>Strips parentheses.</summary>
         public static ExpressionSyntax WalkDownParentheses(ExpressionSyntax expression)
         {

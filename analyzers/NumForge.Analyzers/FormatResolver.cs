@@ -111,7 +111,7 @@ namespace NumForge.Analyzers
                             return ReadPositFormat(attribute, id);
                         case "IntFormatAttribute":
                             // Every NumForge integer format (Int2, Int4, ...) has far less range than float.
-                            return new LowPrecisionFormat(FormatKind.Integer, true, null, 0, 0, id);
+                            return ReadIntFormat(attribute, id);
                     }
                 }
             }
@@ -164,6 +164,22 @@ namespace NumForge.Analyzers
             var layout = LowPrecisionFormat.CreateLayout(exponentBits, mantissaBits, bias, signed, subnormals, specials, overflow);
             bool low = LowPrecisionFormat.IsFloatLowPrecision(exponentBits, mantissaBits, layout);
             return new LowPrecisionFormat(FormatKind.Float, low, layout, 0, 0, id);
+        }
+
+        private static LowPrecisionFormat ReadIntFormat(AttributeData attribute, string? id)
+        {
+            ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
+            int bits = args.Length >= 1 && args[0].Value is int b && b is > 0 and < 63 ? b : 0;
+            bool signed = true;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Signed" && named.Value.Value is bool s)
+                {
+                    signed = s;
+                }
+            }
+
+            return new LowPrecisionFormat(FormatKind.Integer, true, null, 0, 0, id, bits, signed);
         }
 
         private static LowPrecisionFormat ReadPositFormat(AttributeData attribute, string? id)

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
@@ -55,8 +56,17 @@ namespace NumForge.Analyzers
         /// loop (innermost first) across whose iterations the target is the same location, or by a lambda when
         /// <paramref name="includeLambdas"/> is set and the target is captured.
         /// </summary>
-        public static RepeatKind FindRepetition(IOperation site, IOperation target, bool includeLambdas)
+        public static RepeatKind FindRepetition(IOperation site, IOperation target, bool includeLambdas) => FindRepetition(site, target, includeLambdas, out _, out _);
+
+        /// <summary>
+        /// As <see cref="FindRepetition(IOperation, IOperation, bool)"/>, also giving the loop that repeats the site and
+        /// whether the target is the same location on every iteration of it (<paramref name="invariant"/>) or an element
+        /// that a nested loop sweeps again on every iteration (<c>for k { for j { c[i, j] += ... } }</c>).
+        /// </summary>
+        public static RepeatKind FindRepetition(IOperation site, IOperation target, bool includeLambdas, out ILoopOperation? repeatingLoop, out bool invariant)
         {
+            repeatingLoop = null;
+            invariant = false;
             IOperation previous = site;
             IOperation? current = site.Parent;
             while (current is not null)
@@ -67,11 +77,24 @@ namespace NumForge.Analyzers
                     case ILocalFunctionOperation:
                         return includeLambdas && IsCapturedFrom(target, current.Syntax.Span) ? RepeatKind.Lambda : RepeatKind.None;
                     case ILoopOperation loop:
-                        if (!IsOnceOnlyPart(loop, previous) && IsSameOnEveryIteration(target, loop))
+                        if (IsOnceOnlyPart(loop, previous))
                         {
+                            break;
+                        }
+
+                        if (IsSameOnEveryIteration(target, loop))
+                        {
+                            repeatingLoop = loop;
+                            invariant = true;
                             return loop is IForLoopOperation forLoop && Contains(forLoop.AtLoopBottom, previous)
                                 ? RepeatKind.LoopCounter
                                 : RepeatKind.Loop;
+                        }
+
+                        if (IsSweptAgain(target, loop, site))
+                        {
+                            repeatingLoop = loop;
+                            return RepeatKind.Loop;
                         }
 
                         break;
@@ -205,6 +228,310 @@ namespace NumForge.Analyzers
         };
 
         /// <summary>
+        /// Whether a <c>++</c>/<c>--</c> counter provably stays within <paramref name="limit"/> counts: a for-loop counter
+        /// compared with a constant no larger than the limit, or a local counter in the body of loops (up to its
+        /// declaration) that all run a constant number of times whose product is within the limit.
+        /// </summary>
+        public static bool CountsWithin(IOperation increment, IOperation target, RepeatKind repeat, ILoopOperation? loop, double limit)
+        {
+            if (repeat == RepeatKind.LoopCounter)
+            {
+                return loop is IForLoopOperation { Condition: IBinaryOperation condition }
+                    && TryConstantBound(condition, target, out double bound, out bool inclusive)
+                    && System.Math.Abs(bound) + (inclusive ? 1 : 0) <= limit;
+            }
+
+            if (target is not ILocalReferenceOperation counter)
+            {
+                // A field or parameter keeps counting across calls.
+                return false;
+            }
+
+            double trips = 1;
+            for (IOperation? current = increment.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+                {
+                    break;
+                }
+
+                if (current is ILoopOperation enclosing)
+                {
+                    if (IsDeclaredInside(counter.Local, enclosing.Syntax.Span, enclosing.Syntax.SyntaxTree))
+                    {
+                        break;
+                    }
+
+                    if (!TryTripCount(enclosing, out double count))
+                    {
+                        return false;
+                    }
+
+                    trips *= count;
+                }
+            }
+
+            return trips <= limit;
+        }
+
+        /// <summary>The constant that a comparison holds <paramref name="counter"/> against.</summary>
+        private static bool TryConstantBound(IBinaryOperation condition, IOperation counter, out double bound, out bool inclusive)
+        {
+            bound = 0;
+            inclusive = condition.OperatorKind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual;
+            if (condition.OperatorKind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.NotEquals))
+            {
+                return false;
+            }
+
+            IOperation other;
+            if (SameLocation(condition.LeftOperand, counter))
+            {
+                other = condition.RightOperand;
+            }
+            else if (SameLocation(condition.RightOperand, counter))
+            {
+                other = condition.LeftOperand;
+            }
+            else
+            {
+                return false;
+            }
+
+            return TryGetNumber(Strip(other).ConstantValue, out bound);
+        }
+
+        /// <summary>The number of iterations of <c>for (int i = c0; i &lt; c1; i++)</c> (or <c>&lt;=</c>, <c>i += 1</c>) with constant bounds.</summary>
+        private static bool TryTripCount(ILoopOperation loop, out double count)
+        {
+            count = 0;
+            if (loop is not IForLoopOperation { Condition: IBinaryOperation condition } forLoop || forLoop.Before.Length != 1 || forLoop.AtLoopBottom.Length != 1
+                || forLoop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+                || group.Declarations[0].Declarators.Length != 1
+                || group.Declarations[0].Declarators[0] is not { Initializer.Value: IOperation start } declarator
+                || !TryGetNumber(start.ConstantValue, out double first))
+            {
+                return false;
+            }
+
+            IOperation step = forLoop.AtLoopBottom[0] is IExpressionStatementOperation statement ? statement.Operation : forLoop.AtLoopBottom[0];
+            bool unitStep = step switch
+            {
+                IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: ILocalReferenceOperation l } => SymbolEqualityComparer.Default.Equals(l.Local, declarator.Symbol),
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation l, Value.ConstantValue: { HasValue: true, Value: 1 } } => SymbolEqualityComparer.Default.Equals(l.Local, declarator.Symbol),
+                _ => false,
+            };
+            if (!unitStep || condition.OperatorKind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual)
+                || Strip(condition.LeftOperand) is not ILocalReferenceOperation counter || !SymbolEqualityComparer.Default.Equals(counter.Local, declarator.Symbol)
+                || !TryGetNumber(Strip(condition.RightOperand).ConstantValue, out double last))
+            {
+                return false;
+            }
+
+            count = System.Math.Max(0, last - first + (condition.OperatorKind == BinaryOperatorKind.LessThanOrEqual ? 1 : 0));
+            return true;
+        }
+
+        /// <summary>A numeric constant as a double.</summary>
+        public static bool TryGetNumber(Optional<object?> constant, out double result)
+        {
+            result = 0;
+            if (!constant.HasValue)
+            {
+                return false;
+            }
+
+            switch (constant.Value)
+            {
+                case double d: result = d; return true;
+                case float f: result = f; return true;
+                case int i: result = i; return true;
+                case long l: result = l; return true;
+                case uint ui: result = ui; return true;
+                case ulong ul: result = ul; return true;
+                case short sh: result = sh; return true;
+                case ushort us: result = us; return true;
+                case sbyte sb: result = sb; return true;
+                case byte b: result = b; return true;
+                case decimal m: result = (double)m; return true;
+                default: return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether an element target is visited again on every iteration of <paramref name="loop"/>: each variable of
+        /// its array and indices is either unchanged by the loop or the counter of a loop nested in it (around the
+        /// site) that sweeps the same elements on each pass, as in <c>for (k) for (j) c[i, j] += a[i, k] * b[k, j]</c>.
+        /// </summary>
+        private static bool IsSweptAgain(IOperation target, ILoopOperation loop, IOperation site)
+        {
+            if (target is not (IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } or IInlineArrayAccessOperation))
+            {
+                return false;
+            }
+
+            bool sweptByNested = false;
+            foreach (IOperation operation in target.DescendantsAndSelf())
+            {
+                if (operation is not ILocalReferenceOperation local || !IsIterationVariable(local.Local, loop))
+                {
+                    continue;
+                }
+
+                if (!IsCounterOfNestedLoop(local.Local, loop, site))
+                {
+                    return false;
+                }
+
+                sweptByNested = true;
+            }
+
+            return sweptByNested;
+        }
+
+        /// <summary>Whether the local is declared by the header of a loop between <paramref name="site"/> and <paramref name="outer"/>.</summary>
+        private static bool IsCounterOfNestedLoop(ILocalSymbol local, ILoopOperation outer, IOperation site)
+        {
+            for (IOperation? current = site.Parent; current is not null && current != outer; current = current.Parent)
+            {
+                if (current is ILoopOperation nested && nested.Locals.Contains(local, SymbolEqualityComparer.Default) && !IsDeclaredInside(local, nested.Body.Syntax.Span, nested.Syntax.SyntaxTree))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether an element target that differs between iterations of the innermost loop around <paramref name="site"/>
+        /// is chosen by data rather than by the loop counter alone: an index that reads an array or collection element,
+        /// calls a method, converts a floating-point value, or divides, masks or shifts (many iterations map to one
+        /// element), directly or through a local set once in the loop body. This is a scatter or histogram sum.
+        /// </summary>
+        public static bool IsScatteredElement(IOperation site, IOperation target)
+        {
+            ILoopOperation? loop = null;
+            for (IOperation? current = site.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                if (current is ILoopOperation found)
+                {
+                    loop = found;
+                    break;
+                }
+            }
+
+            if (loop is null)
+            {
+                return false;
+            }
+
+            switch (target)
+            {
+                case IArrayElementReferenceOperation element:
+                    foreach (IOperation index in element.Indices)
+                    {
+                        if (IsManyToOneIndex(index, loop, 0))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                    foreach (IArgumentOperation argument in indexer.Arguments)
+                    {
+                        if (IsManyToOneIndex(argument.Value, loop, 0))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsManyToOneIndex(IOperation index, ILoopOperation loop, int depth)
+        {
+            foreach (IOperation operation in index.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IArrayElementReferenceOperation:
+                    case IInvocationOperation:
+                    case IPropertyReferenceOperation { Property.IsIndexer: true }:
+                        if (UsesIterationVariable(operation, loop))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift or BinaryOperatorKind.And } binary:
+                        if (UsesIterationVariable(binary, loop))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IConversionOperation conversion when conversion.Operand.Type is { SpecialType: SpecialType.System_Single or SpecialType.System_Double or SpecialType.None }
+                        && conversion.Operand.Type.TypeKind == TypeKind.Struct:
+                        if (UsesIterationVariable(conversion, loop))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local when loop is IForEachLoopOperation forEach && forEach.Locals.Contains(local.Local, SymbolEqualityComparer.Default)
+                        && Strip(forEach.Collection) is not (IArrayCreationOperation or IInvocationOperation { TargetMethod.Name: "Range" }):
+                        // foreach (int index in indices) counts[index]++: the elements are chosen by the data.
+                        return true;
+                    case ILocalReferenceOperation local when depth == 0 && IsDeclaredInside(local.Local, loop.Body.Syntax.Span, loop.Syntax.SyntaxTree):
+                        if (SingleInitializer(local.Local, loop.Body) is IOperation initializer && IsManyToOneIndex(initializer, loop, depth + 1))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The initializer of a local declared in <paramref name="body"/> and never assigned again, else <see langword="null"/>.</summary>
+        private static IOperation? SingleInitializer(ILocalSymbol local, IOperation body)
+        {
+            IOperation? initializer = null;
+            foreach (IOperation operation in body.Descendants())
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    initializer = declarator.Initializer?.Value;
+                }
+                else if (IsWriteTo(operation, local))
+                {
+                    return null;
+                }
+            }
+
+            return initializer;
+        }
+
+        private static bool IsWriteTo(IOperation operation, ILocalSymbol local) => operation switch
+        {
+            IAssignmentOperation assignment => assignment.Target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local),
+            IIncrementOrDecrementOperation increment => increment.Target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local),
+            _ => false,
+        };
+
+        /// <summary>
         /// Whether <paramref name="target"/> names the same location on every iteration of <paramref name="loop"/>:
         /// a local declared outside the loop body (a for-loop counter counts as outside), a parameter, a static or
         /// this-field, or an element whose array and indices use no variable that changes from one iteration to the next.
@@ -214,7 +541,9 @@ namespace NumForge.Analyzers
             switch (target)
             {
                 case ILocalReferenceOperation local:
-                    return !IsDeclaredInside(local.Local, loop.Body.Syntax.Span, loop.Syntax.SyntaxTree);
+                    // A foreach variable is a different value (or, with ref, a different element) on every iteration.
+                    return !IsDeclaredInside(local.Local, loop.Body.Syntax.Span, loop.Syntax.SyntaxTree)
+                        && !(loop is IForEachLoopOperation && loop.Locals.Contains(local.Local, SymbolEqualityComparer.Default));
                 case IParameterReferenceOperation:
                     return true;
                 default:

@@ -1,3 +1,4 @@
+using System;
 using NumForge.CompilerServices;
 
 namespace NumForge.Analyzers
@@ -31,7 +32,14 @@ namespace NumForge.Analyzers
         public static readonly FloatLayout HalfLayout = CreateLayout(5, 10, null, true, true, SpecialValues.Ieee, OverflowBehavior.Default)!;
 
         public LowPrecisionFormat(FormatKind kind, bool isLowPrecision, FloatLayout? layout, int positBits, int positExponentBits, string? documentationId)
+            : this(kind, isLowPrecision, layout, positBits, positExponentBits, documentationId, 0, false)
         {
+        }
+
+        public LowPrecisionFormat(FormatKind kind, bool isLowPrecision, FloatLayout? layout, int positBits, int positExponentBits, string? documentationId, int integerBits, bool integerSigned)
+        {
+            IntegerBits = integerBits;
+            IntegerSigned = integerSigned;
             Kind = kind;
             IsLowPrecision = isLowPrecision;
             Layout = layout;
@@ -54,6 +62,58 @@ namespace NumForge.Analyzers
 
         /// <summary>Exponent bits (es) of a posit format.</summary>
         public int PositExponentBits { get; }
+
+        /// <summary>Bits of an integer format (<c>[IntFormat(bits)]</c>), else 0.</summary>
+        public int IntegerBits { get; }
+
+        /// <summary>Whether an integer format is signed (two's complement).</summary>
+        public bool IntegerSigned { get; }
+
+        /// <summary>The smallest value of an integer format.</summary>
+        public long IntegerMin => IntegerSigned ? -(1L << (IntegerBits - 1)) : 0;
+
+        /// <summary>The largest value of an integer format.</summary>
+        public long IntegerMax => IntegerSigned ? (1L << (IntegerBits - 1)) - 1 : (1L << IntegerBits) - 1;
+
+        /// <summary>
+        /// The largest n such that counting 0, 1, ..., n by ones is exact in the format (so a counter stepped by
+        /// <c>++</c> reaches n): 2^(significand bits) for floats (2048 for Half), capped by the largest finite value;
+        /// the largest value for integers; for posits, 2^(s+1) for the largest scale s up to which every scale has at
+        /// least s fraction bits. 0 when unknown.
+        /// </summary>
+        public double ExactCountLimit
+        {
+            get
+            {
+                if (Layout is not null)
+                {
+                    return Math.Min(Math.Pow(2, Layout.MantissaBits + 1), Math.Floor(Layout.MaxValue));
+                }
+
+                if (Kind == FormatKind.Integer && IntegerBits is > 0 and < 63)
+                {
+                    return IntegerMax;
+                }
+
+                if (Kind == FormatKind.Posit && PositBits > 2)
+                {
+                    int scale = 0;
+                    while (true)
+                    {
+                        int regime = scale >> PositExponentBits;
+                        int fractionBits = PositBits - 1 - (regime + 2) - PositExponentBits;
+                        if (fractionBits < scale || scale > 62)
+                        {
+                            return Math.Pow(2, scale);
+                        }
+
+                        scale++;
+                    }
+                }
+
+                return 0;
+            }
+        }
 
         /// <summary>The type's documentation ID (<c>T:Namespace.Type</c>), matched against the options.</summary>
         public string? DocumentationId { get; }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,11 +25,23 @@ namespace NumForge.Analyzers
         private static readonly ImmutableDictionary<string, string?> LocalAccumulator =
             ImmutableDictionary<string, string?>.Empty.Add(Descriptors.AccumulatorKindProperty, "Local");
 
+        private static readonly ImmutableDictionary<string, string?> FieldAccumulator =
+            ImmutableDictionary<string, string?>.Empty.Add(Descriptors.AccumulatorKindProperty, "Field");
+
+        private static readonly ImmutableDictionary<string, string?> ElementAccumulator =
+            ImmutableDictionary<string, string?>.Empty.Add(Descriptors.AccumulatorKindProperty, "Element");
+
         private static readonly ImmutableDictionary<string, string?> OtherAccumulator =
             ImmutableDictionary<string, string?>.Empty.Add(Descriptors.AccumulatorKindProperty, "Other");
 
         private static readonly ImmutableDictionary<string, string?> MathReduction =
             ImmutableDictionary<string, string?>.Empty.Add(Descriptors.ReductionKindProperty, "Math");
+
+        private static readonly ImmutableDictionary<string, string?> ProductReduction =
+            ImmutableDictionary<string, string?>.Empty.Add(Descriptors.ReductionKindProperty, "Product");
+
+        private static readonly ImmutableDictionary<string, string?> NormalizationReduction =
+            ImmutableDictionary<string, string?>.Empty.Add(Descriptors.ReductionKindProperty, "Normalization");
 
         private static readonly ImmutableDictionary<string, string?> TensorReduction =
             ImmutableDictionary<string, string?>.Empty.Add(Descriptors.ReductionKindProperty, "Tensor");
@@ -45,6 +58,8 @@ namespace NumForge.Analyzers
                 start.RegisterOperationAction(c => AnalyzeSimpleAssignment(c, resolver), OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, resolver), OperationKind.Invocation);
                 start.RegisterOperationAction(c => AnalyzeConversion(c, resolver), OperationKind.Conversion);
+                start.RegisterOperationAction(c => AnalyzeIncrement(c, resolver), OperationKind.Increment, OperationKind.Decrement);
+                start.RegisterOperationAction(c => AnalyzeBinary(c, resolver), OperationKind.Binary);
             });
         }
 
@@ -52,7 +67,13 @@ namespace NumForge.Analyzers
         private static void AnalyzeCompoundAssignment(OperationAnalysisContext context, FormatResolver resolver)
         {
             var assignment = (ICompoundAssignmentOperation)context.Operation;
-            if (assignment.OperatorKind != BinaryOperatorKind.Add && assignment.OperatorKind != BinaryOperatorKind.Subtract)
+            if (assignment.OperatorKind == BinaryOperatorKind.Divide)
+            {
+                AnalyzeNormalizingDivision(context, resolver, assignment, assignment.Value);
+                return;
+            }
+
+            if (assignment.OperatorKind != BinaryOperatorKind.Add && assignment.OperatorKind != BinaryOperatorKind.Subtract && assignment.OperatorKind != BinaryOperatorKind.Multiply)
             {
                 return;
             }
@@ -69,7 +90,7 @@ namespace NumForge.Analyzers
                 return;
             }
 
-            ReportAccumulation(context, assignment, target, options);
+            ReportAccumulation(context, resolver, assignment, target, options, assignment.OperatorKind == BinaryOperatorKind.Multiply ? Accumulation.Product : Accumulation.Sum);
         }
 
         // ----- NF1001: acc = acc + x; NF1003: v = (Half)(... (float)v ...) -----
@@ -88,54 +109,188 @@ namespace NumForge.Analyzers
                 return;
             }
 
-            if (IsAccumulatingValue(LoopAnalysis.Strip(assignment.Value), target))
+            IOperation value = LoopAnalysis.Strip(assignment.Value);
+            if (SummedValueFlow.IsAccumulatingValue(value, target))
             {
-                ReportAccumulation(context, assignment, target, options);
+                ReportAccumulation(context, resolver, assignment, target, options, Accumulation.Sum);
                 return;
             }
 
-            // NF1003: a loop-carried variable narrowed from float, which the loop also widens to float.
+            // A running product computed in the format itself; one computed in float and narrowed back is NF1003 below.
+            if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product
+                && SymbolEqualityComparer.Default.Equals(product.Type, target.Type)
+                && (LoopAnalysis.SameLocation(product.LeftOperand, target) || LoopAnalysis.SameLocation(product.RightOperand, target)))
+            {
+                ReportAccumulation(context, resolver, assignment, target, options, Accumulation.Product);
+                return;
+            }
+
+            // NF1003: a loop-carried variable (or an element every pass revisits) narrowed from float, which the loop also widens to float.
             if (assignment.Value is IConversionOperation narrowing
                 && FormatResolver.IsFloatOrDouble(narrowing.Operand.Type)
-                && LoopAnalysis.SymbolOf(target) is ISymbol symbol
                 && target is not IFieldReferenceOperation { Instance: not null and not IInstanceReferenceOperation }
-                && LoopAnalysis.FindRepetition(assignment, target, includeLambdas: false) == RepeatKind.Loop
-                && FindEnclosingLoop(assignment) is IOperation body
-                && WidensToFloat(body, symbol))
+                && LoopAnalysis.FindRepetition(assignment, target, false, out ILoopOperation? loop, out _) == RepeatKind.Loop)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1003, assignment.Syntax.GetLocation(), symbol.Name, target.Type!.Name));
+                if (LoopAnalysis.SymbolOf(target) is ISymbol symbol)
+                {
+                    if (FindEnclosingLoop(assignment) is IOperation body && WidensToFloat(body, symbol))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1003, assignment.Syntax.GetLocation(), symbol.Name, target.Type!.Name, "a float local"));
+                    }
+                }
+                else if (target is IArrayElementReferenceOperation element && loop is not null && WidensLocationToFloat(loop.Body, target))
+                {
+                    string name = LoopAnalysis.SymbolOf(element.ArrayReference)?.Name ?? element.ArrayReference.Syntax.ToString();
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1003, assignment.Syntax.GetLocation(), target.Syntax.ToString(), target.Type!.Name, "a float array (a float copy of '" + name + "')"));
+                }
             }
         }
 
-        /// <summary>Whether <paramref name="value"/> is <c>target + x</c>, <c>x + target</c> or <c>target - x</c>.</summary>
-        private static bool IsAccumulatingValue(IOperation value, IOperation target)
+        private static bool WidensLocationToFloat(IOperation operation, IOperation location)
         {
-            if (value is not IBinaryOperation binary)
+            foreach (IOperation descendant in operation.DescendantsAndSelf())
             {
-                return false;
+                if (descendant is IConversionOperation conversion && FormatResolver.IsFloatOrDouble(conversion.Type)
+                    && LoopAnalysis.SameLocation(conversion.Operand, location) && LoopAnalysis.Strip(conversion.Operand).Kind == location.Kind)
+                {
+                    return true;
+                }
             }
 
-            if (binary.OperatorKind == BinaryOperatorKind.Add)
-            {
-                return LoopAnalysis.SameLocation(binary.LeftOperand, target) || LoopAnalysis.SameLocation(binary.RightOperand, target);
-            }
-
-            return binary.OperatorKind == BinaryOperatorKind.Subtract && LoopAnalysis.SameLocation(binary.LeftOperand, target);
+            return false;
         }
 
-        private static void ReportAccumulation(OperationAnalysisContext context, IOperation assignment, IOperation target, NumForgeOptions options)
+        // ----- NF1001: ++ and -- on a low-precision counter that may pass the last count the format holds exactly -----
+        private static void AnalyzeIncrement(OperationAnalysisContext context, FormatResolver resolver)
         {
-            RepeatKind repeat = LoopAnalysis.FindRepetition(assignment, target, options.IncludeLambdas);
-            if (repeat == RepeatKind.None || (repeat == RepeatKind.LoopCounter && !options.IncludeLoopCounters))
+            var increment = (IIncrementOrDecrementOperation)context.Operation;
+            IOperation target = increment.Target;
+            if (target.Type is not { SpecialType: SpecialType.None } || !LoopAnalysis.IsStorageLocation(target))
+            {
+                return;
+            }
+
+            NumForgeOptions options = resolver.GetOptions(increment.Syntax.SyntaxTree);
+            if (!resolver.IsLowPrecision(target.Type, options, out LowPrecisionFormat format))
             {
                 return;
             }
 
             string name = LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
-            string what = repeat == RepeatKind.LoopCounter
-                ? "The loop counter '" + name + "' is stepped"
-                : "'" + name + "' accumulates";
+            string op = increment.Kind == OperationKind.Increment ? "++" : "--";
+            RepeatKind repeat = LoopAnalysis.FindRepetition(increment, target, options.IncludeLambdas, out ILoopOperation? loop, out _);
+            if (repeat == RepeatKind.None)
+            {
+                // valence[index]++ over data-chosen elements: a histogram count.
+                if (LoopAnalysis.IsScatteredElement(increment, target))
+                {
+                    string counted = "'" + name + "' is counted with " + op + " at a data-dependent index (a histogram)";
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, increment.Syntax.GetLocation(), OtherAccumulator, counted, target.Type!.Name));
+                }
+
+                return;
+            }
+
+            if (repeat == RepeatKind.LoopCounter && !options.IncludeLoopCounters)
+            {
+                return;
+            }
+
+            double limit = format.ExactCountLimit;
+            if (limit > 0 && LoopAnalysis.CountsWithin(increment, target, repeat, loop, limit))
+            {
+                return;
+            }
+
+            string bound = limit > 0
+                ? " with no constant bound within " + Format(limit) + ", the last count " + target.Type!.Name + " holds exactly,"
+                : string.Empty;
+            string what = (repeat == RepeatKind.LoopCounter ? "The loop counter '" : "The counter '") + name + "' is stepped with " + op + bound;
             var properties = target is ILocalReferenceOperation ? LocalAccumulator : OtherAccumulator;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, increment.Syntax.GetLocation(), properties, what, target.Type!.Name));
+        }
+
+        private enum Accumulation
+        {
+            Sum,
+            Product,
+        }
+
+        /// <summary>Whether the accumulation adds or subtracts exactly one: a constant 1, a static <c>One</c>, or <c>CreateChecked(1)</c>-style.</summary>
+        private static bool IsUnitStep(IOperation assignment, IOperation target)
+        {
+            IOperation? step = assignment switch
+            {
+                ICompoundAssignmentOperation compound => compound.Value,
+                ISimpleAssignmentOperation { Value: IOperation value } when LoopAnalysis.Strip(value) is IBinaryOperation binary =>
+                    LoopAnalysis.SameLocation(binary.LeftOperand, target) ? binary.RightOperand : binary.LeftOperand,
+                _ => null,
+            };
+            if (step is null)
+            {
+                return false;
+            }
+
+            step = LoopAnalysis.Strip(step);
+            if (LoopAnalysis.TryGetNumber(step.ConstantValue, out double constant))
+            {
+                return constant == 1;
+            }
+
+            return step switch
+            {
+                IPropertyReferenceOperation { Property: { IsStatic: true, Name: "One" } } => true,
+                IInvocationOperation { TargetMethod.Name: "CreateChecked" or "CreateSaturating" or "CreateTruncating", Arguments.Length: 1 } create =>
+                    LoopAnalysis.TryGetNumber(LoopAnalysis.Strip(create.Arguments[0].Value).ConstantValue, out double one) && one == 1,
+                _ => false,
+            };
+        }
+
+        private static void ReportAccumulation(OperationAnalysisContext context, FormatResolver resolver, IOperation assignment, IOperation target, NumForgeOptions options, Accumulation kind)
+        {
+            RepeatKind repeat = LoopAnalysis.FindRepetition(assignment, target, options.IncludeLambdas, out ILoopOperation? loop, out bool invariant);
+            string name = LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
+            string what;
+            ImmutableDictionary<string, string?> properties = OtherAccumulator;
+            if (repeat == RepeatKind.None)
+            {
+                // A scatter or histogram sum: the element differs between iterations, but is chosen by data, so it is hit again and again.
+                if (kind != Accumulation.Sum || !LoopAnalysis.IsScatteredElement(assignment, target))
+                {
+                    return;
+                }
+
+                what = "'" + name + "' accumulates values scattered by a data-dependent index (a histogram or scatter sum)";
+            }
+            else if (repeat == RepeatKind.LoopCounter && !options.IncludeLoopCounters)
+            {
+                return;
+            }
+            else if (kind == Accumulation.Product)
+            {
+                what = "The running product '" + name + "' is multiplied on every iteration, which underflows or overflows,";
+            }
+            else
+            {
+                // acc += 1 (or One, CreateChecked(1)) is a counter: quiet when it provably stays where the format counts exactly.
+                if (IsUnitStep(assignment, target) && resolver.IsLowPrecision(target.Type, options, out LowPrecisionFormat format)
+                    && format.ExactCountLimit > 0 && LoopAnalysis.CountsWithin(assignment, target, repeat, loop, format.ExactCountLimit))
+                {
+                    return;
+                }
+
+                what = repeat == RepeatKind.LoopCounter
+                    ? "The loop counter '" + name + "' is stepped"
+                    : "'" + name + "' accumulates";
+                properties = target switch
+                {
+                    ILocalReferenceOperation => LocalAccumulator,
+                    IFieldReferenceOperation when invariant && repeat == RepeatKind.Loop => FieldAccumulator,
+                    IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } when invariant && repeat == RepeatKind.Loop => ElementAccumulator,
+                    _ => OtherAccumulator,
+                };
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, assignment.Syntax.GetLocation(), properties, what, target.Type!.Name));
         }
 
@@ -188,9 +343,18 @@ namespace NumForge.Analyzers
             }
 
             string name = method.Name;
+            if (IsNormalizingFunction(name))
+            {
+                AnalyzeNormalizingCall(context, resolver, invocation);
+            }
+
             if (IsSummedMathFunction(name))
             {
                 AnalyzeMathCall(context, resolver, invocation);
+            }
+            else if (name is "CreateChecked" or "CreateSaturating" or "CreateTruncating")
+            {
+                AnalyzeIntegerCreate(context, resolver, invocation);
             }
             else if (IsTensorReduction(name))
             {
@@ -227,50 +391,119 @@ namespace NumForge.Analyzers
             }
 
             NumForgeOptions options = resolver.GetOptions(invocation.Syntax.SyntaxTree);
-            if (!resolver.IsLowPrecision(returnType, options, out _) || !IsSummedInLoop(invocation, options))
+            if (!resolver.IsLowPrecision(returnType, options, out _))
             {
                 return;
             }
 
-            string what = "'" + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "' is summed in a loop";
+            string function = "'" + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "'";
+            string what;
+            if (SummedValueFlow.IsSummedInLoop(invocation, options, resolver, lowPrecisionSumOnly: false))
+            {
+                what = function + " is summed in a loop";
+            }
+            else if (SummedValueFlow.FindStoredAndSummed(invocation, options, resolver, lowPrecisionSumOnly: false) is string storage)
+            {
+                what = function + " is stored in '" + storage + "' and then summed in a loop";
+            }
+            else
+            {
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1002, invocation.Syntax.GetLocation(), MathReduction, what, returnType.Name));
         }
 
-        /// <summary>
-        /// Whether the value flows, through arithmetic and conversions, into the added operand of an accumulation
-        /// (<c>acc += ...</c>, <c>acc = acc + ...</c>) that a loop repeats, or into an Aggregate lambda's sum.
-        /// </summary>
-        private static bool IsSummedInLoop(IOperation value, NumForgeOptions options)
+        private static bool IsNormalizingFunction(string name) => name switch
         {
-            IOperation previous = value;
-            for (IOperation? current = value.Parent; current is not null; previous = current, current = current.Parent)
+            "Sqrt" or "ReciprocalSqrtEstimate" or "Log" or "Log2" or "Log10" or "LogP1" => true,
+            _ => false,
+        };
+
+        /// <summary>NF1002: a low-precision sum fed to a square root or a logarithm (a norm, standard deviation or log-sum-exp).</summary>
+        private static void AnalyzeNormalizingCall(OperationAnalysisContext context, FormatResolver resolver, IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length == 0)
             {
-                switch (current)
-                {
-                    case IConversionOperation:
-                    case IUnaryOperation:
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide }:
-                        continue;
-                    case ICompoundAssignmentOperation compound:
-                        return previous == compound.Value
-                            && (compound.OperatorKind == BinaryOperatorKind.Add || compound.OperatorKind == BinaryOperatorKind.Subtract)
-                            && LoopAnalysis.IsStorageLocation(compound.Target)
-                            && LoopAnalysis.FindRepetition(compound, compound.Target, options.IncludeLambdas) != RepeatKind.None;
-                    case ISimpleAssignmentOperation simple:
-                        return previous == simple.Value
-                            && LoopAnalysis.IsStorageLocation(simple.Target)
-                            && IsAccumulatingValue(LoopAnalysis.Strip(simple.Value), simple.Target)
-                            && LoopAnalysis.FindRepetition(simple, simple.Target, options.IncludeLambdas) != RepeatKind.None;
-                    case IReturnOperation returned:
-                        return FindAggregateLambda(returned) is IAnonymousFunctionOperation lambda
-                            && returned.ReturnedValue is IOperation result
-                            && IsAggregateSum(LoopAnalysis.Strip(result), lambda);
-                    default:
-                        return false;
-                }
+                return;
             }
 
-            return false;
+            NumForgeOptions options = resolver.GetOptions(invocation.Syntax.SyntaxTree);
+            if (SummedValueFlow.FindLowPrecisionSum(invocation.Arguments[0].Value, invocation, options, resolver) is not ISymbol sum)
+            {
+                return;
+            }
+
+            string kind = invocation.TargetMethod.Name.StartsWith("Log", StringComparison.Ordinal) ? "(a log-sum-exp)" : "(a norm or standard deviation)";
+            string what = "The sum '" + sum.Name + "' feeds '" + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "' " + kind + " and is accumulated";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1002, invocation.Syntax.GetLocation(), NormalizationReduction, what, TypeOf(sum).Name));
+        }
+
+        /// <summary>NF1002: every element divided, in a loop, by a sum accumulated in low precision (a normalization).</summary>
+        private static void AnalyzeNormalizingDivision(OperationAnalysisContext context, FormatResolver resolver, IOperation division, IOperation divisor)
+        {
+            if (FindEnclosingLoop(division) is null)
+            {
+                return;
+            }
+
+            NumForgeOptions options = resolver.GetOptions(division.Syntax.SyntaxTree);
+            if (SummedValueFlow.FindLowPrecisionSum(divisor, division, options, resolver) is not ISymbol sum)
+            {
+                return;
+            }
+
+            string what = "The sum '" + sum.Name + "' divides every element (a normalization) and is accumulated";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1002, division.Syntax.GetLocation(), NormalizationReduction, what, TypeOf(sum).Name));
+        }
+
+        private static ITypeSymbol TypeOf(ISymbol symbol) => symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IFieldSymbol field => field.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => throw new ArgumentException("not a variable", nameof(symbol)),
+        };
+
+        // ----- NF1002: low-precision squares (and stored products) that are summed; NF1002: divisions by a low-precision sum -----
+        private static void AnalyzeBinary(OperationAnalysisContext context, FormatResolver resolver)
+        {
+            var binary = (IBinaryOperation)context.Operation;
+            if (binary.OperatorKind == BinaryOperatorKind.Divide)
+            {
+                AnalyzeNormalizingDivision(context, resolver, binary, binary.RightOperand);
+                return;
+            }
+
+            if (binary.OperatorKind != BinaryOperatorKind.Multiply || binary.Type is not { SpecialType: SpecialType.None })
+            {
+                return;
+            }
+
+            NumForgeOptions options = resolver.GetOptions(binary.Syntax.SyntaxTree);
+            if (!resolver.IsLowPrecision(binary.Type, options, out _))
+            {
+                return;
+            }
+
+            // A square overflows first (Half: from 256); a product of two values only counts when stored and summed in low precision.
+            bool square = SyntaxFactory.AreEquivalent(LoopAnalysis.Strip(binary.LeftOperand).Syntax, LoopAnalysis.Strip(binary.RightOperand).Syntax);
+            string value = (square ? "The square '" : "The product '") + binary.Syntax.ToString() + "'";
+            string what;
+            if (square && SummedValueFlow.IsSummedInLoop(binary, options, resolver, lowPrecisionSumOnly: false))
+            {
+                what = value + " is summed in a loop";
+            }
+            else if (SummedValueFlow.FindStoredAndSummed(binary, options, resolver, lowPrecisionSumOnly: !square) is string storage)
+            {
+                what = value + " is stored in '" + storage + "' and then summed in a loop";
+            }
+            else
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1002, binary.Syntax.GetLocation(), ProductReduction, what, binary.Type.Name));
         }
 
         /// <summary>NF1002: TensorPrimitives.Sum, Dot, Norm, SoftMax, ... over low-precision spans.</summary>
@@ -320,7 +553,7 @@ namespace NumForge.Analyzers
         /// <summary>NF1001: <c>values.Aggregate((acc, x) =&gt; acc + x)</c> with a low-precision accumulator.</summary>
         private static void AnalyzeAggregate(OperationAnalysisContext context, FormatResolver resolver, IInvocationOperation invocation)
         {
-            if (!IsLinqAggregate(invocation.TargetMethod))
+            if (!AggregateLambdas.IsLinqAggregate(invocation.TargetMethod))
             {
                 return;
             }
@@ -341,8 +574,8 @@ namespace NumForge.Analyzers
 
                 foreach (IOperation operation in lambda.Body.Descendants())
                 {
-                    if (operation is IReturnOperation { ReturnedValue: IOperation returned } && FindAggregateLambda(operation) == lambda
-                        && LoopAnalysis.Strip(returned) is IBinaryOperation sum && IsAggregateSum(sum, lambda))
+                    if (operation is IReturnOperation { ReturnedValue: IOperation returned } && AggregateLambdas.Find(operation) == lambda
+                        && LoopAnalysis.Strip(returned) is IBinaryOperation sum && AggregateLambdas.IsSum(sum, lambda))
                     {
                         string what = "The Aggregate lambda accumulates '" + lambda.Symbol.Parameters[0].Name + "'";
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, sum.Syntax.GetLocation(), OtherAccumulator, what, accumulatorType.Name));
@@ -351,13 +584,6 @@ namespace NumForge.Analyzers
 
                 return;
             }
-        }
-
-        private static bool IsLinqAggregate(IMethodSymbol method)
-        {
-            INamedTypeSymbol type = method.ContainingType;
-            return (type.Name == "Enumerable" || type.Name == "ParallelEnumerable" || type.Name == "Queryable")
-                && type.ContainingNamespace is { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
         }
 
         private static IOperation UnwrapLambda(IOperation value)
@@ -376,49 +602,6 @@ namespace NumForge.Analyzers
                         return value;
                 }
             }
-        }
-
-        /// <summary>The Aggregate lambda that directly contains a return, or <see langword="null"/>.</summary>
-        private static IAnonymousFunctionOperation? FindAggregateLambda(IOperation returned)
-        {
-            for (IOperation? current = returned.Parent; current is not null; current = current.Parent)
-            {
-                if (current is ILocalFunctionOperation)
-                {
-                    return null;
-                }
-
-                if (current is IAnonymousFunctionOperation lambda)
-                {
-                    IOperation? parent = lambda.Parent;
-                    while (parent is IDelegateCreationOperation || parent is IConversionOperation)
-                    {
-                        parent = parent.Parent;
-                    }
-
-                    return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-                        && invocation.TargetMethod.Name == "Aggregate" && IsLinqAggregate(invocation.TargetMethod)
-                        && lambda.Symbol.Parameters.Length == 2
-                        ? lambda
-                        : null;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>Whether a lambda's result is <c>acc + x</c>, <c>x + acc</c> or <c>acc - x</c> with acc its first parameter.</summary>
-        private static bool IsAggregateSum(IOperation result, IAnonymousFunctionOperation lambda)
-        {
-            if (result is not IBinaryOperation binary)
-            {
-                return false;
-            }
-
-            IParameterSymbol accumulator = lambda.Symbol.Parameters[0];
-            bool left = LoopAnalysis.Strip(binary.LeftOperand) is IParameterReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Parameter, accumulator);
-            bool right = LoopAnalysis.Strip(binary.RightOperand) is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter, accumulator);
-            return binary.OperatorKind == BinaryOperatorKind.Add ? left || right : binary.OperatorKind == BinaryOperatorKind.Subtract && left;
         }
 
         // ----- NF1004: (Half)70000f, (Float8E4M3FN)500f, (Half)1e-9 -----
@@ -440,6 +623,16 @@ namespace NumForge.Analyzers
             NumForgeOptions options = resolver.GetOptions(conversion.Syntax.SyntaxTree);
             if (!resolver.IsLowPrecision(type, options, out LowPrecisionFormat format))
             {
+                return;
+            }
+
+            if (format.Kind == FormatKind.Integer)
+            {
+                if (format.IntegerBits > 0 && TryGetInteger(constant.Value, out long integer) && (integer < format.IntegerMin || integer > format.IntegerMax))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1004, conversion.Syntax.GetLocation(), Invariant(integer), type.Name, "becomes " + Invariant(Wrap(integer, format)) + " (it wraps; " + type.Name + " holds " + Invariant(format.IntegerMin) + " to " + Invariant(format.IntegerMax) + ")"));
+                }
+
                 return;
             }
 
@@ -498,6 +691,59 @@ namespace NumForge.Analyzers
             string text = constant.Value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1004, conversion.Syntax.GetLocation(), text, type.Name, becomes));
         }
+
+        /// <summary>NF1004 for integer formats: <c>UInt2.CreateChecked(5)</c> throws, CreateSaturating clamps, CreateTruncating wraps.</summary>
+        private static void AnalyzeIntegerCreate(OperationAnalysisContext context, FormatResolver resolver, IInvocationOperation invocation)
+        {
+            ITypeSymbol type = invocation.TargetMethod.ContainingType;
+            if (invocation.Arguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, type)
+                || !TryGetInteger(LoopAnalysis.Strip(invocation.Arguments[0].Value).ConstantValue is { HasValue: true } c ? c.Value : null, out long integer))
+            {
+                return;
+            }
+
+            NumForgeOptions options = resolver.GetOptions(invocation.Syntax.SyntaxTree);
+            if (!resolver.IsLowPrecision(type, options, out LowPrecisionFormat format) || format.Kind != FormatKind.Integer || format.IntegerBits == 0
+                || (integer >= format.IntegerMin && integer <= format.IntegerMax))
+            {
+                return;
+            }
+
+            string range = type.Name + " holds " + Invariant(format.IntegerMin) + " to " + Invariant(format.IntegerMax);
+            string becomes = invocation.TargetMethod.Name switch
+            {
+                "CreateChecked" => "throws OverflowException (" + range + ")",
+                "CreateSaturating" => "saturates to " + Invariant(integer < format.IntegerMin ? format.IntegerMin : format.IntegerMax) + " (" + range + ")",
+                _ => "becomes " + Invariant(Wrap(integer, format)) + " (it wraps; " + range + ")",
+            };
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1004, invocation.Syntax.GetLocation(), Invariant(integer), type.Name, becomes));
+        }
+
+        /// <summary>The value modulo 2^bits, read back as the format's signed or unsigned integer.</summary>
+        private static long Wrap(long value, LowPrecisionFormat format)
+        {
+            long modulus = 1L << format.IntegerBits;
+            long wrapped = ((value % modulus) + modulus) % modulus;
+            return format.IntegerSigned && wrapped > format.IntegerMax ? wrapped - modulus : wrapped;
+        }
+
+        private static bool TryGetInteger(object? value, out long result)
+        {
+            switch (value)
+            {
+                case int i: result = i; return true;
+                case long l: result = l; return true;
+                case uint ui: result = ui; return true;
+                case short s: result = s; return true;
+                case ushort us: result = us; return true;
+                case sbyte sb: result = sb; return true;
+                case byte b: result = b; return true;
+                case ulong ul when ul <= long.MaxValue: result = (long)ul; return true;
+                default: result = 0; return false;
+            }
+        }
+
+        private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -65,7 +65,7 @@ namespace NumForge.Analyzers.Tests
                     {
                         {|NF1001:sum += {|NF1002:Half.Exp(v)|}|};
                     }
-                    return Half.Log(sum);
+                    return {|NF1002:Half.Log(sum)|};
                 }
             }
             """);
@@ -180,7 +180,7 @@ namespace NumForge.Analyzers.Tests
                 }
             }
             """,
-            new DiagnosticResult(Descriptors.NF1003).WithSpan(7, 36, 7, 75).WithArguments("state", "Half"));
+            new DiagnosticResult(Descriptors.NF1003).WithSpan(7, 36, 7, 75).WithArguments("state", "Half", "a float local"));
 
         [Fact]
         public Task NotFlagged_ElementStoresAndFreshLocals() => Verify.AnalyzerAsync("""

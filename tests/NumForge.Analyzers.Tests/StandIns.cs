@@ -45,6 +45,8 @@ namespace NumForge.Analyzers.Tests
                         public bool Signed { get; set; } = true;
                     }
                 """);
+            IntFormat(text, "Int4", "[IntFormat(4)]");
+            IntFormat(text, "UInt2", "[IntFormat(2, Signed = false)]");
             Format(text, "BFloat16", "[FloatFormat(8, 7)]");
             Format(text, "Float8E4M3FN", "[FloatFormat(4, 3, Specials = SpecialValues.FiniteNaN)]");
             Format(text, "Float8E5M2", "[FloatFormat(5, 2)]");
@@ -55,7 +57,6 @@ namespace NumForge.Analyzers.Tests
             Format(text, "MyFloat32", "[FloatFormat(8, 23)]");
             Format(text, "Posit16", "[PositFormat(16)]");
             Format(text, "Posit32", "[PositFormat(32)]");
-            Format(text, "Int4", "[IntFormat(4)]");
             text.AppendLine("}");
             text.AppendLine("""
 
@@ -83,10 +84,36 @@ namespace NumForge.Analyzers.Tests
                         public static void SoftMax(ReadOnlySpan<float> x, Span<float> destination) { }
                         public static void SoftMax<T>(ReadOnlySpan<T> x, Span<T> destination) { }
                         public static T Max<T>(ReadOnlySpan<T> x) => default!;
+                        public static float SumOfSquares(ReadOnlySpan<float> x) => 0;
+                        public static float Norm(ReadOnlySpan<float> x) => 0;
+                        public static void ConvertToSingle(ReadOnlySpan<Half> source, Span<float> destination) { }
+                        public static void ConvertToHalf(ReadOnlySpan<float> source, Span<Half> destination) { }
                     }
                 }
                 """);
             return text.ToString();
+        }
+
+        /// <summary>An integer format stand-in: wraps on explicit conversion, throws from CreateChecked.</summary>
+        private static void IntFormat(StringBuilder text, string name, string attribute)
+        {
+            text.AppendLine($$"""
+                    {{attribute}}
+                    public readonly partial struct {{name}}
+                    {
+                        private readonly int _value;
+                        private {{name}}(int value) { _value = value; }
+                        public static {{name}} operator +({{name}} a, {{name}} b) => new {{name}}(a._value + b._value);
+                        public static {{name}} operator *({{name}} a, {{name}} b) => new {{name}}(a._value * b._value);
+                        public static {{name}} operator ++({{name}} a) => new {{name}}(a._value + 1);
+                        public static explicit operator {{name}}(int value) => new {{name}}(value);
+                        public static explicit operator int({{name}} value) => value._value;
+                        public static explicit operator float({{name}} value) => value._value;
+                        public static {{name}} CreateChecked<TOther>(TOther value) => default;
+                        public static {{name}} CreateSaturating<TOther>(TOther value) => default;
+                        public static {{name}} CreateTruncating<TOther>(TOther value) => default;
+                    }
+                """);
         }
 
         private static void Format(StringBuilder text, string name, string attribute)
@@ -103,6 +130,8 @@ namespace NumForge.Analyzers.Tests
                         public static {{name}} operator -({{name}} a, {{name}} b) => new {{name}}(a._value - b._value);
                         public static {{name}} operator *({{name}} a, {{name}} b) => new {{name}}(a._value * b._value);
                         public static {{name}} operator /({{name}} a, {{name}} b) => new {{name}}(a._value / b._value);
+                        public static {{name}} operator ++({{name}} a) => new {{name}}(a._value + 1f);
+                        public static {{name}} operator --({{name}} a) => new {{name}}(a._value - 1f);
                         public static bool operator <({{name}} a, {{name}} b) => a._value < b._value;
                         public static bool operator >({{name}} a, {{name}} b) => a._value > b._value;
                         public static bool operator ==({{name}} a, {{name}} b) => a._value == b._value;

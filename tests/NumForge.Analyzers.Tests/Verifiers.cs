@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using NumForge.Analyzers.CodeFixes;
@@ -20,24 +21,35 @@ namespace NumForge.Analyzers.Tests
         public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerAsync(source, editorConfig: null, expected);
 
         /// <summary>As <see cref="AnalyzerAsync(string, DiagnosticResult[])"/> with an <c>.editorconfig</c> for the test file.</summary>
-        public static Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+        public static Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected) => AnalyzerAsync(source, editorConfig, includeNF1006: false, expected);
+
+        /// <summary>As <see cref="AnalyzerAsync(string, DiagnosticResult[])"/> with the NF1006 suggestion checked too (other tests leave it out: it marks every low-precision loop).</summary>
+        public static Task AnalyzerWithNF1006Async(string source, params DiagnosticResult[] expected) => AnalyzerAsync(source, null, includeNF1006: true, expected);
+
+        private static Task AnalyzerAsync(string source, string? editorConfig, bool includeNF1006, DiagnosticResult[] expected)
         {
             var test = new AnalyzerTest { TestCode = source };
+            if (!includeNF1006)
+            {
+                test.DisabledDiagnostics.Add(DiagnosticIds.LowPrecisionLoopArithmetic);
+            }
+
             Configure(test.TestState, editorConfig);
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync(CancellationToken.None);
         }
 
         /// <summary>Applies the code fix and compares with <paramref name="fixedSource"/>.</summary>
-        public static Task CodeFixAsync(string source, string fixedSource, int? iterations = null)
+        public static Task CodeFixAsync(string source, string fixedSource, int? iterations = null, int? fixAllIterations = null)
         {
             var test = new CodeFixTest { TestCode = source, FixedCode = fixedSource };
+            test.DisabledDiagnostics.Add(DiagnosticIds.LowPrecisionLoopArithmetic);
             Configure(test.TestState, null);
             Configure(test.FixedState, null);
             if (iterations is int n)
             {
                 test.NumberOfIncrementalIterations = n;
-                test.NumberOfFixAllIterations = n;
+                test.NumberOfFixAllIterations = fixAllIterations ?? n;
             }
 
             return test.RunAsync(CancellationToken.None);
@@ -47,6 +59,7 @@ namespace NumForge.Analyzers.Tests
         public static Task NoCodeFixAsync(string source)
         {
             var test = new CodeFixTest { TestCode = source, FixedCode = source };
+            test.DisabledDiagnostics.Add(DiagnosticIds.LowPrecisionLoopArithmetic);
             Configure(test.TestState, null);
             Configure(test.FixedState, null);
             return test.RunAsync(CancellationToken.None);
@@ -75,6 +88,14 @@ namespace NumForge.Analyzers.Tests
             });
         }
 
+        /// <summary>Every NumForge analyzer, as the package ships them.</summary>
+        public static DiagnosticAnalyzer[] AllAnalyzers() => new DiagnosticAnalyzer[]
+        {
+            new MixedPrecisionAnalyzer(),
+            new UnrepresentableComparisonAnalyzer(),
+            new LoopArithmeticAnalyzer(),
+        };
+
         private sealed class AnalyzerTest : CSharpAnalyzerTest<MixedPrecisionAnalyzer, DefaultVerifier>
         {
             public AnalyzerTest()
@@ -82,9 +103,11 @@ namespace NumForge.Analyzers.Tests
                 ReferenceAssemblies = NoDownload;
                 UseOfflineReferences(TestState);
             }
+
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers();
         }
 
-        /// <summary>Both NumForge code fix providers (the type argument is a placeholder; <see cref="GetCodeFixProviders"/> supplies them).</summary>
+        /// <summary>Every NumForge code fix provider (the type argument is a placeholder; <see cref="GetCodeFixProviders"/> supplies them).</summary>
         private sealed class CodeFixTest : CSharpCodeFixTest<MixedPrecisionAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
         {
             public CodeFixTest()
@@ -93,8 +116,10 @@ namespace NumForge.Analyzers.Tests
                 UseOfflineReferences(TestState);
             }
 
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers();
+
             protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() =>
-                new CodeFixProvider[] { new AccumulateInFloatCodeFixProvider(), new ComputeInFloatCodeFixProvider() };
+                new CodeFixProvider[] { new AccumulateInFloatCodeFixProvider(), new AccumulateStorageInFloatCodeFixProvider(), new ComputeInFloatCodeFixProvider() };
         }
     }
 }
