@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NumForge.CompilerServices;
 
 namespace NumForge.Generators.Pipeline
 {
@@ -61,6 +62,26 @@ namespace NumForge.Generators.Pipeline
 
         /// <summary>The generated source for one valid model.</summary>
         public abstract string Emit(TModel model);
+
+        /// <summary>
+        /// What a spec the linked spec math checked gives: its <paramref name="problems"/> as this family's diagnostics;
+        /// else nothing for an invalid target (null), or the model <paramref name="createModel"/> makes for it.
+        /// </summary>
+        protected Result<TModel> FromCheckedSpec(IReadOnlyList<SpecProblem> problems, TargetType? target, LocationInfo? location, Func<TargetType, TModel> createModel)
+        {
+            if (problems.Count > 0)
+            {
+                var diagnostics = new DiagnosticInfo[problems.Count];
+                for (int i = 0; i < diagnostics.Length; i++)
+                {
+                    diagnostics[i] = DiagnosticDescriptors.ForSpecProblem(Descriptors, problems[i], location);
+                }
+
+                return Result<TModel>.Invalid(diagnostics);
+            }
+
+            return target is null ? Result<TModel>.Nothing : Result<TModel>.Valid(createModel(target));
+        }
 
         /// <inheritdoc/>
         public sealed override void Register(IncrementalGeneratorInitializationContext context) => FormatPipeline.Register(context, this);

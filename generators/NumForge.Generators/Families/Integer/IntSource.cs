@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NumForge.CompilerServices;
@@ -55,18 +56,26 @@ namespace NumForge.Generators.Families.Integer
         protected override void WriteMembers()
         {
             WritePlumbing(_layout.Bits, (ulong)_layout.CodeMask, $"Describes the format: a {Spec}.", "ForInteger");
-            WriteTraits("global::NumForge.CompilerServices.Integers.IIntTraits", new[]
+            WriteTraits("global::NumForge.CompilerServices.Integers.IIntTraits", TraitsOf(_layout));
+
+            // The sections in the order they are written.
+            foreach (Action section in new Action[] { EmitConstants, EmitConversions, EmitOperators, EmitNumberMembers, EmitEqualityAndText, EmitGenericMath, EmitSpans })
             {
-                ("int", "Bits", Int(_layout.Bits)),
-                ("bool", "Signed", Bool(_layout.Signed)),
-                ("int", "MinValue", Int(_layout.MinValue)),
-                ("int", "MaxValue", Int(_layout.MaxValue)),
-                ("byte", "CodeMask", ByteHex(_layout.CodeMask)),
-            });
-            EmitConstants();
-            EmitConversions();
-            EmitOperators();
-            EmitNumberMembers();
+                section();
+            }
+        }
+
+        /// <summary>The constants of the nested <c>Traits</c> (<c>IIntTraits</c>).</summary>
+        private static (string Type, string Name, string Value)[] TraitsOf(IntLayout layout) => new[]
+        {
+            ("int", "Bits", Int(layout.Bits)), ("bool", "Signed", Bool(layout.Signed)),
+            ("int", "MinValue", Int(layout.MinValue)), ("int", "MaxValue", Int(layout.MaxValue)),
+            ("byte", "CodeMask", ByteHex(layout.CodeMask)),
+        };
+
+        /// <summary>The shared equality and text sections, over the integer kernels.</summary>
+        private void EmitEqualityAndText()
+        {
             WriteEquality(
                 ("Whether <paramref name=\"other\"/> is the same value.", "_bits == other._bits"),
                 ("A hash of the value, as its <c>int</c> value hashes.", $"{Codec}.GetHashCode(_bits)"),
@@ -76,8 +85,6 @@ namespace NumForge.Generators.Families.Integer
                 "; <c>X</c> and <c>B</c> formats write the " + Int(_layout.Bits) + "-bit code",
                 "range-checked as <c>sbyte.Parse</c> is (<c>OverflowException</c> for a value out of range)",
                 Styles + ".Integer");
-            EmitGenericMath();
-            EmitSpans();
         }
 
         // ================================================================ constants
