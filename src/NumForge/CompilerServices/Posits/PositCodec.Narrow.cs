@@ -7,8 +7,9 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// Integer arithmetic for posits of 9 to 32 bits (posit16, posit32): the regime, exponent and fraction fields in
-    /// 64-bit words, without a trip through double, a 128-bit integer or BigInteger, and without branches on the data
-    /// except one per operation for 0 and NaR and one for results beyond ±maxpos or ±minpos.
+    /// 64-bit words, without a trip through double, a 128-bit integer or BigInteger. Signs, regimes and the order of the
+    /// operands are masks, not branches; what branches remains is rare on any data (an operand 0 or NaR, a result beyond
+    /// ±maxpos or ±minpos, an alignment shift of 64 or more, an exact cancellation).
     /// </summary>
     /// <remarks>
     /// <para>
