@@ -62,21 +62,28 @@ namespace NumForge.Blocks.Ggml
 
         public void Run(int start, int end)
         {
+            // The operands in locals: read through 'this' they were reloaded on every block.
+            byte* weights = _o.Weights;
+            int perRow = _o.BlocksPerRow;
+            sbyte* codes = _o.Codes;
+            float* actScales = _o.Scales;
+            int* sums16 = _o.Sums16;
+            float* output = _o.Output;
             Vector128<byte> low = Vector128.Create((byte)0x0F);
             for (int r = start; r < end; r++)
             {
-                byte* w = _o.Weights + ((long)r * _o.BlocksPerRow * 18);
+                byte* w = weights + ((long)r * perRow * 18);
                 Vector256<float> acc = Vector256<float>.Zero;
-                for (int b = 0; b < _o.BlocksPerRow; b++, w += 18)
+                for (int b = 0; b < perRow; b++, w += 18)
                 {
                     Vector128<byte> q = Vector128.Load(w + 2);
                     Vector256<byte> u = Vector256.Create(q & low, RowKernel.Right(q, 4) & low);
-                    Vector256<sbyte> a = Vector256.Load(_o.Codes + (b * 32));
-                    Vector256<int> init = Vector256.CreateScalar(-8 * (_o.Sums16[2 * b] + _o.Sums16[(2 * b) + 1]));
-                    acc = RowKernel.Accumulate(acc, Int8Dot.UnsignedSigned(init, u, a), GgmlMath.FromHalfBits(RowKernel.Half(w)) * _o.Scales[b]);
+                    Vector256<sbyte> a = Vector256.Load(codes + (b * 32));
+                    Vector256<int> init = Vector256.CreateScalar(-8 * (sums16[2 * b] + sums16[(2 * b) + 1]));
+                    acc = RowKernel.Accumulate(acc, Int8Dot.UnsignedSigned(init, u, a), GgmlMath.FromHalfBits(RowKernel.Half(w)) * actScales[b]);
                 }
 
-                _o.Output[r] = Vector256.Sum(acc);
+                output[r] = Vector256.Sum(acc);
             }
         }
     }
@@ -93,18 +100,25 @@ namespace NumForge.Blocks.Ggml
 
         public void Run(int start, int end)
         {
+            // The operands in locals: read through 'this' they were reloaded on every block.
+            byte* weights = _o.Weights;
+            int perRow = _o.BlocksPerRow;
+            sbyte* codes = _o.Codes;
+            float* actScales = _o.Scales;
+            int* sums16 = _o.Sums16;
+            float* output = _o.Output;
             for (int r = start; r < end; r++)
             {
-                byte* w = _o.Weights + ((long)r * _o.BlocksPerRow * 34);
+                byte* w = weights + ((long)r * perRow * 34);
                 Vector256<float> acc = Vector256<float>.Zero;
-                for (int b = 0; b < _o.BlocksPerRow; b++, w += 34)
+                for (int b = 0; b < perRow; b++, w += 34)
                 {
                     Vector256<sbyte> q = Vector256.Load((sbyte*)(w + 2));
-                    Vector256<sbyte> a = Vector256.Load(_o.Codes + (b * 32));
-                    acc = RowKernel.Accumulate(acc, Int8Dot.SignedSigned(Vector256<int>.Zero, q, a), GgmlMath.FromHalfBits(RowKernel.Half(w)) * _o.Scales[b]);
+                    Vector256<sbyte> a = Vector256.Load(codes + (b * 32));
+                    acc = RowKernel.Accumulate(acc, Int8Dot.SignedSigned(Vector256<int>.Zero, q, a), GgmlMath.FromHalfBits(RowKernel.Half(w)) * actScales[b]);
                 }
 
-                _o.Output[r] = Vector256.Sum(acc);
+                output[r] = Vector256.Sum(acc);
             }
         }
     }
@@ -121,22 +135,29 @@ namespace NumForge.Blocks.Ggml
 
         public void Run(int start, int end)
         {
+            // The operands in locals: read through 'this' they were reloaded on every block.
+            byte* weights = _o.Weights;
+            int perRow = _o.BlocksPerRow;
+            sbyte* codes = _o.Codes;
+            float* actScales = _o.Scales;
+            int* sums16 = _o.Sums16;
+            float* output = _o.Output;
             Vector128<byte> table = Vector128.Create((byte)12, 13, 14, 15, 16, 18, 20, 24, 12, 11, 10, 9, 8, 6, 4, 0);
             Vector128<byte> low = Vector128.Create((byte)0x0F);
             for (int r = start; r < end; r++)
             {
-                byte* w = _o.Weights + ((long)r * _o.BlocksPerRow * 17);
+                byte* w = weights + ((long)r * perRow * 17);
                 Vector256<float> acc = Vector256<float>.Zero;
-                for (int b = 0; b < _o.BlocksPerRow; b++, w += 17)
+                for (int b = 0; b < perRow; b++, w += 17)
                 {
                     Vector128<byte> q = Vector128.Load(w + 1);
                     Vector256<byte> u = Vector256.Create(RowKernel.Lookup(table, q & low), RowKernel.Lookup(table, RowKernel.Right(q, 4) & low));
-                    Vector256<sbyte> a = Vector256.Load(_o.Codes + (b * 32));
-                    Vector256<int> init = Vector256.CreateScalar(-12 * (_o.Sums16[2 * b] + _o.Sums16[(2 * b) + 1]));
-                    acc = RowKernel.Accumulate(acc, Int8Dot.UnsignedSigned(init, u, a), GgmlMath.E8M0Half(*w) * _o.Scales[b]);
+                    Vector256<sbyte> a = Vector256.Load(codes + (b * 32));
+                    Vector256<int> init = Vector256.CreateScalar(-12 * (sums16[2 * b] + sums16[(2 * b) + 1]));
+                    acc = RowKernel.Accumulate(acc, Int8Dot.UnsignedSigned(init, u, a), GgmlMath.E8M0Half(*w) * actScales[b]);
                 }
 
-                _o.Output[r] = Vector256.Sum(acc);
+                output[r] = Vector256.Sum(acc);
             }
         }
     }
@@ -156,15 +177,22 @@ namespace NumForge.Blocks.Ggml
 
         public void Run(int start, int end)
         {
+            // The operands in locals: read through 'this' they were reloaded on every block.
+            byte* weights = _o.Weights;
+            int perRow = _o.BlocksPerRow;
+            sbyte* codes = _o.Codes;
+            float* actScales = _o.Scales;
+            int* sums16 = _o.Sums16;
+            float* output = _o.Output;
             Vector256<byte> low = Vector256.Create((byte)0x0F);
             int* sc = stackalloc int[8];
             int* mn = stackalloc int[8];
             for (int r = start; r < end; r++)
             {
-                byte* w = _o.Weights + ((long)r * _o.BlocksPerRow * 144);
+                byte* w = weights + ((long)r * perRow * 144);
                 Vector256<float> acc = Vector256<float>.Zero;
                 float minimums = 0;
-                for (int b = 0; b < _o.BlocksPerRow; b++, w += 144)
+                for (int b = 0; b < perRow; b++, w += 144)
                 {
                     byte* s = w + 4;
                     for (int j = 0; j < 4; j++)
@@ -175,8 +203,8 @@ namespace NumForge.Blocks.Ggml
                         mn[j + 4] = (s[j + 8] >> 4) | ((s[j + 4] >> 6) << 4);
                     }
 
-                    sbyte* a = _o.Codes + (b * 256);
-                    int* sums = _o.Sums16 + (b * 16);
+                    sbyte* a = codes + (b * 256);
+                    int* sums = sums16 + (b * 16);
                     Vector256<int> isum = Vector256<int>.Zero;
                     int msum = 0;
                     for (int j = 0; j < 4; j++)
@@ -188,12 +216,12 @@ namespace NumForge.Blocks.Ggml
                         msum += (mn[2 * j] * (sums[4 * j] + sums[(4 * j) + 1])) + (mn[(2 * j) + 1] * (sums[(4 * j) + 2] + sums[(4 * j) + 3]));
                     }
 
-                    float dx = _o.Scales[b];
+                    float dx = actScales[b];
                     acc = RowKernel.Accumulate(acc, isum, GgmlMath.FromHalfBits(RowKernel.Half(w)) * dx);
                     minimums += GgmlMath.FromHalfBits(RowKernel.Half(w + 2)) * dx * msum;
                 }
 
-                _o.Output[r] = Vector256.Sum(acc) - minimums;
+                output[r] = Vector256.Sum(acc) - minimums;
             }
         }
     }
@@ -210,17 +238,24 @@ namespace NumForge.Blocks.Ggml
 
         public void Run(int start, int end)
         {
+            // The operands in locals: read through 'this' they were reloaded on every block.
+            byte* weights = _o.Weights;
+            int perRow = _o.BlocksPerRow;
+            sbyte* codes = _o.Codes;
+            float* actScales = _o.Scales;
+            int* sums16 = _o.Sums16;
+            float* output = _o.Output;
             Vector256<byte> low = Vector256.Create((byte)0x0F);
             Vector256<byte> high = Vector256.Create((byte)0x30);
             for (int r = start; r < end; r++)
             {
-                byte* w = _o.Weights + ((long)r * _o.BlocksPerRow * 210);
+                byte* w = weights + ((long)r * perRow * 210);
                 Vector256<float> acc = Vector256<float>.Zero;
-                for (int b = 0; b < _o.BlocksPerRow; b++, w += 210)
+                for (int b = 0; b < perRow; b++, w += 210)
                 {
                     sbyte* scales = (sbyte*)(w + 192);
-                    sbyte* a = _o.Codes + (b * 256);
-                    int* sums = _o.Sums16 + (b * 16);
+                    sbyte* a = codes + (b * 256);
+                    int* sums = sums16 + (b * 16);
 
                     // The -32 code offset: sum over sub-blocks of sc * 32 * (sum of q8), exact in int32.
                     Vector128<sbyte> sc16 = Vector128.Load(scales);
@@ -251,10 +286,10 @@ namespace NumForge.Blocks.Ggml
                         isum += Int8Dot.UnsignedSigned(Vector256<int>.Zero, u3, Vector256.Load(ah + 96)) * pairs67;
                     }
 
-                    acc = RowKernel.Accumulate(acc, isum, GgmlMath.FromHalfBits(RowKernel.Half(w + 208)) * _o.Scales[b]);
+                    acc = RowKernel.Accumulate(acc, isum, GgmlMath.FromHalfBits(RowKernel.Half(w + 208)) * actScales[b]);
                 }
 
-                _o.Output[r] = Vector256.Sum(acc);
+                output[r] = Vector256.Sum(acc);
             }
         }
 
