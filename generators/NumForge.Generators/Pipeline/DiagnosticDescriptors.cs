@@ -19,6 +19,15 @@ namespace NumForge.Generators.Pipeline
         /// <summary>Category of every spec and target diagnostic.</summary>
         public const string SpecCategory = "NumForge.Spec";
 
+        /// <summary>
+        /// A family's spec error: its sentence comes from the linked spec math (shared with the analyzers), so the message
+        /// format is <c>{0}</c> and the title says what kind of problem it is.
+        /// </summary>
+        /// <param name="id">The NFxxxx ID; its help page is <c>docs/diagnostics/{id}.md</c>.</param>
+        /// <param name="title">What kind of problem it is.</param>
+        public static DiagnosticDescriptor SpecError(string id, string title) =>
+            new DiagnosticDescriptor(id, title, "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+
         /// <summary>Category of the internal-error diagnostic.</summary>
         public const string GeneratorCategory = "NumForge.Generator";
 

@@ -12,19 +12,18 @@ namespace NumForge.Generators.Families.Float
     /// </summary>
     internal sealed class FloatFamily : FormatFamily<FloatFormatModel>
     {
-        // The family's spec diagnostics: the sentences come from the linked spec math (shared with the analyzers), so each
-        // message format is {0}; the title says what kind of problem it is.
-        public static readonly DiagnosticDescriptor ExponentBitsOutOfRange = new DiagnosticDescriptor("NF0010", "Exponent width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0010.md");
+        // The family's spec diagnostics (message text from the linked spec math, see DiagnosticDescriptors.SpecError).
+        public static readonly DiagnosticDescriptor ExponentBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0010", "Exponent width out of range");
 
-        public static readonly DiagnosticDescriptor MantissaBitsOutOfRange = new DiagnosticDescriptor("NF0011", "Mantissa width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0011.md");
+        public static readonly DiagnosticDescriptor MantissaBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0011", "Mantissa width out of range");
 
-        public static readonly DiagnosticDescriptor BiasOutOfRange = new DiagnosticDescriptor("NF0013", "Bias gives values that are not exact doubles", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0013.md");
+        public static readonly DiagnosticDescriptor BiasOutOfRange = DiagnosticDescriptors.SpecError("NF0013", "Bias gives values that are not exact doubles");
 
-        public static readonly DiagnosticDescriptor SpecialsDoNotFit = new DiagnosticDescriptor("NF0014", "Special values do not fit the format", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0014.md");
+        public static readonly DiagnosticDescriptor SpecialsDoNotFit = DiagnosticDescriptors.SpecError("NF0014", "Special values do not fit the format");
 
-        public static readonly DiagnosticDescriptor UnsignedWithUnsignedZeroNaN = new DiagnosticDescriptor("NF0015", "An unsigned format cannot use FiniteNaNUnsignedZero", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0015.md");
+        public static readonly DiagnosticDescriptor UnsignedWithUnsignedZeroNaN = DiagnosticDescriptors.SpecError("NF0015", "An unsigned format cannot use FiniteNaNUnsignedZero");
 
-        public static readonly DiagnosticDescriptor OverflowNotAvailable = new DiagnosticDescriptor("NF0016", "Overflow behaviour not available for these special values", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0016.md");
+        public static readonly DiagnosticDescriptor OverflowNotAvailable = DiagnosticDescriptors.SpecError("NF0016", "Overflow behaviour not available for these special values");
 
         public static readonly FloatFamily Instance = new FloatFamily();
 

@@ -10,7 +10,7 @@ namespace NumForge.Generators.Families.Integer
     internal sealed class IntFamily : FormatFamily<IntFormatModel>
     {
         /// <summary>NF0030. The sentence comes from the linked spec math (shared with the analyzers), so the format is <c>{0}</c>.</summary>
-        public static readonly DiagnosticDescriptor IntBitsOutOfRange = new DiagnosticDescriptor("NF0030", "Integer width out of range", "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "NF0030.md");
+        public static readonly DiagnosticDescriptor IntBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0030", "Integer width out of range");
 
         public static readonly IntFamily Instance = new IntFamily();
 

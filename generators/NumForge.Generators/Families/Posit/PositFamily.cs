@@ -12,13 +12,12 @@ namespace NumForge.Generators.Families.Posit
     /// </summary>
     internal sealed class PositFamily : FormatFamily<PositFormatModel>
     {
-        // The family's spec diagnostics: the sentences come from the linked spec math (shared with the analyzers), so each
-        // message format is {0}; the title says what kind of problem it is.
-        public static readonly DiagnosticDescriptor PositBitsOutOfRange = new DiagnosticDescriptor("NF0020", "Posit width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0020.md");
+        // The family's spec diagnostics (message text from the linked spec math, see DiagnosticDescriptors.SpecError).
+        public static readonly DiagnosticDescriptor PositBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0020", "Posit width out of range");
 
-        public static readonly DiagnosticDescriptor PositExponentBitsOutOfRange = new DiagnosticDescriptor("NF0021", "Posit exponent width out of range", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0021.md");
+        public static readonly DiagnosticDescriptor PositExponentBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0021", "Posit exponent width out of range");
 
-        public static readonly DiagnosticDescriptor PositValuesNotDoubles = new DiagnosticDescriptor("NF0022", "Posit extreme values are not doubles", "{0}", DiagnosticDescriptors.SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + "NF0022.md");
+        public static readonly DiagnosticDescriptor PositValuesNotDoubles = DiagnosticDescriptors.SpecError("NF0022", "Posit extreme values are not doubles");
 
         public static readonly PositFamily Instance = new PositFamily();
 
