@@ -120,15 +120,14 @@ namespace NumForge.Blocks.Ggml
         }
 
         /// <summary>
-        /// make_qx_quants with rmse_type 1 and no importance weights (weights x^2): a signed scale for levels
-        /// -nmax..nmax-1, stored in <paramref name="levels"/> offset by nmax.
+        /// The first element of largest magnitude, sign kept (0 for an empty or all-zero span; NaN never wins), as
+        /// make_qx_quants and make_q3_quants pick the value their scale is measured against.
         /// </summary>
-        public static float MakeQxQuants(int nmax, ReadOnlySpan<float> x, Span<sbyte> levels)
+        private static float LargestMagnitude(ReadOnlySpan<float> x)
         {
-            int n = x.Length;
             float max = 0;
             float amax = 0;
-            for (int i = 0; i < n; ++i)
+            for (int i = 0; i < x.Length; ++i)
             {
                 float ax = MathF.Abs(x[i]);
                 if (ax > amax)
@@ -138,7 +137,18 @@ namespace NumForge.Blocks.Ggml
                 }
             }
 
-            if (amax < GroupMaxEps)
+            return max;
+        }
+
+        /// <summary>
+        /// make_qx_quants with rmse_type 1 and no importance weights (weights x^2): a signed scale for levels
+        /// -nmax..nmax-1, stored in <paramref name="levels"/> offset by nmax.
+        /// </summary>
+        public static float MakeQxQuants(int nmax, ReadOnlySpan<float> x, Span<sbyte> levels)
+        {
+            int n = x.Length;
+            float max = LargestMagnitude(x);
+            if (MathF.Abs(max) < GroupMaxEps)
             {
                 levels[..n].Clear();
                 return 0f;
@@ -200,19 +210,8 @@ namespace NumForge.Blocks.Ggml
         public static float MakeQ3Quants(int nmax, ReadOnlySpan<float> x, Span<sbyte> levels)
         {
             int n = x.Length;
-            float max = 0;
-            float amax = 0;
-            for (int i = 0; i < n; ++i)
-            {
-                float ax = MathF.Abs(x[i]);
-                if (ax > amax)
-                {
-                    amax = ax;
-                    max = x[i];
-                }
-            }
-
-            if (amax < GroupMaxEps)
+            float max = LargestMagnitude(x);
+            if (MathF.Abs(max) < GroupMaxEps)
             {
                 levels[..n].Clear();
                 return 0f;
