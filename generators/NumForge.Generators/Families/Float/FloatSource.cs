@@ -60,36 +60,30 @@ namespace NumForge.Generators.Families.Float
         protected override void WriteMembers()
         {
             WritePlumbing(_layout.TotalBits, CodeMask, "Describes the format: widths, bias, special values and extreme values.", "ForFloat");
-            WriteTraits("global::NumForge.CompilerServices.IFloatTraits", new[]
+            WriteTraits("global::NumForge.CompilerServices.IFloatTraits", TraitsOf(_layout));
+
+            // The sections in the order they are written.
+            foreach (Action section in new Action[] { EmitConstants, EmitConversions, EmitOperators, EmitArithmetic, EmitClassification, EmitMath, EmitTranscendentals, EmitEquality, EmitText, EmitSpans, EmitGenericMath })
             {
-                ("int", "ExponentBits", Int(_layout.ExponentBits)),
-                ("int", "MantissaBits", Int(_layout.MantissaBits)),
-                ("int", "Bias", Int(_layout.Bias)),
-                ("bool", "Signed", Bool(_layout.Signed)),
-                ("bool", "Subnormals", Bool(_layout.Subnormals)),
-                ("global::NumForge.SpecialValues", "Specials", "global::NumForge.SpecialValues." + _layout.Specials),
-                ("global::NumForge.OverflowBehavior", "Overflow", "global::NumForge.OverflowBehavior." + _layout.Overflow),
-                ("ulong", "SignMask", Hex(_layout.SignMask)),
-                ("ulong", "MagnitudeMask", Hex(_layout.MagnitudeMask)),
-                ("ulong", "MaxFiniteMagnitude", Hex(_layout.MaxFiniteMagnitude)),
-                ("ulong", "NaNCode", Hex(_layout.NaNCode)),
-                ("ulong", "PositiveInfinityCode", Hex(_layout.PositiveInfinityCode)),
-                ("ulong", "NegativeInfinityCode", Hex(_layout.NegativeInfinityCode)),
-                ("int", "MinNormalExponent", Int(_layout.MinNormalExponent)),
-                ("int", "MaxExponent", Int(_layout.MaxExponent)),
-            });
-            EmitConstants();
-            EmitConversions();
-            EmitOperators();
-            EmitArithmetic();
-            WriteClassification("global::NumForge.CompilerServices.Floats.FloatClassification<Traits>");
-            EmitMath();
-            EmitTranscendentals();
-            EmitEquality();
-            WriteText("global::NumForge.CompilerServices.Floats.FloatTextCodec<Traits>", "", "correctly rounded from its exact decimal value");
-            EmitSpans();
-            EmitGenericMath();
+                section();
+            }
         }
+
+        /// <summary>The constants of the nested <c>Traits</c> (<c>IFloatTraits</c>): the layout, its masks and its special codes.</summary>
+        private static (string Type, string Name, string Value)[] TraitsOf(FloatLayout layout) => new[]
+        {
+            ("int", "ExponentBits", Int(layout.ExponentBits)), ("int", "MantissaBits", Int(layout.MantissaBits)), ("int", "Bias", Int(layout.Bias)),
+            ("bool", "Signed", Bool(layout.Signed)), ("bool", "Subnormals", Bool(layout.Subnormals)),
+            ("global::NumForge.SpecialValues", "Specials", "global::NumForge.SpecialValues." + layout.Specials),
+            ("global::NumForge.OverflowBehavior", "Overflow", "global::NumForge.OverflowBehavior." + layout.Overflow),
+            ("ulong", "SignMask", Hex(layout.SignMask)), ("ulong", "MagnitudeMask", Hex(layout.MagnitudeMask)), ("ulong", "MaxFiniteMagnitude", Hex(layout.MaxFiniteMagnitude)),
+            ("ulong", "NaNCode", Hex(layout.NaNCode)), ("ulong", "PositiveInfinityCode", Hex(layout.PositiveInfinityCode)), ("ulong", "NegativeInfinityCode", Hex(layout.NegativeInfinityCode)),
+            ("int", "MinNormalExponent", Int(layout.MinNormalExponent)), ("int", "MaxExponent", Int(layout.MaxExponent)),
+        };
+
+        private void EmitClassification() => WriteClassification("global::NumForge.CompilerServices.Floats.FloatClassification<Traits>");
+
+        private void EmitText() => WriteText("global::NumForge.CompilerServices.Floats.FloatTextCodec<Traits>", "", "correctly rounded from its exact decimal value");
 
         // ================================================================ constants
 

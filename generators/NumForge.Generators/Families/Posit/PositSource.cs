@@ -55,33 +55,26 @@ namespace NumForge.Generators.Families.Posit
         protected override void WriteMembers()
         {
             WritePlumbing(_layout.Bits, _layout.CodeMask, $"Describes the format: {Spec}, its extreme values and its machine epsilon.", "ForPosit");
-            WriteTraits("global::NumForge.CompilerServices.IPositTraits", new[]
+            WriteTraits("global::NumForge.CompilerServices.IPositTraits", TraitsOf(_layout));
+
+            // The sections in the order they are written.
+            foreach (Action section in new Action[] { EmitConstants, EmitConversions, EmitOperators, EmitArithmetic, EmitClassification, EmitMath, EmitEquality, EmitText, EmitSpans, EmitQuire, EmitGenericMath })
             {
-                ("int", "Bits", Int(_layout.Bits)),
-                ("int", "ExponentBits", Int(_layout.ExponentBits)),
-                ("ulong", "CodeMask", Hex(_layout.CodeMask)),
-                ("ulong", "NaRCode", Hex(_layout.NaRCode)),
-                ("ulong", "MaxPosCode", Hex(_layout.MaxPosCode)),
-                ("int", "MaxScale", Int(_layout.MaxScale)),
-                ("int", "MaxFractionBits", Int(_layout.MaxFractionBits)),
-                ("int", "QuireBits", Int(_layout.QuireBits)),
-                ("int", "QuireLimbs", Int(_layout.QuireLimbs)),
-                ("bool", "IsExactInDouble", Bool(_layout.IsExactInDouble)),
-                ("bool", "IsExactInSingle", Bool(_layout.IsExactInSingle)),
-                ("bool", "IsExactInHalf", Bool(_layout.IsExactInHalf)),
-            });
-            EmitConstants();
-            EmitConversions();
-            WriteOperators(Codec);
-            EmitArithmetic();
-            EmitClassification();
-            EmitMath();
-            EmitEquality();
-            EmitText();
-            EmitSpans();
-            EmitQuire();
-            EmitGenericMath();
+                section();
+            }
         }
+
+        /// <summary>The constants of the nested <c>Traits</c> (<c>IPositTraits</c>): widths, codes, scales, quire size and exactness.</summary>
+        private static (string Type, string Name, string Value)[] TraitsOf(PositLayout layout) => new[]
+        {
+            ("int", "Bits", Int(layout.Bits)), ("int", "ExponentBits", Int(layout.ExponentBits)),
+            ("ulong", "CodeMask", Hex(layout.CodeMask)), ("ulong", "NaRCode", Hex(layout.NaRCode)), ("ulong", "MaxPosCode", Hex(layout.MaxPosCode)),
+            ("int", "MaxScale", Int(layout.MaxScale)), ("int", "MaxFractionBits", Int(layout.MaxFractionBits)),
+            ("int", "QuireBits", Int(layout.QuireBits)), ("int", "QuireLimbs", Int(layout.QuireLimbs)),
+            ("bool", "IsExactInDouble", Bool(layout.IsExactInDouble)), ("bool", "IsExactInSingle", Bool(layout.IsExactInSingle)), ("bool", "IsExactInHalf", Bool(layout.IsExactInHalf)),
+        };
+
+        private void EmitOperators() => WriteOperators(Codec);
 
         // ================================================================ constants
 
