@@ -116,6 +116,67 @@ namespace NumForge.Tests.Integers
             }
         }
 
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Word_packing_equals_the_bit_stream_with_and_without_BMI2(bool useBmi2)
+        {
+            if (useBmi2)
+            {
+                // This build machine has BMI2; elsewhere the PEXT/PDEP path cannot run and only the shift path is checked.
+                Assert.True(System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported || !System.Runtime.Intrinsics.X86.Avx2.IsSupported, "an AVX2 machine without BMI2");
+                if (!System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported)
+                {
+                    useBmi2 = false;
+                }
+            }
+
+            var random = new Random(T.Bits * 7 + 3);
+            for (int length = 0; length <= 130; length++)
+            {
+                byte[] codes = new byte[length];
+                for (int i = 0; i < length; i++)
+                {
+                    codes[i] = (byte)(random.Next(256) & R.Mask);
+                }
+
+                byte[] expected = ReferencePack(codes);
+                byte[] packed = new byte[expected.Length];
+                int done = IntSpan<T>.PackWords(codes, packed, useBmi2);
+                IntSpan<T>.PackScalar(codes.AsSpan(done), packed.AsSpan(done * T.Bits / 8));
+                Assert.Equal(expected, packed);
+                Assert.True(done % 8 == 0 && (done + 8 > length || (done / 8 * T.Bits) + 8 > packed.Length), $"words stopped early at {done} of {length}");
+
+                byte[] unpacked = new byte[length];
+                done = IntSpan<T>.UnpackWords(packed, unpacked, useBmi2);
+                IntSpan<T>.UnpackScalar(packed.AsSpan(done * T.Bits / 8), unpacked.AsSpan(done));
+                Assert.Equal(codes, unpacked);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Widths))]
+        public void Quantizing_Half_equals_the_reference_in_every_mode_at_every_width(string widthName)
+        {
+            SimdWidth width = Enum.Parse<SimdWidth>(widthName);
+
+            // Every finite and special Half pattern, past a chunk boundary.
+            Half[] source = Enumerable.Range(0, 65536).Select(i => BitConverter.UInt16BitsToHalf((ushort)i)).ToArray();
+            byte[] codes = new byte[source.Length];
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                IntSpan<T>.FromHalfCore(source, codes, mode, width);
+                for (int i = 0; i < source.Length; i++)
+                {
+                    byte expected = R.Code(R.Quantize((double)source[i], mode));
+                    if (expected != codes[i])
+                    {
+                        Assert.Fail($"{mode} {width}: {source[i]} gave code {codes[i]}, expected {expected}");
+                    }
+                }
+            }
+        }
+
         /// <summary>The layout written out plainly: value i's bit j is bit (i·b + j) of the stream, bit k of the stream is bit k % 8 of byte k / 8.</summary>
         private static byte[] ReferencePack(ReadOnlySpan<byte> codes)
         {

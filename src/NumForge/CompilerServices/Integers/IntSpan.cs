@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using NumForge.CompilerServices.Spans;
 
 namespace NumForge.CompilerServices.Integers
@@ -11,8 +12,9 @@ namespace NumForge.CompilerServices.Integers
     /// The span converters of a narrow integer format: quantizing (round to the nearest integer in a
     /// <see cref="MidpointRounding"/> mode, saturate, NaN to 0), widening to float, and packed storage (b bits per
     /// value end to end, element 0 in the lowest bits of byte 0). float spans and the 1-, 2- and 4-bit packings run
-    /// vectorized (Vector128/256/512 through <see cref="BlockLoop"/>); everything else, and every tail, runs the scalar
-    /// code, which defines the results.
+    /// vectorized (Vector128/256/512 through <see cref="BlockLoop"/>); Half spans widen exactly and take the float
+    /// kernel; the 3-, 5-, 6- and 7-bit packings move eight codes per word (BMI2 PEXT/PDEP, or shifts); double
+    /// sources and every tail run the scalar code, which defines the results.
     /// </summary>
     /// <typeparam name="TTraits">The format's constants.</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -49,11 +51,7 @@ namespace NumForge.CompilerServices.Integers
         {
             ValidateMode(rounding);
             SpanChecks.ValidateConversion(source, destination);
-            Span<byte> codes = Codes(destination);
-            for (int i = 0; i < source.Length; i++)
-            {
-                codes[i] = Quantize((double)source[i], rounding);
-            }
+            FromHalfCore(source, Codes(destination), rounding, SimdWidth.Auto);
         }
 
         /// <summary>Converts each value to float (exactly).</summary>
@@ -189,6 +187,23 @@ namespace NumForge.CompilerServices.Integers
             }
         }
 
+        /// <summary>Half widens to float exactly, so a chunk is widened and then quantized by the float kernel (same results as from double).</summary>
+        internal static void FromHalfCore(ReadOnlySpan<Half> source, Span<byte> codes, MidpointRounding rounding, SimdWidth width)
+        {
+            Span<float> widened = stackalloc float[ChunkElements];
+            for (int start = 0; start < source.Length; start += ChunkElements)
+            {
+                int count = Math.Min(ChunkElements, source.Length - start);
+                ReadOnlySpan<Half> chunk = source.Slice(start, count);
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    widened[i] = (float)chunk[i];
+                }
+
+                FromSingleCore(widened[..count], codes.Slice(start, count), rounding, width);
+            }
+        }
+
         internal static void PackCore(ReadOnlySpan<byte> codes, Span<byte> packed, SimdWidth width)
         {
             int done = TTraits.Bits switch
@@ -197,7 +212,8 @@ namespace NumForge.CompilerServices.Integers
                 4 => PackVector(codes, packed, width, default(Nibbles)),
                 2 => PackVector(codes, packed, width, default(Crumbs)),
                 1 => PackBits(codes, packed, width),
-                _ => 0,
+                _ when width == SimdWidth.Scalar || !Vector128.IsHardwareAccelerated => 0,
+                _ => PackWords(codes, packed, Bmi2.X64.IsSupported),
             };
             PackScalar(codes[done..], packed[(int)(((long)done * TTraits.Bits) / 8)..]);
         }
@@ -210,7 +226,8 @@ namespace NumForge.CompilerServices.Integers
                 4 => UnpackVector(packed, codes, width, default(Nibbles)),
                 2 => UnpackVector(packed, codes, width, default(Crumbs)),
                 1 => UnpackBits(packed, codes),
-                _ => 0,
+                _ when width == SimdWidth.Scalar || !Vector128.IsHardwareAccelerated => 0,
+                _ => UnpackWords(packed, codes, Bmi2.X64.IsSupported),
             };
             UnpackScalar(packed[(int)(((long)done * TTraits.Bits) / 8)..], codes[done..]);
         }
@@ -397,6 +414,69 @@ namespace NumForge.CompilerServices.Integers
             }
 
             return done;
+        }
+
+        /// <summary>A byte with the code's b low bits set in each of the eight bytes of a word.</summary>
+        private static ulong CodeBytesMask => 0x0101010101010101UL * TTraits.CodeMask;
+
+        /// <summary>
+        /// 3-, 5-, 6- and 7-bit codes, eight at a time: eight code bytes become b packed bytes. With BMI2 one PEXT
+        /// gathers the b low bits of each byte; without it the same gather is written out with shifts (SWAR). A word
+        /// is stored whole only while 8 bytes of room remain, so the tail goes to the scalar code.
+        /// </summary>
+        internal static int PackWords(ReadOnlySpan<byte> codes, Span<byte> packed, bool useBmi2)
+        {
+            int bits = TTraits.Bits;
+            ref byte input = ref MemoryMarshal.GetReference(codes);
+            ref byte output = ref MemoryMarshal.GetReference(packed);
+            int done = 0;
+            for (int offset = 0; done + 8 <= codes.Length && offset + 8 <= packed.Length; done += 8, offset += bits)
+            {
+                ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref input, done));
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, offset), useBmi2 ? Bmi2.X64.ParallelBitExtract(word, CodeBytesMask) : GatherLowBits(word, bits));
+            }
+
+            return done;
+        }
+
+        /// <summary>The inverse of <see cref="PackWords"/>: b packed bytes (read as a word) spread to eight code bytes (PDEP, or shifts).</summary>
+        internal static int UnpackWords(ReadOnlySpan<byte> packed, Span<byte> codes, bool useBmi2)
+        {
+            int bits = TTraits.Bits;
+            ref byte input = ref MemoryMarshal.GetReference(packed);
+            ref byte output = ref MemoryMarshal.GetReference(codes);
+            int done = 0;
+            for (int offset = 0; done + 8 <= codes.Length && offset + 8 <= packed.Length; done += 8, offset += bits)
+            {
+                ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref input, offset));
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, done), useBmi2 ? Bmi2.X64.ParallelBitDeposit(word, CodeBytesMask) : SpreadLowBits(word, bits));
+            }
+
+            return done;
+        }
+
+        private static ulong GatherLowBits(ulong word, int bits)
+        {
+            ulong mask = TTraits.CodeMask;
+            ulong result = 0;
+            for (int k = 0; k < 8; k++)
+            {
+                result |= ((word >> (8 * k)) & mask) << (k * bits);
+            }
+
+            return result;
+        }
+
+        private static ulong SpreadLowBits(ulong word, int bits)
+        {
+            ulong mask = TTraits.CodeMask;
+            ulong result = 0;
+            for (int k = 0; k < 8; k++)
+            {
+                result |= ((word >> (k * bits)) & mask) << (8 * k);
+            }
+
+            return result;
         }
 
         private static int CopyCodes(ReadOnlySpan<byte> source, Span<byte> destination)
