@@ -207,11 +207,15 @@ namespace NumForge.CompilerServices
             return RoundPack(negative, exponent, significand << leadingZeros, sticky: false, mode, saturate);
         }
 
-        /// <summary>Rounds a float to the format once.</summary>
-        public static ulong FromSingle(float value, MidpointRounding mode, bool saturate) => FromDouble(value, mode, saturate);
+        /// <summary>Rounds a float to the format once (the cast's mode, nearest even without saturation, on its fast path).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong FromSingle(float value, MidpointRounding mode, bool saturate)
+            => mode == MidpointRounding.ToEven && !saturate ? FromSingle(value) : FromDouble(value, mode, saturate);
 
         /// <summary>Rounds a Half to the format once.</summary>
-        public static ulong FromHalf(Half value, MidpointRounding mode, bool saturate) => FromDouble((double)value, mode, saturate);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong FromHalf(Half value, MidpointRounding mode, bool saturate)
+            => mode == MidpointRounding.ToEven && !saturate ? FromHalf(value) : FromDouble((double)value, mode, saturate);
 
         /// <summary>Rounds an integer to the format once (round to nearest even; overflow as the format's default).</summary>
         public static ulong FromInt64(long value, MidpointRounding mode = MidpointRounding.ToEven, bool saturate = false)
