@@ -1,12 +1,14 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NumForge.CompilerServices
 {
     /// <summary>
-    /// The cast <c>(X)f</c>: float to the format, nearest even, without saturation, on the float's bits. In range it
-    /// is a few integer operations (normal results) or one float addition (subnormal results); NaN, infinities and
-    /// values past the largest finite value take <see cref="RoundPack"/>, which defines every result.
+    /// The casts <c>(X)f</c> and <c>(float)x</c> on the float's bits. Encoding (nearest even, without saturation) in
+    /// range is a few integer operations (normal results) or one float addition (subnormal results); NaN, infinities
+    /// and values past the largest finite value take <see cref="RoundPack"/>, which defines every result. Decoding a
+    /// format of at most 8 bits is one load from a 256-entry table; a wider one assembles the float's bits.
     /// </summary>
     public static partial class FloatCodec<TTraits>
     {
@@ -61,6 +63,61 @@ namespace NumForge.CompilerServices
             float sum = BitConverter.UInt32BitsToSingle(abs) + BitConverter.UInt32BitsToSingle(SubnormalMagicBits);
             uint magnitude = BitConverter.SingleToUInt32Bits(sum) - SubnormalMagicBits;
             return magnitude == 0 ? Zero((int)bits < 0, saturate: false) : sign | magnitude;
+        }
+
+        // ---------------------------------------------------------------- decoding
+
+        private static int TotalBits => TTraits.ExponentBits + TTraits.MantissaBits + (TTraits.Signed ? 1 : 0);
+
+        /// <summary>Every code's float for a format of at most 8 bits (256 entries whatever the width, so any byte indexes it).</summary>
+        private static readonly float[] SingleTable = BuildSingleTable();
+
+        private static float[] BuildSingleTable()
+        {
+            if (TotalBits > 8)
+            {
+                return Array.Empty<float>();
+            }
+
+            var table = new float[256];
+            for (ulong code = 0; code < 256; code++)
+            {
+                table[code] = (float)ToDouble(code & CodeMask);
+            }
+
+            return table;
+        }
+
+        /// <summary>The value of a code as <see cref="float"/> (exact when the format fits in float, else rounded to nearest even).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float ToSingle(ulong code)
+        {
+            if (TotalBits <= 8)
+            {
+                return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SingleTable), (nint)(code & 0xFF));
+            }
+
+            if (!SingleCastApplies)
+            {
+                return (float)ToDouble(code);
+            }
+
+            ulong magnitude = code & TTraits.MagnitudeMask;
+            uint sign = (code & TTraits.SignMask) != 0 ? 0x8000_0000u : 0;
+            if (magnitude > TTraits.MaxFiniteMagnitude)
+            {
+                // NaN or infinity.
+                return (float)ToDouble(code);
+            }
+
+            if (magnitude < (1UL << TTraits.MantissaBits))
+            {
+                // Subnormal (or zero): mantissa × 2^(emin - M) in double (the quantum may be a float subnormal), exact in float.
+                float subnormal = (float)((uint)magnitude * BitConverter.UInt64BitsToDouble((ulong)(TTraits.MinNormalExponent - TTraits.MantissaBits + 1023) << 52));
+                return BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(subnormal) | sign);
+            }
+
+            return BitConverter.UInt32BitsToSingle(sign | (((uint)magnitude + SingleRebias) << SingleShift));
         }
 
         /// <summary>Rounds a Half to the format once, to nearest even, without saturation (Half widens to float exactly).</summary>

@@ -144,9 +144,6 @@ namespace NumForge.CompilerServices
             return negative ? -magnitude : magnitude;
         }
 
-        /// <summary>The value of a code as <see cref="float"/>: exact when the format fits in float, else rounded to nearest even.</summary>
-        public static float ToSingle(ulong code) => (float)ToDouble(code);
-
         /// <summary>The value of a code as <see cref="Half"/>: exact when the format fits in Half, else rounded to nearest even.</summary>
         public static Half ToHalf(ulong code) => (Half)ToDouble(code);
 

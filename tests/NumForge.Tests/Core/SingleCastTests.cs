@@ -79,6 +79,24 @@ namespace NumForge.Tests.Core
         }
 
         [Fact]
+        public void Float_value_of_every_code_equals_the_double_value_rounded()
+        {
+            var bad = new Mismatches($"{typeof(T).Name} ToSingle");
+            var random = new Random(7);
+            ulong mask = T.SignMask | T.MagnitudeMask;
+            ulong count = mask < (1UL << 20) ? mask + 1 : 300_000;
+            for (ulong i = 0; i < count; i++)
+            {
+                ulong code = mask < (1UL << 20) ? i : (ulong)random.NextInt64() & mask;
+                float expected = (float)FloatCodec<T>.ToDouble(code);
+                float actual = FloatCodec<T>.ToSingle(code);
+                bad.Check(BitConverter.SingleToUInt32Bits(actual) == BitConverter.SingleToUInt32Bits(expected), () => $"code 0x{code:x}: fast {Codes.F32(actual)}, general {Codes.F32(expected)}");
+            }
+
+            bad.AssertNone();
+        }
+
+        [Fact]
         public void Half_cast_equals_the_general_routine_for_every_pattern()
         {
             var bad = new Mismatches($"{typeof(T).Name} FromHalf");

@@ -1,0 +1,148 @@
+using System;
+using BenchmarkDotNet.Attributes;
+
+namespace NumForge.Benchmarks
+{
+    /// <summary>
+    /// Per-element casts (<c>(X)f</c> and <c>(float)x</c>) over 4,096 weight-like floats, reported per element
+    /// (OperationsPerInvoke), beside <c>(Half)f</c> and <c>(float)h</c> (issue 12's anchor; its target: at most 2 ns per
+    /// element for every float format).
+    /// </summary>
+    public class ScalarCastBenchmarks
+    {
+        private const int N = 4096;
+        private readonly float[] floats = new float[N];
+        private readonly float[] floatsOut = new float[N];
+        private readonly Half[] halves = new Half[N];
+        private readonly BFloat16[] bf16 = new BFloat16[N];
+        private readonly Binary16[] binary16 = new Binary16[N];
+        private readonly Float8E4M3FN[] e4m3 = new Float8E4M3FN[N];
+        private readonly Float8E5M2[] e5m2 = new Float8E5M2[N];
+        private readonly Float4E2M1FN[] fp4 = new Float4E2M1FN[N];
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            var random = new Random(1);
+            for (int i = 0; i < N; i++)
+            {
+                // Weight-like values: mostly small, some subnormal in FP8, a few large.
+                floats[i] = (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
+                halves[i] = (Half)floats[i];
+                bf16[i] = (BFloat16)floats[i];
+                binary16[i] = (Binary16)floats[i];
+                e4m3[i] = (Float8E4M3FN)floats[i];
+                e5m2[i] = (Float8E5M2)floats[i];
+                fp4[i] = (Float4E2M1FN)floats[i];
+            }
+        }
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "(Half)f")]
+        public void HalfFrom()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                halves[i] = (Half)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(BFloat16)f")]
+        public void BFloat16From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                bf16[i] = (BFloat16)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Binary16)f")]
+        public void Binary16From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                binary16[i] = (Binary16)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float8E4M3FN)f")]
+        public void E4M3From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                e4m3[i] = (Float8E4M3FN)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float8E5M2)f")]
+        public void E5M2From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                e5m2[i] = (Float8E5M2)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float4E2M1FN)f")]
+        public void Fp4From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                fp4[i] = (Float4E2M1FN)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)h")]
+        public void HalfTo()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)halves[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)BFloat16")]
+        public void BFloat16To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)bf16[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Binary16")]
+        public void Binary16To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)binary16[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float8E4M3FN")]
+        public void E4M3To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)e4m3[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float8E5M2")]
+        public void E5M2To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)e5m2[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float4E2M1FN")]
+        public void Fp4To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)fp4[i];
+            }
+        }
+    }
+}
