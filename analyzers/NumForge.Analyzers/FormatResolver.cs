@@ -14,14 +14,12 @@ namespace NumForge.Analyzers
     {
         private static readonly LowPrecisionFormat HalfFormat = new LowPrecisionFormat(FormatKind.Half, true, LowPrecisionFormat.HalfLayout, 0, 0, "T:System.Half");
 
-        private readonly INamedTypeSymbol? _half;
         private readonly AnalyzerConfigOptionsProvider _optionsProvider;
         private readonly ConcurrentDictionary<ITypeSymbol, LowPrecisionFormat> _formats = new ConcurrentDictionary<ITypeSymbol, LowPrecisionFormat>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, NumForgeOptions> _options = new ConcurrentDictionary<SyntaxTree, NumForgeOptions>();
 
         public FormatResolver(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
         {
-            _half = compilation.GetTypeByMetadataName("System.Half");
             _optionsProvider = optionsProvider;
             Compilation = compilation;
         }
@@ -87,7 +85,8 @@ namespace NumForge.Analyzers
 
         private LowPrecisionFormat Classify(ITypeSymbol type)
         {
-            if (_half is not null && SymbolEqualityComparer.Default.Equals(type, _half))
+            // System.Half by name: GetTypeByMetadataName would build the compilation's whole type-name lookup for one type.
+            if (type is INamedTypeSymbol { Name: "Half", Arity: 0, ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
             {
                 return HalfFormat;
             }
