@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NumForge.Generators.Families.Float;
+using NumForge.Generators.Families.Integer;
+using NumForge.Generators.Families.Posit;
 
 namespace NumForge.Analyzers
 {
@@ -14,14 +16,12 @@ namespace NumForge.Analyzers
     {
         private static readonly LowPrecisionFormat HalfFormat = new LowPrecisionFormat(FormatKind.Half, true, LowPrecisionFormat.HalfLayout, 0, 0, "T:System.Half");
 
-        private readonly INamedTypeSymbol? _half;
         private readonly AnalyzerConfigOptionsProvider _optionsProvider;
         private readonly ConcurrentDictionary<ITypeSymbol, LowPrecisionFormat> _formats = new ConcurrentDictionary<ITypeSymbol, LowPrecisionFormat>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, NumForgeOptions> _options = new ConcurrentDictionary<SyntaxTree, NumForgeOptions>();
 
         public FormatResolver(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
         {
-            _half = compilation.GetTypeByMetadataName("System.Half");
             _optionsProvider = optionsProvider;
             Compilation = compilation;
         }
@@ -87,7 +87,8 @@ namespace NumForge.Analyzers
 
         private LowPrecisionFormat Classify(ITypeSymbol type)
         {
-            if (_half is not null && SymbolEqualityComparer.Default.Equals(type, _half))
+            // System.Half by name: GetTypeByMetadataName would build the compilation's whole type-name lookup for one type.
+            if (type is INamedTypeSymbol { Name: "Half", Arity: 0, ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
             {
                 return HalfFormat;
             }
@@ -125,81 +126,36 @@ namespace NumForge.Analyzers
             return ns is not null && ns.Name == "NumForge" && ns.ContainingNamespace is { IsGlobalNamespace: true };
         }
 
+        // The attribute arguments are read by the generator's own readers (linked source, see the .csproj), so the
+        // analyzers and the generator never disagree about a spec; an unreadable spec (the compiler reports it) is not
+        // low precision, except that every integer format is.
         private static LowPrecisionFormat ReadFloatFormat(AttributeData attribute, string? id)
         {
-            ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
-            if (args.Length < 2 || args[0].Value is not int exponentBits || args[1].Value is not int mantissaBits)
+            if (!FloatSpecArguments.TryRead(attribute, null, out FloatSpecArguments spec))
             {
                 return new LowPrecisionFormat(FormatKind.Float, false, null, 0, 0, id);
             }
 
-            int? bias = null;
-            bool signed = true;
-            bool subnormals = true;
-            var specials = SpecialValues.Ieee;
-            var overflow = OverflowBehavior.Default;
-            foreach (var named in attribute.NamedArguments)
-            {
-                object? value = named.Value.Value;
-                switch (named.Key)
-                {
-                    case "Bias" when value is int b:
-                        bias = b;
-                        break;
-                    case "Signed" when value is bool s:
-                        signed = s;
-                        break;
-                    case "Subnormals" when value is bool n:
-                        subnormals = n;
-                        break;
-                    case "Specials" when value is int sv:
-                        specials = (SpecialValues)sv;
-                        break;
-                    case "Overflow" when value is int ov:
-                        overflow = (OverflowBehavior)ov;
-                        break;
-                }
-            }
-
-            var layout = LowPrecisionFormat.CreateLayout(exponentBits, mantissaBits, bias, signed, subnormals, specials, overflow);
-            bool low = LowPrecisionFormat.IsFloatLowPrecision(exponentBits, mantissaBits, layout);
+            var layout = LowPrecisionFormat.CreateLayout(spec.ExponentBits, spec.MantissaBits, spec.Bias, spec.Signed, spec.Subnormals, spec.Specials, spec.Overflow);
+            bool low = LowPrecisionFormat.IsFloatLowPrecision(spec.ExponentBits, spec.MantissaBits, layout);
             return new LowPrecisionFormat(FormatKind.Float, low, layout, 0, 0, id);
         }
 
         private static LowPrecisionFormat ReadIntFormat(AttributeData attribute, string? id)
         {
-            ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
-            int bits = args.Length >= 1 && args[0].Value is int b && b is > 0 and < 63 ? b : 0;
-            bool signed = true;
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == "Signed" && named.Value.Value is bool s)
-                {
-                    signed = s;
-                }
-            }
-
-            return new LowPrecisionFormat(FormatKind.Integer, true, null, 0, 0, id, bits, signed);
+            bool read = IntSpecArguments.TryRead(attribute, null, out IntSpecArguments spec);
+            int bits = read && spec.Bits is > 0 and < 63 ? spec.Bits : 0;
+            return new LowPrecisionFormat(FormatKind.Integer, true, null, 0, 0, id, bits, spec.Signed);
         }
 
         private static LowPrecisionFormat ReadPositFormat(AttributeData attribute, string? id)
         {
-            ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
-            if (args.Length < 1 || args[0].Value is not int bits)
+            if (!PositSpecArguments.TryRead(attribute, null, out PositSpecArguments spec))
             {
                 return new LowPrecisionFormat(FormatKind.Posit, false, null, 0, 0, id);
             }
 
-            int exponentBits = args.Length > 1 && args[1].Value is int es ? es : 2;
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == "ExponentBits" && named.Value.Value is int e)
-                {
-                    exponentBits = e;
-                }
-            }
-
-            return new LowPrecisionFormat(FormatKind.Posit, LowPrecisionFormat.IsPositLowPrecision(bits, exponentBits), null, bits, exponentBits, id);
+            return new LowPrecisionFormat(FormatKind.Posit, LowPrecisionFormat.IsPositLowPrecision(spec.Bits, spec.ExponentBits), null, spec.Bits, spec.ExponentBits, id);
         }
     }
 }

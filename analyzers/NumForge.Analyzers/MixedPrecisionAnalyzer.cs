@@ -69,7 +69,11 @@ namespace NumForge.Analyzers
             var assignment = (ICompoundAssignmentOperation)context.Operation;
             if (assignment.OperatorKind == BinaryOperatorKind.Divide)
             {
-                AnalyzeNormalizingDivision(context, resolver, assignment, assignment.Value);
+                if (IsFloatingOrUnknown(assignment.Type))
+                {
+                    AnalyzeNormalizingDivision(context, resolver, assignment, assignment.Value);
+                }
+
                 return;
             }
 
@@ -176,14 +180,14 @@ namespace NumForge.Analyzers
                 return;
             }
 
-            string name = LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
-            string op = increment.Kind == OperationKind.Increment ? "++" : "--";
             RepeatKind repeat = LoopAnalysis.FindRepetition(increment, target, options.IncludeLambdas, out ILoopOperation? loop, out _);
+            string op = increment.Kind == OperationKind.Increment ? "++" : "--";
             if (repeat == RepeatKind.None)
             {
                 // valence[index]++ over data-chosen elements: a histogram count.
                 if (LoopAnalysis.IsScatteredElement(increment, target))
                 {
+                    string name = NameOf(target);
                     string counted = "'" + name + "' is counted with " + op + " at a data-dependent index (a histogram)";
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, increment.Syntax.GetLocation(), OtherAccumulator, counted, target.Type!.Name));
                 }
@@ -205,7 +209,7 @@ namespace NumForge.Analyzers
             string bound = limit > 0
                 ? " with no constant bound within " + Format(limit) + ", the last count " + target.Type!.Name + " holds exactly,"
                 : string.Empty;
-            string what = (repeat == RepeatKind.LoopCounter ? "The loop counter '" : "The counter '") + name + "' is stepped with " + op + bound;
+            string what = (repeat == RepeatKind.LoopCounter ? "The loop counter '" : "The counter '") + NameOf(target) + "' is stepped with " + op + bound;
             var properties = target is ILocalReferenceOperation ? LocalAccumulator : OtherAccumulator;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, increment.Syntax.GetLocation(), properties, what, target.Type!.Name));
         }
@@ -249,26 +253,26 @@ namespace NumForge.Analyzers
         private static void ReportAccumulation(OperationAnalysisContext context, FormatResolver resolver, IOperation assignment, IOperation target, NumForgeOptions options, Accumulation kind)
         {
             RepeatKind repeat = LoopAnalysis.FindRepetition(assignment, target, options.IncludeLambdas, out ILoopOperation? loop, out bool invariant);
-            string name = LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
+            if (repeat == RepeatKind.None ? kind != Accumulation.Sum : repeat == RepeatKind.LoopCounter && !options.IncludeLoopCounters)
+            {
+                return;
+            }
+
             string what;
             ImmutableDictionary<string, string?> properties = OtherAccumulator;
             if (repeat == RepeatKind.None)
             {
                 // A scatter or histogram sum: the element differs between iterations, but is chosen by data, so it is hit again and again.
-                if (kind != Accumulation.Sum || !LoopAnalysis.IsScatteredElement(assignment, target))
+                if (!LoopAnalysis.IsScatteredElement(assignment, target))
                 {
                     return;
                 }
 
-                what = "'" + name + "' accumulates values scattered by a data-dependent index (a histogram or scatter sum)";
-            }
-            else if (repeat == RepeatKind.LoopCounter && !options.IncludeLoopCounters)
-            {
-                return;
+                what = "'" + NameOf(target) + "' accumulates values scattered by a data-dependent index (a histogram or scatter sum)";
             }
             else if (kind == Accumulation.Product)
             {
-                what = "The running product '" + name + "' is multiplied on every iteration, which underflows or overflows,";
+                what = "The running product '" + NameOf(target) + "' is multiplied on every iteration, which underflows or overflows,";
             }
             else
             {
@@ -280,8 +284,8 @@ namespace NumForge.Analyzers
                 }
 
                 what = repeat == RepeatKind.LoopCounter
-                    ? "The loop counter '" + name + "' is stepped"
-                    : "'" + name + "' accumulates";
+                    ? "The loop counter '" + NameOf(target) + "' is stepped"
+                    : "'" + NameOf(target) + "' accumulates";
                 properties = target switch
                 {
                     ILocalReferenceOperation => LocalAccumulator,
@@ -293,6 +297,9 @@ namespace NumForge.Analyzers
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1001, assignment.Syntax.GetLocation(), properties, what, target.Type!.Name));
         }
+
+        /// <summary>The name a message uses for an accumulation target: its variable, else its source text.</summary>
+        private static string NameOf(IOperation target) => LoopAnalysis.SymbolOf(target)?.Name ?? target.Syntax.ToString();
 
         private static IOperation? FindEnclosingLoop(IOperation operation)
         {
@@ -457,6 +464,13 @@ namespace NumForge.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NF1002, division.Syntax.GetLocation(), NormalizationReduction, what, TypeOf(sum).Name));
         }
 
+        /// <summary>
+        /// Whether a division can normalize: float, double or a non-built-in type (Half, a NumForge format). Integer,
+        /// decimal and other built-in divisions are skipped before any walk.
+        /// </summary>
+        private static bool IsFloatingOrUnknown(ITypeSymbol? type) =>
+            type is not null && (type.SpecialType is SpecialType.None or SpecialType.System_Single or SpecialType.System_Double);
+
         private static ITypeSymbol TypeOf(ISymbol symbol) => symbol switch
         {
             ILocalSymbol local => local.Type,
@@ -471,7 +485,11 @@ namespace NumForge.Analyzers
             var binary = (IBinaryOperation)context.Operation;
             if (binary.OperatorKind == BinaryOperatorKind.Divide)
             {
-                AnalyzeNormalizingDivision(context, resolver, binary, binary.RightOperand);
+                if (IsFloatingOrUnknown(binary.Type))
+                {
+                    AnalyzeNormalizingDivision(context, resolver, binary, binary.RightOperand);
+                }
+
                 return;
             }
 
@@ -488,15 +506,14 @@ namespace NumForge.Analyzers
 
             // A square overflows first (Half: from 256); a product of two values only counts when stored and summed in low precision.
             bool square = SyntaxFactory.AreEquivalent(LoopAnalysis.Strip(binary.LeftOperand).Syntax, LoopAnalysis.Strip(binary.RightOperand).Syntax);
-            string value = (square ? "The square '" : "The product '") + binary.Syntax.ToString() + "'";
             string what;
             if (square && SummedValueFlow.IsSummedInLoop(binary, options, resolver, lowPrecisionSumOnly: false))
             {
-                what = value + " is summed in a loop";
+                what = "The square '" + binary.Syntax.ToString() + "' is summed in a loop";
             }
             else if (SummedValueFlow.FindStoredAndSummed(binary, options, resolver, lowPrecisionSumOnly: !square) is string storage)
             {
-                what = value + " is stored in '" + storage + "' and then summed in a loop";
+                what = (square ? "The square '" : "The product '") + binary.Syntax.ToString() + "' is stored in '" + storage + "' and then summed in a loop";
             }
             else
             {

@@ -153,7 +153,7 @@ namespace NumForge.Analyzers.Tests
 
 #pragma warning disable RS1001, RS1036, RS1038, RS1041, RS2008 // a timing baseline passed to the driver directly, never shipped
         /// <summary>Registers for every operation NumForge looks at and does nothing: the baseline of the timing.</summary>
-        private sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+        internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
         {
             private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor("TEST0001", "never", "never", "Test", DiagnosticSeverity.Warning, true);
 

@@ -35,7 +35,7 @@ namespace NumForge.Generators.Families.Float
         /// <inheritdoc/>
         public override Result<FloatFormatModel>? ReadSpec(AttributeData attribute, AttributeSyntax? syntax, TargetType? target, LocationInfo? location)
         {
-            if (!TryReadArguments(attribute, syntax, out var spec))
+            if (!FloatSpecArguments.TryRead(attribute, syntax, out var spec))
             {
                 return null;
             }
@@ -59,76 +59,5 @@ namespace NumForge.Generators.Families.Float
 
         /// <inheritdoc/>
         public override string Emit(FloatFormatModel model) => FloatSource.Emit(model);
-
-        /// <summary>
-        /// Reads the constructor and named arguments. Returns false when any argument is missing or in error (not a
-        /// compile-time constant, wrong type), which the compiler reports itself.
-        /// </summary>
-        internal static bool TryReadArguments(AttributeData attribute, AttributeSyntax? syntax, out FloatSpecArguments spec)
-        {
-            spec = default;
-            if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 2 || !AttributeArguments.AllBound(attribute, syntax))
-            {
-                return false;
-            }
-
-            if (!AttributeArguments.TryInt(attribute.ConstructorArguments[0], out int exponentBits) || !AttributeArguments.TryInt(attribute.ConstructorArguments[1], out int mantissaBits))
-            {
-                return false;
-            }
-
-            int? bias = null;
-            bool signed = true;
-            bool subnormals = true;
-            var specials = SpecialValues.Ieee;
-            var overflow = OverflowBehavior.Default;
-            foreach (var named in attribute.NamedArguments)
-            {
-                var value = named.Value;
-                bool read = true;
-                switch (named.Key)
-                {
-                    case "Bias":
-                        read = AttributeArguments.TryInt(value, out int b);
-                        bias = b;
-                        break;
-                    case "Signed":
-                        read = AttributeArguments.TryBool(value, out signed);
-                        break;
-                    case "Subnormals":
-                        read = AttributeArguments.TryBool(value, out subnormals);
-                        break;
-                    case "Specials":
-                        read = AttributeArguments.TryInt(value, out int s);
-                        specials = (SpecialValues)s;
-                        break;
-                    case "Overflow":
-                        read = AttributeArguments.TryInt(value, out int o);
-                        overflow = (OverflowBehavior)o;
-                        break;
-                    default:
-                        read = value.Kind != TypedConstantKind.Error;
-                        break;
-                }
-
-                if (!read)
-                {
-                    return false;
-                }
-            }
-
-            spec = new FloatSpecArguments(exponentBits, mantissaBits, bias, signed, subnormals, specials, overflow);
-            return true;
-        }
     }
-
-    /// <summary>The arguments of a <c>[FloatFormat]</c> as written (<see cref="Bias"/> null when not given).</summary>
-    internal readonly record struct FloatSpecArguments(
-        int ExponentBits,
-        int MantissaBits,
-        int? Bias,
-        bool Signed,
-        bool Subnormals,
-        SpecialValues Specials,
-        OverflowBehavior Overflow);
 }

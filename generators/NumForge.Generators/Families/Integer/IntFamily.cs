@@ -22,10 +22,12 @@ namespace NumForge.Generators.Families.Integer
         /// <inheritdoc/>
         public override Result<IntFormatModel>? ReadSpec(AttributeData attribute, AttributeSyntax? syntax, TargetType? target, LocationInfo? location)
         {
-            if (!TryReadArguments(attribute, syntax, out int bits, out bool signed))
+            if (!IntSpecArguments.TryRead(attribute, syntax, out var spec))
             {
                 return null;
             }
+
+            (int bits, bool signed) = (spec.Bits, spec.Signed);
 
             _ = IntLayout.TryCreate(bits, signed, out var problems);
             return FromCheckedSpec(problems, target, location, checkedTarget => new IntFormatModel(checkedTarget, bits, signed));
@@ -33,24 +35,5 @@ namespace NumForge.Generators.Families.Integer
 
         /// <inheritdoc/>
         public override string Emit(IntFormatModel model) => IntSource.Emit(model);
-
-        /// <summary>
-        /// Reads <c>bits</c> and the named <c>Signed</c> (true when absent). False when an argument is missing, unbound or
-        /// in error: the compiler reports those itself.
-        /// </summary>
-        internal static bool TryReadArguments(AttributeData attribute, AttributeSyntax? syntax, out int bits, out bool signed)
-        {
-            bits = 0;
-            signed = true;
-            bool read = attribute.AttributeConstructor is not null && attribute.ConstructorArguments.Length == 1
-                && AttributeArguments.AllBound(attribute, syntax) && !AttributeArguments.AnyNamedInError(attribute)
-                && AttributeArguments.TryInt(attribute.ConstructorArguments[0], out bits);
-            foreach (var named in attribute.NamedArguments)
-            {
-                read &= named.Key != "Signed" || AttributeArguments.TryBool(named.Value, out signed);
-            }
-
-            return read;
-        }
     }
 }

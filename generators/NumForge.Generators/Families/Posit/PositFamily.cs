@@ -29,10 +29,12 @@ namespace NumForge.Generators.Families.Posit
         /// <inheritdoc/>
         public override Result<PositFormatModel>? ReadSpec(AttributeData attribute, AttributeSyntax? syntax, TargetType? target, LocationInfo? location)
         {
-            if (!TryReadArguments(attribute, syntax, out int bits, out int exponentBits))
+            if (!PositSpecArguments.TryRead(attribute, syntax, out var spec))
             {
                 return null;
             }
+
+            (int bits, int exponentBits) = (spec.Bits, spec.ExponentBits);
 
             var layout = PositLayout.TryCreate(bits, exponentBits, out var problems);
             if (problems.Count > 0 || layout is null)
@@ -51,37 +53,5 @@ namespace NumForge.Generators.Families.Posit
 
         /// <inheritdoc/>
         public override string Emit(PositFormatModel model) => PositSource.Emit(model);
-
-        /// <summary>
-        /// Reads <c>bits</c> and <c>exponentBits</c> (2 when the constructor has no such parameter). Returns false when an
-        /// argument is missing or in error, which the compiler reports itself.
-        /// </summary>
-        internal static bool TryReadArguments(AttributeData attribute, AttributeSyntax? syntax, out int bits, out int exponentBits)
-        {
-            bits = 0;
-            exponentBits = PositLayout.StandardExponentBits;
-            if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length is < 1 or > 2)
-            {
-                return false;
-            }
-
-            int written = syntax?.ArgumentList?.Arguments.Count ?? 0;
-            if (syntax is not null && written > attribute.ConstructorArguments.Length + attribute.NamedArguments.Length)
-            {
-                return false;
-            }
-
-            if (!AttributeArguments.TryInt(attribute.ConstructorArguments[0], out bits))
-            {
-                return false;
-            }
-
-            if (attribute.ConstructorArguments.Length == 2 && !AttributeArguments.TryInt(attribute.ConstructorArguments[1], out exponentBits))
-            {
-                return false;
-            }
-
-            return !AttributeArguments.AnyNamedInError(attribute);
-        }
     }
 }
