@@ -1,7 +1,4 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NumForge.CompilerServices;
-using NumForge.Generators.Pipeline;
 using static NumForge.Generators.Pipeline.DiagnosticDescriptors;
 
 namespace NumForge.Generators.Families.Integer
@@ -27,10 +24,9 @@ namespace NumForge.Generators.Families.Integer
                 return null;
             }
 
-            (int bits, bool signed) = (spec.Bits, spec.Signed);
-
-            _ = IntLayout.TryCreate(bits, signed, out var problems);
-            return FromCheckedSpec(problems, target, location, checkedTarget => new IntFormatModel(checkedTarget, bits, signed));
+            // Every width and signedness IntLayout accepts is a valid model; there is no derived layout to keep.
+            _ = IntLayout.TryCreate(spec.Bits, spec.Signed, out var problems);
+            return FromCheckedSpec(problems, target, location, checkedTarget => new IntFormatModel(checkedTarget, spec.Bits, spec.Signed));
         }
 
         /// <inheritdoc/>

@@ -1,8 +1,5 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NumForge.CompilerServices;
-using NumForge.Generators.Pipeline;
 
 namespace NumForge.Generators.Families.Posit
 {
@@ -12,12 +9,10 @@ namespace NumForge.Generators.Families.Posit
     /// </summary>
     internal sealed class PositFamily : FormatFamily<PositFormatModel>
     {
-        // The family's spec diagnostics (message text from the linked spec math, see DiagnosticDescriptors.SpecError).
-        public static readonly DiagnosticDescriptor PositBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0020", "Posit width out of range");
-
-        public static readonly DiagnosticDescriptor PositExponentBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0021", "Posit exponent width out of range");
-
-        public static readonly DiagnosticDescriptor PositValuesNotDoubles = DiagnosticDescriptors.SpecError("NF0022", "Posit extreme values are not doubles");
+        /// <summary>NF0020-NF0022 (each sentence from the linked <see cref="PositLayout"/>, see <see cref="DiagnosticDescriptors.SpecError"/>).</summary>
+        public static readonly DiagnosticDescriptor PositBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0020", "Posit width out of range"),
+            PositExponentBitsOutOfRange = DiagnosticDescriptors.SpecError("NF0021", "Posit exponent width out of range"),
+            PositValuesNotDoubles = DiagnosticDescriptors.SpecError("NF0022", "Posit extreme values are not doubles");
 
         public static readonly PositFamily Instance = new PositFamily();
 
@@ -28,27 +23,14 @@ namespace NumForge.Generators.Families.Posit
 
         /// <inheritdoc/>
         public override Result<PositFormatModel>? ReadSpec(AttributeData attribute, AttributeSyntax? syntax, TargetType? target, LocationInfo? location)
+            => PositSpecArguments.TryRead(attribute, syntax, out var spec)
+                ? FromCheckedSpec(ProblemsOf(spec), target, location, checkedTarget => new PositFormatModel(checkedTarget, spec.Bits, spec.ExponentBits))
+                : null;
+
+        private static IReadOnlyList<SpecProblem> ProblemsOf(PositSpecArguments spec)
         {
-            if (!PositSpecArguments.TryRead(attribute, syntax, out var spec))
-            {
-                return null;
-            }
-
-            (int bits, int exponentBits) = (spec.Bits, spec.ExponentBits);
-
-            var layout = PositLayout.TryCreate(bits, exponentBits, out var problems);
-            if (problems.Count > 0 || layout is null)
-            {
-                var diagnostics = new List<DiagnosticInfo>();
-                foreach (var problem in problems)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.ForSpecProblem(Descriptors, problem, location));
-                }
-
-                return Result<PositFormatModel>.Invalid(diagnostics.ToArray());
-            }
-
-            return target is null ? Result<PositFormatModel>.Nothing : Result<PositFormatModel>.Valid(new PositFormatModel(target, bits, exponentBits));
+            _ = PositLayout.TryCreate(spec.Bits, spec.ExponentBits, out var problems);
+            return problems;
         }
 
         /// <inheritdoc/>
