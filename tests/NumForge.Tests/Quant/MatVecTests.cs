@@ -11,7 +11,7 @@ namespace NumForge.Tests.Quant
         public static TheoryData<string, int> SchemesAndWidths()
         {
             var data = new TheoryData<string, int>();
-            string[] names = ["W4G128", "W4G-1", "W4G16", "W4G32-sym", "W4G64", "W4G256", "W3G128", "W2G128", "W2G16", "W2G-1", "W2G256", "W2G64", "W8G128", "W8G-1", "MXFP4", "MXFP8E4M3", "MXFP8E5M2", "MXFP6E3M2", "MXFP6E2M3", "MXINT8", "NVFP4", "NF4"];
+            string[] names = ["W4G128", "W4G-1", "W4G16", "W4G32-sym", "W4G64", "W4G256", "W3G128", "W3G-1", "W3G32", "W3G256", "W2G128", "W2G16", "W2G-1", "W2G256", "W2G64", "W8G128", "W8G-1", "MXFP4", "MXFP8E4M3", "MXFP8E5M2", "MXFP6E3M2", "MXFP6E2M3", "MXINT8", "NVFP4", "NF4"];
             foreach (string name in names)
             {
                 foreach (int width in new[] { 512, 256, 0 })
@@ -60,7 +60,7 @@ namespace NumForge.Tests.Quant
         public static TheoryData<string, int, int> ExactSchemesAndWidths()
         {
             var data = new TheoryData<string, int, int>();
-            (string Name, int Columns)[] cases = [("W4G128", 512), ("W4G-1", 1000), ("W4G16", 176), ("W4G32-sym", 512), ("W4G64", 320), ("W4G256", 512), ("W2G128", 768), ("W2G16", 528), ("W2G-1", 1000), ("W3G128", 512), ("W8G128", 512), ("MXFP4", 544)];
+            (string Name, int Columns)[] cases = [("W4G128", 512), ("W4G-1", 1000), ("W4G16", 176), ("W4G32-sym", 512), ("W4G64", 320), ("W4G256", 512), ("W2G128", 768), ("W2G16", 528), ("W2G-1", 1000), ("W3G128", 512), ("W3G-1", 1000), ("W3G32", 352), ("W3G256", 768), ("W8G128", 512), ("MXFP4", 544)];
             foreach ((string name, int columns) in cases)
             {
                 foreach (int width in new[] { 512, 256, 0 })

@@ -87,15 +87,16 @@ namespace NumForge
         /// The packed codes, row by row (<see cref="RowBytes"/> each), in stored column order (<see cref="ColumnOrder"/>):
         /// an LSB-first bit stream (the even element in the low nibble for 4 bits; NF4 alone puts it in the high nibble).
         /// W{N}G{M} codes are unsigned (0 .. 2^N - 1); MX/NVFP4 codes are the element format's bits; NF4 codes index the codebook.
+        /// For a ggml scheme: the blocks' bytes exactly as ggml lays them out (scales inside; see <see cref="GetBlocks{TBlock}"/>).
         /// </summary>
         public ReadOnlySpan<byte> Codes => _ggml is null ? _codes.AsSpan(0, Rows * RowBytes) : _ggml.Bytes;
 
-        /// <summary>The scale plane as stored, [rows, groups] little-endian: Half (W{N}G{M}), E8M0 bytes (MX), E4M3 bytes (NVFP4), float32 (NF4).</summary>
+        /// <summary>The scale plane as stored, [rows, groups] little-endian: Half (W{N}G{M}), E8M0 bytes (MX), E4M3 bytes (NVFP4), float32 (NF4); empty for ggml schemes.</summary>
         public ReadOnlySpan<byte> ScaleBytes => _scaleBytes;
 
         /// <summary>
         /// Each group's multiplier as float32, [rows, groups]: the Half scale (W{N}G{M}), 2^e (MX; NaN for the 0xFF scale),
-        /// E4M3 block scale times tensor scale rounded once (NVFP4), the absmax (NF4). The stored bits are <see cref="ScaleBytes"/>.
+        /// E4M3 block scale times tensor scale rounded once (NVFP4), the absmax (NF4); empty for ggml schemes. The stored bits are <see cref="ScaleBytes"/>.
         /// </summary>
         public ReadOnlySpan<float> Scales => _scaleValues.AsSpan(0, _ggml is null ? Rows * GroupsPerRow : 0);
 
@@ -446,6 +447,10 @@ namespace NumForge
                     {
                         MatVecDriver.Run(new LaneTableRowDot<FourBits>(this, _elementValues ?? s_nibbleCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
                     }
+                    else if (Scheme.Bits == 3)
+                    {
+                        MatVecDriver.Run(new LaneTableRowDot<ThreeBits>(this, s_tripletCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                    }
                     else
                     {
                         MatVecDriver.Run(new LaneTableRowDot<TwoBits>(this, s_crumbCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
@@ -745,6 +750,8 @@ namespace NumForge
         private static readonly float[] s_nibbleCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
         private static readonly float[] s_crumbCodes = [0, 1, 2, 3];
+
+        private static readonly float[] s_tripletCodes = [0, 1, 2, 3, 4, 5, 6, 7];
 
         private void ThrowIfGgml(string plane)
         {

@@ -8,7 +8,7 @@ namespace NumForge.Blocks.Quant.Kernels
     /// <summary>The code width of <see cref="LaneTableRowDot{TBits}"/> as a compile-time constant.</summary>
     internal interface ICodeWidth
     {
-        /// <summary>Bits per code: 2 or 4.</summary>
+        /// <summary>Bits per code: 2, 3 or 4.</summary>
         static abstract int Bits { get; }
     }
 
@@ -16,6 +16,12 @@ namespace NumForge.Blocks.Quant.Kernels
     internal struct FourBits : ICodeWidth
     {
         public static int Bits => 4;
+    }
+
+    /// <summary>3-bit codes (a <c>vpermb</c> first spreads each 3-byte run of eight codes into its own lane).</summary>
+    internal struct ThreeBits : ICodeWidth
+    {
+        public static int Bits => 3;
     }
 
     /// <summary>2-bit codes.</summary>
@@ -29,38 +35,42 @@ namespace NumForge.Blocks.Quant.Kernels
     /// </summary>
     internal static class LaneLayout
     {
-        /// <summary>Bytes of codes per chunk (one Vector512).</summary>
-        public const int ChunkBytes = 64;
+        /// <summary>Bytes of codes per chunk: 64 (one Vector512), 48 for 3 bits (16 lanes of eight 3-bit codes).</summary>
+        public static int ChunkBytes(int bits) => bits == 3 ? 48 : 64;
 
-        /// <summary>Elements per 64-byte chunk.</summary>
-        public static int ChunkElements(int bits) => ChunkBytes * 8 / bits;
+        /// <summary>Codes per int32 lane: 8 (4 and 3 bits) or 16 (2 bits).</summary>
+        public static int PerLane(int bits) => bits == 2 ? 16 : 8;
+
+        /// <summary>Elements per chunk (16 lanes).</summary>
+        public static int ChunkElements(int bits) => 16 * PerLane(bits);
 
         /// <summary>
-        /// True when this kernel handles the matrix at <paramref name="width"/>: 512 bits, 2- or 4-bit codes, and groups
+        /// True when this kernel handles the matrix at <paramref name="width"/>: 512 bits, 2-, 3- or 4-bit codes (3 bits
+        /// needs AVX512-VBMI), and groups
         /// that either hold whole chunks (or a whole row) or divide a chunk without splitting a lane.
         /// </summary>
         public static bool Fits(QuantizedMatrix matrix, int width)
         {
             int bits = matrix.Scheme.Bits;
-            if (width != 512 || bits is not (2 or 4))
+            if (width != 512 || bits is not (2 or 3 or 4) || (bits == 3 && !Avx512Vbmi.IsSupported))
             {
                 return false;
             }
 
             int chunk = ChunkElements(bits);
             int group = matrix.GroupSize;
-            return matrix.GroupsPerRow == 1 || group % chunk == 0 || (chunk % group == 0 && group >= 32 / bits);
+            return matrix.GroupsPerRow == 1 || group % chunk == 0 || (chunk % group == 0 && group >= PerLane(bits));
         }
 
         /// <summary>Writes x (stored column order) in lane order: within each chunk, step k's 16 lanes hold elements l*E + k.</summary>
         /// <param name="x">x in stored column order.</param>
         /// <param name="laneX">Receives the whole chunks of x in lane order (the tail is not written).</param>
-        /// <param name="bits">2 or 4.</param>
+        /// <param name="bits">2, 3 or 4.</param>
         /// <param name="highNibbleFirst">True for NF4's layout (the even element in the high nibble).</param>
         public static void Prepare(System.ReadOnlySpan<float> x, System.Span<float> laneX, int bits, bool highNibbleFirst)
         {
             int chunk = ChunkElements(bits);
-            int perLane = 32 / bits;
+            int perLane = PerLane(bits);
             int swap = highNibbleFirst ? 1 : 0;
             for (int start = 0; start + chunk <= x.Length; start += chunk)
             {
@@ -95,6 +105,11 @@ namespace NumForge.Blocks.Quant.Kernels
     internal readonly struct LaneTableRowDot<TBits> : IRowDot
         where TBits : struct, ICodeWidth
     {
+        /// <summary>vpermb control for 3 bits: byte 4l + i of the result is byte 3l + i of the chunk (i &lt; 3; the fourth repeats the third).</summary>
+        private static readonly Vector512<byte> TripletSpread = Vector512.Create(
+            (byte)0, 1, 2, 2, 3, 4, 5, 5, 6, 7, 8, 8, 9, 10, 11, 11, 12, 13, 14, 14, 15, 16, 17, 17, 18, 19, 20, 20, 21, 22, 23, 23,
+            24, 25, 26, 26, 27, 28, 29, 29, 30, 31, 32, 32, 33, 34, 35, 35, 36, 37, 38, 38, 39, 40, 41, 41, 42, 43, 44, 44, 45, 46, 47, 47);
+
         /// <summary>
         /// vpshufb control that moves each lane's upper half-word down: a 16-bit shift done on port 5 instead of port 0,
         /// so the routing splits between the two ports beside the permutes (port 5) and the FMAs (both).
@@ -106,6 +121,7 @@ namespace NumForge.Blocks.Quant.Kernels
         private readonly byte[] _codes;
         private readonly int _rowBytes;
         private readonly int _bits;
+        private readonly int _chunkBytes;
         private readonly int _chunkElements;
         private readonly int _fullChunks;
         private readonly int _columns;
@@ -135,6 +151,7 @@ namespace NumForge.Blocks.Quant.Kernels
             _rowBytes = matrix.RowBytes;
             _bits = TBits.Bits;
             _chunkElements = LaneLayout.ChunkElements(_bits);
+            _chunkBytes = LaneLayout.ChunkBytes(_bits);
             _columns = matrix.Columns;
             _fullChunks = matrix.Columns / _chunkElements;
             _groupSize = matrix.GroupSize;
@@ -155,7 +172,7 @@ namespace NumForge.Blocks.Quant.Kernels
             }
 
             _table = Vector512.Create(table);
-            int perLane = 32 / _bits;
+            int perLane = LaneLayout.PerLane(_bits);
             var laneGroup = new int[16];
             for (int l = 0; l < 16; l++)
             {
@@ -179,7 +196,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 for (int g = 0; g < _groups; g++)
                 {
                     Vector512<float> table = _table * Vector512.Create(Unsafe.Add(ref scale, g));
-                    Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)g * LaneLayout.ChunkBytes), ref Unsafe.Add(ref laneX, (nint)g * _chunkElements), ref a0, ref a1, ref a2, ref a3);
+                    Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)g * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)g * _chunkElements), ref a0, ref a1, ref a2, ref a3);
                 }
             }
             else if (_chunksPerGroup > 1)
@@ -191,7 +208,7 @@ namespace NumForge.Blocks.Quant.Kernels
                     Vector512<float> table = _table * Vector512.Create(Unsafe.Add(ref scale, g));
                     for (int end = c + _chunksPerGroup; c < end; c++)
                     {
-                        Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)c * LaneLayout.ChunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref a0, ref a1, ref a2, ref a3);
+                        Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref a0, ref a1, ref a2, ref a3);
                     }
                 }
             }
@@ -202,7 +219,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 for (int c = 0; c < _fullChunks; c++)
                 {
                     Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero, b3 = Vector512<float>.Zero;
-                    Chunk(_table, upper, ref Unsafe.Add(ref codes, (nint)c * LaneLayout.ChunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
+                    Chunk(_table, upper, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
                     Vector512<float> laneScale = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref scale, (nuint)(c * groupsPerChunk)), _laneGroup);
                     a0 = Vector512.FusedMultiplyAdd((b0 + b1) + (b2 + b3), laneScale, a0);
                 }
@@ -222,6 +239,21 @@ namespace NumForge.Blocks.Quant.Kernels
         private static void Chunk(Vector512<float> table, Vector512<byte> upper, ref byte codes, ref float x, ref Vector512<float> a0, ref Vector512<float> a1, ref Vector512<float> a2, ref Vector512<float> a3)
         {
             Vector512<int> v = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref codes));
+            if (TBits.Bits == 3)
+            {
+                // Lane l gets bytes 3l, 3l+1, 3l+2: its eight codes at bits 0, 3, ..., 21 (the table repeats every 8 entries).
+                v = Avx512Vbmi.PermuteVar64x8(v.AsByte(), TripletSpread).AsInt32();
+                a0 = Step(table, v, ref x, 0, a0);
+                a1 = Step(table, Vector512.ShiftRightLogical(v, 3), ref x, 16, a1);
+                a2 = Step(table, Vector512.ShiftRightLogical(v, 6), ref x, 32, a2);
+                a3 = Step(table, Vector512.ShiftRightLogical(v, 9), ref x, 48, a3);
+                a0 = Step(table, Vector512.ShiftRightLogical(v, 12), ref x, 64, a0);
+                a1 = Step(table, Vector512.ShiftRightLogical(v, 15), ref x, 80, a1);
+                a2 = Step(table, Vector512.ShiftRightLogical(v, 18), ref x, 96, a2);
+                a3 = Step(table, Vector512.ShiftRightLogical(v, 21), ref x, 112, a3);
+                return;
+            }
+
             if (TBits.Bits == 4)
             {
                 Vector512<int> s1 = Vector512.ShiftRightLogical(v, 4), s2 = Vector512.ShiftRightLogical(v, 8), s3 = Vector512.ShiftRightLogical(v, 12);
@@ -269,13 +301,11 @@ namespace NumForge.Blocks.Quant.Kernels
         /// <summary>The elements after the last whole chunk (columns not a multiple of the chunk), one by one.</summary>
         private float Tail(ref byte codes, ref float scale, int start)
         {
-            bool high = _highNibbleFirst;
+            System.ReadOnlySpan<byte> row = MemoryMarshal.CreateReadOnlySpan(ref codes, _rowBytes);
             float sum = 0;
             for (int j = start; j < _columns; j++)
             {
-                int b = Unsafe.Add(ref codes, j * _bits / 8);
-                int shift = (j * _bits % 8) ^ (high ? 4 : 0);
-                int code = (b >> shift) & ((1 << _bits) - 1);
+                int code = Rules.CodeBits.Get(row, j, _bits, _highNibbleFirst);
                 sum += Unsafe.Add(ref scale, j / _groupSize) * (_values[code] * _x[j]);
             }
 
