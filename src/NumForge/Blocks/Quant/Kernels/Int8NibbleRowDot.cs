@@ -106,7 +106,11 @@ namespace NumForge.Blocks.Quant.Kernels
         public static bool Fits(QuantizedMatrix matrix)
             => matrix.Scheme.Kind == QuantSchemeKind.WeightOnly && matrix.Scheme.Bits == 4 && matrix.GroupSize % Int8Activation.Chunk == 0;
 
-        public float Row(int row)
+        public float Row(int row) => _vector ? Row<VectorChunk>(row) : Row<ScalarChunk>(row);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private float Row<TChunk>(int row)
+            where TChunk : struct, IInt8ChunkDot
         {
             ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), (nint)row * _rowBytes);
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
@@ -116,16 +120,28 @@ namespace NumForge.Blocks.Quant.Kernels
             ref float groupSum = ref MemoryMarshal.GetArrayDataReference(_x.GroupSums);
             Vector256<float> acc = Vector256<float>.Zero;
             float correction = 0;
-            int c = 0;
             for (int g = 0; g < _groups; g++)
             {
+                // Two chunks per step where the group allows (every group of 128 and up): independent dot chains.
                 Vector256<float> group = Vector256<float>.Zero;
-                for (int end = c + _chunksPerGroup; c < end; c++)
+                int k = 0;
+                for (; k + 2 <= _chunksPerGroup; k += 2)
                 {
-                    Vector256<int> dot = _vector
-                        ? VectorDot(ref Unsafe.Add(ref codes, c * 32), ref Unsafe.Add(ref x, c * Int8Activation.Chunk))
-                        : ScalarDot(ref Unsafe.Add(ref codes, c * 32), ref Unsafe.Add(ref x, c * Int8Activation.Chunk));
-                    group = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(dot), Vector256.LoadUnsafe(ref laneScale, (nuint)(c * 8)), group);
+                    Vector256<int> dot0 = TChunk.Dot(ref codes, ref x);
+                    Vector256<int> dot1 = TChunk.Dot(ref Unsafe.Add(ref codes, 32), ref Unsafe.Add(ref x, Int8Activation.Chunk));
+                    group = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(dot0), Vector256.LoadUnsafe(ref laneScale), group);
+                    group = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(dot1), Vector256.LoadUnsafe(ref laneScale, 8), group);
+                    codes = ref Unsafe.Add(ref codes, 64);
+                    x = ref Unsafe.Add(ref x, 2 * Int8Activation.Chunk);
+                    laneScale = ref Unsafe.Add(ref laneScale, 16);
+                }
+
+                if (k < _chunksPerGroup)
+                {
+                    group = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(TChunk.Dot(ref codes, ref x)), Vector256.LoadUnsafe(ref laneScale), group);
+                    codes = ref Unsafe.Add(ref codes, 32);
+                    x = ref Unsafe.Add(ref x, Int8Activation.Chunk);
+                    laneScale = ref Unsafe.Add(ref laneScale, 8);
                 }
 
                 acc = Vector256.FusedMultiplyAdd(group, Vector256.Create(Unsafe.Add(ref scale, g)), acc);
@@ -136,9 +152,19 @@ namespace NumForge.Blocks.Quant.Kernels
             Vector128<float> half = acc.GetLower() + acc.GetUpper();
             return ((half.GetElement(0) + half.GetElement(2)) + (half.GetElement(1) + half.GetElement(3))) - correction;
         }
+    }
 
+    /// <summary>The eight int32 lane sums of one 64-element chunk: 32 bytes of packed codes times 64 int8 x.</summary>
+    internal interface IInt8ChunkDot
+    {
+        static abstract Vector256<int> Dot(ref byte codes, ref sbyte x);
+    }
+
+    /// <summary>Nibble split and two <see cref="Int8Dot.UnsignedSigned"/> (vpdpbusd).</summary>
+    internal struct VectorChunk : IInt8ChunkDot
+    {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<int> VectorDot(ref byte codes, ref sbyte x)
+        public static Vector256<int> Dot(ref byte codes, ref sbyte x)
         {
             Vector256<byte> packed = Vector256.LoadUnsafe(ref codes);
             Vector256<byte> mask = Vector256.Create((byte)0x0F);
@@ -147,8 +173,12 @@ namespace NumForge.Blocks.Quant.Kernels
             Vector256<int> dot = Int8Dot.UnsignedSigned(Vector256<int>.Zero, low, Vector256.LoadUnsafe(ref x));
             return Int8Dot.UnsignedSigned(dot, high, Vector256.LoadUnsafe(ref x, 32));
         }
+    }
 
-        private static Vector256<int> ScalarDot(ref byte codes, ref sbyte x)
+    /// <summary>The same sums one product at a time.</summary>
+    internal struct ScalarChunk : IInt8ChunkDot
+    {
+        public static Vector256<int> Dot(ref byte codes, ref sbyte x)
         {
             Span<int> lanes = stackalloc int[8];
             for (int j = 0; j < 32; j++)
