@@ -23,6 +23,7 @@ namespace NumForge.Benchmarks
         private float[] y = Array.Empty<float>();
         private QuantizedMatrix matrix = null!;
         private MatVecOptions options;
+        private MatVecOptions int8Options;
         private QuantizeOptions quantizeOptions = QuantizeOptions.Default;
 
         [Params("W4G128", "W4G-1", "W8G128", "W3G128", "W2G128", "MXFP4", "NVFP4", "NF4")]
@@ -50,6 +51,7 @@ namespace NumForge.Benchmarks
             y = new float[Size];
             matrix = QuantizedMatrix.Quantize(weights, Size, Size, QuantScheme.Parse(Scheme));
             options = new MatVecOptions { SingleThreaded = !AllCores };
+            int8Options = options with { Int8Activations = true };
             quantizeOptions = new QuantizeOptions { SingleThreaded = !AllCores };
         }
 
@@ -81,6 +83,17 @@ namespace NumForge.Benchmarks
         public float MatVec()
         {
             matrix.MatVec(x, y, options);
+            return y[0];
+        }
+
+        /// <summary>
+        /// MatVec with x rounded to int8 first (llama.cpp's approximation; W4 schemes with groups of a multiple of 64 —
+        /// W4G128, W4G-1 — have the integer kernel, the others run their float path).
+        /// </summary>
+        [Benchmark]
+        public float MatVecInt8Activations()
+        {
+            matrix.MatVec(x, y, int8Options);
             return y[0];
         }
 

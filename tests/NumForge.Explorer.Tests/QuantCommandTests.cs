@@ -16,10 +16,11 @@ namespace NumForge.Explorer.Tests
 
             Assert.Equal(0, result.ExitCode);
             string[] rows = Rows(result);
-            Assert.Equal(3 * QuantScheme.Common.Length, rows.Length);
+            QuantScheme[] schemes = [.. QuantScheme.Common, .. QuantScheme.GgmlTypes];
+            Assert.Equal(3 * schemes.Length, rows.Length);
             foreach (string distribution in new[] { "gaussian", "laplace", "heavy" })
             {
-                foreach (QuantScheme scheme in QuantScheme.Common)
+                foreach (QuantScheme scheme in schemes)
                 {
                     Assert.Single(rows, r => r.StartsWith(distribution + " ", StringComparison.Ordinal) && r.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == scheme.ToString());
                 }
@@ -58,9 +59,25 @@ namespace NumForge.Explorer.Tests
             Assert.EndsWith("| - |", lines.Single(l => l.Contains("MXFP4", StringComparison.Ordinal)).Replace(" ", "", StringComparison.Ordinal).Replace("|-|-|", "| - |", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void GgmlTypesShowTheirBlocksBitsAndSqnr()
+        {
+            RunResult result = ExplorerRunner.Run("quant", "--rows", "8", "--columns", "512", "-d", "laplace", "-s", "Q4_K,Q8_0", "--no-progress");
+
+            Assert.Equal(0, result.ExitCode);
+            float[] weights = Commands.QuantCommand.Synthetic("laplace", 8 * 512, 1);
+            foreach ((string name, string bits) in new[] { ("Q4_K", "4.500"), ("Q8_0", "8.500") })
+            {
+                string[] cells = Rows(result).Single(r => r.Contains(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(bits, cells[2]);
+                double expected = QuantizedMatrix.Quantize(weights, 8, 512, QuantScheme.Parse(name)).Measure(weights).SqnrDb;
+                Assert.Equal(Math.Round(expected, 2), double.Parse(cells[3], CultureInfo.InvariantCulture));
+            }
+        }
+
         [Theory]
         [InlineData("W5G128", "not a quantization scheme")]
-        [InlineData("Q4_K", "ggml block type")]
+        [InlineData("Q7_K", "not a quantization scheme")]
         public void BadSchemesAreReported(string scheme, string message)
         {
             RunResult result = ExplorerRunner.Run("quant", "-s", scheme);

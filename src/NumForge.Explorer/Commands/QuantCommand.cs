@@ -30,7 +30,7 @@ namespace NumForge.Explorer.Commands
             distribution.AcceptOnlyFromAmong([.. s_distributions, "all"]);
             var schemes = new Option<string[]>("--scheme", "-s")
             {
-                Description = "Schemes to run (repeat or comma-separate), e.g. W4G128,NF4. Default: every scheme NumForge quantizes.",
+                Description = "Schemes to run (repeat or comma-separate), e.g. W4G128,NF4. Default: every scheme NumForge quantizes, the ggml block types (Q4_0 ... Q6_K) included.",
                 AllowMultipleArgumentsPerToken = true,
             };
             var minimize = new Option<bool>("--minimize-error") { Description = "Also run the error-minimizing search for W{N}G{M} schemes and show its SQNR gain over round to nearest." };
@@ -65,7 +65,7 @@ namespace NumForge.Explorer.Commands
         {
             if (texts is null || texts.Length == 0)
             {
-                return QuantScheme.Common;
+                return [.. QuantScheme.Common, .. QuantScheme.GgmlTypes];
             }
 
             var result = new List<QuantScheme>();
@@ -74,11 +74,6 @@ namespace NumForge.Explorer.Commands
                 if (!QuantScheme.TryParse(text, out QuantScheme scheme))
                 {
                     throw new ExplorerException($"'{text}' is not a quantization scheme. Valid: {QuantScheme.ValidNames}.");
-                }
-
-                if (scheme.Kind == QuantSchemeKind.Ggml)
-                {
-                    throw new ExplorerException($"{scheme} is a ggml block type; this command runs the schemes QuantizedMatrix quantizes itself ({string.Join(", ", QuantScheme.Common)}).");
                 }
 
                 result.Add(scheme);

@@ -83,13 +83,6 @@ namespace NumForge.Tests.Quant
         }
 
         [Fact]
-        public void GgmlSchemesAreNotQuantizedHereYet()
-        {
-            NotSupportedException error = Assert.Throws<NotSupportedException>(() => QuantizedMatrix.Quantize(new float[256], 1, 256, QuantScheme.Parse("Q4_K")));
-            Assert.Contains("BlockQ4_K", error.Message, StringComparison.Ordinal);
-        }
-
-        [Fact]
         public void SymmetricOnlyForWeightOnly()
         {
             Assert.True(QuantScheme.W4G128.AsSymmetric().Symmetric);

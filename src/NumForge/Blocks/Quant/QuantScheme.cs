@@ -225,6 +225,9 @@ namespace NumForge
             NVFP4, NF4,
         ];
 
+        /// <summary>The ggml block types, <c>Q4_0</c> ... <c>Q6_K</c> (quantized by <c>BlockQ4_0</c> ... <c>BlockQ6_K</c>).</summary>
+        public static QuantScheme[] GgmlTypes => Array.ConvertAll(s_ggmlNames, Parse);
+
         /// <inheritdoc/>
         public bool Equals(QuantScheme other)
             => Kind == other.Kind && Bits == other.Bits && GroupSize == other.GroupSize && Symmetric == other.Symmetric

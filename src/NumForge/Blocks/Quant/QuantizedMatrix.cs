@@ -1,8 +1,10 @@
 using System;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
+using NumForge.Blocks.Quant;
 using NumForge.Blocks.Quant.Kernels;
 using NumForge.Blocks.Quant.Rules;
 
@@ -17,7 +19,10 @@ namespace NumForge
     public sealed partial class QuantizedMatrix
     {
         /// <summary>Slack after the last row so vector loads of a final partial chunk stay inside the array.</summary>
-        private const int CodePadding = 16;
+        private const int CodePadding = 64;
+
+        /// <summary>Slack after the last scale so a kernel may load 16 scales from any group.</summary>
+        private const int ScalePadding = 16;
 
         private readonly byte[] _codes;
         private readonly byte[] _scaleBytes;
@@ -25,6 +30,7 @@ namespace NumForge
         private readonly ushort[]? _zeros;
         private readonly int[]? _columnOrder;
         private readonly float[]? _elementValues;
+        private readonly IGgmlBlocks? _ggml;
 
         private QuantizedMatrix(int rows, int columns, QuantScheme scheme, byte[] codes, byte[] scaleBytes, ushort[]? zeros, float tensorScale, int[]? columnOrder)
         {
@@ -41,6 +47,22 @@ namespace NumForge
             _columnOrder = columnOrder;
             _elementValues = ElementValues(scheme);
             _scaleValues = DecodeScales(scheme, scaleBytes, tensorScale);
+        }
+
+        /// <summary>A ggml scheme's matrix: the blocks live in <paramref name="ggml"/>; the planes of this class stay empty.</summary>
+        private QuantizedMatrix(int rows, int columns, QuantScheme scheme, IGgmlBlocks ggml)
+        {
+            Rows = rows;
+            Columns = columns;
+            Scheme = scheme;
+            GroupSize = ggml.BlockSize;
+            GroupsPerRow = columns / GroupSize;
+            RowBytes = GroupsPerRow * ggml.BlockBytes;
+            TensorScale = 1f;
+            _codes = [];
+            _scaleBytes = [];
+            _scaleValues = [];
+            _ggml = ggml;
         }
 
         /// <summary>Output channels (rows of W, elements of y).</summary>
@@ -65,21 +87,26 @@ namespace NumForge
         /// The packed codes, row by row (<see cref="RowBytes"/> each), in stored column order (<see cref="ColumnOrder"/>):
         /// an LSB-first bit stream (the even element in the low nibble for 4 bits; NF4 alone puts it in the high nibble).
         /// W{N}G{M} codes are unsigned (0 .. 2^N - 1); MX/NVFP4 codes are the element format's bits; NF4 codes index the codebook.
+        /// For a ggml scheme: the blocks' bytes exactly as ggml lays them out (scales inside; see <see cref="GetBlocks{TBlock}"/>).
         /// </summary>
-        public ReadOnlySpan<byte> Codes => _codes.AsSpan(0, Rows * RowBytes);
+        public ReadOnlySpan<byte> Codes => _ggml is null ? _codes.AsSpan(0, Rows * RowBytes) : _ggml.Bytes;
 
-        /// <summary>The scale plane as stored, [rows, groups] little-endian: Half (W{N}G{M}), E8M0 bytes (MX), E4M3 bytes (NVFP4), float32 (NF4).</summary>
+        /// <summary>The scale plane as stored, [rows, groups] little-endian: Half (W{N}G{M}), E8M0 bytes (MX), E4M3 bytes (NVFP4), float32 (NF4); empty for ggml schemes.</summary>
         public ReadOnlySpan<byte> ScaleBytes => _scaleBytes;
 
         /// <summary>
         /// Each group's multiplier as float32, [rows, groups]: the Half scale (W{N}G{M}), 2^e (MX; NaN for the 0xFF scale),
-        /// E4M3 block scale times tensor scale rounded once (NVFP4), the absmax (NF4). The stored bits are <see cref="ScaleBytes"/>.
+        /// E4M3 block scale times tensor scale rounded once (NVFP4), the absmax (NF4); empty for ggml schemes. The stored bits are <see cref="ScaleBytes"/>.
         /// </summary>
-        public ReadOnlySpan<float> Scales => _scaleValues;
+        public ReadOnlySpan<float> Scales => _scaleValues.AsSpan(0, _ggml is null ? Rows * GroupsPerRow : 0);
 
-        /// <summary>The element type of the scale plane: <see cref="Half"/>, <see cref="Float8E8M0FNU"/>, <see cref="Float8E4M3FN"/> or <see cref="float"/>.</summary>
+        /// <summary>
+        /// The element type of the scale plane: <see cref="Half"/>, <see cref="Float8E8M0FNU"/>, <see cref="Float8E4M3FN"/> or
+        /// <see cref="float"/>; for a ggml scheme the block type, whose blocks hold their own scales (<see cref="GetBlocks{TBlock}"/>).
+        /// </summary>
         public Type ScaleType => Scheme.Kind switch
         {
+            QuantSchemeKind.Ggml => _ggml!.BlockType,
             QuantSchemeKind.WeightOnly => typeof(Half),
             QuantSchemeKind.Mx => typeof(Float8E8M0FNU),
             QuantSchemeKind.Nvfp4 => typeof(Float8E4M3FN),
@@ -106,6 +133,11 @@ namespace NumForge
         {
             get
             {
+                if (_ggml is not null)
+                {
+                    return 8.0 * _ggml.BlockBytes / _ggml.BlockSize;
+                }
+
                 double weights = (double)Rows * Columns;
                 double groups = (double)Rows * GroupsPerRow;
                 double scaleBits = Scheme.Kind switch
@@ -130,6 +162,7 @@ namespace NumForge
         public ReadOnlySpan<T> GetScales<T>()
             where T : unmanaged
         {
+            ThrowIfGgml("scales");
             if (typeof(T) != ScaleType)
             {
                 throw new InvalidOperationException($"{Scheme} stores its scales as {ScaleType.Name}, not {typeof(T).Name}.");
@@ -141,6 +174,7 @@ namespace NumForge
         /// <summary>The multiplier of a group: the Half scale as float, 2^e (MX), block scale * tensor scale (NVFP4), or absmax (NF4).</summary>
         public float GetScale(int row, int group)
         {
+            ThrowIfGgml("scales");
             ArgumentOutOfRangeException.ThrowIfNegative(row);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Rows);
             ArgumentOutOfRangeException.ThrowIfNegative(group);
@@ -151,11 +185,48 @@ namespace NumForge
         /// <summary>The code at (row, stored column).</summary>
         public int GetCode(int row, int storedColumn)
         {
+            ThrowIfGgml("codes");
             ArgumentOutOfRangeException.ThrowIfNegative(row);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Rows);
             ArgumentOutOfRangeException.ThrowIfNegative(storedColumn);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(storedColumn, Columns);
             return CodeBits.Get(_codes.AsSpan(row * RowBytes, RowBytes), storedColumn, Scheme.Bits, Scheme.Kind == QuantSchemeKind.Nf4);
+        }
+
+        /// <summary>The ggml block type of a ggml scheme's matrix (<c>typeof(BlockQ4_K)</c> for <c>Q4_K</c>); null for the other schemes.</summary>
+        public Type? BlockType => _ggml?.BlockType;
+
+        /// <summary>A ggml scheme's blocks, row after row (<see cref="GroupsPerRow"/> per row), zero copy.</summary>
+        /// <typeparam name="TBlock">The block type of the scheme (<see cref="BlockType"/>).</typeparam>
+        /// <exception cref="InvalidOperationException">The scheme is not the ggml type <typeparamref name="TBlock"/>.</exception>
+        public ReadOnlySpan<TBlock> GetBlocks<TBlock>()
+            where TBlock : unmanaged, IBlockFormat<TBlock>
+        {
+            if (_ggml?.Matrix is not QuantizedMatrix<TBlock> blocks)
+            {
+                throw new InvalidOperationException($"{Scheme} is not stored in {typeof(TBlock).Name} blocks{(_ggml is null ? " (only the ggml schemes are)" : $" but in {_ggml.BlockType.Name}")}.");
+            }
+
+            return blocks.Blocks;
+        }
+
+        /// <summary>A ggml-scheme matrix over existing blocks (copied), e.g. a tensor read from a GGUF file.</summary>
+        /// <typeparam name="TBlock">A ggml block type with a scheme name (<c>BlockQ4_0</c> ... <c>BlockQ6_K</c>).</typeparam>
+        /// <param name="blocks">rows * columns / BlockSize blocks, row after row.</param>
+        /// <param name="rows">Output channels.</param>
+        /// <param name="columns">Input channels, a multiple of the block size.</param>
+        /// <exception cref="ArgumentException">The block count does not match the shape, or the block type has no scheme name.</exception>
+        public static QuantizedMatrix FromBlocks<TBlock>(ReadOnlySpan<TBlock> blocks, int rows, int columns)
+            where TBlock : unmanaged, IBlockFormat<TBlock>
+        {
+            if (!GgmlBlocks.TrySchemeOf<TBlock>(out QuantScheme scheme))
+            {
+                throw new ArgumentException($"{typeof(TBlock).Name} is not one of the ggml schemes ({QuantScheme.ValidNames}).", nameof(blocks));
+            }
+
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+            return new QuantizedMatrix(rows, columns, scheme, GgmlBlocks.Wrap(QuantizedMatrix<TBlock>.FromBlocks(blocks, rows, columns)));
         }
 
         /// <summary>Quantizes a row-major matrix with the scheme's reference rule (see docs/quantization.md).</summary>
@@ -165,7 +236,6 @@ namespace NumForge
         /// <param name="scheme">The scheme.</param>
         /// <exception cref="ArgumentException">The sizes disagree, the columns are not a multiple of the group, a weight is
         /// NaN or infinite (only MX schemes encode those), or a group's range is too wide for a Half scale.</exception>
-        /// <exception cref="NotSupportedException">A ggml scheme (quantized by the ggml block types).</exception>
         public static QuantizedMatrix Quantize(ReadOnlySpan<float> weights, int rows, int columns, QuantScheme scheme)
             => Quantize(weights, rows, columns, scheme, QuantizeOptions.Default);
 
@@ -177,7 +247,6 @@ namespace NumForge
         /// <param name="options">Error-minimizing search, threading.</param>
         /// <exception cref="ArgumentException">The sizes disagree, the columns are not a multiple of the group, a weight is
         /// NaN or infinite (only MX schemes encode those), or a group's range is too wide for a Half scale.</exception>
-        /// <exception cref="NotSupportedException">A ggml scheme (quantized by the ggml block types).</exception>
         public static unsafe QuantizedMatrix Quantize(ReadOnlySpan<float> weights, int rows, int columns, QuantScheme scheme, QuantizeOptions options)
         {
             ArgumentNullException.ThrowIfNull(options);
@@ -188,6 +257,11 @@ namespace NumForge
             }
 
             float amax = scheme.Kind == QuantSchemeKind.Mx ? 0 : CheckFinite(weights, columns, scheme);
+            if (scheme.Kind == QuantSchemeKind.Ggml)
+            {
+                return new QuantizedMatrix(rows, columns, scheme, GgmlBlocks.Quantize(scheme, weights, rows, columns));
+            }
+
             float tensorScale = scheme.Kind == QuantSchemeKind.Nvfp4 ? Nvfp4Rule.TensorScale(amax) : 1f;
             int groupSize = ResolvedGroupSize(scheme, columns);
             int groups = columns / groupSize;
@@ -298,6 +372,12 @@ namespace NumForge
                 throw new ArgumentException($"Destination is too short: {destination.Length} elements for a {Rows} x {Columns} matrix.", nameof(destination));
             }
 
+            if (_ggml is not null)
+            {
+                _ggml.Dequantize(destination[..(Rows * Columns)]);
+                return;
+            }
+
             bool affine = _zeros is not null;
             bool high = Scheme.Kind == QuantSchemeKind.Nf4;
             for (int r = 0; r < Rows; r++)
@@ -319,8 +399,9 @@ namespace NumForge
         public void MatVec(ReadOnlySpan<float> x, Span<float> y) => MatVec(x, y, default);
 
         /// <summary>
-        /// Computes <c>y = W x</c> from the packed codes, dequantizing on the fly with float32 accumulation. Each
-        /// <c>y[r]</c> is within <see cref="MatVecErrorBound"/> of the exact sum of the dequantized products.
+        /// Computes <c>y = W x</c> from the packed codes, dequantizing on the fly with float32 accumulation (or, with
+        /// <see cref="MatVecOptions.Int8Activations"/>, integer dot products with x rounded to int8). Each <c>y[r]</c> is
+        /// within <see cref="MatVecErrorBound(ReadOnlySpan{float}, Span{float}, MatVecOptions)"/> of the exact sum of the dequantized products.
         /// </summary>
         /// <param name="x">The input vector, <see cref="Columns"/> elements.</param>
         /// <param name="y">The output, at least <see cref="Rows"/> elements (the first Rows are written).</param>
@@ -338,17 +419,56 @@ namespace NumForge
                 throw new ArgumentException($"Destination is too short: {y.Length} elements for {Rows} rows.", nameof(y));
             }
 
+            if (_ggml is not null)
+            {
+                _ggml.MatVec(x, y, options.Int8Activations ? MatVecActivation.Int8 : MatVecActivation.Float, options.SingleThreaded ? 1 : -1);
+                return;
+            }
+
+            int width = VectorWidth.Resolve(options.VectorBits);
+            if (options.Int8Activations && Int8NibbleRowDot.Fits(this))
+            {
+                Int8Activation activation = QuantizeActivation(x);
+                MatVecDriver.Run(new Int8NibbleRowDot(this, activation, width), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                return;
+            }
+
             float[] prepared = ArrayPool<float>.Shared.Rent(Columns);
             float[] sums = ArrayPool<float>.Shared.Rent(GroupsPerRow);
+            float[]? laneX = LaneLayout.Fits(this, width) ? ArrayPool<float>.Shared.Rent(Columns) : null;
             try
             {
                 Prepare(x, prepared, sums);
-                Run(prepared, sums, y[..Rows], !options.SingleThreaded, VectorWidth.Resolve(options.VectorBits));
+                if (laneX is not null)
+                {
+                    bool nf4 = Scheme.Kind == QuantSchemeKind.Nf4;
+                    LaneLayout.Prepare(prepared.AsSpan(0, Columns), laneX, Scheme.Bits, nf4);
+                    if (Scheme.Bits == 4)
+                    {
+                        MatVecDriver.Run(new LaneTableRowDot<FourBits>(this, _elementValues ?? s_nibbleCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                    }
+                    else if (Scheme.Bits == 3)
+                    {
+                        MatVecDriver.Run(new LaneTableRowDot<ThreeBits>(this, s_tripletCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                    }
+                    else
+                    {
+                        MatVecDriver.Run(new LaneTableRowDot<TwoBits>(this, s_crumbCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                    }
+                }
+                else
+                {
+                    Run(prepared, sums, y[..Rows], !options.SingleThreaded, width);
+                }
             }
             finally
             {
                 ArrayPool<float>.Shared.Return(prepared);
                 ArrayPool<float>.Shared.Return(sums);
+                if (laneX is not null)
+                {
+                    ArrayPool<float>.Shared.Return(laneX);
+                }
             }
         }
 
@@ -392,7 +512,8 @@ namespace NumForge
         /// The documented bound of <see cref="MatVec(ReadOnlySpan{float}, Span{float}, MatVecOptions)"/>: for each row,
         /// <c>|y[r] - sum_c w'[r,c] x[c]| &lt;= (Columns + GroupsPerRow + 8) * 2^-24 * sum_c |s_g| (|v_c| + |z_g|) |x_c|</c>,
         /// where w' is the dequantized weight, s_g the group's multiplier, v_c the code's value and z_g the zero point
-        /// (0 outside W{N}G{M}): the float32 rounding of every product and partial sum, whatever the order.
+        /// (0 outside W{N}G{M}): the float32 rounding of every product and partial sum, whatever the order. For a ggml
+        /// scheme (each row dequantized by the block type, then dotted with x) it is <c>(Columns + 16) * 2^-23 * sum_c |w'[r,c] x[c]|</c>.
         /// </summary>
         /// <param name="x">The input vector.</param>
         /// <param name="bound">Receives the bound of each row.</param>
@@ -401,6 +522,12 @@ namespace NumForge
             if (x.Length != Columns || bound.Length < Rows)
             {
                 throw new ArgumentException($"x must have {Columns} elements and bound at least {Rows}.", nameof(x));
+            }
+
+            if (_ggml is not null)
+            {
+                GgmlFloatBound(x, bound);
+                return;
             }
 
             double factor = (Columns + GroupsPerRow + 8) * Math.ScaleB(1.0, -24) * (1 + Math.ScaleB(1.0, -20));
@@ -419,6 +546,91 @@ namespace NumForge
 
                 bound[r] = (float)(sum * factor * (1 + Math.ScaleB(1.0, -20)));
             }
+        }
+
+        /// <summary>
+        /// The documented bound of <see cref="MatVec(ReadOnlySpan{float}, Span{float}, MatVecOptions)"/> with these options.
+        /// Float activations: as <see cref="MatVecErrorBound(ReadOnlySpan{float}, Span{float})"/>. Int8 activations (W4 with
+        /// groups of a multiple of 64): <c>sum_c |w'[r,c]| delta_c + (Columns + GroupsPerRow + 8) * 2^-24 * sum_c |s_g| (|v_c| + |z_g|) (|x_c| + delta_c)</c>,
+        /// where <c>delta_c = 1.001 * d_b / 2</c> is half a step of the int8 grid of x's 32-element block b (d_b = its amax / 127):
+        /// the rounding of x to int8, then float32 rounding as for float activations.
+        /// </summary>
+        /// <param name="x">The input vector.</param>
+        /// <param name="bound">Receives the bound of each row.</param>
+        /// <param name="options">The options MatVec runs with (threading does not change the bound).</param>
+        /// <exception cref="NotSupportedException">Int8 activations on a ggml scheme: see docs/ggml.md for that bound.</exception>
+        public void MatVecErrorBound(ReadOnlySpan<float> x, Span<float> bound, MatVecOptions options)
+        {
+            if (!options.Int8Activations || (_ggml is null && !Int8NibbleRowDot.Fits(this)))
+            {
+                MatVecErrorBound(x, bound);
+                return;
+            }
+
+            if (_ggml is not null)
+            {
+                throw new NotSupportedException($"The int8-activation bound of {Scheme} depends on its blocks' internals; docs/ggml.md gives it.");
+            }
+
+            if (x.Length != Columns || bound.Length < Rows)
+            {
+                throw new ArgumentException($"x must have {Columns} elements and bound at least {Rows}.", nameof(x));
+            }
+
+            Int8Activation activation = QuantizeActivation(x);
+            double factor = (Columns + GroupsPerRow + 8) * Math.ScaleB(1.0, -24) * (1 + Math.ScaleB(1.0, -20));
+            for (int r = 0; r < Rows; r++)
+            {
+                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(r * RowBytes, RowBytes);
+                double rounding = 0, activationError = 0;
+                for (int j = 0; j < Columns; j++)
+                {
+                    int g = (r * GroupsPerRow) + (j / GroupSize);
+                    int code = CodeBits.Get(rowCodes, j, 4, false);
+                    double delta = 1.001 * activation.BlockScales[j / 32] / 2;
+                    double xj = Math.Abs(x[_columnOrder is null ? j : _columnOrder[j]]);
+                    double s = Math.Abs(_scaleValues[g]);
+                    activationError += s * Math.Abs(code - _zeros![g]) * delta;
+                    rounding += s * (code + _zeros[g]) * (xj + delta);
+                }
+
+                bound[r] = (float)((activationError + (rounding * factor)) * (1 + Math.ScaleB(1.0, -20)));
+            }
+        }
+
+        /// <summary>ggml float path: each row dequantized exactly, then a float32 dot: <c>(Columns + 16) * 2^-23 * sum_c |w'[r,c] x[c]|</c>.</summary>
+        private void GgmlFloatBound(ReadOnlySpan<float> x, Span<float> bound)
+        {
+            float[] restored = new float[(long)Rows * Columns];
+            _ggml!.Dequantize(restored);
+            double factor = (Columns + 16) * Math.ScaleB(1.0, -23);
+            for (int r = 0; r < Rows; r++)
+            {
+                double sum = 0;
+                for (int j = 0; j < Columns; j++)
+                {
+                    sum += Math.Abs((double)restored[((long)r * Columns) + j] * x[j]);
+                }
+
+                bound[r] = (float)(sum * factor * (1 + Math.ScaleB(1.0, -20)));
+            }
+        }
+
+        /// <summary>x in stored column order, quantized to int8 for the int8-activation kernel.</summary>
+        private Int8Activation QuantizeActivation(ReadOnlySpan<float> x)
+        {
+            if (_columnOrder is null)
+            {
+                return new Int8Activation(x, GroupSize);
+            }
+
+            float[] stored = new float[Columns];
+            for (int j = 0; j < Columns; j++)
+            {
+                stored[j] = x[_columnOrder[j]];
+            }
+
+            return new Int8Activation(stored, GroupSize);
         }
 
         /// <summary>Compares the dequantized matrix with the weights it came from.</summary>
@@ -537,6 +749,18 @@ namespace NumForge
 
         private static readonly float[] s_nibbleCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
+        private static readonly float[] s_crumbCodes = [0, 1, 2, 3];
+
+        private static readonly float[] s_tripletCodes = [0, 1, 2, 3, 4, 5, 6, 7];
+
+        private void ThrowIfGgml(string plane)
+        {
+            if (_ggml is not null)
+            {
+                throw new InvalidOperationException($"{Scheme} keeps its {plane} inside {_ggml.BlockType.Name} blocks: read them with GetBlocks<{_ggml.BlockType.Name}>() or Dequantize.");
+            }
+        }
+
         private static int ResolvedGroupSize(QuantScheme scheme, int columns) => scheme.GroupSize == -1 ? columns : scheme.GroupSize;
 
         private static void CheckShape(int rows, int columns, QuantScheme scheme)
@@ -544,11 +768,6 @@ namespace NumForge
             if (scheme == default)
             {
                 throw new ArgumentException("The scheme is default(QuantScheme); use QuantScheme.Parse or a named scheme.", nameof(scheme));
-            }
-
-            if (scheme.Kind == QuantSchemeKind.Ggml)
-            {
-                throw new NotSupportedException($"{scheme} is a ggml block type: it is quantized by the ggml block formats (QuantizedMatrix<TBlock> over Block{scheme}), not by QuantizedMatrix.Quantize.");
             }
 
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
@@ -591,26 +810,23 @@ namespace NumForge
             _ => null,
         };
 
+        /// <summary>The float multipliers, followed by <see cref="ScalePadding"/> zeros so a kernel may load a whole vector of them.</summary>
         private static float[] DecodeScales(QuantScheme scheme, byte[] scaleBytes, float tensorScale)
         {
-            switch (scheme.Kind)
+            int count = scheme.Kind switch { QuantSchemeKind.WeightOnly => scaleBytes.Length / 2, QuantSchemeKind.Nf4 => scaleBytes.Length / 4, _ => scaleBytes.Length };
+            var values = new float[count + ScalePadding];
+            for (int i = 0; i < count; i++)
             {
-                case QuantSchemeKind.WeightOnly:
-                    ReadOnlySpan<Half> halves = MemoryMarshal.Cast<byte, Half>(scaleBytes);
-                    var fromHalf = new float[halves.Length];
-                    for (int i = 0; i < halves.Length; i++)
-                    {
-                        fromHalf[i] = (float)halves[i];
-                    }
-
-                    return fromHalf;
-                case QuantSchemeKind.Mx:
-                    return Array.ConvertAll(scaleBytes, MxRule.ScaleValue);
-                case QuantSchemeKind.Nvfp4:
-                    return Array.ConvertAll(scaleBytes, b => Nvfp4Rule.BlockMultiplier(b, tensorScale));
-                default:
-                    return MemoryMarshal.Cast<byte, float>(scaleBytes).ToArray();
+                values[i] = scheme.Kind switch
+                {
+                    QuantSchemeKind.WeightOnly => (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(scaleBytes.AsSpan(2 * i))),
+                    QuantSchemeKind.Mx => MxRule.ScaleValue(scaleBytes[i]),
+                    QuantSchemeKind.Nvfp4 => Nvfp4Rule.BlockMultiplier(scaleBytes[i], tensorScale),
+                    _ => BinaryPrimitives.ReadSingleLittleEndian(scaleBytes.AsSpan(4 * i)),
+                };
             }
+
+            return values;
         }
     }
 }

@@ -1,0 +1,343 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NumForge.Blocks.Quant.Kernels
+{
+    /// <summary>The code width of <see cref="LaneTableRowDot{TBits}"/> as a compile-time constant.</summary>
+    internal interface ICodeWidth
+    {
+        /// <summary>Bits per code: 2, 3 or 4.</summary>
+        static abstract int Bits { get; }
+    }
+
+    /// <summary>4-bit codes.</summary>
+    internal struct FourBits : ICodeWidth
+    {
+        public static int Bits => 4;
+    }
+
+    /// <summary>3-bit codes (a <c>vpermb</c> first spreads each 3-byte run of eight codes into its own lane).</summary>
+    internal struct ThreeBits : ICodeWidth
+    {
+        public static int Bits => 3;
+    }
+
+    /// <summary>2-bit codes.</summary>
+    internal struct TwoBits : ICodeWidth
+    {
+        public static int Bits => 2;
+    }
+
+    /// <summary>
+    /// The lane layout of <see cref="LaneTableRowDot{TBits}"/>: which matrices it takes, and x permuted into lane order.
+    /// </summary>
+    internal static class LaneLayout
+    {
+        /// <summary>Bytes of codes per chunk: 64 (one Vector512), 48 for 3 bits (16 lanes of eight 3-bit codes).</summary>
+        public static int ChunkBytes(int bits) => bits == 3 ? 48 : 64;
+
+        /// <summary>Codes per int32 lane: 8 (4 and 3 bits) or 16 (2 bits).</summary>
+        public static int PerLane(int bits) => bits == 2 ? 16 : 8;
+
+        /// <summary>Elements per chunk (16 lanes).</summary>
+        public static int ChunkElements(int bits) => 16 * PerLane(bits);
+
+        /// <summary>
+        /// True when this kernel handles the matrix at <paramref name="width"/>: 512 bits, 2-, 3- or 4-bit codes (3 bits
+        /// needs AVX512-VBMI), and groups
+        /// that either hold whole chunks (or a whole row) or divide a chunk without splitting a lane.
+        /// </summary>
+        public static bool Fits(QuantizedMatrix matrix, int width)
+        {
+            int bits = matrix.Scheme.Bits;
+            if (width != 512 || bits is not (2 or 3 or 4) || (bits == 3 && !Avx512Vbmi.IsSupported))
+            {
+                return false;
+            }
+
+            int chunk = ChunkElements(bits);
+            int group = matrix.GroupSize;
+            return matrix.GroupsPerRow == 1 || group % chunk == 0 || (chunk % group == 0 && group >= PerLane(bits));
+        }
+
+        /// <summary>Writes x (stored column order) in lane order: within each chunk, step k's 16 lanes hold elements l*E + k.</summary>
+        /// <param name="x">x in stored column order.</param>
+        /// <param name="laneX">Receives the whole chunks of x in lane order (the tail is not written).</param>
+        /// <param name="bits">2, 3 or 4.</param>
+        /// <param name="highNibbleFirst">True for NF4's layout (the even element in the high nibble).</param>
+        public static void Prepare(System.ReadOnlySpan<float> x, System.Span<float> laneX, int bits, bool highNibbleFirst)
+        {
+            int chunk = ChunkElements(bits);
+            int perLane = PerLane(bits);
+            int swap = highNibbleFirst ? 1 : 0;
+            for (int start = 0; start + chunk <= x.Length; start += chunk)
+            {
+                for (int k = 0; k < perLane; k++)
+                {
+                    int element = k ^ swap;
+                    for (int l = 0; l < 16; l++)
+                    {
+                        laneX[start + (k * 16) + l] = x[start + (l * perLane) + element];
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The AVX-512 row kernel for 4-bit and 2-bit codes. A 64-byte chunk of a row is read as 16 int32 lanes; lane l holds
+    /// the codes of elements <c>l*E .. l*E+E-1</c> (E = 32 / bits). Step k shifts every lane right by <c>k * bits</c> and
+    /// looks the low four bits up in a 16-entry table with one <c>vpermps</c> (which ignores the higher bits, so no
+    /// mask is needed), then multiplies with x, which <see cref="LaneLayout.Prepare"/> has permuted once per MatVec into the same
+    /// lane order (<c>laneX[chunk*C + k*16 + l] = x[chunk*C + l*E + k]</c>). Per element that is one shift, one permute
+    /// and one FMA, with no unpacking, widening or conversion.
+    /// </summary>
+    /// <remarks>
+    /// Groups that hold whole chunks (<c>G % C == 0</c>, C = 16 * E elements, or one group per row) multiply the
+    /// table by the group's scale once and accumulate straight into four row accumulators. Smaller groups (a chunk
+    /// holds C / G of them; a lane never straddles two) accumulate a chunk unscaled and multiply its lanes by their
+    /// groups' scales, gathered with one more <c>vpermps</c>. Zero points are subtracted at the end of the row as
+    /// <c>sum_g s_g * (z_g * sum of the group's x)</c>, the group sums computed once per MatVec. Elements after the last
+    /// whole chunk (only when the columns are not a multiple of C) are summed one by one.
+    /// </remarks>
+    internal readonly struct LaneTableRowDot<TBits> : IRowDot
+        where TBits : struct, ICodeWidth
+    {
+        /// <summary>vpermb control for 3 bits: byte 4l + i of the result is byte 3l + i of the chunk (i &lt; 3; the fourth repeats the third).</summary>
+        private static readonly Vector512<byte> TripletSpread = Vector512.Create(
+            (byte)0, 1, 2, 2, 3, 4, 5, 5, 6, 7, 8, 8, 9, 10, 11, 11, 12, 13, 14, 14, 15, 16, 17, 17, 18, 19, 20, 20, 21, 22, 23, 23,
+            24, 25, 26, 26, 27, 28, 29, 29, 30, 31, 32, 32, 33, 34, 35, 35, 36, 37, 38, 38, 39, 40, 41, 41, 42, 43, 44, 44, 45, 46, 47, 47);
+
+        /// <summary>
+        /// vpshufb control that moves each lane's upper half-word down: a 16-bit shift done on port 5 instead of port 0,
+        /// so the routing splits between the two ports beside the permutes (port 5) and the FMAs (both).
+        /// </summary>
+        private static readonly Vector512<byte> UpperHalfWord = Vector512.Create(
+            (byte)2, 3, 0x80, 0x80, 6, 7, 0x80, 0x80, 10, 11, 0x80, 0x80, 14, 15, 0x80, 0x80, 18, 19, 0x80, 0x80, 22, 23, 0x80, 0x80, 26, 27, 0x80, 0x80, 30, 31, 0x80, 0x80,
+            34, 35, 0x80, 0x80, 38, 39, 0x80, 0x80, 42, 43, 0x80, 0x80, 46, 47, 0x80, 0x80, 50, 51, 0x80, 0x80, 54, 55, 0x80, 0x80, 58, 59, 0x80, 0x80, 62, 63, 0x80, 0x80);
+
+        private readonly byte[] _codes;
+        private readonly int _rowBytes;
+        private readonly int _bits;
+        private readonly int _chunkBytes;
+        private readonly int _chunkElements;
+        private readonly int _fullChunks;
+        private readonly int _columns;
+        private readonly int _groupSize;
+        private readonly int _groups;
+        private readonly int _chunksPerGroup;
+        private readonly float[] _scales;
+        private readonly ushort[]? _zeros;
+        private readonly float[] _laneX;
+        private readonly float[] _x;
+        private readonly float[] _xSums;
+        private readonly float[] _values;
+        private readonly bool _highNibbleFirst;
+        private readonly Vector512<float> _table;
+        private readonly Vector512<int> _laneGroup;
+
+        /// <param name="matrix">A 2- or 4-bit matrix that <see cref="LaneLayout.Fits"/>.</param>
+        /// <param name="values">The value of each code (16 entries for 4 bits, 4 for 2 bits).</param>
+        /// <param name="laneX">x in lane order (<see cref="LaneLayout.Prepare"/>).</param>
+        /// <param name="x">x in stored column order (for the elements after the last whole chunk).</param>
+        /// <param name="xSums">Each group's sum of x (affine schemes).</param>
+        /// <param name="highNibbleFirst">True for NF4's layout (the even element in the high nibble).</param>
+        public LaneTableRowDot(QuantizedMatrix matrix, float[] values, float[] laneX, float[] x, float[] xSums, bool highNibbleFirst)
+        {
+            _highNibbleFirst = highNibbleFirst;
+            _codes = matrix.CodeArray;
+            _rowBytes = matrix.RowBytes;
+            _bits = TBits.Bits;
+            _chunkElements = LaneLayout.ChunkElements(_bits);
+            _chunkBytes = LaneLayout.ChunkBytes(_bits);
+            _columns = matrix.Columns;
+            _fullChunks = matrix.Columns / _chunkElements;
+            _groupSize = matrix.GroupSize;
+            _groups = matrix.GroupsPerRow;
+            _chunksPerGroup = _groups == 1 ? _fullChunks : _groupSize / _chunkElements;
+            _scales = matrix.ScaleValues;
+            _zeros = matrix.ZeroArray;
+            _laneX = laneX;
+            _x = x;
+            _xSums = xSums;
+            _values = values;
+
+            // Entry i is the value of the code in i's low bits: vpermps reads four bits, the code is the low `bits`.
+            var table = new float[16];
+            for (int i = 0; i < 16; i++)
+            {
+                table[i] = values[i & ((1 << _bits) - 1)];
+            }
+
+            _table = Vector512.Create(table);
+            int perLane = LaneLayout.PerLane(_bits);
+            var laneGroup = new int[16];
+            for (int l = 0; l < 16; l++)
+            {
+                laneGroup[l] = _groupSize < _chunkElements ? l * perLane / _groupSize : 0;
+            }
+
+            _laneGroup = Vector512.Create(laneGroup);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public float Row(int row)
+        {
+            ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), (nint)row * _rowBytes);
+            ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
+            ref float laneX = ref MemoryMarshal.GetArrayDataReference(_laneX);
+            Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero, a2 = Vector512<float>.Zero, a3 = Vector512<float>.Zero;
+            Vector512<byte> upper = UpperHalfWord;
+            if (_chunksPerGroup == 1)
+            {
+                // One chunk per group (W4G128, W2G256): scale the table, one chunk, next group.
+                for (int g = 0; g < _groups; g++)
+                {
+                    Vector512<float> table = _table * Vector512.Create(Unsafe.Add(ref scale, g));
+                    Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)g * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)g * _chunkElements), ref a0, ref a1, ref a2, ref a3);
+                }
+            }
+            else if (_chunksPerGroup > 1)
+            {
+                // Whole chunks per group: scale the table once per group, accumulate into the row accumulators.
+                int c = 0;
+                for (int g = 0; g < _groups; g++)
+                {
+                    Vector512<float> table = _table * Vector512.Create(Unsafe.Add(ref scale, g));
+                    for (int end = c + _chunksPerGroup; c < end; c++)
+                    {
+                        Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref a0, ref a1, ref a2, ref a3);
+                    }
+                }
+            }
+            else
+            {
+                // Several groups per chunk: sum the chunk unscaled, then scale each lane by its group's scale.
+                int groupsPerChunk = _chunkElements / _groupSize;
+                for (int c = 0; c < _fullChunks; c++)
+                {
+                    Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero, b3 = Vector512<float>.Zero;
+                    Chunk(_table, upper, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
+                    Vector512<float> laneScale = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref scale, (nuint)(c * groupsPerChunk)), _laneGroup);
+                    a0 = Vector512.FusedMultiplyAdd((b0 + b1) + (b2 + b3), laneScale, a0);
+                }
+            }
+
+            float sum = Vector512.Sum((a0 + a1) + (a2 + a3));
+            int done = _fullChunks * _chunkElements;
+            if (done < _columns)
+            {
+                sum += Tail(ref codes, ref scale, done);
+            }
+
+            return _zeros is null ? sum : sum - Correction(row, ref scale);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Chunk(Vector512<float> table, Vector512<byte> upper, ref byte codes, ref float x, ref Vector512<float> a0, ref Vector512<float> a1, ref Vector512<float> a2, ref Vector512<float> a3)
+        {
+            Vector512<int> v = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref codes));
+            if (TBits.Bits == 3)
+            {
+                // Lane l gets bytes 3l, 3l+1, 3l+2: its eight codes at bits 0, 3, ..., 21 (the table repeats every 8 entries).
+                v = Avx512Vbmi.PermuteVar64x8(v.AsByte(), TripletSpread).AsInt32();
+                a0 = Step(table, v, ref x, 0, a0);
+                a1 = Step(table, Vector512.ShiftRightLogical(v, 3), ref x, 16, a1);
+                a2 = Step(table, Vector512.ShiftRightLogical(v, 6), ref x, 32, a2);
+                a3 = Step(table, Vector512.ShiftRightLogical(v, 9), ref x, 48, a3);
+                a0 = Step(table, Vector512.ShiftRightLogical(v, 12), ref x, 64, a0);
+                a1 = Step(table, Vector512.ShiftRightLogical(v, 15), ref x, 80, a1);
+                a2 = Step(table, Vector512.ShiftRightLogical(v, 18), ref x, 96, a2);
+                a3 = Step(table, Vector512.ShiftRightLogical(v, 21), ref x, 112, a3);
+                return;
+            }
+
+            if (TBits.Bits == 4)
+            {
+                Vector512<int> s1 = Vector512.ShiftRightLogical(v, 4), s2 = Vector512.ShiftRightLogical(v, 8), s3 = Vector512.ShiftRightLogical(v, 12);
+                a0 = Step(table, v, ref x, 0, a0);
+                a1 = Step(table, s1, ref x, 16, a1);
+                a2 = Step(table, s2, ref x, 32, a2);
+                a3 = Step(table, s3, ref x, 48, a3);
+                a0 = Step(table, High(v, upper), ref x, 64, a0);
+                a1 = Step(table, High(s1, upper), ref x, 80, a1);
+                a2 = Step(table, High(s2, upper), ref x, 96, a2);
+                a3 = Step(table, High(s3, upper), ref x, 112, a3);
+                return;
+            }
+
+            // 2 bits: sixteen steps; the table repeats every four entries so the neighbouring code's bits are ignored.
+            Vector512<int> t1 = Vector512.ShiftRightLogical(v, 2), t2 = Vector512.ShiftRightLogical(v, 4), t3 = Vector512.ShiftRightLogical(v, 6);
+            Vector512<int> t4 = Vector512.ShiftRightLogical(v, 8), t5 = Vector512.ShiftRightLogical(v, 10), t6 = Vector512.ShiftRightLogical(v, 12), t7 = Vector512.ShiftRightLogical(v, 14);
+            a0 = Step(table, v, ref x, 0, a0);
+            a1 = Step(table, t1, ref x, 16, a1);
+            a2 = Step(table, t2, ref x, 32, a2);
+            a3 = Step(table, t3, ref x, 48, a3);
+            a0 = Step(table, t4, ref x, 64, a0);
+            a1 = Step(table, t5, ref x, 80, a1);
+            a2 = Step(table, t6, ref x, 96, a2);
+            a3 = Step(table, t7, ref x, 112, a3);
+            a0 = Step(table, High(v, upper), ref x, 128, a0);
+            a1 = Step(table, High(t1, upper), ref x, 144, a1);
+            a2 = Step(table, High(t2, upper), ref x, 160, a2);
+            a3 = Step(table, High(t3, upper), ref x, 176, a3);
+            a0 = Step(table, High(t4, upper), ref x, 192, a0);
+            a1 = Step(table, High(t5, upper), ref x, 208, a1);
+            a2 = Step(table, High(t6, upper), ref x, 224, a2);
+            a3 = Step(table, High(t7, upper), ref x, 240, a3);
+        }
+
+        /// <summary>acc + table[low four bits of each lane] * x[offset .. offset + 16].</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Step(Vector512<float> table, Vector512<int> lanes, ref float x, nuint offset, Vector512<float> acc)
+            => Vector512.FusedMultiplyAdd(Avx512F.PermuteVar16x32(table, lanes), Vector512.LoadUnsafe(ref x, offset), acc);
+
+        /// <summary>Each lane shifted right by 16 bits, done as a byte shuffle.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<int> High(Vector512<int> lanes, Vector512<byte> upper) => Avx512BW.Shuffle(lanes.AsByte(), upper).AsInt32();
+
+        /// <summary>The elements after the last whole chunk (columns not a multiple of the chunk), one by one.</summary>
+        private float Tail(ref byte codes, ref float scale, int start)
+        {
+            System.ReadOnlySpan<byte> row = MemoryMarshal.CreateReadOnlySpan(ref codes, _rowBytes);
+            float sum = 0;
+            for (int j = start; j < _columns; j++)
+            {
+                int code = Rules.CodeBits.Get(row, j, _bits, _highNibbleFirst);
+                sum += Unsafe.Add(ref scale, j / _groupSize) * (_values[code] * _x[j]);
+            }
+
+            return sum;
+        }
+
+        /// <summary>sum over groups of s_g * (z_g * sum of x over the group), 16 groups per step.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private float Correction(int row, ref float scale)
+        {
+            ref ushort zero = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zeros!), (nint)row * _groups);
+            ref float xSum = ref MemoryMarshal.GetArrayDataReference(_xSums);
+            int g = 0;
+            float correction = 0;
+            if (_groups >= 16)
+            {
+                Vector512<float> acc = Vector512<float>.Zero;
+                for (; g + 16 <= _groups; g += 16)
+                {
+                    Vector512<float> z = Vector512.ConvertToSingle(Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref zero, (nuint)g)));
+                    acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref scale, (nuint)g), z * Vector512.LoadUnsafe(ref xSum, (nuint)g), acc);
+                }
+
+                correction = Vector512.Sum(acc);
+            }
+
+            for (; g < _groups; g++)
+            {
+                correction += Unsafe.Add(ref scale, g) * (Unsafe.Add(ref zero, g) * Unsafe.Add(ref xSum, g));
+            }
+
+            return correction;
+        }
+    }
+}
