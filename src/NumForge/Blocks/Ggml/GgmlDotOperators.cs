@@ -33,7 +33,7 @@ namespace NumForge.Blocks.Ggml
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Accumulate(Vector256<float> acc, Vector256<int> sums, float scale)
-            => Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(sums), Vector256.Create(scale), acc);
+            => Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(sums), Vector256.Create(scale), acc);
 
         // Byte shifts through 16-bit lanes (one instruction); callers mask away the bits that cross between bytes.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

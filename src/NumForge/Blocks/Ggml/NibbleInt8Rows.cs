@@ -161,7 +161,7 @@ namespace NumForge.Blocks.Ggml
             Vector128<byte> q = Vector128.Load(w + TCodes.DataOffset);
             Vector256<byte> u = TCodes.Codes(Vector256.Create(q, RowKernel.Right(q, 4)) & Vector256.Create((byte)0x0F));
             Vector256<int> dot = Int8Dot.UnsignedSigned(Vector256.Load(offsetTerm), u, Vector256.Load(a));
-            return Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(dot), scale, acc);
+            return Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(dot), scale, acc);
         }
     }
 

@@ -57,9 +57,9 @@ namespace NumForge.Blocks.Ggml
                         // [d * d_x, dmin * d_x]: the two fp16 scales side by side.
                         Vector128<float> dd = HalvesToSingle(Unsafe.ReadUnaligned<uint>(w)) * Vector128.Create(actScales[b]);
                         Vector256<int> isum = Avx2.IsSupported ? Dot256(w + 16, a, sc) : DotPortable(w + 16, a, sc);
-                        acc = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(isum), Vector256.Create(dd.ToScalar()), acc);
+                        acc = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(isum), Vector256.Create(dd.ToScalar()), acc);
                         Vector128<int> msum = Sse2.IsSupported ? Sse2.MultiplyAddAdjacent(mn, Vector128.Load(sums)) : Products(mn, Vector128.Load(sums));
-                        minimums = Vector128.MultiplyAddEstimate(Vector128.ConvertToSingle(msum), Vector128.Create(dd.GetElement(1)), minimums);
+                        minimums = Vector128.FusedMultiplyAdd(Vector128.ConvertToSingle(msum), Vector128.Create(dd.GetElement(1)), minimums);
                     }
 
                     output[r] = Vector256.Sum(acc) - Vector128.Sum(minimums);
