@@ -17,9 +17,11 @@ namespace NumForge.Tests.Ggml
         public void Make_qkx2_quants_in_lanes_equals_the_scalar_search(int nmax, float rmin, float rdelta, int nstep)
         {
             const int n = 32;
-            foreach (int seed in new[] { 1, 2, 3, 4 })
+            // Groups of eight sub-blocks; the kinds cycle with a period prime to 8, so every kind meets every lane.
+            float[] all = GgmlInputs.Make(1, 8 * 19 * 2, n, GgmlInputs.Kinds);
+            for (int group = 0; group < 19 * 2; group++)
             {
-                float[] x = GgmlInputs.Make(seed, 8, n, GgmlInputs.Kinds);
+                float[] x = all.AsSpan(group * 8 * n, 8 * n).ToArray();
                 float[] xt = new float[8 * n], wt = new float[8 * n];
                 for (int j = 0; j < 8; j++)
                 {
@@ -28,7 +30,7 @@ namespace NumForge.Tests.Ggml
                         xt[(8 * i) + j] = x[(n * j) + i];
 
                         // Weights of any positive spread, including repeats.
-                        wt[(8 * i) + j] = 0.5f + ((i * 7 + j) % 5);
+                        wt[(8 * i) + j] = 0.5f + ((i * 7 + j + group) % 5);
                     }
                 }
 
@@ -64,9 +66,10 @@ namespace NumForge.Tests.Ggml
         public void Make_qx_quants_in_lanes_equals_the_scalar_search()
         {
             const int n = 16;
-            foreach (int seed in new[] { 1, 2, 3, 4, 5 })
+            float[] all = GgmlInputs.Make(2, 8 * 19 * 2, n, GgmlInputs.Kinds);
+            for (int group = 0; group < 19 * 2; group++)
             {
-                float[] x = GgmlInputs.Make(seed, 8, n, GgmlInputs.Kinds);
+                float[] x = all.AsSpan(group * 8 * n, 8 * n).ToArray();
                 float[] xt = new float[8 * n];
                 for (int j = 0; j < 8; j++)
                 {
