@@ -50,41 +50,6 @@ namespace NumForge.Blocks.Ggml
             => Ssse3.IsSupported ? Ssse3.Shuffle(table, indices) : Vector128.Shuffle(table, indices);
     }
 
-    /// <summary>Q8_0 x Q8_0: sum over blocks of d_w * d_x * sum q8w * q8x.</summary>
-    internal unsafe struct Q8_0Int8Rows : IInt8RowOperator
-    {
-        private Int8Operands _o;
-
-        public static int ActivationBlock => 32;
-
-        public void Bind(byte* weights, int blocksPerRow, sbyte* codes, float* scales, int* sums16, float* output)
-            => _o = new Int8Operands { Weights = weights, BlocksPerRow = blocksPerRow, Codes = codes, Scales = scales, Sums16 = sums16, Output = output };
-
-        public void Run(int start, int end)
-        {
-            // The operands in locals: read through 'this' they were reloaded on every block.
-            byte* weights = _o.Weights;
-            int perRow = _o.BlocksPerRow;
-            sbyte* codes = _o.Codes;
-            float* actScales = _o.Scales;
-            int* sums16 = _o.Sums16;
-            float* output = _o.Output;
-            for (int r = start; r < end; r++)
-            {
-                byte* w = weights + ((long)r * perRow * 34);
-                Vector256<float> acc = Vector256<float>.Zero;
-                for (int b = 0; b < perRow; b++, w += 34)
-                {
-                    Vector256<sbyte> q = Vector256.Load((sbyte*)(w + 2));
-                    Vector256<sbyte> a = Vector256.Load(codes + (b * 32));
-                    acc = RowKernel.Accumulate(acc, Int8Dot.SignedSigned(Vector256<int>.Zero, q, a), GgmlMath.FromHalfBits(RowKernel.Half(w)) * actScales[b]);
-                }
-
-                output[r] = Vector256.Sum(acc);
-            }
-        }
-    }
-
     /// <summary>Q6_K x Q8_K: per super-block d * d_x * sum_s sc_s * ((q6 . q8)_s - 32 * (sum q8)_s), all in int32.</summary>
     internal unsafe struct Q6_KInt8Rows : IInt8RowOperator
     {

@@ -5,16 +5,13 @@ using System.Runtime.Intrinsics.X86;
 namespace NumForge.Blocks.Ggml
 {
     /// <summary>
-    /// What differs between the 32-element, one-scale, 4-bit weight blocks (Q4_0, MXFP4) in an int8 MatVec: the block
-    /// layout, how a nibble becomes an unsigned code, the code's offset from its signed value, and the scale.
+    /// What differs between the 32-element, one-scale weight blocks (Q4_0, MXFP4, Q8_0) in an int8 MatVec: the block
+    /// layout, how the codes become unsigned bytes, their offset from the signed values, and the scale.
     /// </summary>
-    internal unsafe interface INibbleCodes
+    internal unsafe interface IBlock32Codes
     {
         /// <summary>Gets the block's size in bytes.</summary>
         static abstract int BlockBytes { get; }
-
-        /// <summary>Gets where the 16 nibble bytes start in the block.</summary>
-        static abstract int DataOffset { get; }
 
         /// <summary>Gets the offset subtracted from every unsigned code (8 for Q4_0, 12 for MXFP4's shifted table).</summary>
         static abstract int CodeOffset { get; }
@@ -25,16 +22,14 @@ namespace NumForge.Blocks.Ggml
         /// <summary>The scales of the eight consecutive blocks at <paramref name="blocks"/> (AVX2 only).</summary>
         static abstract Vector256<float> Scales8(byte* blocks);
 
-        /// <summary>The unsigned codes of 32 nibbles (each 0..15, the same nibbles in both 128-bit halves' positions).</summary>
-        static abstract Vector256<byte> Codes(Vector256<byte> nibbles);
+        /// <summary>The block's 32 codes as unsigned bytes (signed value + <see cref="CodeOffset"/>), in element order.</summary>
+        static abstract Vector256<byte> Unsigned(byte* block);
     }
 
     /// <summary>Q4_0: fp16 scale d, then 16 bytes of nibbles; value d * (q - 8).</summary>
-    internal readonly unsafe struct Q4_0Codes : INibbleCodes
+    internal readonly unsafe struct Q4_0Codes : IBlock32Codes
     {
         public static int BlockBytes => 18;
-
-        public static int DataOffset => 2;
 
         public static int CodeOffset => 8;
 
@@ -50,15 +45,13 @@ namespace NumForge.Blocks.Ggml
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<byte> Codes(Vector256<byte> nibbles) => nibbles;
+        public static Vector256<byte> Unsigned(byte* block) => Nibbles.Unpack(Vector128.Load(block + 2));
     }
 
     /// <summary>MXFP4: E8M0 exponent e, then 16 bytes of E2M1 nibbles; looked up as ggml's doubled values + 12, scale 2^(e-128).</summary>
-    internal readonly unsafe struct MxFp4Codes : INibbleCodes
+    internal readonly unsafe struct MxFp4Codes : IBlock32Codes
     {
         public static int BlockBytes => 17;
-
-        public static int DataOffset => 1;
 
         public static int CodeOffset => 12;
 
@@ -76,8 +69,9 @@ namespace NumForge.Blocks.Ggml
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<byte> Codes(Vector256<byte> nibbles)
+        public static Vector256<byte> Unsigned(byte* block)
         {
+            Vector256<byte> nibbles = Nibbles.Unpack(Vector128.Load(block + 1));
             Vector128<byte> table = Vector128.Create((byte)12, 13, 14, 15, 16, 18, 20, 24, 12, 11, 10, 9, 8, 6, 4, 0);
             return Avx2.IsSupported
                 ? Avx2.Shuffle(Vector256.Create(table, table), nibbles)
@@ -85,15 +79,43 @@ namespace NumForge.Blocks.Ggml
         }
     }
 
+    /// <summary>Q8_0: fp16 scale d, then 32 int8 codes; flipping the sign bit makes them unsigned (q + 128).</summary>
+    internal readonly unsafe struct Q8_0Codes : IBlock32Codes
+    {
+        public static int BlockBytes => 34;
+
+        public static int CodeOffset => 128;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Scale(byte* block) => GgmlMath.FromHalfBits(RowKernel.Half(block));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Scales8(byte* blocks)
+        {
+            Vector256<int> bits = Avx2.GatherVector256((int*)blocks, Vector256.Create(0, 34, 68, 102, 136, 170, 204, 238), 1);
+            return GgmlMath.FromHalfBits(bits & Vector256.Create(0xffff));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<byte> Unsigned(byte* block) => Vector256.Load(block + 2) ^ Vector256.Create((byte)0x80);
+    }
+
+    /// <summary>16 bytes of two 4-bit codes each to 32 codes: low nibbles are elements 0..15, high nibbles 16..31.</summary>
+    internal static class Nibbles
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<byte> Unpack(Vector128<byte> q) => Vector256.Create(q, RowKernel.Right(q, 4)) & Vector256.Create((byte)0x0F);
+    }
+
     /// <summary>
-    /// The int8 row loop of the 4-bit, 32-element blocks: per block one 16-byte load, one shift, one AND for the 32
-    /// nibbles, one int8 dot (AVX-VNNI vpdpbusd, or vpmaddubsw + vpmaddwd) started from the block's integer offset term,
+    /// The int8 row loop of the one-scale, 32-element blocks: per block the unsigned codes (for 4-bit codes one 16-byte
+    /// load, one shift, one AND), one int8 dot (AVX-VNNI vpdpbusd, or vpmaddubsw + vpmaddwd) started from the block's integer offset term,
     /// one conversion and one FMA with the block's scale. The scales of eight blocks are gathered and converted at once
     /// (a lane permute per block), and even and odd blocks go to two accumulators so the FMAs do not wait on each other.
     /// The AVX2 and portable paths compute the same lanes in the same order, so the result does not depend on the path.
     /// </summary>
-    internal static unsafe class NibbleInt8Rows<TCodes>
-        where TCodes : struct, INibbleCodes
+    internal static unsafe class Block32Int8Rows<TCodes>
+        where TCodes : struct, IBlock32Codes
     {
         /// <summary>Each block's offset term -CodeOffset * (sum of its 32 activation codes) in lane 0 of eight int32 lanes.</summary>
         public static int[] OffsetTerms(int blocks, int* sums16)
@@ -158,9 +180,11 @@ namespace NumForge.Blocks.Ggml
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<float> Block(Vector256<float> acc, byte* w, sbyte* a, int* offsetTerm, Vector256<float> scale)
         {
-            Vector128<byte> q = Vector128.Load(w + TCodes.DataOffset);
-            Vector256<byte> u = TCodes.Codes(Vector256.Create(q, RowKernel.Right(q, 4)) & Vector256.Create((byte)0x0F));
-            Vector256<int> dot = Int8Dot.UnsignedSigned(Vector256.Load(offsetTerm), u, Vector256.Load(a));
+            Vector256<byte> u = TCodes.Unsigned(w);
+            // Q8_0's codes + 128 reach 255: vpmaddubsw alone could saturate there (a constant test per instantiation).
+            Vector256<int> dot = TCodes.CodeOffset >= 128
+                ? Int8Dot.UnsignedFullSigned(Vector256.Load(offsetTerm), u, Vector256.Load(a))
+                : Int8Dot.UnsignedSigned(Vector256.Load(offsetTerm), u, Vector256.Load(a));
             return Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(dot), scale, acc);
         }
     }
@@ -176,10 +200,10 @@ namespace NumForge.Blocks.Ggml
         public void Bind(byte* weights, int blocksPerRow, sbyte* codes, float* scales, int* sums16, float* output)
         {
             _o = new Int8Operands { Weights = weights, BlocksPerRow = blocksPerRow, Codes = codes, Scales = scales, Sums16 = sums16, Output = output };
-            _offsetTerms = NibbleInt8Rows<Q4_0Codes>.OffsetTerms(blocksPerRow, sums16);
+            _offsetTerms = Block32Int8Rows<Q4_0Codes>.OffsetTerms(blocksPerRow, sums16);
         }
 
-        public readonly void Run(int start, int end) => NibbleInt8Rows<Q4_0Codes>.Run(in _o, _offsetTerms, start, end);
+        public readonly void Run(int start, int end) => Block32Int8Rows<Q4_0Codes>.Run(in _o, _offsetTerms, start, end);
     }
 
     /// <summary>MXFP4 x Q8_0: codes looked up as kvalues + 12 (unsigned), the -12 * sum q8 offset folded in as an integer.</summary>
@@ -193,9 +217,26 @@ namespace NumForge.Blocks.Ggml
         public void Bind(byte* weights, int blocksPerRow, sbyte* codes, float* scales, int* sums16, float* output)
         {
             _o = new Int8Operands { Weights = weights, BlocksPerRow = blocksPerRow, Codes = codes, Scales = scales, Sums16 = sums16, Output = output };
-            _offsetTerms = NibbleInt8Rows<MxFp4Codes>.OffsetTerms(blocksPerRow, sums16);
+            _offsetTerms = Block32Int8Rows<MxFp4Codes>.OffsetTerms(blocksPerRow, sums16);
         }
 
-        public readonly void Run(int start, int end) => NibbleInt8Rows<MxFp4Codes>.Run(in _o, _offsetTerms, start, end);
+        public readonly void Run(int start, int end) => Block32Int8Rows<MxFp4Codes>.Run(in _o, _offsetTerms, start, end);
+    }
+
+    /// <summary>Q8_0 x Q8_0: sum over blocks of d_w * d_x * (sum (q8w + 128) * q8x - 128 * sum q8x), the offset as an integer.</summary>
+    internal unsafe struct Q8_0Int8Rows : IInt8RowOperator
+    {
+        private Int8Operands _o;
+        private int[] _offsetTerms;
+
+        public static int ActivationBlock => 32;
+
+        public void Bind(byte* weights, int blocksPerRow, sbyte* codes, float* scales, int* sums16, float* output)
+        {
+            _o = new Int8Operands { Weights = weights, BlocksPerRow = blocksPerRow, Codes = codes, Scales = scales, Sums16 = sums16, Output = output };
+            _offsetTerms = Block32Int8Rows<Q8_0Codes>.OffsetTerms(blocksPerRow, sums16);
+        }
+
+        public readonly void Run(int start, int end) => Block32Int8Rows<Q8_0Codes>.Run(in _o, _offsetTerms, start, end);
     }
 }
