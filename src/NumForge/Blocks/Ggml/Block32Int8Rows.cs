@@ -109,8 +109,8 @@ namespace NumForge.Blocks.Ggml
 
     /// <summary>
     /// The int8 row loop of the one-scale, 32-element blocks: per block the unsigned codes (for 4-bit codes one 16-byte
-    /// load, one shift, one AND), one int8 dot (AVX-VNNI vpdpbusd, or vpmaddubsw + vpmaddwd) started from the block's integer offset term,
-    /// one conversion and one FMA with the block's scale. The scales of eight blocks are gathered and converted at once
+    /// load, one shift, one AND), one int8 dot (AVX-VNNI vpdpbusd, or vpmaddubsw + vpmaddwd) started from the block's
+    /// integer offset term, one conversion and one FMA with the block's scale. The scales of eight blocks are gathered and converted at once
     /// (a lane permute per block), and even and odd blocks go to two accumulators so the FMAs do not wait on each other.
     /// The AVX2 and portable paths compute the same lanes in the same order, so the result does not depend on the path.
     /// </summary>
@@ -181,6 +181,7 @@ namespace NumForge.Blocks.Ggml
         private static Vector256<float> Block(Vector256<float> acc, byte* w, sbyte* a, int* offsetTerm, Vector256<float> scale)
         {
             Vector256<byte> u = TCodes.Unsigned(w);
+
             // Q8_0's codes + 128 reach 255: vpmaddubsw alone could saturate there (a constant test per instantiation).
             Vector256<int> dot = TCodes.CodeOffset >= 128
                 ? Int8Dot.UnsignedFullSigned(Vector256.Load(offsetTerm), u, Vector256.Load(a))
