@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using NumForge.Blocks.Ggml;
 
@@ -48,7 +49,20 @@ namespace NumForge
             Span<float> mins = stackalloc float[8];
             Span<float> scales = stackalloc float[8];
             float maxScale = 0, maxMin = 0;
-            for (int j = 0; j < 8; ++j)
+            bool lanes = Vector256.IsHardwareAccelerated && x.Length == 256 && GgmlScaleSearchLanes.AllFinite(x);
+            if (lanes)
+            {
+                // The eight sub-block searches side by side, one per lane, bit for bit the loop below.
+                SearchSubBlocks(x, nmax, rmin, rdelta, nstep, levels, scales, mins);
+                for (int j = 0; j < 8; ++j)
+                {
+                    maxScale = scales[j] > maxScale ? scales[j] : maxScale;
+                    maxMin = mins[j] > maxMin ? mins[j] : maxMin;
+                }
+            }
+
+            // Otherwise (no vectors, or NaN/infinity whose comparisons the lanes need not mirror) one sub-block at a time.
+            for (int j = 0; j < 8 && !lanes; ++j)
             {
                 float sumX2 = 0;
                 for (int l = 0; l < 32; ++l)
@@ -99,6 +113,45 @@ namespace NumForge
                 {
                     int l = GgmlMath.NearestInt((x[(32 * j) + ii] + dm) / d);
                     levels[(32 * j) + ii] = (byte)Math.Max(0, Math.Min(nmax, l));
+                }
+            }
+        }
+
+        /// <summary>The weights and make_qkx2_quants of the eight 32-element sub-blocks, transposed into vector lanes.</summary>
+        private static unsafe void SearchSubBlocks(ReadOnlySpan<float> x, int nmax, float rmin, float rdelta, int nstep, Span<byte> levels, Span<float> scales, Span<float> mins)
+        {
+            float* xt = stackalloc float[256];
+            float* wt = stackalloc float[256];
+            Vector256<int>* lt = stackalloc Vector256<int>[32];
+            for (int j = 0; j < 8; ++j)
+            {
+                for (int l = 0; l < 32; ++l)
+                {
+                    xt[(8 * l) + j] = x[(32 * j) + l];
+                }
+            }
+
+            Vector256<float> sumX2 = Vector256<float>.Zero;
+            for (int l = 0; l < 32; ++l)
+            {
+                Vector256<float> v = Vector256.Load(xt + (8 * l));
+                sumX2 += v * v;
+            }
+
+            Vector256<float> avX = Vector256.Sqrt(sumX2 / Vector256.Create(32f));
+            for (int l = 0; l < 32; ++l)
+            {
+                (avX + Vector256.Abs(Vector256.Load(xt + (8 * l)))).Store(wt + (8 * l));
+            }
+
+            Vector256<float> s = GgmlScaleSearchLanes.MakeQkx2Quants(nmax, 32, xt, wt, lt, out Vector256<float> m, rmin, rdelta, nstep);
+            s.CopyTo(scales);
+            m.CopyTo(mins);
+            for (int l = 0; l < 32; ++l)
+            {
+                for (int j = 0; j < 8; ++j)
+                {
+                    levels[(32 * j) + l] = (byte)lt[l].GetElement(j);
                 }
             }
         }

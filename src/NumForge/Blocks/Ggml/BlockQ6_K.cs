@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using NumForge.Blocks.Ggml;
 
@@ -37,6 +38,32 @@ namespace NumForge
             GgmlKQuantKernels.DequantizeQ6_K(source, destination);
         }
 
+        /// <summary>make_qx_quants of the sixteen 16-element sub-blocks, eight at a time transposed into vector lanes.</summary>
+        private static unsafe void SearchSubBlocks(ReadOnlySpan<float> x, Span<sbyte> levels, Span<float> scales)
+        {
+            float* xt = stackalloc float[128];
+            Vector256<int>* lt = stackalloc Vector256<int>[16];
+            for (int half = 0; half < 2; ++half)
+            {
+                for (int j = 0; j < 8; ++j)
+                {
+                    for (int l = 0; l < 16; ++l)
+                    {
+                        xt[(8 * l) + j] = x[(128 * half) + (16 * j) + l];
+                    }
+                }
+
+                GgmlScaleSearchLanes.MakeQxQuants(32, 16, xt, lt).CopyTo(scales.Slice(8 * half, 8));
+                for (int l = 0; l < 16; ++l)
+                {
+                    for (int j = 0; j < 8; ++j)
+                    {
+                        levels[(128 * half) + (16 * j) + l] = (sbyte)lt[l].GetElement(j);
+                    }
+                }
+            }
+        }
+
         /// <summary>quantize_row_q6_K_ref, plainly.</summary>
         internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ6_K> y)
         {
@@ -47,9 +74,16 @@ namespace NumForge
                 ReadOnlySpan<float> x = source.Slice(i * 256, 256);
                 ref BlockQ6_K b = ref y[i];
                 float maxScale = 0, maxAbsScale = 0;
+                bool lanes = Vector256.IsHardwareAccelerated && GgmlScaleSearchLanes.AllFinite(x);
+                if (lanes)
+                {
+                    // The sixteen sub-block searches eight at a time, one per lane, bit for bit the scalar ones.
+                    SearchSubBlocks(x, levels, scales);
+                }
+
                 for (int ib = 0; ib < 16; ++ib)
                 {
-                    float scale = GgmlScaleSearch.MakeQxQuants(32, x.Slice(16 * ib, 16), levels.Slice(16 * ib, 16));
+                    float scale = lanes ? scales[ib] : GgmlScaleSearch.MakeQxQuants(32, x.Slice(16 * ib, 16), levels.Slice(16 * ib, 16));
                     scales[ib] = scale;
                     float absScale = MathF.Abs(scale);
                     if (absScale > maxAbsScale)

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NumForge.Blocks.Ggml
 {
@@ -55,6 +56,32 @@ namespace NumForge.Blocks.Ggml
 
             // Zero or subnormal: the mantissa times 2^-24, an exact integer conversion and power-of-two scaling.
             return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(magnitude * (1.0f / 16777216)) | sign);
+        }
+
+        /// <summary><see cref="FromHalfBits(ushort)"/> on each lane's low 16 bits (the upper 16 must be zero), branch-free.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> FromHalfBits(Vector128<int> bits)
+        {
+            Vector128<int> magnitude = bits & Vector128.Create(0x7fff);
+            Vector128<int> sign = Vector128.ShiftLeft(bits ^ magnitude, 16);
+            Vector128<int> normal = Vector128.ShiftLeft(magnitude, 13) + Vector128.Create(0x38000000);
+
+            // Infinity and NaN: the exponent rebiased once more lands on all ones (0x0f800000 + 0x70000000).
+            normal += Vector128.GreaterThan(magnitude, Vector128.Create(0x7bff)) & Vector128.Create(0x38000000);
+            Vector128<float> subnormal = Vector128.ConvertToSingle(magnitude) * Vector128.Create(1.0f / 16777216);
+            return (Vector128.ConditionalSelect(Vector128.LessThan(magnitude, Vector128.Create(0x0400)), subnormal.AsInt32(), normal) | sign).AsSingle();
+        }
+
+        /// <summary><see cref="FromHalfBits(ushort)"/> on each lane's low 16 bits (the upper 16 must be zero), branch-free.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> FromHalfBits(Vector256<int> bits)
+        {
+            Vector256<int> magnitude = bits & Vector256.Create(0x7fff);
+            Vector256<int> sign = Vector256.ShiftLeft(bits ^ magnitude, 16);
+            Vector256<int> normal = Vector256.ShiftLeft(magnitude, 13) + Vector256.Create(0x38000000);
+            normal += Vector256.GreaterThan(magnitude, Vector256.Create(0x7bff)) & Vector256.Create(0x38000000);
+            Vector256<float> subnormal = Vector256.ConvertToSingle(magnitude) * Vector256.Create(1.0f / 16777216);
+            return (Vector256.ConditionalSelect(Vector256.LessThan(magnitude, Vector256.Create(0x0400)), subnormal.AsInt32(), normal) | sign).AsSingle();
         }
 
         /// <summary>GGML_E8M0_TO_FP32_HALF: half of the E8M0 value, 2^(e - 128) (e = 0 and 1 are subnormal).</summary>

@@ -29,6 +29,24 @@ namespace NumForge.Blocks.Ggml
             return Vector256.Create(Portable(acc.GetLower(), u.GetLower(), s.GetLower()), Portable(acc.GetUpper(), u.GetUpper(), s.GetUpper()));
         }
 
+        /// <summary>
+        /// <see cref="UnsignedSigned"/> for any unsigned byte (0..255): without AVX-VNNI the unsigned side is split into
+        /// its low seven bits and its top bit, so neither vpmaddubsw pair can saturate. The same lanes on every path.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<int> UnsignedFullSigned(Vector256<int> acc, Vector256<byte> u, Vector256<sbyte> s)
+        {
+            if (AvxVnni.IsSupported || !Avx2.IsSupported)
+            {
+                return UnsignedSigned(acc, u, s);
+            }
+
+            Vector256<short> low = Avx2.MultiplyAddAdjacent(u & Vector256.Create((byte)0x7f), s);
+            Vector256<short> top = Avx2.MultiplyAddAdjacent(u & Vector256.Create((byte)0x80), s);
+            Vector256<short> one = Vector256.Create((short)1);
+            return Avx2.Add(acc, Avx2.Add(Avx2.MultiplyAddAdjacent(low, one), Avx2.MultiplyAddAdjacent(top, one)));
+        }
+
         /// <summary>acc + (per lane of four bytes) sum of a[k] * b[k], both signed (|a| up to 128).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<int> SignedSigned(Vector256<int> acc, Vector256<sbyte> a, Vector256<sbyte> b)

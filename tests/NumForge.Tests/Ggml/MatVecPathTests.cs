@@ -1,0 +1,129 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using System.Security.Cryptography;
+using NumForge.Blocks.Ggml;
+using Xunit;
+
+namespace NumForge.Tests.Ggml
+{
+    /// <summary>
+    /// The int8 MatVec gives the same bits on every instruction path: a child process of this test assembly runs with
+    /// AVX-512 capped, AVX-VNNI off (vpmaddubsw + vpmaddwd), AVX2 off (the portable Vector128 dot) and all intrinsics
+    /// off, and its hash of many MatVec results must equal this process's. A module initializer sees
+    /// <c>NUMFORGE_GGML_MATVEC_OUT</c>, writes the hash and exits before the test host's entry point runs.
+    /// </summary>
+    public class MatVecPathTests
+    {
+        private const string OutputVariable = "NUMFORGE_GGML_MATVEC_OUT";
+
+#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
+        [ModuleInitializer]
+#pragma warning restore CA2255
+        internal static void ChildEntryPoint()
+        {
+            string? output = Environment.GetEnvironmentVariable(OutputVariable);
+            if (string.IsNullOrEmpty(output))
+            {
+                return;
+            }
+
+            File.WriteAllText(output, $"{Hash()} {Path()}");
+            Environment.Exit(0);
+        }
+
+        public static TheoryData<string, string, string> Paths() => new()
+        {
+            { "V256", "DOTNET_PreferredVectorBitWidth", "256" },
+            { "NoVnni", "DOTNET_EnableAVXVNNI", "0" },
+            { "NoAvx2", "DOTNET_EnableAVX2", "0" },
+            { "Scalar", "DOTNET_EnableHWIntrinsic", "0" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Paths))]
+        public void Same_bits_on_every_instruction_path(string expectedPath, string variable, string value)
+        {
+            if (expectedPath == "NoVnni" && !AvxVnni.IsSupported)
+            {
+                // Nothing to turn off: the default path already is the vpmaddubsw + vpmaddwd one.
+                expectedPath = Path();
+            }
+
+            string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"numforge-ggml-matvec-{Guid.NewGuid():N}.txt");
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(typeof(MatVecPathTests).Assembly.Location);
+            start.Environment[OutputVariable] = output;
+            foreach (string knob in new[] { "DOTNET_PreferredVectorBitWidth", "DOTNET_EnableHWIntrinsic", "DOTNET_EnableAVX2", "DOTNET_EnableAVXVNNI", "DOTNET_EnableAVX512" })
+            {
+                start.Environment.Remove(knob);
+            }
+
+            start.Environment[variable] = value;
+            using Process process = Process.Start(start)!;
+            string stdout = process.StandardOutput.ReadToEnd();
+            string stderr = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(600_000), "child process timed out");
+            Assert.True(process.ExitCode == 0 && File.Exists(output), $"child with {variable}={value} failed ({process.ExitCode}): {stdout} {stderr}");
+            string[] parts = File.ReadAllText(output).Split(' ');
+            File.Delete(output);
+            if (Avx2.IsSupported || expectedPath is "Scalar")
+            {
+                Assert.Equal(expectedPath, parts[1]);
+            }
+
+            Assert.Equal(Hash(), parts[0]);
+        }
+
+        // Which kernel path this process takes.
+        private static string Path()
+            => !Vector128.IsHardwareAccelerated ? "Scalar"
+            : !Avx2.IsSupported ? "NoAvx2"
+            : !AvxVnni.IsSupported ? "NoVnni"
+            : Vector512.IsHardwareAccelerated ? "V512" : "V256";
+
+        /// <summary>SHA-256 of the int8 MatVec outputs of every type with an int8 kernel, on blocks of every kind.</summary>
+        internal static string Hash()
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Add<BlockQ4_0>(hash, 37 * 32);
+            Add<BlockQ8_0>(hash, 37 * 32);
+            Add<BlockMXFP4>(hash, 37 * 32);
+            Add<BlockQ4_K>(hash, 5 * 256);
+            Add<BlockQ6_K>(hash, 5 * 256);
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        private static void Add<TBlock>(IncrementalHash hash, int columns)
+            where TBlock : unmanaged, IBlockFormat<TBlock>
+        {
+            const int rows = 23;
+            float[] weights = GgmlInputs.Make(columns, rows * columns / TBlock.BlockSize, TBlock.BlockSize, GgmlInputs.Kinds);
+            var matrix = QuantizedMatrix<TBlock>.Quantize(weights, rows, columns);
+            float[] y = new float[rows];
+            foreach (int seed in new[] { 1, 2, 3 })
+            {
+                float[] x = GgmlInputs.Make(seed, columns / TBlock.BlockSize, TBlock.BlockSize, GgmlInputs.Kinds);
+                matrix.MatVec(x, y, MatVecActivation.Int8, maxDegreeOfParallelism: 1);
+
+                // NaN payloads (from infinite scales of the "huge" blocks) are not part of the contract.
+                for (int i = 0; i < y.Length; i++)
+                {
+                    y[i] = float.IsNaN(y[i]) ? float.NaN : y[i];
+                }
+
+                hash.AppendData(MemoryMarshal.AsBytes(y.AsSpan()));
+            }
+        }
+    }
+}
