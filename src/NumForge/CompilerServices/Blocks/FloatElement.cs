@@ -1,0 +1,48 @@
+using System;
+using System.ComponentModel;
+
+namespace NumForge.CompilerServices.Blocks
+{
+    /// <summary>
+    /// A NumForge float element: codes of <c>x / s</c> rounded to nearest even and saturated at the largest finite value
+    /// (<see cref="FloatSpan{TTraits}"/>, the format's own span converter), as OCP MX asks.
+    /// </summary>
+    /// <typeparam name="TTraits">The float format's traits.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public readonly struct FloatElement<TTraits> : IBlockElement
+        where TTraits : struct, IFloatTraits
+    {
+        /// <inheritdoc/>
+        public static int Bits => (TTraits.Signed ? 1 : 0) + TTraits.ExponentBits + TTraits.MantissaBits;
+
+        /// <inheritdoc/>
+        public static float MaxMagnitude => FloatCodec<TTraits>.ToSingle(TTraits.MaxFiniteMagnitude);
+
+        /// <inheritdoc/>
+        public static float RangeFloor => 0f;
+
+        /// <inheritdoc/>
+        public static int MaxExponent => TTraits.MaxExponent;
+
+        /// <inheritdoc/>
+        public static void Encode(ReadOnlySpan<float> values, float scale, int zero, Span<float> scratch, Span<byte> codes)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                scratch[i] = values[i] / scale;
+            }
+
+            FloatSpan<TTraits>.ConvertFromSingle<byte>(scratch[..values.Length], codes, MidpointRounding.ToEven, saturate: true);
+        }
+
+        /// <inheritdoc/>
+        public static void Decode(ReadOnlySpan<byte> codes, float scale, int zero, Span<float> values)
+        {
+            FloatSpan<TTraits>.ConvertToSingle<byte>(codes, values);
+            for (int i = 0; i < codes.Length; i++)
+            {
+                values[i] *= scale;
+            }
+        }
+    }
+}
