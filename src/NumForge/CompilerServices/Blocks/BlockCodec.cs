@@ -12,7 +12,7 @@ namespace NumForge.CompilerServices.Blocks
     /// then <c>BlockSize</c> codes of <c>TElement.Bits</c> bits as an LSB-first bit stream (4 bits: the even element in the
     /// low nibble, or the high one with <see cref="IBlockTraits.HighNibbleFirst"/>). The rules, per block:
     /// <list type="bullet">
-    /// <item>a block holding NaN or infinity stores a NaN scale, zero point 0 and zero codes (it dequantizes to NaN);</item>
+    /// <item>a block holding NaN or infinity stores the positive quiet NaN scale, zero point 0 and zero codes (it dequantizes to NaN);</item>
     /// <item><see cref="BlockScaleRule.AbsMax"/>: <c>s = store(max(amax, floor) / emax)</c>, codes of <c>x / s</c>;</item>
     /// <item><see cref="BlockScaleRule.MinMax"/>: <c>s = store(max(max - min, floor) / (2^N - 1))</c>,
     /// <c>zero = clamp(-round(min / s), 0, 2^N - 1)</c>, codes <c>clamp(round(x / s) + zero, 0, 2^N - 1)</c>;</item>
@@ -32,6 +32,9 @@ namespace NumForge.CompilerServices.Blocks
         where TElement : struct, IBlockElement
         where TScale : struct, IBlockScale
     {
+        /// <summary>The quiet NaN with the sign bit clear (<see cref="float.NaN"/> has it set), so a NaN scale is stored positive.</summary>
+        private static float PositiveNaN => BitConverter.Int32BitsToSingle(0x7FC0_0000);
+
         /// <summary>Gets the elements per block.</summary>
         public static int BlockSize => TTraits.BlockSize;
 
@@ -113,7 +116,7 @@ namespace NumForge.CompilerServices.Blocks
             float scale;
             if (!finite)
             {
-                scale = TScale.Store(float.NaN, scaleBytes);
+                scale = TScale.Store(PositiveNaN, scaleBytes);
             }
             else if (TTraits.ScaleRule == BlockScaleRule.PowerOfTwo)
             {
