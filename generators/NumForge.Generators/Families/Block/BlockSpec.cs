@@ -153,9 +153,13 @@ namespace NumForge.Generators.Families.Block
         {
             if (_codebook is not null)
             {
-                if (_codebook.Length != CodebookSize || _codebook.Any(v => float.IsNaN(v) || float.IsInfinity(v)) || !Increasing(_codebook))
+                string? problem = _codebook.Length != CodebookSize ? $"The codebook holds {Int(_codebook.Length)} values"
+                    : _codebook.Any(v => float.IsNaN(v) || float.IsInfinity(v)) ? "The codebook holds a NaN or an infinity"
+                    : !Increasing(_codebook) ? "The codebook is not in strictly increasing order"
+                    : null;
+                if (problem is not null)
                 {
-                    report(BlockFamily.CodebookInvalid, $"The codebook holds {Int(_codebook.Length)} values; a codebook block needs exactly {Int(CodebookSize)} finite values in strictly increasing order (4-bit codes index them), such as NF4's.");
+                    report(BlockFamily.CodebookInvalid, $"{problem}; a codebook block needs exactly {Int(CodebookSize)} finite values in strictly increasing order (4-bit codes index them), such as NF4's.");
                     return null;
                 }
 
