@@ -58,11 +58,14 @@ namespace NumForge.CompilerServices.Blocks
             }
 
             Span<byte> bytes = BytesOf(destination);
-            Span<float> scratch = stackalloc float[TTraits.BlockSize];
-            Span<byte> codes = stackalloc byte[TTraits.BlockSize];
-            for (int b = 0; b < destination.Length; b++)
+            Span<float> scratch = stackalloc float[ChunkBlocks * TTraits.BlockSize];
+            Span<byte> codes = stackalloc byte[ChunkBlocks * TTraits.BlockSize];
+            Span<float> scales = stackalloc float[ChunkBlocks];
+            Span<int> zeros = stackalloc int[ChunkBlocks];
+            for (int b = 0; b < destination.Length; b += ChunkBlocks)
             {
-                QuantizeBlock(source.Slice(b * TTraits.BlockSize, TTraits.BlockSize), bytes.Slice(b * BlockBytes, BlockBytes), scratch, codes);
+                int count = Math.Min(ChunkBlocks, destination.Length - b);
+                QuantizeChunk(source.Slice(b * TTraits.BlockSize, count * TTraits.BlockSize), bytes.Slice(b * BlockBytes, count * BlockBytes), scratch, codes, scales[..count], zeros[..count]);
             }
         }
 
@@ -77,10 +80,13 @@ namespace NumForge.CompilerServices.Blocks
             }
 
             ReadOnlySpan<byte> bytes = BytesOf(source);
-            Span<byte> codes = stackalloc byte[TTraits.BlockSize];
-            for (int b = 0; b < source.Length; b++)
+            Span<byte> codes = stackalloc byte[ChunkBlocks * TTraits.BlockSize];
+            Span<float> scales = stackalloc float[ChunkBlocks];
+            Span<int> zeros = stackalloc int[ChunkBlocks];
+            for (int b = 0; b < source.Length; b += ChunkBlocks)
             {
-                DequantizeBlock(bytes.Slice(b * BlockBytes, BlockBytes), destination.Slice(b * TTraits.BlockSize, TTraits.BlockSize), codes);
+                int count = Math.Min(ChunkBlocks, source.Length - b);
+                DequantizeChunk(bytes.Slice(b * BlockBytes, count * BlockBytes), destination.Slice(b * TTraits.BlockSize, count * TTraits.BlockSize), codes, scales[..count], zeros[..count]);
             }
         }
 
@@ -109,48 +115,9 @@ namespace NumForge.CompilerServices.Blocks
         /// <param name="codes">BlockSize bytes of scratch.</param>
         public static void QuantizeBlock(ReadOnlySpan<float> values, Span<byte> block, Span<float> scratch, Span<byte> codes)
         {
-            float amax = AbsMax.Of(values, out bool finite);
-            Span<byte> scaleBytes = block[..TScale.Bytes];
-            Span<byte> packed = block.Slice(TScale.Bytes + ZeroBytes, CodeBytes);
-            int zero = 0;
-            float scale;
-            if (!finite)
-            {
-                scale = TScale.Store(PositiveNaN, scaleBytes);
-            }
-            else if (TTraits.ScaleRule == BlockScaleRule.PowerOfTwo)
-            {
-                int exponent = amax == 0 ? TScale.MinPowerExponent
-                    : Math.Clamp(MathF.ILogB(amax) - TElement.MaxExponent, TScale.MinPowerExponent, TScale.MaxPowerExponent);
-                scale = TScale.Store(MathF.ScaleB(1f, exponent), scaleBytes);
-                scale = amax == 0 ? 0 : scale;
-            }
-            else if (TTraits.ScaleRule == BlockScaleRule.MinMax)
-            {
-                MinMax(values, out float min, out float max);
-                float maxq = TElement.MaxMagnitude;
-                scale = TScale.Store(MathF.Max(max - min, TElement.RangeFloor) / maxq, scaleBytes);
-                zero = scale > 0 ? (int)Math.Clamp(-MathF.Round(min / scale), 0f, maxq) : 0;
-            }
-            else
-            {
-                scale = TScale.Store(MathF.Max(amax, TElement.RangeFloor) / TElement.MaxMagnitude, scaleBytes);
-            }
-
-            if (ZeroBytes != 0)
-            {
-                block[TScale.Bytes] = (byte)zero;
-            }
-
-            if (!(scale > 0))
-            {
-                // NaN or a zero scale: zero codes.
-                packed.Clear();
-                return;
-            }
-
-            TElement.Encode(values, scale, zero, scratch, codes);
-            CodeBits.Pack(codes, packed, TElement.Bits, TTraits.HighNibbleFirst);
+            Span<float> scale = stackalloc float[1];
+            Span<int> zero = stackalloc int[1];
+            QuantizeChunk(values[..TTraits.BlockSize], block[..BlockBytes], scratch, codes, scale, zero);
         }
 
         /// <summary>Dequantizes one block's bytes into its values.</summary>
@@ -159,11 +126,93 @@ namespace NumForge.CompilerServices.Blocks
         /// <param name="codes">BlockSize bytes of scratch.</param>
         public static void DequantizeBlock(ReadOnlySpan<byte> block, Span<float> values, Span<byte> codes)
         {
-            float scale = TScale.Load(block);
-            int zero = ZeroBytes == 0 ? 0 : block[TScale.Bytes];
-            ReadOnlySpan<byte> packed = block.Slice(TScale.Bytes + ZeroBytes, CodeBytes);
-            Unpack(packed, codes);
-            TElement.Decode(codes, scale, zero, values);
+            Span<float> scale = stackalloc float[1];
+            Span<int> zero = stackalloc int[1];
+            DequantizeChunk(block[..BlockBytes], values[..TTraits.BlockSize], codes, scale, zero);
+        }
+
+        /// <summary>Blocks per chunk: the element's span converter runs once per chunk of about 4096 values.</summary>
+        private static int ChunkBlocks => Math.Max(1, 4096 / TTraits.BlockSize);
+
+        /// <summary>Quantizes <c>scales.Length</c> blocks: each block's scale and zero point, then every code at once.</summary>
+        private static void QuantizeChunk(ReadOnlySpan<float> values, Span<byte> blocks, Span<float> scratch, Span<byte> codes, Span<float> scales, Span<int> zeros)
+        {
+            int n = TTraits.BlockSize;
+            for (int k = 0; k < scales.Length; k++)
+            {
+                Span<byte> block = blocks.Slice(k * BlockBytes, BlockBytes);
+                float scale = ChooseScale(values.Slice(k * n, n), block, out int zero);
+                if (ZeroBytes != 0)
+                {
+                    block[TScale.Bytes] = (byte)zero;
+                }
+
+                // A NaN or zero scale stores zero codes (cleared below, marked by a negative scale); the encoder
+                // still runs on the whole chunk, with any finite scale.
+                scales[k] = scale > 0 ? scale : -1f;
+                zeros[k] = zero;
+            }
+
+            TElement.Encode(values, scales, zeros, n, scratch, codes);
+            for (int k = 0; k < scales.Length; k++)
+            {
+                Span<byte> block = blocks.Slice(k * BlockBytes, BlockBytes);
+                Span<byte> packed = block.Slice(TScale.Bytes + ZeroBytes, CodeBytes);
+                if (scales[k] > 0)
+                {
+                    CodeBits.Pack(codes.Slice(k * n, n), packed, TElement.Bits, TTraits.HighNibbleFirst);
+                }
+                else
+                {
+                    packed.Clear();
+                }
+            }
+        }
+
+        /// <summary>The rule: writes the block's scale, returns it as stored (NaN or 0 when the codes are to be zero) and the zero point.</summary>
+        private static float ChooseScale(ReadOnlySpan<float> values, Span<byte> block, out int zero)
+        {
+            float amax = AbsMax.Of(values, out bool finite);
+            Span<byte> scaleBytes = block[..TScale.Bytes];
+            zero = 0;
+            if (!finite)
+            {
+                return TScale.Store(PositiveNaN, scaleBytes);
+            }
+
+            if (TTraits.ScaleRule == BlockScaleRule.PowerOfTwo)
+            {
+                int exponent = amax == 0 ? TScale.MinPowerExponent
+                    : Math.Clamp(MathF.ILogB(amax) - TElement.MaxExponent, TScale.MinPowerExponent, TScale.MaxPowerExponent);
+                float power = TScale.Store(MathF.ScaleB(1f, exponent), scaleBytes);
+                return amax == 0 ? 0 : power;
+            }
+
+            if (TTraits.ScaleRule == BlockScaleRule.MinMax)
+            {
+                MinMax(values, out float min, out float max);
+                float maxq = TElement.MaxMagnitude;
+                float scale = TScale.Store(MathF.Max(max - min, TElement.RangeFloor) / maxq, scaleBytes);
+                zero = scale > 0 ? (int)Math.Clamp(-MathF.Round(min / scale), 0f, maxq) : 0;
+                return scale;
+            }
+
+            return TScale.Store(MathF.Max(amax, TElement.RangeFloor) / TElement.MaxMagnitude, scaleBytes);
+        }
+
+        /// <summary>Dequantizes <c>scales.Length</c> blocks: each block's scale, zero point and codes, then every value at once.</summary>
+        private static void DequantizeChunk(ReadOnlySpan<byte> blocks, Span<float> values, Span<byte> codes, Span<float> scales, Span<int> zeros)
+        {
+            int n = TTraits.BlockSize;
+            for (int k = 0; k < scales.Length; k++)
+            {
+                ReadOnlySpan<byte> block = blocks.Slice(k * BlockBytes, BlockBytes);
+                scales[k] = TScale.Load(block);
+                zeros[k] = ZeroBytes == 0 ? 0 : block[TScale.Bytes];
+                Unpack(block.Slice(TScale.Bytes + ZeroBytes, CodeBytes), codes.Slice(k * n, n));
+            }
+
+            TElement.Decode(codes, scales, zeros, n, values);
         }
 
         private static void Unpack(ReadOnlySpan<byte> packed, Span<byte> codes)

@@ -43,21 +43,29 @@ namespace NumForge.CompilerServices.Blocks
         }
 
         /// <inheritdoc/>
-        public static void Encode(ReadOnlySpan<float> values, float scale, int zero, Span<float> scratch, Span<byte> codes)
+        public static void Encode(ReadOnlySpan<float> values, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> scratch, Span<byte> codes)
         {
-            for (int i = 0; i < values.Length; i++)
+            for (int k = 0; k < scales.Length; k++)
             {
-                codes[i] = Code(values[i] / scale);
+                float scale = scales[k];
+                for (int i = k * blockSize; i < (k + 1) * blockSize; i++)
+                {
+                    codes[i] = Code(values[i] / scale);
+                }
             }
         }
 
         /// <inheritdoc/>
-        public static void Decode(ReadOnlySpan<byte> codes, float scale, int zero, Span<float> values)
+        public static void Decode(ReadOnlySpan<byte> codes, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> values)
         {
             ReadOnlySpan<float> book = TCodebook.Values;
-            for (int i = 0; i < codes.Length; i++)
+            for (int k = 0; k < scales.Length; k++)
             {
-                values[i] = book[codes[i] & 0xF] * scale;
+                float scale = scales[k];
+                for (int i = k * blockSize; i < (k + 1) * blockSize; i++)
+                {
+                    values[i] = book[codes[i] & 0xF] * scale;
+                }
             }
         }
 

@@ -25,23 +25,33 @@ namespace NumForge.CompilerServices.Blocks
         public static int MaxExponent => TTraits.MaxExponent;
 
         /// <inheritdoc/>
-        public static void Encode(ReadOnlySpan<float> values, float scale, int zero, Span<float> scratch, Span<byte> codes)
+        public static void Encode(ReadOnlySpan<float> values, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> scratch, Span<byte> codes)
         {
-            for (int i = 0; i < values.Length; i++)
+            for (int k = 0; k < scales.Length; k++)
             {
-                scratch[i] = values[i] / scale;
+                float scale = scales[k];
+                for (int i = k * blockSize; i < (k + 1) * blockSize; i++)
+                {
+                    scratch[i] = values[i] / scale;
+                }
             }
 
-            FloatSpan<TTraits>.ConvertFromSingle<byte>(scratch[..values.Length], codes, MidpointRounding.ToEven, saturate: true);
+            int count = scales.Length * blockSize;
+            FloatSpan<TTraits>.ConvertFromSingle<byte>(scratch[..count], codes[..count], MidpointRounding.ToEven, saturate: true);
         }
 
         /// <inheritdoc/>
-        public static void Decode(ReadOnlySpan<byte> codes, float scale, int zero, Span<float> values)
+        public static void Decode(ReadOnlySpan<byte> codes, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> values)
         {
-            FloatSpan<TTraits>.ConvertToSingle<byte>(codes, values);
-            for (int i = 0; i < codes.Length; i++)
+            int count = scales.Length * blockSize;
+            FloatSpan<TTraits>.ConvertToSingle<byte>(codes[..count], values[..count]);
+            for (int k = 0; k < scales.Length; k++)
             {
-                values[i] *= scale;
+                float scale = scales[k];
+                for (int i = k * blockSize; i < (k + 1) * blockSize; i++)
+                {
+                    values[i] *= scale;
+                }
             }
         }
     }

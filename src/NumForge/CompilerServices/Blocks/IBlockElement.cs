@@ -26,16 +26,19 @@ namespace NumForge.CompilerServices.Blocks
         static abstract int MaxExponent { get; }
 
         /// <summary>
-        /// Codes of <c>values[i] / scale</c> (plus <paramref name="zero"/> for unsigned integers), rounded to nearest and saturated.
+        /// Codes of several blocks: value i of block k becomes the code of <c>values[i] / scales[k]</c> (plus
+        /// <c>zeros[k]</c> for unsigned integers), rounded to nearest and saturated. One call per chunk of blocks, so a
+        /// span converter's fixed cost is paid once per chunk, not once per block.
         /// </summary>
-        /// <param name="values">The block's values.</param>
-        /// <param name="scale">The stored scale, finite and positive.</param>
-        /// <param name="zero">The zero point (MinMax), else 0.</param>
+        /// <param name="values">The blocks' values, <c>scales.Length * blockSize</c> of them.</param>
+        /// <param name="scales">Each block's stored scale: finite and nonzero (a negative one marks a block whose codes are discarded).</param>
+        /// <param name="zeros">Each block's zero point (MinMax), else 0.</param>
+        /// <param name="blockSize">Elements per block.</param>
         /// <param name="scratch">Scratch of <paramref name="values"/>' length.</param>
         /// <param name="codes">The codes, unpacked, one per byte.</param>
-        static abstract void Encode(ReadOnlySpan<float> values, float scale, int zero, Span<float> scratch, Span<byte> codes);
+        static abstract void Encode(ReadOnlySpan<float> values, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> scratch, Span<byte> codes);
 
-        /// <summary>Values <c>(value(code) - zero) * scale</c> of unpacked codes.</summary>
-        static abstract void Decode(ReadOnlySpan<byte> codes, float scale, int zero, Span<float> values);
+        /// <summary>Values <c>(value(code) - zeros[k]) * scales[k]</c> of the unpacked codes of several blocks.</summary>
+        static abstract void Decode(ReadOnlySpan<byte> codes, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> values);
     }
 }

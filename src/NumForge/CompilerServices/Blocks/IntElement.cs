@@ -29,29 +29,37 @@ namespace NumForge.CompilerServices.Blocks
         private static int SignOffset => TTraits.Signed ? 1 << (TTraits.Bits - 1) : 0;
 
         /// <inheritdoc/>
-        public static void Encode(ReadOnlySpan<float> values, float scale, int zero, Span<float> scratch, Span<byte> codes)
+        public static void Encode(ReadOnlySpan<float> values, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> scratch, Span<byte> codes)
         {
-            if (!TTraits.Signed)
+            for (int k = 0; k < scales.Length; k++)
             {
-                AffineRule.Encode(values, codes, scale, zero, TTraits.Bits);
-                return;
+                int zero = TTraits.Signed ? SignOffset : zeros[k];
+                AffineRule.Encode(values.Slice(k * blockSize, blockSize), codes.Slice(k * blockSize, blockSize), scales[k], zero, TTraits.Bits);
             }
 
-            // Offset codes 0 .. 2^N - 1 around 2^(N-1); flipping the top bit gives the two's complement code of q - 2^(N-1).
-            AffineRule.Encode(values, codes, scale, SignOffset, TTraits.Bits);
-            byte flip = (byte)SignOffset;
-            for (int i = 0; i < codes.Length; i++)
+            if (TTraits.Signed)
             {
-                codes[i] ^= flip;
+                // Offset codes 0 .. 2^N - 1 around 2^(N-1); flipping the top bit gives the two's complement code of q - 2^(N-1).
+                byte flip = (byte)SignOffset;
+                Span<byte> all = codes[..(scales.Length * blockSize)];
+                for (int i = 0; i < all.Length; i++)
+                {
+                    all[i] ^= flip;
+                }
             }
         }
 
         /// <inheritdoc/>
-        public static void Decode(ReadOnlySpan<byte> codes, float scale, int zero, Span<float> values)
+        public static void Decode(ReadOnlySpan<byte> codes, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> values)
         {
-            for (int i = 0; i < codes.Length; i++)
+            for (int k = 0; k < scales.Length; k++)
             {
-                values[i] = (IntCodec<TTraits>.ToInt32(codes[i]) - zero) * scale;
+                float scale = scales[k];
+                int zero = zeros[k];
+                for (int i = k * blockSize; i < (k + 1) * blockSize; i++)
+                {
+                    values[i] = (IntCodec<TTraits>.ToInt32(codes[i]) - zero) * scale;
+                }
             }
         }
     }
