@@ -32,6 +32,12 @@ internal readonly partial struct MyUInt6
 {
 }
 
+/// <summary>The consumer's own block format: 32 FP4 (E2M1) values sharing an E8M0 power-of-two scale (OCP MXFP4).</summary>
+[BlockFormat(typeof(Float4E2M1FN), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]
+public partial struct MyMxfp4Block
+{
+}
+
 internal static class Program
 {
     private static int s_passed;
@@ -60,6 +66,7 @@ internal static class Program
         Check("Planted Half sum (NF1001)", PlantedHalfSum(new[] { (Half)1f, (Half)2f }) == (Half)3f);
         Check("Catalog lookup", FormatCatalog.Find("e4m3fn")?.Name == "Float8E4M3FN");
         QuantizeAndReadBack();
+        DeclaredBlock();
 
         Check("MyInt3 wraps", (int)((MyInt3)3 + (MyInt3)1) == -4 && (int)(MyInt3)9 == 1);
         Check("MyInt3 checked throws", Throws<OverflowException>(() => checked((MyInt3)3 + (MyInt3)1)));
@@ -80,6 +87,31 @@ internal static class Program
 
         Console.WriteLine($"{s_passed} passed, {s_failed} failed");
         return s_failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Quantizes a matrix with the consumer's [BlockFormat] block: the same values as MXFP4, and MatVec runs.</summary>
+    private static void DeclaredBlock()
+    {
+        const int Rows = 4, Columns = 64;
+        var weights = new float[Rows * Columns];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = MathF.Cos(i * 0.21f);
+        }
+
+        var blocks = QuantizedMatrix<MyMxfp4Block>.Quantize(weights, Rows, Columns);
+        var mxfp4 = QuantizedMatrix.Quantize(weights, Rows, Columns, QuantScheme.Parse("MXFP4"));
+        var a = new float[weights.Length];
+        var b = new float[weights.Length];
+        blocks.Dequantize(a);
+        mxfp4.Dequantize(b);
+        Check("Declared block is 17 bytes", System.Runtime.InteropServices.Marshal.SizeOf<MyMxfp4Block>() == 17 && MyMxfp4Block.BlockSize == 32);
+        Check("Declared block equals MXFP4", a.AsSpan().SequenceEqual(b));
+        var x = new float[Columns];
+        x[7] = 1;
+        var y = new float[Rows];
+        blocks.MatVec(x, y);
+        Check("Declared block MatVec picks a column", y[2] == a[(2 * Columns) + 7]);
     }
 
     /// <summary>Quantizes a matrix, runs MatVec, and reads back a safetensors file it wrote.</summary>

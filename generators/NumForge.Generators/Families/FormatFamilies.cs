@@ -1,3 +1,4 @@
+using NumForge.Generators.Families.Block;
 using NumForge.Generators.Families.Float;
 using NumForge.Generators.Families.Integer;
 using NumForge.Generators.Families.Posit;
@@ -16,6 +17,7 @@ namespace NumForge.Generators.Families
             FloatFamily.Instance,
             PositFamily.Instance,
             IntFamily.Instance,
+            BlockFamily.Instance,
         };
     }
 }

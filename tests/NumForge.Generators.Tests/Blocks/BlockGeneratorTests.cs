@@ -1,0 +1,262 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NumForge.Generators.Pipeline;
+using NumForge.Generators.Tests.Infrastructure;
+
+namespace NumForge.Generators.Tests.Blocks
+{
+    /// <summary>
+    /// The block family: one diagnostic per impossible spec (at the attribute, with its message), a golden file, caching,
+    /// and generated blocks compiled, run and compared with QuantizedMatrix where the rules coincide.
+    /// </summary>
+    public class BlockGeneratorTests
+    {
+        private static void Verify(string markup, params string[] messages)
+        {
+            var (source, marked) = Markup.Parse("using NumForge;\n" + markup);
+            var outcome = GeneratorHarness.Run(source);
+            var actual = outcome.GeneratorDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+            var expected = marked.OrderBy(e => e.Span.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+            Assert.True(expected.Count == actual.Count, string.Join(Environment.NewLine, actual));
+            Assert.Equal(expected.Count, messages.Length);
+            for (int i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal(expected[i].Id, actual[i].Id);
+                Assert.Equal(expected[i].Span, actual[i].Location.SourceSpan);
+                Assert.Equal(messages[i], actual[i].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(DiagnosticSeverity.Error, actual[i].Severity);
+                Assert.Equal(DiagnosticDescriptors.HelpLinkBase + actual[i].Id + ".md", actual[i].Descriptor.HelpLinkUri);
+            }
+
+            Assert.Empty(outcome.Sources);
+        }
+
+        [Theory]
+        [InlineData("typeof(int)", "'int'")]
+        [InlineData("typeof(Posit8)", "'Posit8'")]
+        [InlineData("typeof(System.Half)", "'Half'")]
+        public void NF0040_element_that_is_not_an_integer_or_float_format(string element, string shown) => Verify(
+            $"[{{|NF0040:BlockFormat({element}, 32)|}}] public partial struct B {{ }}",
+            $"{shown} is not a NumForge integer or float format; a block element is a type declared with [IntFormat] or [FloatFormat] of at most 8 bits (e.g. typeof(Int4), typeof(UInt4), typeof(Float4E2M1FN)), or a 16-value codebook.");
+
+        [Fact]
+        public void NF0040_null_element() => Verify(
+            "[{|NF0040:BlockFormat((System.Type)null!, 32)|}] public partial struct B { }",
+            "The element format is null; give a NumForge integer or float format of at most 8 bits, e.g. typeof(Int4) or typeof(Float4E2M1FN), or a 16-value codebook.");
+
+        [Fact]
+        public void NF0041_element_wider_than_8_bits() => Verify(
+            "[{|NF0041:BlockFormat(typeof(BFloat16), 32)|}] public partial struct B { }",
+            "The element BFloat16 has 16 bits; a block element has at most 8 (an FP8, FP6 or FP4 format such as Float4E2M1FN).");
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(4)]
+        [InlineData(48)]
+        [InlineData(2048)]
+        [InlineData(-32)]
+        public void NF0042_block_size(int size) => Verify(
+            $"[{{|NF0042:BlockFormat(typeof(Int4), {size})|}}] public partial struct B {{ }}",
+            $"The block size {size} is not a power of two from 8 to 1024; use, for example, 32 (OCP MX), 64 or 128 (W4G128).");
+
+        [Theory]
+        [InlineData("typeof(Int4)", "Int4")]
+        [InlineData("typeof(double)", "double")]
+        [InlineData("typeof(Float4E2M1FN)", "Float4E2M1FN")]
+        [InlineData("typeof(Posit16)", "Posit16")]
+        public void NF0043_scale_type(string scale, string shown) => Verify(
+            $"[{{|NF0043:BlockFormat(typeof(Int4), 32, ScaleType = {scale})|}}] public partial struct B {{ }}",
+            $"The scale type '{shown}' is not supported; use float, Half, or a NumForge float format of at most 32 bits that has a NaN (a block of NaN or infinity stores it), e.g. BFloat16, Float8E4M3FN or Float8E8M0FNU.");
+
+        [Fact]
+        public void NF0044_zero_point_needs_an_unsigned_integer() => Verify(
+            """
+            [{|NF0044:BlockFormat(typeof(Int4), 32, ScaleRule = BlockScaleRule.MinMax)|}] public partial struct A { }
+            [{|NF0044:BlockFormat(typeof(Float4E2M1FN), 32, ScaleRule = BlockScaleRule.MinMax)|}] public partial struct B { }
+            """,
+            "MinMax stores a zero point, which needs an unsigned integer element (e.g. UInt4), not Int4; use ScaleRule = BlockScaleRule.AbsMax for it.",
+            "MinMax stores a zero point, which needs an unsigned integer element (e.g. UInt4), not Float4E2M1FN; use ScaleRule = BlockScaleRule.AbsMax for it.");
+
+        [Fact]
+        public void NF0044_power_of_two_needs_a_float_element() => Verify(
+            "[{|NF0044:BlockFormat(typeof(Int4), 32, ScaleRule = BlockScaleRule.PowerOfTwo)|}] public partial struct B { }",
+            "PowerOfTwo (OCP MX) scales float elements by 2^(floor(log2(amax)) - emax), and Int4 is not a float format; use a float element (e.g. Float4E2M1FN), or ScaleRule = BlockScaleRule.AbsMax.");
+
+        [Fact]
+        public void NF0044_absmax_needs_a_signed_element_of_two_bits() => Verify(
+            """
+            [{|NF0044:BlockFormat(typeof(UInt4), 32)|}] public partial struct A { }
+            [{|NF0044:BlockFormat(typeof(Int1), 32)|}] public partial struct B { }
+            [{|NF0044:BlockFormat(typeof(Int4), 32, ScaleRule = (BlockScaleRule)7)|}] public partial struct C { }
+            """,
+            "AbsMax is symmetric around zero, but UInt4 is unsigned; use a signed element (e.g. Int4), or ScaleRule = BlockScaleRule.MinMax for a zero point.",
+            "AbsMax needs a signed element of at least 2 bits; Int1 holds only -1 and 0.",
+            "ScaleRule = 7 is not a BlockScaleRule; use AbsMax, MinMax or PowerOfTwo.");
+
+        [Fact]
+        public void NF0045_codebook() => Verify(
+            """
+            [{|NF0045:BlockFormat(new[] { 0f, 1f }, 32)|}] public partial struct A { }
+            [{|NF0045:BlockFormat(new[] { 0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 14 }, 32)|}] public partial struct B { }
+            [{|NF0045:BlockFormat(new[] { 0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, float.NaN }, 32)|}] public partial struct C { }
+            """,
+            "The codebook holds 2 values; a codebook block needs exactly 16 finite values in strictly increasing order (4-bit codes index them), such as NF4's.",
+            "The codebook is not in strictly increasing order; a codebook block needs exactly 16 finite values in strictly increasing order (4-bit codes index them), such as NF4's.",
+            "The codebook holds a NaN or an infinity; a codebook block needs exactly 16 finite values in strictly increasing order (4-bit codes index them), such as NF4's.");
+
+        [Fact]
+        public void NF0046_high_nibble_first_needs_four_bits() => Verify(
+            "[{|NF0046:BlockFormat(typeof(Float8E4M3FN), 32, ScaleRule = BlockScaleRule.PowerOfTwo, HighNibbleFirst = true)|}] public partial struct B { }",
+            "HighNibbleFirst orders the two nibbles of a byte, but Float8E4M3FN has 8 bits; remove HighNibbleFirst, or use a 4-bit element.");
+
+        [Fact]
+        public void Several_problems_are_all_reported() => Verify(
+            "[{|NF0042:{|NF0043:BlockFormat(typeof(Int4), 3, ScaleType = typeof(long))|}|}] public partial struct B { }",
+            "The block size 3 is not a power of two from 8 to 1024; use, for example, 32 (OCP MX), 64 or 128 (W4G128).",
+            "The scale type 'long' is not supported; use float, Half, or a NumForge float format of at most 32 bits that has a NaN (a block of NaN or infinity stores it), e.g. BFloat16, Float8E4M3FN or Float8E8M0FNU.");
+
+        [Fact]
+        public void NF0001_and_NF0004_come_from_the_shared_pipeline() => Verify(
+            """
+            [{|NF0001:BlockFormat(typeof(Int4), 32)|}] public partial class C { }
+            [{|NF0004:BlockFormat(typeof(Int4), 32)|}] public partial struct S { private readonly int _bytes; }
+            """,
+            "[BlockFormat] is on 'C', which is a class; a format must be a partial struct. Write 'public readonly partial struct C' instead.",
+            "'S' declares a member named '_bytes', which the generated [BlockFormat] part needs for itself; rename it.");
+
+        private const string W4Block = """
+            using NumForge;
+
+            namespace Golden
+            {
+                /// <summary>W4G128 as a declared block.</summary>
+                [BlockFormat(typeof(UInt4), 128, ScaleRule = BlockScaleRule.MinMax)]
+                public partial struct W4G128Block { }
+            }
+            """;
+
+        [Fact]
+        public void Generated_W4G128_block_matches_its_golden_file()
+        {
+            var outcome = GeneratorHarness.Run(W4Block);
+            Assert.Empty(outcome.GeneratorDiagnostics);
+            var generated = Assert.Single(outcome.Sources);
+            Assert.Equal("Golden.W4G128Block.g.cs", generated.HintName);
+            Assert.Empty(outcome.CompilationProblems);
+            GoldenTests.AssertMatchesGolden("W4G128Block.g.cs.txt", generated.SourceText.ToString());
+        }
+
+        [Fact]
+        public void A_second_run_after_an_unrelated_edit_is_cached()
+        {
+            var other = GeneratorHarness.Parse("public static class Other { public static int F() => 1; }", "Other.cs");
+            var compilation = GeneratorHarness.CreateCompilation(
+                GeneratorHarness.Parse(Program, "Program.cs"),
+                GeneratorHarness.Parse("[NumForge.BlockFormat(typeof(NumForge.Int4), 3)] public partial struct Broken { }", "Broken.cs"),
+                other);
+            var edited = compilation.ReplaceSyntaxTree(other, GeneratorHarness.Parse("public static class Other { public static int F() => 1 + 1; }", "Other.cs"));
+            var (first, _) = IncrementalCaching.AssertSecondRunCached(compilation, edited);
+            Assert.Equal(5, first.GeneratedSources.Length);
+            Assert.Equal("NF0042", Assert.Single(first.Diagnostics).Id);
+        }
+
+        /// <summary>
+        /// Declared blocks (a W4 block, an MX block, a block over the user's own FP4 element and a codebook block),
+        /// compiled and run: each line says whether the block agrees with QuantizedMatrix or the expected values.
+        /// </summary>
+        private const string Program = """
+            using System;
+            using System.Linq;
+            using System.Runtime.InteropServices;
+            using NumForge;
+
+            namespace Probe
+            {
+                /// <summary>W4G128.</summary>
+                [BlockFormat(typeof(UInt4), 128, ScaleRule = BlockScaleRule.MinMax)]
+                public partial struct W4 { }
+
+                /// <summary>MXFP4.</summary>
+                [BlockFormat(typeof(Float4E2M1FN), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]
+                public readonly partial struct Mx { }
+
+                /// <summary>The user's own FP4 (E2M1), declared here.</summary>
+                [FloatFormat(2, 1, Specials = SpecialValues.Finite)]
+                public readonly partial struct MyFp4 { }
+
+                /// <summary>MXFP4 over the user's FP4.</summary>
+                [BlockFormat(typeof(MyFp4), 32, ScaleRule = BlockScaleRule.PowerOfTwo, ScaleType = typeof(Float8E8M0FNU))]
+                internal partial struct MyMx { }
+
+                /// <summary>A uniform 4-bit codebook with a float scale.</summary>
+                [BlockFormat(new[] { -8f, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7 }, 16, ScaleType = typeof(float))]
+                public partial struct Book { }
+
+                /// <summary>Runs the blocks.</summary>
+                public static class Runner
+                {
+                    /// <summary>Results, one per line.</summary>
+                    public static string Run()
+                    {
+                        var random = new Random(3);
+                        float[] w = Enumerable.Range(0, 4 * 256).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+                        var lines = new System.Collections.Generic.List<string>();
+
+                        var w4 = QuantizedMatrix.Quantize(w, 4, 256, QuantScheme.Parse("W4G128"));
+                        var w4Blocks = QuantizedMatrix<W4>.Quantize(w, 4, 256);
+                        lines.Add(Same(w4, w4Blocks) ? "W4G128 equal" : "W4G128 differs");
+                        lines.Add(w4Blocks.Blocks[0].ZeroPoint == w4.ZeroPoints[0] && w4Blocks.Blocks[0].Scale == w4.Scales[0] ? "W4G128 planes equal" : "W4G128 planes differ");
+
+                        var mx = QuantizedMatrix.Quantize(w, 4, 256, QuantScheme.Parse("MXFP4"));
+                        var mxBlocks = QuantizedMatrix<Mx>.Quantize(w, 4, 256);
+                        lines.Add(Same(mx, mxBlocks) ? "MXFP4 equal" : "MXFP4 differs");
+                        byte[] mxBytes = MemoryMarshal.AsBytes(mxBlocks.Blocks).ToArray();
+                        var myBlocks = QuantizedMatrix<MyMx>.Quantize(w, 4, 256);
+                        lines.Add(mxBytes.SequenceEqual(MemoryMarshal.AsBytes(myBlocks.Blocks).ToArray()) ? "MyMx bytes equal" : "MyMx bytes differ");
+
+                        var book = new Book[1];
+                        Book.Quantize(new[] { 8f, -8f, 1.5f, 2.5f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -0.5f }, book);
+                        var values = new float[16];
+                        Book.Dequantize(book, values);
+                        lines.Add(string.Join(",", values.Take(4).Concat(values.Skip(15))));
+                        lines.Add(Marshal.SizeOf<W4>() + "," + Marshal.SizeOf<Mx>() + "," + Marshal.SizeOf<Book>() + "," + W4.SizeInBytes);
+                        return string.Join("\n", lines);
+                    }
+
+                    private static bool Same<TBlock>(QuantizedMatrix reference, QuantizedMatrix<TBlock> blocks)
+                        where TBlock : unmanaged, IBlockFormat<TBlock>
+                    {
+                        var a = new float[reference.Rows * reference.Columns];
+                        var b = new float[a.Length];
+                        reference.Dequantize(a);
+                        blocks.Dequantize(b);
+                        return a.SequenceEqual(b);
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public void Generated_blocks_compile_without_warnings_and_run()
+        {
+            var outcome = GeneratorHarness.Run(Program);
+            Assert.Empty(outcome.GeneratorDiagnostics);
+            Assert.Equal(5, outcome.Sources.Count);
+            Assert.Empty(outcome.CompilationProblems);
+            foreach (var source in outcome.Sources.Where(s => s.HintName != "Probe.MyFp4.g.cs"))
+            {
+                string text = source.SourceText.ToString();
+                Assert.StartsWith("// <auto-generated/>\n#nullable enable\n", text, StringComparison.Ordinal);
+                Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"NumForge.Generators\"", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(" if (", text, StringComparison.Ordinal);
+            }
+
+            using var loaded = new LoadedAssembly(outcome.EmitImage());
+            string run = (string)loaded.Type("Probe.Runner").GetMethod("Run")!.Invoke(null, null)!;
+            Assert.Equal(
+                string.Join("\n", "W4G128 equal", "W4G128 planes equal", "MXFP4 equal", "MyMx bytes equal", "7,-8,1,2,-1", "67,17,12,67"),
+                run);
+        }
+    }
+}
