@@ -175,8 +175,9 @@ namespace NumForge.Generators.Families.Block
             string name = _element.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
             string traits = _element.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".Traits";
             var intAttribute = FindAttribute(_element, IntFormatAttribute);
-            if (intAttribute is not null && IntFamily.TryReadArguments(intAttribute, null, out int bits, out bool signed))
+            if (intAttribute is not null && IntSpecArguments.TryRead(intAttribute, null, out var intSpec))
             {
+                (int bits, bool signed) = (intSpec.Bits, intSpec.Signed);
                 if (bits > 8)
                 {
                     report(BlockFamily.ElementTooWide, $"The element {name} has {Int(bits)} bits; a block element has at most 8.");
@@ -193,7 +194,7 @@ namespace NumForge.Generators.Families.Block
             }
 
             var floatAttribute = FindAttribute(_element, FloatFormatAttribute);
-            if (floatAttribute is not null && FloatFamily.TryReadArguments(floatAttribute, null, out var f))
+            if (floatAttribute is not null && FloatSpecArguments.TryRead(floatAttribute, null, out var f))
             {
                 var layout = FloatLayout.TryCreate(f.ExponentBits, f.MantissaBits, f.Bias, f.Signed, f.Subnormals, f.Specials, f.Overflow, out _);
                 if (layout is null)
@@ -256,7 +257,7 @@ namespace NumForge.Generators.Families.Block
             }
 
             var floatAttribute = FindAttribute(_scale, FloatFormatAttribute);
-            if (floatAttribute is not null && FloatFamily.TryReadArguments(floatAttribute, null, out var f))
+            if (floatAttribute is not null && FloatSpecArguments.TryRead(floatAttribute, null, out var f))
             {
                 var layout = FloatLayout.TryCreate(f.ExponentBits, f.MantissaBits, f.Bias, f.Signed, f.Subnormals, f.Specials, f.Overflow, out _);
                 if (layout is not null && layout.TotalBits <= 32 && layout.HasNaN)
