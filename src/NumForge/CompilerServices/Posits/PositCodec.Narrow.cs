@@ -64,9 +64,12 @@ namespace NumForge.CompilerServices
         /// regime's run is the leading-zero count of the payload, complemented when it starts with a one.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong UnpackNarrow(ulong magnitude, out int scale)
+        private static ulong UnpackNarrow(ulong magnitude, out int scale) => UnpackPayload(magnitude << (65 - TTraits.Bits), out scale);
+
+        /// <summary><see cref="UnpackNarrow"/> of a magnitude's payload, left-aligned (at least 33 zero bits below it).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong UnpackPayload(ulong x, out int scale)
         {
-            ulong x = magnitude << (65 - TTraits.Bits);         // payload left-aligned; at least 33 zero bits below it
             ulong ones = (ulong)((long)x >> 63);                 // all ones when the regime is a run of ones
             int run = BitOperations.LeadingZeroCount(x ^ ones);  // never 64: the zeros below the payload differ from a run of ones
             int k = -run ^ (int)ones;                            // run - 1 for ones, -run for zeros
@@ -141,7 +144,7 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static ulong AddSpecial(ulong x, ulong y) => IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : x == 0 ? y : x;
 
-        /// <summary>x + y for 9 to 32 bits.</summary>
+        /// <summary>x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap), one rounding by <see cref="Finish"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
         {
@@ -150,9 +153,19 @@ namespace NumForge.CompilerServices
                 return AddSpecial(x, y);
             }
 
-            long a = Unpack(x, out int scaleA);
-            long b = Unpack(y, out int scaleB);
-            return AddAligned(scaleA, a << 31, scaleB, b << 31, operandsArePosits: true);
+            // Hidden bits at 61; the operand of smaller scale is shifted right, floored: see AddAligned for why what the
+            // shift drops needs no sticky bit when both operands are posits.
+            ulong ma = UnpackSignMagnitude(x, out int scaleA, out ulong signA);
+            ulong mb = UnpackSignMagnitude(y, out int scaleB, out ulong signB);
+            long a = (long)((ma ^ (0UL - signA)) + signA) << 30;
+            long b = (long)((mb ^ (0UL - signB)) + signB) << 30;
+            int high = Math.Max(scaleA, scaleB);
+            long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
+            ulong magnitude = Magnitude(sum, out ulong sign);
+            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 2 - leadingZeros + HeadOffset));
+            ulong code = Finish(sign, head, FoldSticky((magnitude << leadingZeros) << 1));
+            return magnitude == 0 ? 0 : code;
         }
 
         /// <summary>
@@ -199,7 +212,7 @@ namespace NumForge.CompilerServices
             return magnitude == 0 ? 0 : code;
         }
 
-        /// <summary>x × y for 9 to 32 bits: the product of two significands of at most 31 bits is exact in 64 bits.</summary>
+        /// <summary>x × y for 17 to 32 bits: the product of two significands of at most 32 bits is exact in 64 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
@@ -208,17 +221,14 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long product = Unpack(x, out int scaleX) * Unpack(y, out int scaleY);   // |product| in [2^60, 2^62)
-            ulong sign = (ulong)product >> 63;
-            ulong magnitude = ((ulong)product ^ (0UL - sign)) + sign;
-            int top = (int)(magnitude >> 61);
-
-            // The product has at most 2 × (1 + MaxFractionBits) significant bits; when they fit the fraction field
-            // the rounding needs no sticky fold.
-            return RoundNarrow(sign, scaleX + scaleY + top, magnitude << (4 - top), lowBits: 2 * (TTraits.MaxFractionBits + 1) > JamWidth);
+            ulong product = UnpackSignMagnitude(x, out int scaleX, out _) * UnpackSignMagnitude(y, out int scaleY, out _);   // [2^62, 2^64)
+            ulong sign = ((x ^ y) >> (TTraits.Bits - 1)) & 1;
+            int top = (int)(product >> 63);
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX + scaleY + top + HeadOffset));
+            return Finish(sign, head, FoldSticky(product << (2 - top)));
         }
 
-        /// <summary>x ÷ y for 9 to 32 bits: one integer division (32 by 16 bits up to posit16, 64 by 32 bits above).</summary>
+        /// <summary>x ÷ y for 17 to 32 bits: one integer division of 64 by 32 bits, the remainder giving the sticky bit.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideNarrow(ulong x, ulong y)
         {
@@ -227,30 +237,39 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long a = Unpack(x, out int scaleX);
-            long b = Unpack(y, out int scaleY);
-            ulong sign = (ulong)(a ^ b) >> 63;
-            ulong ma = (ulong)Math.Abs(a), mb = (ulong)Math.Abs(b);
-            if (TTraits.Bits <= 16)
-            {
-                // Significands of at most 14 bits: a 32-by-16-bit division gives at least 16 quotient bits, and the
-                // sticky bit can sit right below the fraction field, above every quotient bit.
-                uint numerator = (uint)(ma >> 15) << 16;
-                uint divisor = (uint)(mb >> 15);
-                uint q = numerator / divisor;                           // in (2^15, 2^17)
-                ulong inexact = NonZero(numerator - (q * divisor));
-                int leadingZeros = BitOperations.LeadingZeroCount((ulong)q);
-                ulong fraction = (((ulong)q << leadingZeros) << 1) | (inexact << (64 - JamWidth));
-                return RoundNarrow(sign, scaleX - scaleY + (63 - leadingZeros) - 16, fraction, lowBits: false);
-            }
-            else
-            {
-                ulong numerator = ma << 33;
-                ulong quotient = numerator / mb;                        // in (2^32, 2^34)
-                ulong inexact = NonZero(numerator - (quotient * mb));
-                int leadingZeros = BitOperations.LeadingZeroCount(quotient);
-                return RoundNarrow(sign, scaleX - scaleY + (63 - leadingZeros) - 33, (((quotient << leadingZeros) << 1) | inexact), lowBits: true);
-            }
+            ulong numerator = UnpackSignMagnitude(x, out int scaleX, out _) << 32;
+            ulong divisor = UnpackSignMagnitude(y, out int scaleY, out _);
+            ulong sign = ((x ^ y) >> (TTraits.Bits - 1)) & 1;
+            ulong quotient = numerator / divisor;                       // in (2^31, 2^33)
+            ulong inexact = numerator != quotient * divisor ? 1UL : 0UL;
+            int leadingZeros = BitOperations.LeadingZeroCount(quotient);
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
+            return Finish(sign, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
+        }
+
+        /// <summary>
+        /// A code that is neither 0 nor NaR as its sign bit, scale and significand (hidden bit at 31, unsigned), without a
+        /// branch: the magnitude is taken on the left-aligned code, then the regime's run is a leading-zero count.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong UnpackSignMagnitude(ulong code, out int scale, out ulong sign)
+        {
+            long aligned = (long)(code << (64 - TTraits.Bits));
+            long mask = aligned >> 63;
+            sign = (ulong)mask & 1;
+            ulong fraction = UnpackPayload((ulong)((aligned ^ mask) - mask) << 1, out scale);
+            return (1UL << 31) | (fraction >> 33);
+        }
+
+        /// <summary>
+        /// A fraction for <see cref="Finish"/> with every bit at or below bit n + es folded into bit n + es: no head shifts
+        /// the fraction further right than that, and no rounding reads a bit that low but as a sticky bit.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong FoldSticky(ulong fraction)
+        {
+            int p = TTraits.Bits + TTraits.ExponentBits;
+            return fraction | ((fraction << (63 - p)) != 0 ? 1UL << p : 0);
         }
 
         /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtComputed"/>.</summary>

@@ -7,7 +7,7 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
-    /// of its "head" (regime and exponent bits) and one addition. No branch but a rare one for 0 and NaR.
+    /// of its head (<see cref="Finish"/>). No branch but a rare one for 0 and NaR.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -22,12 +22,6 @@ namespace NumForge.CompilerServices
     /// for numerators below 2^31 and divisors below 2^15 the top bits of that product are the exact integer quotient
     /// (Granlund and Montgomery), and the remainder gives the sticky bit.
     /// </para>
-    /// <para>
-    /// A head holds, left-aligned from bit 63 (the NaR bit, then the n - 1 payload bits), the regime and exponent bits of
-    /// one scale, and in its low six bits the right shift that places a fraction (first bit after the hidden one at bit
-    /// 63) right after them. Saturating heads (±maxpos above maxpos's scale, ±minpos below minpos's) and the NaR head shift
-    /// the fraction down to bit 0, where it cannot carry; the zero head has no bits at all.
-    /// </para>
     /// </remarks>
     public static partial class PositCodec<TTraits>
     {
@@ -36,9 +30,6 @@ namespace NumForge.CompilerServices
 
         /// <summary>Whether every sum of two posits is exact in a 64-bit fixed-point integer with room for the NaR sentinel.</summary>
         private static bool FixedPointSums { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.MaxScale <= 29; }
-
-        /// <summary>The offset of scale 0 in <see cref="SmallTables.Words"/>.</summary>
-        private static int HeadOffset { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => (2 * TTraits.MaxScale) + 64; }
 
         /// <summary>x + y for 9 to 16 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,7 +61,7 @@ namespace NumForge.CompilerServices
             long sum = ((a << 47) >> Math.Min(high - scaleA, 63)) + ((b << 47) >> Math.Min(high - scaleB, 63));
             ulong magnitude = Magnitude(sum, out ulong sign);
             int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SmallTables.Words), (nint)(high + 2 - leadingZeros + HeadOffset));
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 2 - leadingZeros + HeadOffset));
             ulong code = Finish(sign, head, (magnitude << leadingZeros) << 1);
             return magnitude == 0 ? 0 : code;
         }
@@ -90,7 +81,7 @@ namespace NumForge.CompilerServices
 
             ulong magnitude = Magnitude(product, out ulong sign);
             int top = (int)(magnitude >> 29);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SmallTables.Words), (nint)((ex >> 16) + (ey >> 16) + top + HeadOffset));
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)((ex >> 16) + (ey >> 16) + top + HeadOffset));
             return Finish(sign, head, magnitude << (36 - top));
         }
 
@@ -110,8 +101,8 @@ namespace NumForge.CompilerServices
             ulong sign = (ulong)(a ^ b) >> 63;
             ulong numerator = Magnitude(a, out _) << 16;             // < 2^31
             ulong divisor = Magnitude(b, out _);                     // [2^14, 2^15), the low 14 - MaxFractionBits bits zero
-            ref ulong words = ref MemoryMarshal.GetArrayDataReference(SmallTables.Words);
-            ulong reciprocal = Unsafe.Add(ref words, (nint)((divisor >> (14 - TTraits.MaxFractionBits)) + (ulong)(SmallTables.ReciprocalStart - (1 << TTraits.MaxFractionBits))));
+            ref ulong words = ref MemoryMarshal.GetArrayDataReference(HeadTable.Words);
+            ulong reciprocal = Unsafe.Add(ref words, (nint)((divisor >> (14 - TTraits.MaxFractionBits)) + (ulong)(HeadTable.ReciprocalStart - (1 << TTraits.MaxFractionBits))));
             ulong q = (numerator * reciprocal) >> 46;                // ⌊numerator / divisor⌋, in (2^15, 2^17)
             ulong inexact = numerator != q * divisor ? 1UL : 0UL;
             int top = (int)(q >> 16);
@@ -120,88 +111,6 @@ namespace NumForge.CompilerServices
             // stays above bit 0 after the head's shift (at most n + es).
             ulong head = Unsafe.Add(ref words, (nint)((ex >> 16) - (ey >> 16) - 1 + top + HeadOffset));
             return Finish(sign, head, (q << (49 - top)) | (inexact << 47));
-        }
-
-        /// <summary>|value| and its sign bit (1 for negative values), without a branch.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Magnitude(long value, out ulong sign)
-        {
-            sign = (ulong)value >> 63;
-            return value < 0 ? 0UL - (ulong)value : (ulong)value;
-        }
-
-        /// <summary>
-        /// The posit of a head and a fraction (bits after the hidden bit, from bit 63 down), rounded to nearest, ties to
-        /// even, on the bit string: half a unit less one plus the lowest kept bit is added, and a carry runs into the
-        /// exponent and the regime, which is the next posit.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Finish(ulong sign, ulong head, ulong fraction)
-        {
-            int drop = 64 - TTraits.Bits;
-            ulong s = (head & ~63UL) | (fraction >> (int)head);
-            s += ((1UL << (drop - 1)) - 1) + ((s >> drop) & 1);
-            ulong code = s >> drop;
-            return ((code ^ (0UL - sign)) + sign) & TTraits.CodeMask;
-        }
-
-        /// <summary>The head of <see cref="Finish"/> for a scale (saturating at ±maxpos and ±minpos).</summary>
-        private static ulong HeadForScale(int scale)
-        {
-            int drop = 64 - TTraits.Bits;
-            if (scale >= TTraits.MaxScale)
-            {
-                return (TTraits.MaxPosCode << drop) | 63;
-            }
-
-            if (scale < -TTraits.MaxScale)
-            {
-                return (1UL << drop) | 63;
-            }
-
-            int k = scale >> TTraits.ExponentBits;
-            int regimeLength = k >= 0 ? k + 2 : 1 - k;
-            ulong bits = k >= 0 ? (~0UL << (64 - (k + 1))) >> 1 : 1UL << (63 - regimeLength);
-            if (TTraits.ExponentBits > 0)
-            {
-                // The lowest exponent bit is at 63 - es - regimeLength >= 63 - 4 - 15: the low six bits stay free.
-                bits |= (ulong)(scale & ((1 << TTraits.ExponentBits) - 1)) << (63 - TTraits.ExponentBits - regimeLength);
-            }
-
-            return bits | (uint)(1 + regimeLength + TTraits.ExponentBits);
-        }
-
-        /// <summary>
-        /// Heads per scale and reciprocals per divisor significand for formats of 9 to 16 bits, in one array (one base
-        /// address for a kernel to load).
-        /// </summary>
-        private static class SmallTables
-        {
-            /// <summary>Where the reciprocals start, after the heads.</summary>
-            public static int ReciprocalStart { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => (2 * HeadOffset) + 1; }
-
-            /// <summary>
-            /// The head of every scale from -2 maxScale - 64 to 2 maxScale + 64 (every scale a sum, product or quotient can
-            /// have), then ⌈2^46 / b⌉ for every divisor significand b (hidden bit at 14), by its fraction bits.
-            /// </summary>
-            public static readonly ulong[] Words = Build();
-
-            private static ulong[] Build()
-            {
-                var words = new ulong[ReciprocalStart + (1 << TTraits.MaxFractionBits)];
-                for (int i = 0; i < ReciprocalStart; i++)
-                {
-                    words[i] = HeadForScale(i - HeadOffset);
-                }
-
-                for (int i = 0; i < 1 << TTraits.MaxFractionBits; i++)
-                {
-                    ulong divisor = (ulong)((1 << TTraits.MaxFractionBits) + i) << (14 - TTraits.MaxFractionBits);
-                    words[ReciprocalStart + i] = ((1UL << 46) + divisor - 1) / divisor;
-                }
-
-                return words;
-            }
         }
 
         /// <summary>Every code as value × 2^maxScale (an integer: every posit is a multiple of minpos), and the heads by leading-zero count of a sum.</summary>
