@@ -20,29 +20,33 @@ namespace NumForge.CompilerServices
         /// <summary>The offset of scale 0 in <see cref="HeadTable.Words"/>.</summary>
         private static int HeadOffset { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => (2 * TTraits.MaxScale) + 64; }
 
-        /// <summary>|value| and its sign bit (1 for negative values), without a branch.</summary>
+        /// <summary>|value| and its sign as a mask (all ones for negative values), without a branch.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Magnitude(long value, out ulong sign)
+        private static ulong Magnitude(long value, out ulong negative)
         {
             // Arithmetic, not a conditional: the JIT turns the conditional into a branch, and signs are coin tosses.
             long mask = value >> 63;
-            sign = (ulong)mask & 1;
+            negative = (ulong)mask;
             return (ulong)((value ^ mask) - mask);
         }
+
+        /// <summary>The sign of x × y or x ÷ y as a mask (all ones for a negative result).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong NegativeProduct(ulong x, ulong y) => (ulong)((long)((x ^ y) << (64 - TTraits.Bits)) >> 63);
 
         /// <summary>
         /// The posit of a head and a fraction (bits after the hidden bit, from bit 63 down), rounded to nearest, ties to
         /// even, on the bit string: half a unit less one plus the lowest kept bit is added, and a carry runs into the
-        /// exponent and the regime, which is the next posit.
+        /// exponent and the regime, which is the next posit. <paramref name="negative"/> (a mask) negates the code.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Finish(ulong sign, ulong head, ulong fraction)
+        private static ulong Finish(ulong negative, ulong head, ulong fraction)
         {
             int drop = 64 - TTraits.Bits;
             ulong s = (head & ~63UL) | (fraction >> (int)head);
             s += ((1UL << (drop - 1)) - 1) + ((s >> drop) & 1);
             ulong code = s >> drop;
-            return ((code ^ (0UL - sign)) + sign) & TTraits.CodeMask;
+            return ((code ^ negative) - negative) & TTraits.CodeMask;
         }
 
         /// <summary>The head of <see cref="Finish"/> for a scale (saturating at ±maxpos and ±minpos).</summary>

@@ -155,16 +155,16 @@ namespace NumForge.CompilerServices
 
             // Hidden bits at 61; the operand of smaller scale is shifted right, floored: see AddAligned for why what the
             // shift drops needs no sticky bit when both operands are posits.
-            ulong ma = UnpackSignMagnitude(x, out int scaleA, out ulong signA);
-            ulong mb = UnpackSignMagnitude(y, out int scaleB, out ulong signB);
-            long a = (long)((ma ^ (0UL - signA)) + signA) << 30;
-            long b = (long)((mb ^ (0UL - signB)) + signB) << 30;
+            ulong ma = UnpackSignMagnitude(x, out int scaleA, out ulong negativeA);
+            ulong mb = UnpackSignMagnitude(y, out int scaleB, out ulong negativeB);
+            long a = (long)((ma ^ negativeA) - negativeA) << 30;
+            long b = (long)((mb ^ negativeB) - negativeB) << 30;
             int high = Math.Max(scaleA, scaleB);
             long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
-            ulong magnitude = Magnitude(sum, out ulong sign);
+            ulong magnitude = Magnitude(sum, out ulong negative);
             int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 2 - leadingZeros + HeadOffset));
-            ulong code = Finish(sign, head, FoldSticky((magnitude << leadingZeros) << 1));
+            ulong code = Finish(negative, head, FoldSticky((magnitude << leadingZeros) << 1));
             return magnitude == 0 ? 0 : code;
         }
 
@@ -222,10 +222,10 @@ namespace NumForge.CompilerServices
             }
 
             ulong product = UnpackSignMagnitude(x, out int scaleX, out _) * UnpackSignMagnitude(y, out int scaleY, out _);   // [2^62, 2^64)
-            ulong sign = ((x ^ y) >> (TTraits.Bits - 1)) & 1;
+            ulong negative = NegativeProduct(x, y);
             int top = (int)(product >> 63);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX + scaleY + top + HeadOffset));
-            return Finish(sign, head, FoldSticky(product << (2 - top)));
+            return Finish(negative, head, FoldSticky(product << (2 - top)));
         }
 
         /// <summary>x ÷ y for 17 to 32 bits: one integer division of 64 by 32 bits, the remainder giving the sticky bit.</summary>
@@ -239,24 +239,24 @@ namespace NumForge.CompilerServices
 
             ulong numerator = UnpackSignMagnitude(x, out int scaleX, out _) << 32;
             ulong divisor = UnpackSignMagnitude(y, out int scaleY, out _);
-            ulong sign = ((x ^ y) >> (TTraits.Bits - 1)) & 1;
+            ulong negative = NegativeProduct(x, y);
             ulong quotient = numerator / divisor;                       // in (2^31, 2^33)
             ulong inexact = numerator != quotient * divisor ? 1UL : 0UL;
             int leadingZeros = BitOperations.LeadingZeroCount(quotient);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
-            return Finish(sign, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
+            return Finish(negative, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
         }
 
         /// <summary>
-        /// A code that is neither 0 nor NaR as its sign bit, scale and significand (hidden bit at 31, unsigned), without a
+        /// A code that is neither 0 nor NaR as its sign (a mask, all ones when negative), scale and significand (hidden bit at 31, unsigned), without a
         /// branch: the magnitude is taken on the left-aligned code, then the regime's run is a leading-zero count.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong UnpackSignMagnitude(ulong code, out int scale, out ulong sign)
+        private static ulong UnpackSignMagnitude(ulong code, out int scale, out ulong negative)
         {
             long aligned = (long)(code << (64 - TTraits.Bits));
             long mask = aligned >> 63;
-            sign = (ulong)mask & 1;
+            negative = (ulong)mask;
             ulong fraction = UnpackPayload((ulong)((aligned ^ mask) - mask) << 1, out scale);
             return (1UL << 31) | (fraction >> 33);
         }
@@ -269,7 +269,7 @@ namespace NumForge.CompilerServices
         private static ulong FoldSticky(ulong fraction)
         {
             int p = TTraits.Bits + TTraits.ExponentBits;
-            return fraction | ((fraction << (63 - p)) != 0 ? 1UL << p : 0);
+            return fraction | (NonZero(fraction << (63 - p)) << p);
         }
 
         /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtComputed"/>.</summary>

@@ -39,10 +39,10 @@ namespace NumForge.CompilerServices
             {
                 ref long values = ref MemoryMarshal.GetArrayDataReference(FixedPointTable.Values);
                 long total = Unsafe.Add(ref values, (nint)x) + Unsafe.Add(ref values, (nint)y);
-                ulong totalMagnitude = Magnitude(total, out ulong totalSign);
+                ulong totalMagnitude = Magnitude(total, out ulong totalNegative);
                 int zeros = BitOperations.LeadingZeroCount(totalMagnitude);
                 ulong fixedHead = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(FixedPointTable.Heads), (nint)zeros);
-                return Finish(totalSign, fixedHead, (totalMagnitude << zeros) << 1);
+                return Finish(totalNegative, fixedHead, (totalMagnitude << zeros) << 1);
             }
 
             ref int entries = ref MemoryMarshal.GetArrayDataReference(DecodeTable.Entries);
@@ -59,10 +59,10 @@ namespace NumForge.CompilerServices
             int scaleA = ex >> 16, scaleB = ey >> 16;
             int high = Math.Max(scaleA, scaleB);
             long sum = ((a << 47) >> Math.Min(high - scaleA, 63)) + ((b << 47) >> Math.Min(high - scaleB, 63));
-            ulong magnitude = Magnitude(sum, out ulong sign);
+            ulong magnitude = Magnitude(sum, out ulong negative);
             int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 2 - leadingZeros + HeadOffset));
-            ulong code = Finish(sign, head, (magnitude << leadingZeros) << 1);
+            ulong code = Finish(negative, head, (magnitude << leadingZeros) << 1);
             return magnitude == 0 ? 0 : code;
         }
 
@@ -79,10 +79,10 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong magnitude = Magnitude(product, out ulong sign);
+            ulong magnitude = Magnitude(product, out ulong negative);
             int top = (int)(magnitude >> 29);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)((ex >> 16) + (ey >> 16) + top + HeadOffset));
-            return Finish(sign, head, magnitude << (36 - top));
+            return Finish(negative, head, magnitude << (36 - top));
         }
 
         /// <summary>x ÷ y for 9 to 16 bits: a multiplication by the divisor's reciprocal gives the exact quotient.</summary>
@@ -98,7 +98,7 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong sign = (ulong)(a ^ b) >> 63;
+            ulong negative = (ulong)((a ^ b) >> 63);
             ulong numerator = Magnitude(a, out _) << 16;             // < 2^31
             ulong divisor = Magnitude(b, out _);                     // [2^14, 2^15), the low 14 - MaxFractionBits bits zero
             ref ulong words = ref MemoryMarshal.GetArrayDataReference(HeadTable.Words);
@@ -110,7 +110,7 @@ namespace NumForge.CompilerServices
             // The quotient's 15 or 16 fraction bits end at bit 48 at the lowest; the sticky bit sits below them, and
             // stays above bit 0 after the head's shift (at most n + es).
             ulong head = Unsafe.Add(ref words, (nint)((ex >> 16) - (ey >> 16) - 1 + top + HeadOffset));
-            return Finish(sign, head, (q << (49 - top)) | (inexact << 47));
+            return Finish(negative, head, (q << (49 - top)) | (inexact << 47));
         }
 
         /// <summary>Every code as value × 2^maxScale (an integer: every posit is a multiple of minpos), and the heads by leading-zero count of a sum.</summary>
