@@ -153,17 +153,15 @@ namespace NumForge.CompilerServices
                 return AddSpecial(x, y);
             }
 
-            // Hidden bits at 61; the operand of smaller scale is shifted right, floored: see AddAligned for why what the
-            // shift drops needs no sticky bit when both operands are posits.
-            ulong ma = UnpackSignMagnitude(x, out int scaleA, out ulong negativeA);
-            ulong mb = UnpackSignMagnitude(y, out int scaleB, out ulong negativeB);
-            long a = (long)((ma ^ negativeA) - negativeA) << 30;
-            long b = (long)((mb ^ negativeB) - negativeB) << 30;
+            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
+            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits.
+            long a = UnpackTwosComplement(x, out int scaleA) << 30;
+            long b = UnpackTwosComplement(y, out int scaleB) << 30;
             int high = Math.Max(scaleA, scaleB);
             long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
             ulong magnitude = Magnitude(sum, out ulong negative);
             int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 2 - leadingZeros + HeadOffset));
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 3 - leadingZeros + HeadOffset));
             ulong code = Finish(negative, head, FoldSticky((magnitude << leadingZeros) << 1));
             return magnitude == 0 ? 0 : code;
         }
@@ -212,7 +210,7 @@ namespace NumForge.CompilerServices
             return magnitude == 0 ? 0 : code;
         }
 
-        /// <summary>x × y for 17 to 32 bits: the product of two significands of at most 32 bits is exact in 64 bits.</summary>
+        /// <summary>x × y for 17 to 32 bits: the product of two signed significands of 32 bits is exact in 64 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
@@ -221,11 +219,11 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong product = UnpackSignMagnitude(x, out int scaleX, out _) * UnpackSignMagnitude(y, out int scaleY, out _);   // [2^62, 2^64)
-            ulong negative = NegativeProduct(x, y);
-            int top = (int)(product >> 63);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX + scaleY + top + HeadOffset));
-            return Finish(negative, head, FoldSticky(product << (2 - top)));
+            long product = UnpackTwosComplement(x, out int scaleX) * UnpackTwosComplement(y, out int scaleY);   // |product| in [2^60, 2^62]
+            ulong magnitude = Magnitude(product, out ulong negative);
+            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX + scaleY + 3 - leadingZeros + HeadOffset));
+            return Finish(negative, head, FoldSticky((magnitude << leadingZeros) << 1));
         }
 
         /// <summary>x ÷ y for 17 to 32 bits: one integer division of 64 by 32 bits, the remainder giving the sticky bit.</summary>
@@ -245,6 +243,22 @@ namespace NumForge.CompilerServices
             int leadingZeros = BitOperations.LeadingZeroCount(quotient);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
             return Finish(negative, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
+        }
+
+        /// <summary>
+        /// A code that is neither 0 nor NaR as a signed significand s, the value being s × 2^(scale - 30), without a branch
+        /// and without negating the code: a negative code's regime, exponent and fraction read as they stand (run, scale
+        /// r, fraction f) give the value (-2 + f) × 2^(-r - 1), the two's complement decoding of posits. So s is in
+        /// [2^30, 2^31) or [-2^31, -2^30).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long UnpackTwosComplement(ulong code, out int scale)
+        {
+            ulong aligned = code << (64 - TTraits.Bits);
+            long negative = (long)aligned >> 63;
+            ulong fraction = UnpackPayload(aligned << 1, out int rawScale);
+            scale = rawScale ^ (int)negative;
+            return (long)(fraction >> 34) + (1L << 30) - ((negative & 3) << 30);
         }
 
         /// <summary>
