@@ -30,10 +30,6 @@ namespace NumForge.CompilerServices
             return (ulong)((value ^ mask) - mask);
         }
 
-        /// <summary>The sign of x × y or x ÷ y as a mask (all ones for a negative result).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong NegativeProduct(ulong x, ulong y) => (ulong)((long)((x ^ y) << (64 - TTraits.Bits)) >> 63);
-
         /// <summary>
         /// The posit of a head and a fraction (bits after the hidden bit, from bit 63 down), rounded to nearest, ties to
         /// even, on the bit string: half a unit less one plus the lowest kept bit is added, and a carry runs into the

@@ -155,8 +155,8 @@ namespace NumForge.CompilerServices
 
             // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
             // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits.
-            long a = UnpackTwosComplement(x, out int scaleA) << 30;
-            long b = UnpackTwosComplement(y, out int scaleB) << 30;
+            long a = DecodeSigned(x, out int scaleA) << 30;
+            long b = DecodeSigned(y, out int scaleB) << 30;
             int high = Math.Max(scaleA, scaleB);
             long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
             ulong magnitude = Magnitude(sum, out ulong negative);
@@ -219,7 +219,7 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long product = UnpackTwosComplement(x, out int scaleX) * UnpackTwosComplement(y, out int scaleY);   // |product| in [2^60, 2^62]
+            long product = DecodeSigned(x, out int scaleX) * DecodeSigned(y, out int scaleY);   // |product| in [2^60, 2^62]
             ulong magnitude = Magnitude(product, out ulong negative);
             int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX + scaleY + 3 - leadingZeros + HeadOffset));
@@ -235,15 +235,39 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong numerator = UnpackSignMagnitude(x, out int scaleX, out _) << 32;
-            ulong divisor = UnpackSignMagnitude(y, out int scaleY, out _);
-            ulong negative = NegativeProduct(x, y);
-            ulong quotient = numerator / divisor;                       // in (2^31, 2^33)
+            long a = DecodeSigned(x, out int scaleX);
+            long b = DecodeSigned(y, out int scaleY);
+            ulong negative = (ulong)((a ^ b) >> 63);
+            ulong numerator = Magnitude(a, out _) << 32;                // at most 2^63
+            ulong divisor = Magnitude(b, out _);                        // [2^30, 2^31]
+            ulong quotient = numerator / divisor;                       // in [2^31, 2^33]
             ulong inexact = numerator != quotient * divisor ? 1UL : 0UL;
             int leadingZeros = BitOperations.LeadingZeroCount(quotient);
             ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
             return Finish(negative, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
         }
+
+        /// <summary>
+        /// <see cref="UnpackTwosComplement"/> by one lookup of the code's top 12 bits when they hold the sign, the regime,
+        /// its terminating bit and the exponent (every value from about 2^-40 to 2^40 for es = 2); others take the
+        /// leading-zero count (a branch taken only for values that far from 1).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long DecodeSigned(ulong code, out int scale)
+        {
+            long entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RegimeTable.Entries), (nint)(code >> (TTraits.Bits - 12)));
+            if ((byte)entry == 0)
+            {
+                return UnpackTwosComplementOutOfLine(code, out scale);
+            }
+
+            scale = (int)((ulong)entry >> 8 & 0xFF) - 128;
+            return (long)((code << (int)entry) >> 34) + (entry & ~0xFFFFL);
+        }
+
+        /// <summary><see cref="UnpackTwosComplement"/>, not inlined (values far from 1 in <see cref="DecodeSigned"/>).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static long UnpackTwosComplementOutOfLine(ulong code, out int scale) => UnpackTwosComplement(code, out scale);
 
         /// <summary>
         /// A code that is neither 0 nor NaR as a signed significand s, the value being s × 2^(scale - 30), without a branch
@@ -259,20 +283,6 @@ namespace NumForge.CompilerServices
             ulong fraction = UnpackPayload(aligned << 1, out int rawScale);
             scale = rawScale ^ (int)negative;
             return (long)(fraction >> 34) + (1L << 30) - ((negative & 3) << 30);
-        }
-
-        /// <summary>
-        /// A code that is neither 0 nor NaR as its sign (a mask, all ones when negative), scale and significand (hidden bit at 31, unsigned), without a
-        /// branch: the magnitude is taken on the left-aligned code, then the regime's run is a leading-zero count.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong UnpackSignMagnitude(ulong code, out int scale, out ulong negative)
-        {
-            long aligned = (long)(code << (64 - TTraits.Bits));
-            long mask = aligned >> 63;
-            negative = (ulong)mask;
-            ulong fraction = UnpackPayload((ulong)((aligned ^ mask) - mask) << 1, out scale);
-            return (1UL << 31) | (fraction >> 33);
         }
 
         /// <summary>
@@ -350,6 +360,43 @@ namespace NumForge.CompilerServices
 
             long c = Unpack(z, out int scaleZ);
             return AddAligned(scaleP, p, scaleZ, c << 31, operandsArePosits: false);
+        }
+
+        /// <summary>
+        /// For formats of 17 to 32 bits, per value of a code's top 12 bits (sign and 11 payload bits) whose regime, its
+        /// terminating bit and exponent fit them: the significand's base (2^30, or -2^31 for negative codes: see
+        /// <see cref="UnpackTwosComplement"/>) plus the scale + 128 at bits 8 to 15 plus, in the low byte, the left shift
+        /// that leaves the fraction bits alone at the top of the code's word. 0 where the top 12 bits do not suffice.
+        /// </summary>
+        private static class RegimeTable
+        {
+            public static readonly long[] Entries = Build();
+
+            private static long[] Build()
+            {
+                var entries = new long[1 << 12];
+                for (int top = 0; top < entries.Length; top++)
+                {
+                    bool negative = top >> 11 != 0;
+                    ulong x = (ulong)top << 53;                              // the 11 payload bits, left-aligned
+                    bool ones = (long)x < 0;
+                    int run = BitOperations.LeadingZeroCount(ones ? ~x : x);
+                    int consumed = run + 1 + TTraits.ExponentBits;
+                    if (run >= 11 || consumed > 11)
+                    {
+                        continue;                                           // the regime or exponent runs past the 12 bits
+                    }
+
+                    int k = ones ? run - 1 : -run;
+                    int exponent = (int)((x << (run + 1)) >> (64 - TTraits.ExponentBits)) & ((1 << TTraits.ExponentBits) - 1);
+                    int rawScale = (k << TTraits.ExponentBits) + exponent;
+                    int scale = negative ? ~rawScale : rawScale;
+                    long signedBase = negative ? -(1L << 31) : 1L << 30;
+                    entries[top] = signedBase + ((long)(scale + 128) << 8) + (65 - TTraits.Bits + consumed);
+                }
+
+                return entries;
+            }
         }
 
         /// <summary>Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the low half.</summary>
