@@ -41,7 +41,7 @@ namespace NumForge.CompilerServices
                 long total = Unsafe.Add(ref values, (nint)x) + Unsafe.Add(ref values, (nint)y);
                 ulong totalMagnitude = Magnitude(total, out ulong totalNegative);
                 int zeros = BitOperations.LeadingZeroCount(totalMagnitude);
-                ulong fixedHead = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(FixedPointTable.Heads), (nint)zeros);
+                ulong fixedHead = (ulong)Unsafe.Add(ref values, (nint)zeros + (1 << TTraits.Bits));
                 return Finish(totalNegative, fixedHead, (totalMagnitude << zeros) << 1);
             }
 
@@ -61,7 +61,7 @@ namespace NumForge.CompilerServices
             long sum = ((a << 47) >> Math.Min(high - scaleA, 63)) + ((b << 47) >> Math.Min(high - scaleB, 63));
             ulong magnitude = Magnitude(sum, out ulong negative);
             int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 2 - leadingZeros + HeadOffset));
+            ulong head = SmallWord(ref entries, high + 2 - leadingZeros + HeadOffset);
             ulong code = Finish(negative, head, (magnitude << leadingZeros) << 1);
             return magnitude == 0 ? 0 : code;
         }
@@ -81,7 +81,7 @@ namespace NumForge.CompilerServices
 
             ulong magnitude = Magnitude(product, out ulong negative);
             int top = (int)(magnitude >> 29);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)((ex >> 16) + (ey >> 16) + top + HeadOffset));
+            ulong head = SmallWord(ref entries, (ex >> 16) + (ey >> 16) + top + HeadOffset);
             return Finish(negative, head, magnitude << (36 - top));
         }
 
@@ -101,17 +101,21 @@ namespace NumForge.CompilerServices
             ulong negative = (ulong)((a ^ b) >> 63);
             ulong numerator = Magnitude(a, out _) << 16;             // < 2^31
             ulong divisor = Magnitude(b, out _);                     // [2^14, 2^15), the low 14 - MaxFractionBits bits zero
-            ref ulong words = ref MemoryMarshal.GetArrayDataReference(HeadTable.Words);
-            ulong reciprocal = Unsafe.Add(ref words, (nint)((divisor >> (14 - TTraits.MaxFractionBits)) + (ulong)(HeadTable.ReciprocalStart - (1 << TTraits.MaxFractionBits))));
+            ulong reciprocal = SmallWord(ref entries, (int)(divisor >> (14 - TTraits.MaxFractionBits)) + (HeadTable.ReciprocalStart - (1 << TTraits.MaxFractionBits)));
             ulong q = (numerator * reciprocal) >> 46;                // ⌊numerator / divisor⌋, in (2^15, 2^17)
             ulong inexact = numerator != q * divisor ? 1UL : 0UL;
             int top = (int)(q >> 16);
 
             // The quotient's 15 or 16 fraction bits end at bit 48 at the lowest; the sticky bit sits below them, and
             // stays above bit 0 after the head's shift (at most n + es).
-            ulong head = Unsafe.Add(ref words, (nint)((ex >> 16) - (ey >> 16) - 1 + top + HeadOffset));
+            ulong head = SmallWord(ref entries, (ex >> 16) - (ey >> 16) - 1 + top + HeadOffset);
             return Finish(negative, head, (q << (49 - top)) | (inexact << 47));
         }
+
+        /// <summary>Word <paramref name="index"/> of <see cref="HeadTable.Words"/>, read from its copy behind the decode entries.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong SmallWord(ref int entries, int index)
+            => Unsafe.As<int, ulong>(ref Unsafe.Add(ref entries, (1 << TTraits.Bits) + (2 * (nint)index)));
 
         /// <summary>Every code as value × 2^maxScale (an integer: every posit is a multiple of minpos), and the heads by leading-zero count of a sum.</summary>
         private static class FixedPointTable
@@ -119,15 +123,13 @@ namespace NumForge.CompilerServices
             /// <summary>The NaR sentinel: any sum with it is at least 2^61 in magnitude, and no sum of reals reaches 2^(2 maxScale + 2) &lt;= 2^60.</summary>
             private const long NaR = 1L << 62;
 
-            public static readonly long[] Values = BuildValues();
+            /// <summary>The value of every code, then the heads for 0 to 64 leading zeros of a sum (one array, one base address).</summary>
+            public static readonly long[] Values = Build();
 
-            /// <summary>Heads for 0 to 64 leading zeros: a leading one at bit 63 - z is the scale 63 - z - maxScale.</summary>
-            public static readonly ulong[] Heads = BuildHeads();
-
-            private static long[] BuildValues()
+            private static long[] Build()
             {
-                var values = new long[1 << TTraits.Bits];
-                for (ulong code = 0; code < (ulong)values.Length; code++)
+                var values = new long[(1 << TTraits.Bits) + 65];
+                for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) == 0)
                     {
@@ -141,18 +143,14 @@ namespace NumForge.CompilerServices
                     values[code] = shift >= 0 ? significand << shift : significand >> -shift;   // exact either way
                 }
 
-                return values;
-            }
-
-            private static ulong[] BuildHeads()
-            {
-                var heads = new ulong[65];
-                for (int zeros = 0; zeros < heads.Length; zeros++)
+                // A leading one at bit 63 - z is the scale 63 - z - maxScale; 2 or fewer leading zeros only come with NaR.
+                for (int zeros = 0; zeros <= 64; zeros++)
                 {
-                    heads[zeros] = zeros <= 2 ? (1UL << 63) | 63 : zeros == 64 ? 63 : HeadForScale(63 - zeros - TTraits.MaxScale);
+                    ulong head = zeros <= 2 ? (1UL << 63) | 63 : zeros == 64 ? 63 : HeadForScale(63 - zeros - TTraits.MaxScale);
+                    values[(1 << TTraits.Bits) + zeros] = (long)head;
                 }
 
-                return heads;
+                return values;
             }
         }
     }
