@@ -26,6 +26,12 @@ namespace NumForge.CompilerServices
     /// which is exactly its value.
     /// </para>
     /// <para>
+    /// For 17 to 32 bits, +, × and ÷ decode with <see cref="DecodeSigned"/> (one lookup of the code's top 12 bits, the
+    /// two's complement decoding of posits, so a negative code is never negated) and round with
+    /// <see cref="Finish"/>; 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
+    /// and <see cref="Round"/> use the routines below.
+    /// </para>
+    /// <para>
     /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
     /// places the fraction after them and rounds the bit string to nearest, ties to even, by adding half a unit less
     /// one plus the lowest kept bit, as float rounding is done; a carry runs into the exponent and the regime, which is
