@@ -38,6 +38,8 @@ namespace NumForge.Tests.Posits
             SameAsLayout<P12E3>();
             SameAsLayout<P32E0>();
             SameAsLayout<P20E4>();
+            SameAsLayout<P16E0>();
+            SameAsLayout<P10E1>();
             SameAsLayout<P6E1>();
             SameAsLayout<P5E4>();
             SameAsLayout<P3E2>();

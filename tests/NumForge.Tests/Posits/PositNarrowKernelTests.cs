@@ -59,6 +59,11 @@ namespace NumForge.Tests.Posits
 
         [Fact] public void P12E3_EveryCode() => AgreesWithExactKernels<P12E3>(16, 123, everyCode: true);
 
+        // Fixed-point sums and reciprocal quotients on two more shapes than P16E1 (es = 0, and a width below 16 bits).
+        [Fact] public void P16E0_EveryCode() => AgreesWithExactKernels<P16E0>(8, 160, everyCode: true);
+
+        [Fact] public void P10E1_EveryCode() => AgreesWithExactKernels<P10E1>(64, 101, everyCode: true);
+
         [Fact] public void P20E4_Samples() => AgreesWithExactKernels<P20E4>(4, 204, everyCode: false);
 
         [Fact] public void P32E2_Samples() => AgreesWithExactKernels<P32E2>(8, 322, everyCode: false);

@@ -74,6 +74,21 @@ namespace NumForge.Tests.Posits
         public static bool IsExactInDouble => true; public static bool IsExactInSingle => false; public static bool IsExactInHalf => false;
     }
 
+    // Two more shapes whose sums are exact in a 64-bit fixed-point integer (maxScale <= 29), beside P16E1.
+    public readonly struct P16E0 : IPositTraits
+    {
+        public static int Bits => 16; public static int ExponentBits => 0; public static ulong CodeMask => 0xFFFF; public static ulong NaRCode => 0x8000; public static ulong MaxPosCode => 0x7FFF;
+        public static int MaxScale => 14; public static int MaxFractionBits => 13; public static int QuireBits => 72; public static int QuireLimbs => 2;
+        public static bool IsExactInDouble => true; public static bool IsExactInSingle => true; public static bool IsExactInHalf => false;
+    }
+
+    public readonly struct P10E1 : IPositTraits
+    {
+        public static int Bits => 10; public static int ExponentBits => 1; public static ulong CodeMask => 0x3FF; public static ulong NaRCode => 0x200; public static ulong MaxPosCode => 0x1FF;
+        public static int MaxScale => 16; public static int MaxFractionBits => 6; public static int QuireBits => 74; public static int QuireLimbs => 2;
+        public static bool IsExactInDouble => true; public static bool IsExactInSingle => true; public static bool IsExactInHalf => false;
+    }
+
     public readonly struct P20E4 : IPositTraits
     {
         public static int Bits => 20; public static int ExponentBits => 4; public static ulong CodeMask => 0xF_FFFF; public static ulong NaRCode => 0x8_0000; public static ulong MaxPosCode => 0x7_FFFF;

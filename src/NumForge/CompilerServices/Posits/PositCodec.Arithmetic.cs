@@ -7,8 +7,9 @@ namespace NumForge.CompilerServices
 {
     /// <summary>Correctly rounded posit arithmetic: the exact result rounded once with <see cref="PositCodec{TTraits}.Round"/>.</summary>
     /// <remarks>
-    /// Formats of 8 bits or fewer read +, ×, ÷ and sqrt from tables built on first use; formats of 9 to 32 bits use the
-    /// branch-free 64-bit integer kernels of PositCodec.Narrow.cs (fused multiply-add included); wider formats use exact
+    /// Formats of 8 bits or fewer read +, ×, ÷ and sqrt from tables built on first use; formats of 9 to 16 bits decode
+    /// +, × and ÷ operands by table (PositCodec.Small.cs); formats of 9 to 32 bits use the branch-free 64-bit integer
+    /// kernels of PositCodec.Narrow.cs for the rest (fused multiply-add included); wider formats use exact
     /// 128-bit integer arithmetic. No path computes through double: a double product of two posit32 values is already
     /// rounded (0x40000005 × 0x40CCCCCD must give 0x40CCCCD3, not 0x40CCCCD2).
     /// </remarks>
@@ -22,6 +23,11 @@ namespace NumForge.CompilerServices
             if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AddTable.Values), (nint)((x << TTraits.Bits) | y));
+            }
+
+            if (TTraits.Bits <= 16)
+            {
+                return AddSmall(x, y);
             }
 
             if (TTraits.Bits <= 32)
@@ -45,6 +51,11 @@ namespace NumForge.CompilerServices
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(MultiplyTable.Values), (nint)((x << TTraits.Bits) | y));
             }
 
+            if (TTraits.Bits <= 16)
+            {
+                return MultiplySmall(x, y);
+            }
+
             if (TTraits.Bits <= 32)
             {
                 return MultiplyNarrow(x, y);
@@ -60,6 +71,11 @@ namespace NumForge.CompilerServices
             if (TTraits.Bits <= 8)
             {
                 return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(DivideTable.Values), (nint)((x << TTraits.Bits) | y));
+            }
+
+            if (TTraits.Bits <= 16)
+            {
+                return DivideSmall(x, y);
             }
 
             if (TTraits.Bits <= 32)

@@ -26,6 +26,12 @@ namespace NumForge.CompilerServices
     /// which is exactly its value.
     /// </para>
     /// <para>
+    /// For 17 to 32 bits, +, × and ÷ decode with <see cref="DecodeSigned"/> (one lookup of the code's top 12 bits, the
+    /// two's complement decoding of posits, so a negative code is never negated) and round with
+    /// <see cref="Finish"/>; 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
+    /// and <see cref="Round"/> use the routines below.
+    /// </para>
+    /// <para>
     /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
     /// places the fraction after them and rounds the bit string to nearest, ties to even, by adding half a unit less
     /// one plus the lowest kept bit, as float rounding is done; a carry runs into the exponent and the regime, which is
@@ -64,9 +70,12 @@ namespace NumForge.CompilerServices
         /// regime's run is the leading-zero count of the payload, complemented when it starts with a one.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong UnpackNarrow(ulong magnitude, out int scale)
+        private static ulong UnpackNarrow(ulong magnitude, out int scale) => UnpackPayload(magnitude << (65 - TTraits.Bits), out scale);
+
+        /// <summary><see cref="UnpackNarrow"/> of a magnitude's payload, left-aligned (at least 33 zero bits below it).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong UnpackPayload(ulong x, out int scale)
         {
-            ulong x = magnitude << (65 - TTraits.Bits);         // payload left-aligned; at least 33 zero bits below it
             ulong ones = (ulong)((long)x >> 63);                 // all ones when the regime is a run of ones
             int run = BitOperations.LeadingZeroCount(x ^ ones);  // never 64: the zeros below the payload differ from a run of ones
             int k = -run ^ (int)ones;                            // run - 1 for ones, -run for zeros
@@ -141,7 +150,7 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static ulong AddSpecial(ulong x, ulong y) => IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : x == 0 ? y : x;
 
-        /// <summary>x + y for 9 to 32 bits.</summary>
+        /// <summary>x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap), one rounding by <see cref="Finish"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
         {
@@ -150,9 +159,17 @@ namespace NumForge.CompilerServices
                 return AddSpecial(x, y);
             }
 
-            long a = Unpack(x, out int scaleA);
-            long b = Unpack(y, out int scaleB);
-            return AddAligned(scaleA, a << 31, scaleB, b << 31, operandsArePosits: true);
+            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
+            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits.
+            long a = DecodeSigned(x, out int scaleA) << 30;
+            long b = DecodeSigned(y, out int scaleB) << 30;
+            int high = Math.Max(scaleA, scaleB);
+            long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
+            ulong magnitude = Magnitude(sum, out ulong negative);
+            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 3 - leadingZeros + HeadOffset));
+            ulong code = Finish(negative, head, FoldSticky((magnitude << leadingZeros) << 1));
+            return magnitude == 0 ? 0 : code;
         }
 
         /// <summary>
@@ -199,7 +216,7 @@ namespace NumForge.CompilerServices
             return magnitude == 0 ? 0 : code;
         }
 
-        /// <summary>x × y for 9 to 32 bits: the product of two significands of at most 31 bits is exact in 64 bits.</summary>
+        /// <summary>x × y for 17 to 32 bits: the product of two signed significands of 32 bits is exact in 64 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
@@ -208,17 +225,14 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long product = Unpack(x, out int scaleX) * Unpack(y, out int scaleY);   // |product| in [2^60, 2^62)
-            ulong sign = (ulong)product >> 63;
-            ulong magnitude = ((ulong)product ^ (0UL - sign)) + sign;
-            int top = (int)(magnitude >> 61);
-
-            // The product has at most 2 × (1 + MaxFractionBits) significant bits; when they fit the fraction field
-            // the rounding needs no sticky fold.
-            return RoundNarrow(sign, scaleX + scaleY + top, magnitude << (4 - top), lowBits: 2 * (TTraits.MaxFractionBits + 1) > JamWidth);
+            long product = DecodeSigned(x, out int scaleX) * DecodeSigned(y, out int scaleY);   // |product| in [2^60, 2^62]
+            ulong magnitude = Magnitude(product, out ulong negative);
+            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX + scaleY + 3 - leadingZeros + HeadOffset));
+            return Finish(negative, head, FoldSticky((magnitude << leadingZeros) << 1));
         }
 
-        /// <summary>x ÷ y for 9 to 32 bits: one integer division (32 by 16 bits up to posit16, 64 by 32 bits above).</summary>
+        /// <summary>x ÷ y for 17 to 32 bits: one integer division of 64 by 32 bits, the remainder giving the sticky bit.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideNarrow(ulong x, ulong y)
         {
@@ -227,30 +241,65 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long a = Unpack(x, out int scaleX);
-            long b = Unpack(y, out int scaleY);
-            ulong sign = (ulong)(a ^ b) >> 63;
-            ulong ma = (ulong)Math.Abs(a), mb = (ulong)Math.Abs(b);
-            if (TTraits.Bits <= 16)
+            long a = DecodeSigned(x, out int scaleX);
+            long b = DecodeSigned(y, out int scaleY);
+            ulong negative = (ulong)((a ^ b) >> 63);
+            ulong numerator = Magnitude(a, out _) << 32;                // at most 2^63
+            ulong divisor = Magnitude(b, out _);                        // [2^30, 2^31]
+            ulong quotient = numerator / divisor;                       // in [2^31, 2^33]
+            ulong inexact = numerator != quotient * divisor ? 1UL : 0UL;
+            int leadingZeros = BitOperations.LeadingZeroCount(quotient);
+            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
+            return Finish(negative, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
+        }
+
+        /// <summary>
+        /// <see cref="UnpackTwosComplement"/> by one lookup of the code's top 12 bits when they hold the sign, the regime,
+        /// its terminating bit and the exponent (every value from about 2^-40 to 2^40 for es = 2); others take the
+        /// leading-zero count (a branch taken only for values that far from 1).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long DecodeSigned(ulong code, out int scale)
+        {
+            long entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RegimeTable.Entries), (nint)(code >> (TTraits.Bits - 12)));
+            if ((byte)entry == 0)
             {
-                // Significands of at most 14 bits: a 32-by-16-bit division gives at least 16 quotient bits, and the
-                // sticky bit can sit right below the fraction field, above every quotient bit.
-                uint numerator = (uint)(ma >> 15) << 16;
-                uint divisor = (uint)(mb >> 15);
-                uint q = numerator / divisor;                           // in (2^15, 2^17)
-                ulong inexact = NonZero(numerator - (q * divisor));
-                int leadingZeros = BitOperations.LeadingZeroCount((ulong)q);
-                ulong fraction = (((ulong)q << leadingZeros) << 1) | (inexact << (64 - JamWidth));
-                return RoundNarrow(sign, scaleX - scaleY + (63 - leadingZeros) - 16, fraction, lowBits: false);
+                return UnpackTwosComplementOutOfLine(code, out scale);
             }
-            else
-            {
-                ulong numerator = ma << 33;
-                ulong quotient = numerator / mb;                        // in (2^32, 2^34)
-                ulong inexact = NonZero(numerator - (quotient * mb));
-                int leadingZeros = BitOperations.LeadingZeroCount(quotient);
-                return RoundNarrow(sign, scaleX - scaleY + (63 - leadingZeros) - 33, (((quotient << leadingZeros) << 1) | inexact), lowBits: true);
-            }
+
+            scale = (int)((ulong)entry >> 8 & 0xFF) - 128;
+            return (long)((code << (int)entry) >> 34) + (entry & ~0xFFFFL);
+        }
+
+        /// <summary><see cref="UnpackTwosComplement"/>, not inlined (values far from 1 in <see cref="DecodeSigned"/>).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static long UnpackTwosComplementOutOfLine(ulong code, out int scale) => UnpackTwosComplement(code, out scale);
+
+        /// <summary>
+        /// A code that is neither 0 nor NaR as a signed significand s, the value being s × 2^(scale - 30), without a branch
+        /// and without negating the code: a negative code's regime, exponent and fraction read as they stand (run, scale
+        /// r, fraction f) give the value (-2 + f) × 2^(-r - 1), the two's complement decoding of posits. So s is in
+        /// [2^30, 2^31) or [-2^31, -2^30).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long UnpackTwosComplement(ulong code, out int scale)
+        {
+            ulong aligned = code << (64 - TTraits.Bits);
+            long negative = (long)aligned >> 63;
+            ulong fraction = UnpackPayload(aligned << 1, out int rawScale);
+            scale = rawScale ^ (int)negative;
+            return (long)(fraction >> 34) + (1L << 30) - ((negative & 3) << 30);
+        }
+
+        /// <summary>
+        /// A fraction for <see cref="Finish"/> with every bit at or below bit n + es folded into bit n + es: no head shifts
+        /// the fraction further right than that, and no rounding reads a bit that low but as a sticky bit.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong FoldSticky(ulong fraction)
+        {
+            int p = TTraits.Bits + TTraits.ExponentBits;
+            return fraction | (NonZero(fraction << (63 - p)) << p);
         }
 
         /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtComputed"/>.</summary>
@@ -319,15 +368,58 @@ namespace NumForge.CompilerServices
             return AddAligned(scaleP, p, scaleZ, c << 31, operandsArePosits: false);
         }
 
+        /// <summary>
+        /// For formats of 17 to 32 bits, per value of a code's top 12 bits (sign and 11 payload bits) whose regime, its
+        /// terminating bit and exponent fit them: the significand's base (2^30, or -2^31 for negative codes: see
+        /// <see cref="UnpackTwosComplement"/>) plus the scale + 128 at bits 8 to 15 plus, in the low byte, the left shift
+        /// that leaves the fraction bits alone at the top of the code's word. 0 where the top 12 bits do not suffice.
+        /// </summary>
+        private static class RegimeTable
+        {
+            public static readonly long[] Entries = Build();
+
+            private static long[] Build()
+            {
+                var entries = new long[1 << 12];
+                for (int top = 0; top < entries.Length; top++)
+                {
+                    bool negative = top >> 11 != 0;
+                    ulong x = (ulong)top << 53;                              // the 11 payload bits, left-aligned
+                    bool ones = (long)x < 0;
+                    int run = BitOperations.LeadingZeroCount(ones ? ~x : x);
+                    int consumed = run + 1 + TTraits.ExponentBits;
+                    if (run >= 11 || consumed > 11)
+                    {
+                        continue;                                           // the regime or exponent runs past the 12 bits
+                    }
+
+                    int k = ones ? run - 1 : -run;
+                    int exponent = (int)((x << (run + 1)) >> (64 - TTraits.ExponentBits)) & ((1 << TTraits.ExponentBits) - 1);
+                    int rawScale = (k << TTraits.ExponentBits) + exponent;
+                    int scale = negative ? ~rawScale : rawScale;
+                    long signedBase = negative ? -(1L << 31) : 1L << 30;
+                    entries[top] = signedBase + ((long)(scale + 128) << 8) + (65 - TTraits.Bits + consumed);
+                }
+
+                return entries;
+            }
+        }
+
         /// <summary>Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the low half.</summary>
+        /// <remarks>
+        /// Behind the 2^n entries follows a copy of <see cref="HeadTable.Words"/> (each word as two ints), so that a kernel
+        /// of PositCodec.Small.cs loads one base address (<see cref="SmallWord"/>).
+        /// </remarks>
         private static class DecodeTable
         {
             public static readonly int[] Entries = Build();
 
             private static int[] Build()
             {
-                var entries = new int[1 << TTraits.Bits];
-                for (ulong code = 0; code < (ulong)entries.Length; code++)
+                ulong[] words = HeadTable.Words;
+                var entries = new int[(1 << TTraits.Bits) + (2 * words.Length)];
+                MemoryMarshal.Cast<ulong, int>(words).CopyTo(entries.AsSpan(1 << TTraits.Bits));
+                for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) == 0)
                     {

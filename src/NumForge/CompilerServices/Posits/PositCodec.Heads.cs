@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+
+namespace NumForge.CompilerServices
+{
+    /// <summary>
+    /// The rounding of the table-driven kernels (9 to 32 bits): a result's scale picks its head from a table, its fraction
+    /// goes after it, and one addition rounds the bit string.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A head holds, left-aligned from bit 63 (the NaR bit, then the n - 1 payload bits), the regime and exponent bits of
+    /// one scale, and in its low six bits the right shift that places a fraction (first bit after the hidden one at bit
+    /// 63) right after them. Saturating heads (±maxpos above maxpos's scale, ±minpos below minpos's) and the NaR head shift
+    /// the fraction down to bit 0, where it cannot carry; the zero head has no bits at all. The table covers every scale a
+    /// sum, product or quotient can reach, so no kernel tests the range.
+    /// </para>
+    /// </remarks>
+    public static partial class PositCodec<TTraits>
+    {
+        /// <summary>The offset of scale 0 in <see cref="HeadTable.Words"/>.</summary>
+        private static int HeadOffset { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => (2 * TTraits.MaxScale) + 64; }
+
+        /// <summary>|value| and its sign as a mask (all ones for negative values), without a branch.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Magnitude(long value, out ulong negative)
+        {
+            // Arithmetic, not a conditional: the JIT turns the conditional into a branch, and signs are coin tosses.
+            long mask = value >> 63;
+            negative = (ulong)mask;
+            return (ulong)((value ^ mask) - mask);
+        }
+
+        /// <summary>
+        /// The posit of a head and a fraction (bits after the hidden bit, from bit 63 down), rounded to nearest, ties to
+        /// even, on the bit string: half a unit less one plus the lowest kept bit is added, and a carry runs into the
+        /// exponent and the regime, which is the next posit. <paramref name="negative"/> (a mask) negates the code.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Finish(ulong negative, ulong head, ulong fraction)
+        {
+            int drop = 64 - TTraits.Bits;
+            ulong s = (head & ~63UL) | (fraction >> (int)head);
+            s += ((1UL << (drop - 1)) - 1) + ((s >> drop) & 1);
+            ulong code = s >> drop;
+            return ((code ^ negative) - negative) & TTraits.CodeMask;
+        }
+
+        /// <summary>The head of <see cref="Finish"/> for a scale (saturating at ±maxpos and ±minpos).</summary>
+        private static ulong HeadForScale(int scale)
+        {
+            int drop = 64 - TTraits.Bits;
+            if (scale >= TTraits.MaxScale)
+            {
+                return (TTraits.MaxPosCode << drop) | 63;
+            }
+
+            if (scale < -TTraits.MaxScale)
+            {
+                return (1UL << drop) | 63;
+            }
+
+            int k = scale >> TTraits.ExponentBits;
+            int regimeLength = k >= 0 ? k + 2 : 1 - k;
+            ulong bits = k >= 0 ? (~0UL << (64 - (k + 1))) >> 1 : 1UL << (63 - regimeLength);
+            if (TTraits.ExponentBits > 0)
+            {
+                // The lowest exponent bit is at 63 - es - regimeLength >= 63 - 4 - 31: the low six bits stay free.
+                bits |= (ulong)(scale & ((1 << TTraits.ExponentBits) - 1)) << (63 - TTraits.ExponentBits - regimeLength);
+            }
+
+            return bits | (uint)(1 + regimeLength + TTraits.ExponentBits);
+        }
+
+        /// <summary>
+        /// Heads per scale (9 to 32 bits) and, up to 16 bits, the reciprocals of <see cref="DivideSmall"/> per divisor
+        /// significand, in one array (one base address for a kernel to load).
+        /// </summary>
+        private static class HeadTable
+        {
+            /// <summary>Where the reciprocals start, after the heads.</summary>
+            public static int ReciprocalStart { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => (2 * HeadOffset) + 1; }
+
+            /// <summary>
+            /// The head of every scale from -2 maxScale - 64 to 2 maxScale + 64 (every scale a sum, product or quotient can
+            /// have), then ⌈2^46 / b⌉ for every divisor significand b (hidden bit at 14), by its fraction bits.
+            /// </summary>
+            public static readonly ulong[] Words = Build();
+
+            private static ulong[] Build()
+            {
+                var words = new ulong[ReciprocalStart + (Small ? 1 << TTraits.MaxFractionBits : 0)];
+                for (int i = 0; i < ReciprocalStart; i++)
+                {
+                    words[i] = HeadForScale(i - HeadOffset);
+                }
+
+                for (int i = 0; Small && i < 1 << TTraits.MaxFractionBits; i++)
+                {
+                    ulong divisor = (ulong)((1 << TTraits.MaxFractionBits) + i) << (14 - TTraits.MaxFractionBits);
+                    words[ReciprocalStart + i] = ((1UL << 46) + divisor - 1) / divisor;
+                }
+
+                return words;
+            }
+        }
+    }
+}
