@@ -20,7 +20,7 @@ namespace NumForge.Tests.Spans
         [Theory]
         [InlineData(0L)]
         [InlineData(long.MaxValue)]
-        public void Nearest_even_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        public void Encode_blocks_in_every_mode_match_scalar_at_every_destination_offset(long streamingBytes)
         {
             Assert.Null(CheckEncode<SE4M3FN, byte>(streamingBytes));
             Assert.Null(CheckEncode<SE5M2FNUZ, byte>(streamingBytes));
@@ -45,12 +45,14 @@ namespace NumForge.Tests.Spans
         [Theory]
         [InlineData(0L)]
         [InlineData(long.MaxValue)]
-        public void Packed_nearest_even_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        public void Packed_encode_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
         {
-            Assert.Null(CheckPacked<SE2M1, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: false));
-            Assert.Null(CheckPacked<SE2M1, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: false));
-            Assert.Null(CheckPacked<SE2M1, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true));
-            Assert.Null(CheckPacked<SE1M1, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true));
+            Assert.Null(CheckPacked<SE1M1, TiesToEven, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, TowardZero, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, TowardPositiveInfinity, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: true));
         }
 
         [Fact]
@@ -84,11 +86,21 @@ namespace NumForge.Tests.Spans
         private static string? CheckEncode<TSpec, TBits>(long streamingBytes)
             where TSpec : struct, ISpanSpec
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => CheckEncode<TSpec, TBits, Vector128x32, Vector128<uint>, No>(streamingBytes, saturate: false)
-                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false)
-                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true)
-                ?? CheckEncode<TSpec, TBits, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: true)
-                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: true);
+            => CheckEncode<TSpec, TBits, TiesToEven>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TiesAwayFromZero>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TowardZero>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TowardNegativeInfinity>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TowardPositiveInfinity>(streamingBytes);
+
+        private static string? CheckEncode<TSpec, TBits, TMode>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+            => CheckEncode<TSpec, TBits, TMode, Vector128x32, Vector128<uint>, No>(streamingBytes, saturate: false)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: true)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: true);
 
         private static string? CheckDecode<TSpec, TBits>(long streamingBytes)
             where TSpec : struct, ISpanSpec
@@ -97,17 +109,18 @@ namespace NumForge.Tests.Spans
                 ?? CheckDecode<TSpec, TBits, Vector256x32, Vector256<uint>>(streamingBytes);
 
         /// <summary>Checks one encoder variant; a clamping one (<typeparamref name="TClamp"/>) only where the codes allow it.</summary>
-        private static string? CheckEncode<TSpec, TBits, TOps, TV, TClamp>(long streamingBytes, bool saturate)
+        private static string? CheckEncode<TSpec, TBits, TMode, TOps, TV, TClamp>(long streamingBytes, bool saturate)
             where TSpec : struct, ISpanSpec
             where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TClamp : struct, IFlag
         {
-            var constants = new NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.Constants(saturate);
+            var constants = new LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.Constants(saturate);
             if (!constants.Applies)
             {
-                return $"{typeof(TSpec).Name} {typeof(TOps).Name}: the nearest-even encoder does not apply";
+                return $"{typeof(TSpec).Name} {typeof(TOps).Name}: the lane encoder does not apply";
             }
 
             if (TClamp.Value && !constants.Clamps)
@@ -129,20 +142,20 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref Unsafe.As<TBits, byte>(ref output[offset]),
                     Length,
-                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp, No>(saturate),
+                    new SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TClamp, No>(saturate),
                     streamingBytes);
-                if (done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp, No>.BlockElements)
+                if (done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TClamp, No>.BlockElements)
                 {
                     return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
                 }
 
                 for (int i = 0; i < done; i++)
                 {
-                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], MidpointRounding.ToEven, saturate);
+                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], TMode.Mode, saturate);
                     ulong got = ulong.CreateTruncating(output[offset + i]);
                     if (got != expected)
                     {
-                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} clamp={TClamp.Value} sat={saturate} offset {offset} index {i} (0x{BitConverter.SingleToUInt32Bits(input[i]):X8}): block 0x{got:X} scalar 0x{expected:X}";
+                        return $"{typeof(TSpec).Name} {typeof(TMode).Name} {typeof(TOps).Name} clamp={TClamp.Value} sat={saturate} offset {offset} index {i} (0x{BitConverter.SingleToUInt32Bits(input[i]):X8}): block 0x{got:X} scalar 0x{expected:X}";
                     }
                 }
             }
@@ -150,8 +163,9 @@ namespace NumForge.Tests.Spans
             return null;
         }
 
-        private static string? CheckPacked<TSpec, TOps, TV, TClamp>(long streamingBytes, bool saturate)
+        private static string? CheckPacked<TSpec, TMode, TOps, TV, TClamp>(long streamingBytes, bool saturate)
             where TSpec : struct, ISpanSpec
+            where TMode : struct, IRoundingMode
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TClamp : struct, IFlag
@@ -163,12 +177,12 @@ namespace NumForge.Tests.Spans
                 input[i] = SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)];
             }
 
-            if (!NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.For(saturate).Applies)
+            if (!LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.For(saturate).Applies)
             {
-                return $"{typeof(TSpec).Name}: the nearest-even encoder does not apply";
+                return $"{typeof(TSpec).Name}: the lane encoder does not apply";
             }
 
-            if (TClamp.Value && !NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.For(saturate).Clamps)
+            if (TClamp.Value && !LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.For(saturate).Clamps)
             {
                 return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
             }
@@ -180,16 +194,16 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref output[offset],
                     Length,
-                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, byte, TClamp, Yes>(saturate),
+                    new SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TClamp, Yes>(saturate),
                     streamingBytes);
-                if (done % 2 != 0 || done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, byte, TClamp, Yes>.BlockElements)
+                if (done % 2 != 0 || done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TClamp, Yes>.BlockElements)
                 {
                     return $"{typeof(TSpec).Name} offset {offset}: converted {done} of {Length}";
                 }
 
                 for (int i = 0; i < done; i++)
                 {
-                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], MidpointRounding.ToEven, saturate);
+                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], TMode.Mode, saturate);
                     int got = (output[offset + (i / 2)] >> (4 * (i % 2))) & 0xF;
                     if ((ulong)got != expected)
                     {
