@@ -695,9 +695,14 @@ namespace NumForge.CompilerServices
 
             ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            return k.Clamps
-                ? BlockLoop.Run(ref input, ref output, source.Length, new SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No>(saturate))
-                : BlockLoop.Run(ref input, ref output, source.Length, new SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No>(saturate));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes, No>)),
+                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No, No>)),
+                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes, No>)),
+                _ => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No, No>)),
+            };
         }
 
         /// <summary>The fused encode-and-pack loop of 4-bit formats; returns how many elements (an even number) it did.</summary>
@@ -727,9 +732,14 @@ namespace NumForge.CompilerServices
 
             ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref MemoryMarshal.GetReference(destination);
-            return k.Clamps
-                ? BlockLoop.Run(ref input, ref output, source.Length, new SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, Yes>(saturate))
-                : BlockLoop.Run(ref input, ref output, source.Length, new SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, Yes>(saturate));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, Yes, Yes>)),
+                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, No, Yes>)),
+                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, Yes, Yes>)),
+                _ => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, No, Yes>)),
+            };
         }
 
         /// <summary>The in-lane encode of doubles (64-bit lanes) in <paramref name="rounding"/>; -1 when the encoder does not apply.</summary>
@@ -765,9 +775,14 @@ namespace NumForge.CompilerServices
 
             ref byte input = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            return k.Clamps
-                ? BlockLoop.Run(ref input, ref output, source.Length, new DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes>(saturate))
-                : BlockLoop.Run(ref input, ref output, source.Length, new DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No>(saturate));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, Yes>)),
+                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, No>)),
+                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, Yes>)),
+                _ => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, No>)),
+            };
         }
 
         /// <summary>The fused widen-and-encode of Half values in <paramref name="rounding"/>; -1 when the encoder does not apply.</summary>
@@ -799,9 +814,14 @@ namespace NumForge.CompilerServices
 
             ref byte input = ref Unsafe.As<Half, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            return k.Clamps
-                ? BlockLoop.Run(ref input, ref output, source.Length, new HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes>(saturate))
-                : BlockLoop.Run(ref input, ref output, source.Length, new HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No>(saturate));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes>)),
+                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No>)),
+                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes>)),
+                _ => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No>)),
+            };
         }
 
         private static bool MayBeRare<TOps, TV>()

@@ -100,6 +100,15 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
+        /// <summary>
+        /// <see cref="Run"/> as a method of its own: each converter's loop then gets the JIT's whole inlining budget,
+        /// rather than sharing it with the other variants its caller picks between.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static int RunAlone<TConverter>(ref byte source, ref byte destination, int length, TConverter converter)
+            where TConverter : struct, IBlockConverter
+            => Run(ref source, ref destination, length, converter);
+
         /// <summary>Byte offset of element <paramref name="index"/> (a whole number of units) in the destination.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static nint DestinationOffset<TConverter>(int index)

@@ -6,24 +6,22 @@ namespace NumForge.CompilerServices.Spans
     /// <summary>
     /// float to codes with <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/> in one rounding mode: one block is one
     /// store of codes (four vectors narrowed to bytes, two to ushorts, or one of uints). Overflow, infinity and NaN
-    /// lanes get their codes in line, without a branch on the data. With <typeparamref name="TClamp"/> set, overflow
+    /// lanes get their codes in line, without a branch on the data. Saturation is a type argument
+    /// (<typeparamref name="TSaturate"/>) so that the JIT reads the conversion's constants as constants and drops the
+    /// code of the special shapes the format does not have. With <typeparamref name="TClamp"/> set, overflow
     /// clamps and only NaN lanes are selected. With <typeparamref name="TPacked"/> set (byte codes of at most 4 bits),
     /// the block's codes are stored packed two per byte, low nibble first, in the same pass.
     /// </summary>
-    internal readonly struct SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, TClamp, TPacked> : IBlockConverter
+    internal readonly struct SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp, TPacked> : IBlockConverter
         where TTraits : struct, IFloatTraits
         where TMode : struct, IRoundingMode
         where TOps : struct, ISimd32<TV>
         where TV : struct
         where TBits : unmanaged, IBinaryInteger<TBits>
+        where TSaturate : struct, IFlag
         where TClamp : struct, IFlag
         where TPacked : struct, IFlag
     {
-        // Only the flag: the constants are static per format and mode, and a converter this small copies for free.
-        private readonly bool saturate;
-
-        public SingleEncodeBlock(bool saturate) => this.saturate = saturate;
-
         public static int BlockElements => TOps.Count * 4 / Unsafe.SizeOf<TBits>();
 
         public static int SourceElementSize => 4;
@@ -37,7 +35,7 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
             int vectorBytes = TOps.Count * 4;
             if (Unsafe.SizeOf<TBits>() == 1)
             {
@@ -70,9 +68,9 @@ namespace NumForge.CompilerServices.Spans
     /// <summary>
     /// double to codes, rounded once, directly from the 64-bit pattern: <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/>
     /// on 64-bit lanes (never through float, which would round twice), each pair of results narrowed to one vector of
-    /// 32-bit lanes; one block is one store of codes, as in <see cref="SingleEncodeBlock{TTraits, TMode, TOps, TV, TBits, TClamp, TPacked}"/>.
+    /// 32-bit lanes; one block is two such pairs (one for 32-bit codes).
     /// </summary>
-    internal readonly struct DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, TClamp> : IBlockConverter
+    internal readonly struct DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, TSaturate, TClamp> : IBlockConverter
         where TTraits : struct, IFloatTraits
         where TMode : struct, IRoundingMode
         where TOps : struct, ISimd64<TV, TV32>
@@ -80,42 +78,38 @@ namespace NumForge.CompilerServices.Spans
         where TOps32 : struct, ISimd32<TV32>
         where TV32 : struct
         where TBits : unmanaged, IBinaryInteger<TBits>
+        where TSaturate : struct, IFlag
         where TClamp : struct, IFlag
     {
-        private readonly bool saturate;
-
-        public DoubleEncodeBlock(bool saturate) => this.saturate = saturate;
-
-        public static int BlockElements => TOps32.Count * 4 / Unsafe.SizeOf<TBits>();
+        /// <summary>Two pairs of 64-bit vectors (one for 32-bit codes): eight vectors of doubles would not stay in registers.</summary>
+        public static int BlockElements => Unsafe.SizeOf<TBits>() == 4 ? TOps32.Count : TOps32.Count * 2;
 
         public static int SourceElementSize => 8;
 
         public static int DestinationElementSize => Unsafe.SizeOf<TBits>();
 
-        public static int StoreBytes => TOps32.Count * 4;
+        public static int StoreBytes => Unsafe.SizeOf<TBits>() == 1 ? TOps32.Count * 2 : TOps32.Count * 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
             bool clamp = TClamp.Value;
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
+            if (Unsafe.SizeOf<TBits>() == 4)
+            {
+                TOps32.Store(Pair(ref source, 0, k, clamp), ref destination, streaming);
+                return;
+            }
+
+            TV32 c0 = Pair(ref source, 0, k, clamp);
+            TV32 c1 = Pair(ref source, 1, k, clamp);
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                TV32 c0 = Pair(ref source, 0, k, clamp);
-                TV32 c1 = Pair(ref source, 1, k, clamp);
-                TV32 c2 = Pair(ref source, 2, k, clamp);
-                TV32 c3 = Pair(ref source, 3, k, clamp);
-                TOps32.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
-            }
-            else if (Unsafe.SizeOf<TBits>() == 2)
-            {
-                TV32 c0 = Pair(ref source, 0, k, clamp);
-                TV32 c1 = Pair(ref source, 1, k, clamp);
-                TOps32.StoreNarrow16(c0, c1, ref destination, streaming);
+                TOps32.StoreNarrow8Half(c0, c1, ref destination, streaming);
             }
             else
             {
-                TOps32.Store(Pair(ref source, 0, k, clamp), ref destination, streaming);
+                TOps32.StoreNarrow16(c0, c1, ref destination, streaming);
             }
         }
 
@@ -133,42 +127,37 @@ namespace NumForge.CompilerServices.Spans
     /// <summary>
     /// Half to codes, fused per block: the Half bits widened to float exactly (<see cref="SingleDecoder{TTraits, TOps, TV}"/>
     /// of binary16, sign-extending loads), then <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/>; rounding the exact
-    /// float once is rounding the Half once. One block is one store of codes (for 32-bit codes, two).
+    /// float once is rounding the Half once. One block is one widening load (two vectors of 32-bit lanes).
     /// </summary>
-    internal readonly struct HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, TClamp> : IBlockConverter
+    internal readonly struct HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp> : IBlockConverter
         where TTraits : struct, IFloatTraits
         where TMode : struct, IRoundingMode
         where TOps : struct, ISimd32<TV>
         where TV : struct
         where TBits : unmanaged, IBinaryInteger<TBits>
+        where TSaturate : struct, IFlag
         where TClamp : struct, IFlag
     {
-        private readonly bool saturate;
-
-        public HalfEncodeBlock(bool saturate) => this.saturate = saturate;
-
-        public static int BlockElements => Unsafe.SizeOf<TBits>() == 1 ? TOps.Count * 4 : TOps.Count * 2;
+        /// <summary>One widening load of Half bits (two vectors): four would not stay in registers with the decode.</summary>
+        public static int BlockElements => TOps.Count * 2;
 
         public static int SourceElementSize => 2;
 
         public static int DestinationElementSize => Unsafe.SizeOf<TBits>();
 
-        public static int StoreBytes => TOps.Count * 4;
+        public static int StoreBytes => Unsafe.SizeOf<TBits>() == 1 ? TOps.Count * 2 : TOps.Count * 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
             bool clamp = TClamp.Value;
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
             TOps.LoadWiden16(ref source, out TV h0, out TV h1, signed: true);
             TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h0), k, clamp);
             TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h1), k, clamp);
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                TOps.LoadWiden16(ref Unsafe.Add(ref source, TOps.Count * 4), out TV h2, out TV h3, signed: true);
-                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h2), k, clamp);
-                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h3), k, clamp);
-                TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
+                TOps.StoreNarrow8Half(c0, c1, ref destination, streaming);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {

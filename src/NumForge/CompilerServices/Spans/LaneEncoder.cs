@@ -209,85 +209,36 @@ namespace NumForge.CompilerServices.Spans
             TV negative = TOps.GreaterThan(TOps.Create(0), x);
             TV sign = TOps.And(negative, TOps.Create(SignMask));
 
-            // Normal: add the mode's increment (the rebias folded into its constant), drop the low bits.
-            TV sum = TOps.Add(a, TOps.Create(NormalAddend));
-            if (Mode == MidpointRounding.ToEven)
-            {
-                sum = TOps.Add(sum, TOps.And(TOps.ShiftRight(a, Dropped), TOps.Create(1)));
-            }
-            else if (Mode == MidpointRounding.ToPositiveInfinity)
-            {
-                sum = TOps.Add(sum, TOps.AndNot(TOps.Create(UnitLessOne), negative));
-            }
-            else if (Mode == MidpointRounding.ToNegativeInfinity)
-            {
-                sum = TOps.Add(sum, TOps.And(negative, TOps.Create(UnitLessOne)));
-            }
-
+            // Normal: add the mode's increment (the rebias folded into its constant part), drop the low bits.
+            TV sum = TMode.AddLaneIncrement<TOps, TV>(TOps.Add(a, TOps.Create(NormalAddend)), a, negative, Dropped, UnitLessOne);
             TV normal = TOps.ShiftRight(sum, Dropped);
 
-            // Subnormal: the adder rounds |x| to a whole number of the format's smallest subnormals, to nearest even.
+            // Subnormal: the adder rounds |x| to a whole number of the format's smallest subnormals, to nearest even;
+            // the other modes correct that by a unit.
             TV magic = TOps.Create(SubnormalMagicBits);
             TV rounded = TOps.FAdd(a, magic);
-            TV subnormal = TOps.Subtract(rounded, magic);
-            if (Mode != MidpointRounding.ToEven)
-            {
-                // The rounded value (exact) against |x|: one unit down where it went up (toward zero), one up where it
-                // went down (away from zero), one up at a tie it broke downward (ties away).
-                TV value = TOps.FSubtract(rounded, magic);
-                if (Mode == MidpointRounding.AwayFromZero)
-                {
-                    subnormal = TOps.Subtract(subnormal, TOps.FEqual(TOps.FSubtract(a, value), TOps.Create(HalfSubnormalBits)));
-                }
-                else
-                {
-                    TV wentUp = TOps.FGreaterThan(value, a);
-                    TV wentDown = TOps.FGreaterThan(a, value);
-                    if (Mode == MidpointRounding.ToZero)
-                    {
-                        subnormal = TOps.Add(subnormal, wentUp);
-                    }
-                    else
-                    {
-                        // Toward +infinity: positive lanes away from zero, negative lanes toward it (and the reverse).
-                        TV awayLanes = Mode == MidpointRounding.ToPositiveInfinity ? TOps.AndNot(wentDown, negative) : TOps.And(wentDown, negative);
-                        TV towardLanes = Mode == MidpointRounding.ToPositiveInfinity ? TOps.And(wentUp, negative) : TOps.AndNot(wentUp, negative);
-                        subnormal = TOps.Add(TOps.Subtract(subnormal, awayLanes), towardLanes);
-                    }
-                }
-            }
+            TV subnormal = TMode.CorrectSubnormal<TOps, TV>(TOps.Subtract(rounded, magic), rounded, magic, a, negative, HalfSubnormalBits);
 
             TV magnitude = TOps.Select(TOps.GreaterThan(TOps.Create(MinNormalBits), a), subnormal, normal);
 
             // Overflow, infinity and NaN all land above the largest finite code: a NaN's or infinity's sum stays below
             // 2^(lane bits), so shifted right by at least one it is a positive lane above the code of 2^(MaxExponent + 1).
-            if (clamp)
-            {
-                magnitude = TOps.Min(magnitude, TOps.Create(MaxFiniteMagnitude));
-                special = TOps.GreaterThan(a, TOps.Create(InfinityBits));
-            }
-            else
-            {
-                special = TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude));
-            }
+            special = clamp ? TOps.GreaterThan(a, TOps.Create(InfinityBits)) : TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude));
+            magnitude = clamp ? TOps.Min(magnitude, TOps.Create(MaxFiniteMagnitude)) : magnitude;
+            return UnsignedZero ? WithSignUnsignedZero(magnitude, sign, special, selectSpecials, specialMagnitude)
+                : TOps.Or(selectSpecials ? TOps.Select(special, specialMagnitude, magnitude) : magnitude, sign);
+        }
 
-            if (selectSpecials && !UnsignedZero)
-            {
-                magnitude = TOps.Select(special, specialMagnitude, magnitude);
-            }
-
+        /// <summary>
+        /// The sign ORed in for FNUZ formats: the sign bit alone is NaN there, so a negative value that rounds to zero
+        /// is +0, and the special lanes are selected after that fold (their NaN is the sign bit).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV WithSignUnsignedZero(TV magnitude, TV sign, TV special, bool selectSpecials, TV specialMagnitude)
+        {
             TV result = TOps.Or(magnitude, sign);
-            if (UnsignedZero)
-            {
-                // FNUZ: the sign bit alone is NaN there, so a negative value that rounds to zero is +0.
-                result = TOps.AndNot(result, TOps.Equal(result, TOps.Create(SignMask)));
-                if (selectSpecials)
-                {
-                    result = TOps.Select(special, TOps.Or(specialMagnitude, sign), result);
-                }
-            }
-
-            return result;
+            result = TOps.AndNot(result, TOps.Equal(result, TOps.Create(SignMask)));
+            return selectSpecials ? TOps.Select(special, TOps.Or(specialMagnitude, sign), result) : result;
         }
 
         /// <summary>
@@ -300,43 +251,50 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TV EncodeInLane(TV x, in Constants k, bool clamp)
         {
+            // Each shape's lane operations sit in a method of their own: the JIT folds the constants' flags and reads
+            // (and counts against its inlining budget) only the shape this format has.
             if (!k.SignedShape)
             {
-                TV code = Encode(x, out TV special, clamp);
-                return WithSpecials(x, code, special, k);
+                return EncodeOutOfShape(x, k, clamp);
             }
 
-            TV magnitude;
-            if (clamp)
-            {
-                magnitude = PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric); // overflow and infinity clamped: the flagged lanes are NaN
-            }
-            else if (k.AllSpecialsAlike)
-            {
-                magnitude = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
-            }
-            else
-            {
-                TV a = TOps.AndNot(x, TOps.Create(SourceSign));
-                TV infinityBits = TOps.Create(InfinityBits);
-                magnitude = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
-                TV nan = PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric);
-                if (k.InfinityIsNaN)
-                {
-                    magnitude = TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits - 1)), nan, magnitude);
-                }
-                else
-                {
-                    if (!k.InfinityIsOverflow)
-                    {
-                        magnitude = TOps.Select(TOps.Equal(a, infinityBits), PerSign(x, k.InfinityPositive, k.InfinityNegative, k.InfinitySymmetric), magnitude);
-                    }
-
-                    magnitude = TOps.Select(TOps.GreaterThan(a, infinityBits), nan, magnitude);
-                }
-            }
-
+            TV magnitude = clamp ? PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric) // overflow and infinity clamped: the flagged lanes are NaN
+                : k.AllSpecialsAlike ? PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric)
+                : k.InfinityIsNaN ? InfinityAsNaN(x, k)
+                : ThreeSpecials(x, k);
             return EncodeCore(x, out _, clamp, selectSpecials: true, magnitude);
+        }
+
+        /// <summary><see cref="Encode"/> then <see cref="WithSpecials"/>: formats whose negative special codes lack the sign bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV EncodeOutOfShape(TV x, in Constants k, bool clamp)
+        {
+            TV code = Encode(x, out TV special, clamp);
+            return WithSpecials(x, code, special, k);
+        }
+
+        /// <summary>The special code of each lane when infinity gives NaN (FN formats): one compare finds both.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV InfinityAsNaN(TV x, in Constants k)
+        {
+            TV a = TOps.AndNot(x, TOps.Create(SourceSign));
+            TV overflow = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
+            return TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits - 1)), PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric), overflow);
+        }
+
+        /// <summary>The special code of each lane: NaN, infinity (when it differs from overflow) or overflow.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV ThreeSpecials(TV x, in Constants k)
+        {
+            TV a = TOps.AndNot(x, TOps.Create(SourceSign));
+            TV infinityBits = TOps.Create(InfinityBits);
+            TV magnitude = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
+            if (!k.InfinityIsOverflow)
+            {
+                magnitude = TOps.Select(TOps.Equal(a, infinityBits), PerSign(x, k.InfinityPositive, k.InfinityNegative, k.InfinitySymmetric), magnitude);
+            }
+
+            return TOps.Select(TOps.GreaterThan(a, infinityBits), PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric), magnitude);
         }
 
         /// <summary>

@@ -1,43 +1,142 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace NumForge.CompilerServices.Spans
 {
     /// <summary>
-    /// A <see cref="MidpointRounding"/> mode as a type argument: the lane encoders are instantiated per mode, so the
-    /// JIT folds the mode's tests away and no lane pays a branch on it.
+    /// A <see cref="MidpointRounding"/> mode as a type argument: the lane encoders are instantiated per mode, so no
+    /// lane pays a branch on it, and each mode's lane operations live in its own small methods (the encoder's IL then
+    /// holds one mode's code, which keeps four encodes of a block within the JIT's inlining budget).
     /// </summary>
     internal interface IRoundingMode
     {
         static abstract MidpointRounding Mode { get; }
+
+        /// <summary>
+        /// Adds the part of a normal result's rounding increment that differs per lane (the lowest kept bit for ties
+        /// to even, a unit less one in the lanes of one sign for the directed modes) to <paramref name="sum"/>, the
+        /// magnitude bits plus the constant part.
+        /// </summary>
+        static abstract TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
+            where TOps : struct, ISimd<TV>
+            where TV : struct;
+
+        /// <summary>
+        /// Turns the nearest-even subnormal code (<paramref name="code"/>, from the sum <paramref name="rounded"/> of
+        /// the magnitude and <paramref name="magic"/>) into this mode's: the rounded value (exact) against the magnitude
+        /// says whether the adder rounded up, down, or down from a tie.
+        /// </summary>
+        static abstract TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+            where TOps : struct, ISimd<TV>
+            where TV : struct;
     }
 
     /// <summary>To nearest, ties to even (the default).</summary>
     internal readonly struct TiesToEven : IRoundingMode
     {
         public static MidpointRounding Mode => MidpointRounding.ToEven;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => TOps.Add(sum, TOps.And(TOps.ShiftRight(magnitude, dropped), TOps.Create(1)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => code;
     }
 
     /// <summary>To nearest, ties away from zero (<see cref="MidpointRounding.AwayFromZero"/>).</summary>
     internal readonly struct TiesAwayFromZero : IRoundingMode
     {
         public static MidpointRounding Mode => MidpointRounding.AwayFromZero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => sum;
+
+        /// <summary>One unit up where the adder broke a tie downward (to an even code).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => TOps.Subtract(code, TOps.FEqual(TOps.FSubtract(magnitude, TOps.FSubtract(rounded, magic)), TOps.Create(halfUnitBits)));
     }
 
     /// <summary>Toward zero (truncation).</summary>
     internal readonly struct TowardZero : IRoundingMode
     {
         public static MidpointRounding Mode => MidpointRounding.ToZero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => sum;
+
+        /// <summary>One unit down where the adder rounded up.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => TOps.Add(code, TOps.FGreaterThan(TOps.FSubtract(rounded, magic), magnitude));
     }
 
-    /// <summary>Toward negative infinity.</summary>
+    /// <summary>Toward negative infinity: negative lanes away from zero, positive lanes toward it.</summary>
     internal readonly struct TowardNegativeInfinity : IRoundingMode
     {
         public static MidpointRounding Mode => MidpointRounding.ToNegativeInfinity;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => TOps.Add(sum, TOps.And(negative, TOps.Create(unitLessOne)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => Directed<TOps, TV>(code, TOps.FSubtract(rounded, magic), magnitude, negative, awayIfNegative: true);
+
+        /// <summary>
+        /// The directed correction: the lanes rounded away from zero (the negative ones, or with
+        /// <paramref name="awayIfNegative"/> clear the others) one unit up where the adder rounded down, the rest one
+        /// unit down where it rounded up.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static TV Directed<TOps, TV>(TV code, TV value, TV magnitude, TV negative, bool awayIfNegative)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+        {
+            TV wentDown = TOps.FGreaterThan(magnitude, value);
+            TV wentUp = TOps.FGreaterThan(value, magnitude);
+            return awayIfNegative
+                ? TOps.Add(TOps.Subtract(code, TOps.And(wentDown, negative)), TOps.AndNot(wentUp, negative))
+                : TOps.Add(TOps.Subtract(code, TOps.AndNot(wentDown, negative)), TOps.And(wentUp, negative));
+        }
     }
 
-    /// <summary>Toward positive infinity.</summary>
+    /// <summary>Toward positive infinity: positive lanes away from zero, negative lanes toward it.</summary>
     internal readonly struct TowardPositiveInfinity : IRoundingMode
     {
         public static MidpointRounding Mode => MidpointRounding.ToPositiveInfinity;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => TOps.Add(sum, TOps.AndNot(TOps.Create(unitLessOne), negative));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+            => TowardNegativeInfinity.Directed<TOps, TV>(code, TOps.FSubtract(rounded, magic), magnitude, negative, awayIfNegative: false);
     }
 }
