@@ -698,10 +698,10 @@ namespace NumForge.CompilerServices
             int length = source.Length;
             return (saturate, k.Clamps) switch
             {
-                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes, No>)),
-                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No, No>)),
-                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes, No>)),
-                _ => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No, No>)),
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes, No>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No, No>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes, No>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No, No>)),
             };
         }
 
@@ -735,10 +735,10 @@ namespace NumForge.CompilerServices
             int length = source.Length;
             return (saturate, k.Clamps) switch
             {
-                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, Yes, Yes>)),
-                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, No, Yes>)),
-                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, Yes, Yes>)),
-                _ => BlockLoop.RunAlone(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, No, Yes>)),
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, Yes, Yes>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, No, Yes>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, Yes, Yes>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, No, Yes>)),
             };
         }
 
@@ -778,10 +778,10 @@ namespace NumForge.CompilerServices
             int length = source.Length;
             return (saturate, k.Clamps) switch
             {
-                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, Yes>)),
-                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, No>)),
-                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, Yes>)),
-                _ => BlockLoop.RunAlone(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, No>)),
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, Yes>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, No>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, Yes>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, No>)),
             };
         }
 
@@ -817,10 +817,10 @@ namespace NumForge.CompilerServices
             int length = source.Length;
             return (saturate, k.Clamps) switch
             {
-                (true, true) => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes>)),
-                (true, false) => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No>)),
-                (false, true) => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes>)),
-                _ => BlockLoop.RunAlone(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No>)),
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No>)),
             };
         }
 
