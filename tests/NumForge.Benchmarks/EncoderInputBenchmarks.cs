@@ -13,7 +13,8 @@ namespace NumForge.Benchmarks
     /// ratios within one run: each mode and source against the ToEven float -> X row of the same format and input.
     /// </summary>
     /// <remarks>
-    /// <c>NF_BENCH_INPUT_BYTES</c> selects the float input sizes (default 1 MiB and 256 MiB). The CPU's vector width is
+    /// <c>NF_BENCH_INPUT_BYTES</c> selects the float input sizes (default 1 MiB and 256 MiB), <c>NF_BENCH_INPUTS</c> the
+    /// inputs (default <c>clean,mixed</c>). The CPU's vector width is
     /// BenchmarkDotNet's "VectorSize" in the run header; <c>--envVars DOTNET_PreferredVectorBitWidth:256</c> caps it.
     /// </remarks>
     [MemoryDiagnoser(false)]
@@ -32,8 +33,12 @@ namespace NumForge.Benchmarks
         public int InputBytes { get; set; }
 
         /// <summary>Clean (weight-like values only) or mixed (1% NaN, 1% ±infinity, 2% ±1e30 among them).</summary>
-        [Params("clean", "mixed")]
+        [ParamsSource(nameof(Inputs))]
         public string Input { get; set; } = "clean";
+
+        /// <summary>The <see cref="Input"/> values: clean and mixed, or those listed in <c>NF_BENCH_INPUTS</c>.</summary>
+        public static string[] Inputs =>
+            Environment.GetEnvironmentVariable("NF_BENCH_INPUTS") is { Length: > 0 } list ? list.Split(',') : new[] { "clean", "mixed" };
 
         /// <summary>The rounding of the conversions: every mode (the default, ToEven, is the row the others are held to).</summary>
         [Params(MidpointRounding.ToEven, MidpointRounding.AwayFromZero, MidpointRounding.ToZero, MidpointRounding.ToNegativeInfinity, MidpointRounding.ToPositiveInfinity)]
