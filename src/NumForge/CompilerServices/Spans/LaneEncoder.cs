@@ -16,9 +16,10 @@ namespace NumForge.CompilerServices.Spans
     /// the sign), with the exponent rebias folded in. The carry runs into the exponent, which is the correct rounding
     /// up to the next binade (and past the largest finite value, which the overflow select then catches).</item>
     /// <item>Subnormal results: add a power of two whose unit in the last place is the format's smallest subnormal;
-    /// the adder rounds to nearest even at exactly that unit, and the sum's low bits are the code. The other modes
-    /// correct that by one unit: the rounded value less the source (exact) says whether it rounded up, down, or from
-    /// a tie.</item>
+    /// the adder rounds to nearest even at exactly that unit, and the sum's low bits are the code. Ties away correct
+    /// that by one unit where the adder broke a tie downward; the directed modes truncate the magnitude in those units
+    /// instead (an exact scale, then the truncating float-to-integer conversion) and add one where that was inexact in
+    /// the lanes rounded away from zero.</item>
     /// <item>Special results (overflow, infinity, NaN) are all magnitudes above the largest finite code, so one
     /// compare finds them; their codes (from the scalar codec, per format, mode, sign and saturation) are selected in
     /// the lanes (<see cref="EncodeInLane"/>), so the speed does not depend on how many there are.</item>
@@ -60,6 +61,12 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>Bits of half the format's smallest subnormal (a tie of the subnormal rounding).</summary>
         private static readonly ulong HalfSubnormalBits = Pow2Bits(EMin - M - 1);
+
+        /// <summary>Bits of 2^(M - EMin) (the scale to units of the smallest subnormal), split in two powers of the source when beyond one.</summary>
+        private static readonly ulong ScaleBits = Pow2Bits(Math.Min(M - EMin, SourceBias));
+
+        /// <summary>The second factor of the scale (0 when one suffices).</summary>
+        private static readonly ulong ScaleMoreBits = M - EMin > SourceBias ? Pow2Bits(M - EMin - SourceBias) : 0;
 
         /// <summary>
         /// The rounding constant less the exponent rebias (the source's bias against the format's), in place: added to a
@@ -217,7 +224,7 @@ namespace NumForge.CompilerServices.Spans
             // the other modes correct that by a unit.
             TV magic = TOps.Create(SubnormalMagicBits);
             TV rounded = TOps.FAdd(a, magic);
-            TV subnormal = TMode.CorrectSubnormal<TOps, TV>(TOps.Subtract(rounded, magic), rounded, magic, a, negative, HalfSubnormalBits);
+            TV subnormal = TMode.CorrectSubnormal<TOps, TV>(TOps.Subtract(rounded, magic), rounded, magic, a, negative, HalfSubnormalBits, ScaleBits, ScaleMoreBits);
 
             TV magnitude = TOps.Select(TOps.GreaterThan(TOps.Create(MinNormalBits), a), subnormal, normal);
 

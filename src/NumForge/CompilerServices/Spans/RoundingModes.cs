@@ -23,10 +23,13 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>
         /// Turns the nearest-even subnormal code (<paramref name="code"/>, from the sum <paramref name="rounded"/> of
-        /// the magnitude and <paramref name="magic"/>) into this mode's: the rounded value (exact) against the magnitude
-        /// says whether the adder rounded up, down, or down from a tie.
+        /// the magnitude and <paramref name="magic"/>) into this mode's: for ties away, the rounded value (exact)
+        /// against the magnitude says whether the adder rounded down from a tie; the directed modes instead truncate
+        /// the magnitude in units of the smallest subnormal (scaled by 2^(M - EMin), <paramref name="scaleBits"/> times
+        /// <paramref name="scaleMoreBits"/> when that is beyond one source power of two, else 0: exact) with the
+        /// truncating float-to-integer conversion, and add one where it was inexact in the lanes rounded away from zero.
         /// </summary>
-        static abstract TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+        static abstract TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
             where TOps : struct, ISimd<TV>
             where TV : struct;
     }
@@ -43,7 +46,7 @@ namespace NumForge.CompilerServices.Spans
             => TOps.Add(sum, TOps.And(TOps.ShiftRight(magnitude, dropped), TOps.Create(1)));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
             where TOps : struct, ISimd<TV>
             where TV : struct
             => code;
@@ -62,7 +65,7 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>One unit up where the adder broke a tie downward (to an even code).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
             where TOps : struct, ISimd<TV>
             where TV : struct
             => TOps.Subtract(code, TOps.FEqual(TOps.FSubtract(magnitude, TOps.FSubtract(rounded, magic)), TOps.Create(halfUnitBits)));
@@ -79,12 +82,12 @@ namespace NumForge.CompilerServices.Spans
             where TV : struct
             => sum;
 
-        /// <summary>One unit down where the adder rounded up.</summary>
+        /// <summary>The truncated magnitude in units of the smallest subnormal.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
             where TOps : struct, ISimd<TV>
             where TV : struct
-            => TOps.Add(code, TOps.FGreaterThan(TOps.FSubtract(rounded, magic), magnitude));
+            => TOps.FToInt(TowardNegativeInfinity.Scaled<TOps, TV>(magnitude, scaleBits, scaleMoreBits));
     }
 
     /// <summary>Toward negative infinity: negative lanes away from zero, positive lanes toward it.</summary>
@@ -99,26 +102,34 @@ namespace NumForge.CompilerServices.Spans
             => TOps.Add(sum, TOps.And(negative, TOps.Create(unitLessOne)));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
             where TOps : struct, ISimd<TV>
             where TV : struct
-            => Directed<TOps, TV>(code, TOps.FSubtract(rounded, magic), magnitude, negative, awayIfNegative: true);
+            => Directed<TOps, TV>(magnitude, negative, scaleBits, scaleMoreBits, awayIfNegative: true);
 
-        /// <summary>
-        /// The directed correction: the lanes rounded away from zero (the negative ones, or with
-        /// <paramref name="awayIfNegative"/> clear the others) one unit up where the adder rounded down, the rest one
-        /// unit down where it rounded up.
-        /// </summary>
+        /// <summary>The magnitude in units of the smallest subnormal (exact: a scale by powers of two, up).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static TV Directed<TOps, TV>(TV code, TV value, TV magnitude, TV negative, bool awayIfNegative)
+        internal static TV Scaled<TOps, TV>(TV magnitude, ulong scaleBits, ulong scaleMoreBits)
             where TOps : struct, ISimd<TV>
             where TV : struct
         {
-            TV wentDown = TOps.FGreaterThan(magnitude, value);
-            TV wentUp = TOps.FGreaterThan(value, magnitude);
-            return awayIfNegative
-                ? TOps.Add(TOps.Subtract(code, TOps.And(wentDown, negative)), TOps.AndNot(wentUp, negative))
-                : TOps.Add(TOps.Subtract(code, TOps.AndNot(wentDown, negative)), TOps.And(wentUp, negative));
+            TV scaled = TOps.FMultiply(magnitude, TOps.Create(scaleBits));
+            return scaleMoreBits != 0 ? TOps.FMultiply(scaled, TOps.Create(scaleMoreBits)) : scaled;
+        }
+
+        /// <summary>
+        /// The directed subnormal code: the truncated scaled magnitude, one unit more where it was inexact in the lanes
+        /// rounded away from zero (the negative ones, or with <paramref name="awayIfNegative"/> clear the others).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static TV Directed<TOps, TV>(TV magnitude, TV negative, ulong scaleBits, ulong scaleMoreBits, bool awayIfNegative)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+        {
+            TV scaled = Scaled<TOps, TV>(magnitude, scaleBits, scaleMoreBits);
+            TV truncated = TOps.FToInt(scaled);
+            TV inexact = TOps.FGreaterThan(scaled, TOps.IntToF(truncated));
+            return TOps.Subtract(truncated, awayIfNegative ? TOps.And(inexact, negative) : TOps.AndNot(inexact, negative));
         }
     }
 
@@ -134,9 +145,9 @@ namespace NumForge.CompilerServices.Spans
             => TOps.Add(sum, TOps.AndNot(TOps.Create(unitLessOne), negative));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits)
+        public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
             where TOps : struct, ISimd<TV>
             where TV : struct
-            => TowardNegativeInfinity.Directed<TOps, TV>(code, TOps.FSubtract(rounded, magic), magnitude, negative, awayIfNegative: false);
+            => TowardNegativeInfinity.Directed<TOps, TV>(magnitude, negative, scaleBits, scaleMoreBits, awayIfNegative: false);
     }
 }
