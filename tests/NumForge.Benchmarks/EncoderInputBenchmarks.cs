@@ -8,11 +8,13 @@ namespace NumForge.Benchmarks
     /// <summary>
     /// float, double and Half -> X for E4M3FN, E5M2, BFloat16 and a generated <c>[FloatFormat(5, 10)]</c> on clean
     /// inputs and on inputs that hold what real tensors hold (1% NaN, 1% infinities, 2% values far beyond every
-    /// format's range, at random positions), in each rounding mode, saturating or not; beside TensorPrimitives'
-    /// float -> Half on the same inputs and a copy of the same float bytes (the baseline).
+    /// format's range, at random positions), in every rounding mode, saturating or not; beside TensorPrimitives'
+    /// float -> Half on the same inputs and a copy of the same float bytes (the baseline). The issue-12 targets are
+    /// ratios within one run: each mode and source against the ToEven float -> X row of the same format and input.
     /// </summary>
     /// <remarks>
-    /// <c>NF_BENCH_INPUT_BYTES</c> selects the float input sizes (default 1 MiB and 256 MiB). The CPU's vector width is
+    /// <c>NF_BENCH_INPUT_BYTES</c> selects the float input sizes (default 1 MiB and 256 MiB), <c>NF_BENCH_INPUTS</c> the
+    /// inputs (default <c>clean,mixed</c>). The CPU's vector width is
     /// BenchmarkDotNet's "VectorSize" in the run header; <c>--envVars DOTNET_PreferredVectorBitWidth:256</c> caps it.
     /// </remarks>
     [MemoryDiagnoser(false)]
@@ -31,11 +33,15 @@ namespace NumForge.Benchmarks
         public int InputBytes { get; set; }
 
         /// <summary>Clean (weight-like values only) or mixed (1% NaN, 1% ±infinity, 2% ±1e30 among them).</summary>
-        [Params("clean", "mixed")]
+        [ParamsSource(nameof(Inputs))]
         public string Input { get; set; } = "clean";
 
-        /// <summary>The rounding of the conversions.</summary>
-        [Params(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity)]
+        /// <summary>The <see cref="Input"/> values: clean and mixed, or those listed in <c>NF_BENCH_INPUTS</c>.</summary>
+        public static string[] Inputs =>
+            Environment.GetEnvironmentVariable("NF_BENCH_INPUTS") is { Length: > 0 } list ? list.Split(',') : new[] { "clean", "mixed" };
+
+        /// <summary>The rounding of the conversions: every mode (the default, ToEven, is the row the others are held to).</summary>
+        [Params(MidpointRounding.ToEven, MidpointRounding.AwayFromZero, MidpointRounding.ToZero, MidpointRounding.ToNegativeInfinity, MidpointRounding.ToPositiveInfinity)]
         public MidpointRounding Rounding { get; set; }
 
         /// <summary>Saturating (overflow to the largest finite value) or the format's overflow rule.</summary>
@@ -108,6 +114,9 @@ namespace NumForge.Benchmarks
         [Benchmark(Description = "E4M3FN double->X")]
         public void E4M3FNFromDouble() => FloatSpan<Float8E4M3FN.Traits>.ConvertFromDouble<byte>(doubles, bytes, Rounding, Saturate);
 
+        [Benchmark(Description = "E5M2 double->X")]
+        public void E5M2FromDouble() => FloatSpan<Float8E5M2.Traits>.ConvertFromDouble<byte>(doubles, bytes, Rounding, Saturate);
+
         [Benchmark(Description = "BFloat16 double->X")]
         public void BFloat16FromDouble() => FloatSpan<BFloat16.Traits>.ConvertFromDouble<ushort>(doubles, shorts, Rounding, Saturate);
 
@@ -121,5 +130,8 @@ namespace NumForge.Benchmarks
 
         [Benchmark(Description = "E5M2 Half->X")]
         public void E5M2FromHalf() => FloatSpan<Float8E5M2.Traits>.ConvertFromHalf<byte>(halves, bytes, Rounding, Saturate);
+
+        [Benchmark(Description = "BFloat16 Half->X")]
+        public void BFloat16FromHalf() => FloatSpan<BFloat16.Traits>.ConvertFromHalf<ushort>(halves, shorts, Rounding, Saturate);
     }
 }

@@ -346,14 +346,14 @@ namespace NumForge.CompilerServices
 
         internal static void FromSingleToPackedCore(ReadOnlySpan<float> source, Span<byte> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
         {
-            // 4-bit formats in the default rounding: encode and pack in one pass over whole blocks (an even count).
-            if (PackedBits == 4 && rounding == MidpointRounding.ToEven)
+            // 4-bit formats: encode and pack in one pass over whole blocks (an even count), in every rounding mode.
+            if (PackedBits == 4)
             {
                 int done = Resolve(width) switch
                 {
-                    SimdWidth.V512 => EncodeSinglesPacked<Vector512x32, Vector512<uint>>(source, destination, saturate),
-                    SimdWidth.V256 => EncodeSinglesPacked<Vector256x32, Vector256<uint>>(source, destination, saturate),
-                    SimdWidth.V128 => EncodeSinglesPacked<Vector128x32, Vector128<uint>>(source, destination, saturate),
+                    SimdWidth.V512 => EncodeSinglesPacked<Vector512x32, Vector512<uint>>(source, destination, rounding, saturate),
+                    SimdWidth.V256 => EncodeSinglesPacked<Vector256x32, Vector256<uint>>(source, destination, rounding, saturate),
+                    SimdWidth.V128 => EncodeSinglesPacked<Vector128x32, Vector128<uint>>(source, destination, rounding, saturate),
                     _ => 0,
                 };
                 source = source[done..];
@@ -413,16 +413,24 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
             where TRandom : struct, IRandomSource
         {
-            int done = 0;
-            if (CanEncodeSingle<TBits>())
+            // The in-lane encoder for every rounding mode; the general kernel for stochastic rounding and the formats it leaves out.
+            int done = TRandom.Kind == 0 && Unsafe.SizeOf<TBits>() <= 4 ? Resolve(width) switch
             {
-                done = Resolve(width) switch
+                SimdWidth.V512 => EncodeSinglesInLane<Vector512x32, Vector512<uint>, TBits>(source, destination, rounding, saturate),
+                SimdWidth.V256 => EncodeSinglesInLane<Vector256x32, Vector256<uint>, TBits>(source, destination, rounding, saturate),
+                SimdWidth.V128 => EncodeSinglesInLane<Vector128x32, Vector128<uint>, TBits>(source, destination, rounding, saturate),
+                _ => -1,
+            } : -1;
+
+            if (done < 0)
+            {
+                done = CanEncodeSingle<TBits>() ? Resolve(width) switch
                 {
                     SimdWidth.V512 => EncodeSingles<Vector512x32, Vector512<uint>, TBits, TRandom>(source, destination, rounding, saturate, seed, randomBits),
                     SimdWidth.V256 => EncodeSingles<Vector256x32, Vector256<uint>, TBits, TRandom>(source, destination, rounding, saturate, seed, randomBits),
                     SimdWidth.V128 => EncodeSingles<Vector128x32, Vector128<uint>, TBits, TRandom>(source, destination, rounding, saturate, seed, randomBits),
                     _ => 0,
-                };
+                } : 0;
             }
 
             if (done < source.Length)
@@ -438,16 +446,24 @@ namespace NumForge.CompilerServices
         internal static void FromDoubleCore<TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
-            int done = 0;
-            if (CanEncodeDouble<TBits>())
+            // The in-lane encoder on the 64-bit patterns (one rounding, never through float); else the general kernel.
+            int done = Unsafe.SizeOf<TBits>() <= 4 ? Resolve(width) switch
             {
-                done = Resolve(width) switch
+                SimdWidth.V512 => EncodeDoublesInLane<Vector512x64, Vector512<ulong>, Vector512x32, Vector512<uint>, TBits>(source, destination, rounding, saturate),
+                SimdWidth.V256 => EncodeDoublesInLane<Vector256x64, Vector256<ulong>, Vector256x32, Vector256<uint>, TBits>(source, destination, rounding, saturate),
+                SimdWidth.V128 => EncodeDoublesInLane<Vector128x64, Vector128<ulong>, Vector128x32, Vector128<uint>, TBits>(source, destination, rounding, saturate),
+                _ => -1,
+            } : -1;
+
+            if (done < 0)
+            {
+                done = CanEncodeDouble<TBits>() ? Resolve(width) switch
                 {
                     SimdWidth.V512 => EncodeDoubles<Vector512x64, Vector512<ulong>, Vector512x32, Vector512<uint>, TBits>(source, destination, rounding, saturate),
                     SimdWidth.V256 => EncodeDoubles<Vector256x64, Vector256<ulong>, Vector256x32, Vector256<uint>, TBits>(source, destination, rounding, saturate),
                     SimdWidth.V128 => EncodeDoubles<Vector128x64, Vector128<ulong>, Vector128x32, Vector128<uint>, TBits>(source, destination, rounding, saturate),
                     _ => 0,
-                };
+                } : 0;
             }
 
             for (int i = done; i < source.Length; i++)
@@ -469,7 +485,26 @@ namespace NumForge.CompilerServices
                 return;
             }
 
-            // Half -> float is exact, so widening first and rounding once from float is rounding once from the Half.
+            // Half -> float is exact, so widening first and rounding once from float is rounding once from the Half:
+            // fused per block in the in-lane encoder, else through a float buffer and the general kernel.
+            int done = Unsafe.SizeOf<TBits>() <= 4 ? Resolve(width) switch
+            {
+                SimdWidth.V512 => EncodeHalvesInLane<Vector512x32, Vector512<uint>, TBits>(source, destination, rounding, saturate),
+                SimdWidth.V256 => EncodeHalvesInLane<Vector256x32, Vector256<uint>, TBits>(source, destination, rounding, saturate),
+                SimdWidth.V128 => EncodeHalvesInLane<Vector128x32, Vector128<uint>, TBits>(source, destination, rounding, saturate),
+                _ => -1,
+            } : -1;
+
+            if (done >= 0)
+            {
+                for (int i = done; i < source.Length; i++)
+                {
+                    destination[i] = TBits.CreateTruncating(FloatCodec<TTraits>.FromHalf(source[i], rounding, saturate));
+                }
+
+                return;
+            }
+
             Span<float> buffer = stackalloc float[ChunkSize];
             ReadOnlySpan<ushort> halves = MemoryMarshal.Cast<Half, ushort>(source);
             for (int start = 0; start < source.Length; start += ChunkSize)
@@ -577,12 +612,6 @@ namespace NumForge.CompilerServices
                 return 0;
             }
 
-            if (TRandom.Kind == 0 && rounding == MidpointRounding.ToEven && NearestEvenEncoder<TTraits, TOps, TV>.CanEncode
-                && NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Applies)
-            {
-                return EncodeSinglesNearestEven<TOps, TV, TBits>(source, destination, saturate);
-            }
-
             var k = new FloatVectorKernel<TTraits, TOps, TV>.Constants(rounding, saturate, TRandom.Kind != 0, seed);
             ref byte src = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
             ref byte dst = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
@@ -636,36 +665,163 @@ namespace NumForge.CompilerServices
             return i;
         }
 
-        /// <summary>The default rounding's loop, out of line so that the general loop and it each get the JIT's full inlining budget.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int EncodeSinglesNearestEven<TOps, TV, TBits>(ReadOnlySpan<float> source, Span<TBits> destination, bool saturate)
+        /// <summary>The in-lane encode of floats in <paramref name="rounding"/>; -1 when the encoder does not apply to the format.</summary>
+        private static int EncodeSinglesInLane<TOps, TV, TBits>(ReadOnlySpan<float> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
+            => rounding switch
+            {
+                MidpointRounding.ToEven => EncodeSinglesInLane<TOps, TV, TBits, TiesToEven>(source, destination, saturate),
+                MidpointRounding.AwayFromZero => EncodeSinglesInLane<TOps, TV, TBits, TiesAwayFromZero>(source, destination, saturate),
+                MidpointRounding.ToZero => EncodeSinglesInLane<TOps, TV, TBits, TowardZero>(source, destination, saturate),
+                MidpointRounding.ToNegativeInfinity => EncodeSinglesInLane<TOps, TV, TBits, TowardNegativeInfinity>(source, destination, saturate),
+                _ => EncodeSinglesInLane<TOps, TV, TBits, TowardPositiveInfinity>(source, destination, saturate),
+            };
+
+        /// <summary>One mode's loop, out of line so that each loop gets the JIT's full inlining budget.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeSinglesInLane<TOps, TV, TBits, TMode>(ReadOnlySpan<float> source, Span<TBits> destination, bool saturate)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
         {
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            if (!k.Applies)
+            {
+                return -1;
+            }
+
             ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            return NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Clamps
-                ? BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, Yes, No>(saturate))
-                : BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, TBits, No, No>(saturate));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes, No>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No, No>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes, No>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No, No>)),
+            };
         }
 
         /// <summary>The fused encode-and-pack loop of 4-bit formats; returns how many elements (an even number) it did.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int EncodeSinglesPacked<TOps, TV>(ReadOnlySpan<float> source, Span<byte> destination, bool saturate)
+        private static int EncodeSinglesPacked<TOps, TV>(ReadOnlySpan<float> source, Span<byte> destination, MidpointRounding rounding, bool saturate)
             where TOps : struct, ISimd32<TV>
             where TV : struct
+            => rounding switch
+            {
+                MidpointRounding.ToEven => EncodeSinglesPacked<TOps, TV, TiesToEven>(source, destination, saturate),
+                MidpointRounding.AwayFromZero => EncodeSinglesPacked<TOps, TV, TiesAwayFromZero>(source, destination, saturate),
+                MidpointRounding.ToZero => EncodeSinglesPacked<TOps, TV, TowardZero>(source, destination, saturate),
+                MidpointRounding.ToNegativeInfinity => EncodeSinglesPacked<TOps, TV, TowardNegativeInfinity>(source, destination, saturate),
+                _ => EncodeSinglesPacked<TOps, TV, TowardPositiveInfinity>(source, destination, saturate),
+            };
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeSinglesPacked<TOps, TV, TMode>(ReadOnlySpan<float> source, Span<byte> destination, bool saturate)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TMode : struct, IRoundingMode
         {
-            if (!NearestEvenEncoder<TTraits, TOps, TV>.CanEncode || !NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Applies)
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            if (!k.Applies)
             {
                 return 0;
             }
 
             ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref MemoryMarshal.GetReference(destination);
-            return NearestEvenEncoder<TTraits, TOps, TV>.For(saturate).Clamps
-                ? BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, byte, Yes, Yes>(saturate))
-                : BlockLoop.Run(ref input, ref output, source.Length, new NearestEvenBlock<TTraits, TOps, TV, byte, No, Yes>(saturate));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, Yes, Yes>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, No, Yes>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, Yes, Yes>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, No, Yes>)),
+            };
+        }
+
+        /// <summary>The in-lane encode of doubles (64-bit lanes) in <paramref name="rounding"/>; -1 when the encoder does not apply.</summary>
+        private static int EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
+            where TOps : struct, ISimd64<TV, TV32>
+            where TV : struct
+            where TOps32 : struct, ISimd32<TV32>
+            where TV32 : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => rounding switch
+            {
+                MidpointRounding.ToEven => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TiesToEven>(source, destination, saturate),
+                MidpointRounding.AwayFromZero => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TiesAwayFromZero>(source, destination, saturate),
+                MidpointRounding.ToZero => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TowardZero>(source, destination, saturate),
+                MidpointRounding.ToNegativeInfinity => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TowardNegativeInfinity>(source, destination, saturate),
+                _ => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TowardPositiveInfinity>(source, destination, saturate),
+            };
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TMode>(ReadOnlySpan<double> source, Span<TBits> destination, bool saturate)
+            where TOps : struct, ISimd64<TV, TV32>
+            where TV : struct
+            where TOps32 : struct, ISimd32<TV32>
+            where TV32 : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+        {
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            if (!k.Applies)
+            {
+                return -1;
+            }
+
+            ref byte input = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(source));
+            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, Yes>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, No>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, Yes>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, No>)),
+            };
+        }
+
+        /// <summary>The fused widen-and-encode of Half values in <paramref name="rounding"/>; -1 when the encoder does not apply.</summary>
+        private static int EncodeHalvesInLane<TOps, TV, TBits>(ReadOnlySpan<Half> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => rounding switch
+            {
+                MidpointRounding.ToEven => EncodeHalvesInLane<TOps, TV, TBits, TiesToEven>(source, destination, saturate),
+                MidpointRounding.AwayFromZero => EncodeHalvesInLane<TOps, TV, TBits, TiesAwayFromZero>(source, destination, saturate),
+                MidpointRounding.ToZero => EncodeHalvesInLane<TOps, TV, TBits, TowardZero>(source, destination, saturate),
+                MidpointRounding.ToNegativeInfinity => EncodeHalvesInLane<TOps, TV, TBits, TowardNegativeInfinity>(source, destination, saturate),
+                _ => EncodeHalvesInLane<TOps, TV, TBits, TowardPositiveInfinity>(source, destination, saturate),
+            };
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeHalvesInLane<TOps, TV, TBits, TMode>(ReadOnlySpan<Half> source, Span<TBits> destination, bool saturate)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+        {
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            if (!k.Applies)
+            {
+                return -1;
+            }
+
+            ref byte input = ref Unsafe.As<Half, byte>(ref MemoryMarshal.GetReference(source));
+            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No>)),
+            };
         }
 
         private static bool MayBeRare<TOps, TV>()

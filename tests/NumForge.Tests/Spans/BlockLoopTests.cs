@@ -20,7 +20,7 @@ namespace NumForge.Tests.Spans
         [Theory]
         [InlineData(0L)]
         [InlineData(long.MaxValue)]
-        public void Nearest_even_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        public void Encode_blocks_in_every_mode_match_scalar_at_every_destination_offset(long streamingBytes)
         {
             Assert.Null(CheckEncode<SE4M3FN, byte>(streamingBytes));
             Assert.Null(CheckEncode<SE5M2FNUZ, byte>(streamingBytes));
@@ -28,6 +28,20 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckEncode<SE2M1, byte>(streamingBytes));
             Assert.Null(CheckEncode<SBF16, ushort>(streamingBytes));
             Assert.Null(CheckEncode<STF32, uint>(streamingBytes));
+        }
+
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(long.MaxValue)]
+        public void Double_and_Half_encode_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        {
+            Assert.Null(CheckSourceEncode<SE4M3FN, byte, TiesToEven, No, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SE4M3FN, byte, TowardPositiveInfinity, Yes, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SE5M2FNUZ, byte, TowardZero, No, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SE2M1, byte, TiesAwayFromZero, No, Yes>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SBinary16, ushort, TowardNegativeInfinity, No, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SBF16, ushort, TiesToEven, Yes, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<STF32, uint, TowardZero, No, No>(streamingBytes));
         }
 
         [Theory]
@@ -45,12 +59,14 @@ namespace NumForge.Tests.Spans
         [Theory]
         [InlineData(0L)]
         [InlineData(long.MaxValue)]
-        public void Packed_nearest_even_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        public void Packed_encode_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
         {
-            Assert.Null(CheckPacked<SE2M1, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: false));
-            Assert.Null(CheckPacked<SE2M1, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: false));
-            Assert.Null(CheckPacked<SE2M1, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true));
-            Assert.Null(CheckPacked<SE1M1, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector128x32, Vector128<uint>, No, Yes>(streamingBytes));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector256x32, Vector256<uint>, No, Yes>(streamingBytes));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector256x32, Vector256<uint>, Yes, No>(streamingBytes));
+            Assert.Null(CheckPacked<SE1M1, TiesToEven, Vector256x32, Vector256<uint>, No, No>(streamingBytes));
+            Assert.Null(CheckPacked<SE2M1, TowardZero, Vector256x32, Vector256<uint>, No, Yes>(streamingBytes));
+            Assert.Null(CheckPacked<SE2M1, TowardPositiveInfinity, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes));
         }
 
         [Fact]
@@ -84,11 +100,77 @@ namespace NumForge.Tests.Spans
         private static string? CheckEncode<TSpec, TBits>(long streamingBytes)
             where TSpec : struct, ISpanSpec
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => CheckEncode<TSpec, TBits, Vector128x32, Vector128<uint>, No>(streamingBytes, saturate: false)
-                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: false)
-                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, No>(streamingBytes, saturate: true)
-                ?? CheckEncode<TSpec, TBits, Vector128x32, Vector128<uint>, Yes>(streamingBytes, saturate: true)
-                ?? CheckEncode<TSpec, TBits, Vector256x32, Vector256<uint>, Yes>(streamingBytes, saturate: true);
+            => CheckEncode<TSpec, TBits, TiesToEven>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TiesAwayFromZero>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TowardZero>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TowardNegativeInfinity>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TowardPositiveInfinity>(streamingBytes);
+
+        private static string? CheckEncode<TSpec, TBits, TMode>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+            => CheckEncode<TSpec, TBits, TMode, Vector128x32, Vector128<uint>, No, No>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, No, No>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, No>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, Yes>(streamingBytes);
+
+        /// <summary>The double and Half encode blocks at 128 and 256 bits, at every destination offset of a store.</summary>
+        private static string? CheckSourceEncode<TSpec, TBits, TMode, TSaturate, TClamp>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+            where TSaturate : struct, IFlag
+            where TClamp : struct, IFlag
+            => CheckSourceEncode<TSpec, TBits, DoubleEncodeBlock<SpanTraits<TSpec>, TMode, Vector128x64, Vector128<ulong>, Vector128x32, Vector128<uint>, TBits, TSaturate, TClamp>, double>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
+                ?? CheckSourceEncode<TSpec, TBits, DoubleEncodeBlock<SpanTraits<TSpec>, TMode, Vector256x64, Vector256<ulong>, Vector256x32, Vector256<uint>, TBits, TSaturate, TClamp>, double>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
+                ?? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, Vector128x32, Vector128<uint>, TBits, TSaturate, TClamp>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
+                ?? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, Vector256x32, Vector256<uint>, TBits, TSaturate, TClamp>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value);
+
+        private static string? CheckSourceEncode<TSpec, TBits, TBlock, TSource>(long streamingBytes, MidpointRounding mode, bool saturate, bool clamp)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TBlock : struct, IBlockConverter
+            where TSource : unmanaged
+        {
+            if (clamp && !new LaneEncoder<SpanTraits<TSpec>, TiesToEven, Vector128x32, Vector128<uint>>.Constants(saturate).Clamps)
+            {
+                return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
+            }
+
+            var random = new Random(19);
+            float[] pool = SpanInputs.Mixed();
+            var input = new TSource[Length];
+            for (int i = 0; i < Length; i++)
+            {
+                float value = pool[random.Next(pool.Length)];
+                input[i] = typeof(TSource) == typeof(double) ? (TSource)(object)(value * (1 + (random.Next(3) - 1) * 1e-12)) : (TSource)(object)(Half)value;
+            }
+
+            for (int offset = 0; offset < 32 / Unsafe.SizeOf<TBits>(); offset++)
+            {
+                TBits[] output = new TBits[Length + 32];
+                int done = BlockLoop.Run(ref Unsafe.As<TSource, byte>(ref input[0]), ref Unsafe.As<TBits, byte>(ref output[offset]), Length, default(TBlock), streamingBytes);
+                if (done < Length - TBlock.BlockElements)
+                {
+                    return $"{typeof(TBlock).Name} {typeof(TSpec).Name} offset {offset}: converted {done} of {Length}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    double value = input[i] is double d ? d : (double)(Half)(object)input[i];
+                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromDouble(value, mode, saturate);
+                    ulong got = ulong.CreateTruncating(output[offset + i]);
+                    if (got != expected)
+                    {
+                        return $"{typeof(TBlock).Name} {typeof(TSpec).Name} {mode} sat={saturate} offset {offset} index {i} ({value:R}): block 0x{got:X} scalar 0x{expected:X}";
+                    }
+                }
+            }
+
+            return null;
+        }
 
         private static string? CheckDecode<TSpec, TBits>(long streamingBytes)
             where TSpec : struct, ISpanSpec
@@ -97,17 +179,20 @@ namespace NumForge.Tests.Spans
                 ?? CheckDecode<TSpec, TBits, Vector256x32, Vector256<uint>>(streamingBytes);
 
         /// <summary>Checks one encoder variant; a clamping one (<typeparamref name="TClamp"/>) only where the codes allow it.</summary>
-        private static string? CheckEncode<TSpec, TBits, TOps, TV, TClamp>(long streamingBytes, bool saturate)
+        private static string? CheckEncode<TSpec, TBits, TMode, TOps, TV, TSaturate, TClamp>(long streamingBytes)
             where TSpec : struct, ISpanSpec
             where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
             where TOps : struct, ISimd32<TV>
             where TV : struct
+            where TSaturate : struct, IFlag
             where TClamp : struct, IFlag
         {
-            var constants = new NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.Constants(saturate);
+            bool saturate = TSaturate.Value;
+            var constants = new LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.Constants(saturate);
             if (!constants.Applies)
             {
-                return $"{typeof(TSpec).Name} {typeof(TOps).Name}: the nearest-even encoder does not apply";
+                return $"{typeof(TSpec).Name} {typeof(TOps).Name}: the lane encoder does not apply";
             }
 
             if (TClamp.Value && !constants.Clamps)
@@ -129,20 +214,20 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref Unsafe.As<TBits, byte>(ref output[offset]),
                     Length,
-                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp, No>(saturate),
+                    default(SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, No>),
                     streamingBytes);
-                if (done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, TBits, TClamp, No>.BlockElements)
+                if (done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, No>.BlockElements)
                 {
                     return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
                 }
 
                 for (int i = 0; i < done; i++)
                 {
-                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], MidpointRounding.ToEven, saturate);
+                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], TMode.Mode, saturate);
                     ulong got = ulong.CreateTruncating(output[offset + i]);
                     if (got != expected)
                     {
-                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} clamp={TClamp.Value} sat={saturate} offset {offset} index {i} (0x{BitConverter.SingleToUInt32Bits(input[i]):X8}): block 0x{got:X} scalar 0x{expected:X}";
+                        return $"{typeof(TSpec).Name} {typeof(TMode).Name} {typeof(TOps).Name} clamp={TClamp.Value} sat={saturate} offset {offset} index {i} (0x{BitConverter.SingleToUInt32Bits(input[i]):X8}): block 0x{got:X} scalar 0x{expected:X}";
                     }
                 }
             }
@@ -150,12 +235,15 @@ namespace NumForge.Tests.Spans
             return null;
         }
 
-        private static string? CheckPacked<TSpec, TOps, TV, TClamp>(long streamingBytes, bool saturate)
+        private static string? CheckPacked<TSpec, TMode, TOps, TV, TSaturate, TClamp>(long streamingBytes)
             where TSpec : struct, ISpanSpec
+            where TMode : struct, IRoundingMode
             where TOps : struct, ISimd32<TV>
             where TV : struct
+            where TSaturate : struct, IFlag
             where TClamp : struct, IFlag
         {
+            bool saturate = TSaturate.Value;
             var random = new Random(17);
             float[] input = new float[Length];
             for (int i = 0; i < Length; i++)
@@ -163,12 +251,12 @@ namespace NumForge.Tests.Spans
                 input[i] = SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)];
             }
 
-            if (!NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.For(saturate).Applies)
+            if (!LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.For(saturate).Applies)
             {
-                return $"{typeof(TSpec).Name}: the nearest-even encoder does not apply";
+                return $"{typeof(TSpec).Name}: the lane encoder does not apply";
             }
 
-            if (TClamp.Value && !NearestEvenEncoder<SpanTraits<TSpec>, TOps, TV>.For(saturate).Clamps)
+            if (TClamp.Value && !LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.For(saturate).Clamps)
             {
                 return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
             }
@@ -180,16 +268,16 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref output[offset],
                     Length,
-                    new NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, byte, TClamp, Yes>(saturate),
+                    default(SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TSaturate, TClamp, Yes>),
                     streamingBytes);
-                if (done % 2 != 0 || done < Length - NearestEvenBlock<SpanTraits<TSpec>, TOps, TV, byte, TClamp, Yes>.BlockElements)
+                if (done % 2 != 0 || done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TSaturate, TClamp, Yes>.BlockElements)
                 {
                     return $"{typeof(TSpec).Name} offset {offset}: converted {done} of {Length}";
                 }
 
                 for (int i = 0; i < done; i++)
                 {
-                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], MidpointRounding.ToEven, saturate);
+                    ulong expected = FloatCodec<SpanTraits<TSpec>>.FromSingle(input[i], TMode.Mode, saturate);
                     int got = (output[offset + (i / 2)] >> (4 * (i % 2))) & 0xF;
                     if ((ulong)got != expected)
                     {

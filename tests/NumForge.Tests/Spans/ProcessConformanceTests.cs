@@ -52,9 +52,10 @@ namespace NumForge.Tests.Spans
             Add<SBinary16, ushort>(hash, floats, doubles, halves, width);
             Add<STF32, uint>(hash, floats, doubles, halves, width);
 
-            // Clean values with specials at every lane position (NaN, infinities, overflow), for every entry point.
+            // Clean values with specials at every lane position (NaN, infinities, overflow, ties, subnormals; for
+            // doubles also ties moved by one double unit), for every entry point, mode and saturation.
             float[] mixed = SpanInputs.Mixed();
-            double[] mixedDoubles = Array.ConvertAll(mixed, f => (double)f);
+            double[] mixedDoubles = SpanInputs.MixedDoubles();
             Half[] mixedHalves = Array.ConvertAll(mixed, f => (Half)f);
             Add<SE4M3FN, byte>(hash, mixed, mixedDoubles, mixedHalves, width);
             Add<SE5M2, byte>(hash, mixed, mixedDoubles, mixedHalves, width);

@@ -90,6 +90,30 @@ namespace NumForge.Tests.Spans
             }
         }
 
+        /// <summary>
+        /// Specials, ties, overflow and subnormals at every lane position of a block among clean values, from float,
+        /// double (also ties moved by one double unit: rounding through float would round twice) and Half sources, in
+        /// every mode, saturating or not.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(FormatAndWidth))]
+        public void Mixed_inputs_match_scalar_in_every_mode_from_every_source(string format, int widthValue)
+        {
+            var width = (SimdWidth)widthValue;
+            float[] floats = SpanInputs.Mixed();
+            double[] doubles = SpanInputs.MixedDoubles();
+            Half[] halves = Array.ConvertAll(floats, f => (Half)f);
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                foreach (bool saturate in new[] { false, true })
+                {
+                    Assert.Null(Get(format).CheckFromSingle(floats, width, mode, saturate));
+                    Assert.Null(Get(format).CheckFromDouble(doubles, width, mode, saturate));
+                    Assert.Null(Get(format).CheckFromHalf(halves, width, mode, saturate));
+                }
+            }
+        }
+
         [Theory]
         [MemberData(nameof(FormatAndWidth))]
         public void Decode_matches_scalar_on_every_code(string format, int widthValue)

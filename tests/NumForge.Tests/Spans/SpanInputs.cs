@@ -30,28 +30,104 @@ namespace NumForge.Tests.Spans
         }
 
         /// <summary>
-        /// Clean values (weight-like, in every format's range) with specials among them: for each of ±NaN, ±infinity and
-        /// ±1e30 (beyond every narrow format) and each position 0..63 of a 64-element block (a whole block of bytes at
-        /// Vector512: four vectors of 16 lanes), one block with that special at that position; then a stream with 1%
-        /// NaN, 1% infinities and 2% overflow at random positions.
+        /// Values that a span encoder treats specially in some format or mode: NaN, infinities, overflow (far beyond
+        /// and just beyond the largest finite value of E4M3FN, E5M2, binary16, BFloat16), ties at the normal and the
+        /// subnormal step of those formats (where the modes differ), values below half a subnormal unit, and float
+        /// subnormals; each with both signs.
         /// </summary>
-        public static float[] Mixed()
+        public static float[] MixedSpecials()
         {
-            float[] specials = { float.NaN, -float.NaN, float.PositiveInfinity, float.NegativeInfinity, 1e30f, -1e30f, BitConverter.UInt32BitsToSingle(0x7F800001), 65520f, -448f * 1.0625f };
-            var random = new Random(4242);
-            float Clean() => (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
-            var result = new List<float>();
-            foreach (float special in specials)
+            float[] positive =
             {
-                for (int position = 0; position < 64; position++)
+                float.NaN, float.PositiveInfinity, 1e30f, float.MaxValue, BitConverter.UInt32BitsToSingle(0x7F800001), BitConverter.UInt32BitsToSingle(0x7FFFFFFF),
+                449f, 464f, 480f, 57345f, 61440f, 65504f, 65519f, 65520f, 3.3961776e38f, 448f * 1.0625f,
+                1.0625f, 1.1875f, 1.125f, 1.375f, 1f + (1f / 256), 1f + (3f / 256), 1f + (1f / 2048), 1f + (3f / 2048),
+                3 * MathF.Pow(2, -10), 5 * MathF.Pow(2, -10), 3 * MathF.Pow(2, -17), 5 * MathF.Pow(2, -17), 3 * MathF.Pow(2, -25), 3 * MathF.Pow(2, -134),
+                MathF.Pow(2, -7) * 1.0625f, MathF.Pow(2, -30), 1e-40f, float.Epsilon, 0f,
+            };
+            var result = new List<float>();
+            foreach (float value in positive)
+            {
+                result.Add(value);
+                result.Add(-value);
+            }
+
+            return result.ToArray();
+        }
+
+        /// <summary>
+        /// Every one of <see cref="MixedSpecials"/> at every position 0..63 of a 64-element block (a whole block of
+        /// bytes at Vector512: four vectors of 16 lanes), in blocks of specials only and, at the first and last lanes of
+        /// each vector, alone among clean values (weight-like, in every format's range); then a stream with 1% NaN, 1%
+        /// infinities and 2% overflow at random positions.
+        /// </summary>
+        public static float[] Mixed() => mixed ??= BuildMixed();
+
+        /// <summary>
+        /// <see cref="Mixed"/> widened, then the same blocks for doubles that are not floats: one double unit either
+        /// side of each finite special below 2^17 (a tie moved off by far less than a float unit, where rounding
+        /// through float would round twice), and doubles beyond float's range (1e300, 1e-300, the smallest double).
+        /// </summary>
+        public static double[] MixedDoubles()
+        {
+            var specials = new List<double>();
+            foreach (float f in MixedSpecials())
+            {
+                // Ties, near-maximum values and subnormals (every finite special below 2^17), moved by one double unit.
+                if (float.IsFinite(f) && f != 0 && Math.Abs(f) < 131072f)
+                {
+                    specials.Add(Math.BitIncrement((double)f));
+                    specials.Add(Math.BitDecrement((double)f));
+                }
+            }
+
+            specials.AddRange(new[] { 1e300, -1e300, 1e-300, -1e-300, double.Epsilon, -double.Epsilon, double.MaxValue, -double.MaxValue, 1.0625 + 1e-12, -(1.0625 - 1e-12) });
+            var random = new Random(4343);
+            var result = new List<double>(Array.ConvertAll(Mixed(), f => (double)f));
+            result.AddRange(Blocks(specials, () => (random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6))));
+            return result.ToArray();
+        }
+
+        private static float[]? mixed;
+
+        /// <summary>Lane positions of the sparse blocks: first and last lanes of vectors of 8 and 16 lanes, and of the block.</summary>
+        private static readonly int[] SparsePositions = { 0, 7, 8, 15, 16, 63 };
+
+        /// <summary>
+        /// Blocks of 64 that put every special at every position: dense blocks (block b holds special (b + i) mod n at
+        /// position i), then sparse ones (one special among clean values, at the edges of each vector).
+        /// </summary>
+        private static List<T> Blocks<T>(IReadOnlyList<T> specials, Func<T> clean)
+        {
+            var result = new List<T>();
+            int n = specials.Count;
+            for (int block = 0; block < n; block++)
+            {
+                for (int i = 0; i < 64; i++)
+                {
+                    result.Add(specials[(block + i) % n]);
+                }
+            }
+
+            foreach (T special in specials)
+            {
+                foreach (int position in SparsePositions)
                 {
                     for (int i = 0; i < 64; i++)
                     {
-                        result.Add(i == position ? special : Clean());
+                        result.Add(i == position ? special : clean());
                     }
                 }
             }
 
+            return result;
+        }
+
+        private static float[] BuildMixed()
+        {
+            var random = new Random(4242);
+            float Clean() => (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
+            List<float> result = Blocks(MixedSpecials(), Clean);
             for (int i = 0; i < 20000; i++)
             {
                 int roll = random.Next(100);

@@ -41,7 +41,12 @@ namespace NumForge.CompilerServices.Spans
         /// Converts the whole blocks of <paramref name="length"/> elements; returns how many elements it converted.
         /// Stores stream when the destination holds at least <paramref name="streamingBytes"/> (tests pass 0).
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        /// <remarks>
+        /// Never inlined: each converter's loop is then a method of its own, with the JIT's whole inlining budget for
+        /// the one copy of the converter in its loop (the budget grows with the root method; a kernel of four vectors
+        /// in a directed rounding mode needs most of it), rather than sharing it with the variants its caller picks between.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static int Run<TConverter>(ref byte source, ref byte destination, int length, in TConverter converter, long streamingBytes = StreamingBytes)
             where TConverter : struct, IBlockConverter
         {
@@ -87,18 +92,24 @@ namespace NumForge.CompilerServices.Spans
                 }
 
                 // The edges: the first block (when the loop started inside it) and the rest as one last block that
-                // ends at the end, rather than element by element. One call site for both keeps one inlined copy of
-                // the converter here, within the JIT's inlining budget for long kernels.
+                // ends at the end, rather than element by element. Out of line: the loop's copy of the converter is
+                // the only one inlined here, within the JIT's inlining budget for long kernels.
                 bool tail = end < length && apart && (length - block) % unitElements == 0;
                 for (int edge = head ? 0 : 1; edge < (tail ? 2 : 1); edge++)
                 {
                     int at = edge == 0 ? 0 : length - block;
-                    local.Convert(ref Unsafe.Add(ref source, (nint)at * sourceSize), ref Unsafe.Add(ref destination, DestinationOffset<TConverter>(at)), false);
+                    ConvertEdge(local, ref Unsafe.Add(ref source, (nint)at * sourceSize), ref Unsafe.Add(ref destination, DestinationOffset<TConverter>(at)));
                 }
 
                 return tail ? length : end;
             }
         }
+
+        /// <summary>One block at an edge of the span (ordinary stores).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ConvertEdge<TConverter>(TConverter converter, ref byte source, ref byte destination)
+            where TConverter : struct, IBlockConverter
+            => converter.Convert(ref source, ref destination, false);
 
         /// <summary>Byte offset of element <paramref name="index"/> (a whole number of units) in the destination.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,0 +1,332 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace NumForge.CompilerServices.Spans
+{
+    /// <summary>
+    /// The fast encode of float (32-bit lanes) or double (64-bit lanes) to a format, in one rounding mode
+    /// (<typeparamref name="TMode"/>): about a fifth of the lane operations of
+    /// <see cref="FloatVectorKernel{TTraits, TOps, TV}.Encode"/>, which keeps its place for stochastic rounding and
+    /// the formats this one does not cover. Both give the bits of <see cref="FloatCodec{TTraits}.RoundPack"/>; the span
+    /// tests hold every path to the scalar codec.
+    /// <list type="bullet">
+    /// <item>Normal results: add the mode's rounding increment to the source's magnitude bits and drop the low bits.
+    /// The increment is a constant less one (ties to even: half a unit less one, plus the lowest kept bit; ties away:
+    /// half a unit; toward zero: nothing; toward an infinity: a unit less one in the lanes of that sign, from a mask of
+    /// the sign), with the exponent rebias folded in. The carry runs into the exponent, which is the correct rounding
+    /// up to the next binade (and past the largest finite value, which the overflow select then catches).</item>
+    /// <item>Subnormal results: add a power of two whose unit in the last place is the format's smallest subnormal;
+    /// the adder rounds to nearest even at exactly that unit, and the sum's low bits are the code. Ties away correct
+    /// that by one unit where the adder broke a tie downward; the directed modes truncate the magnitude in those units
+    /// instead (an exact scale, then the truncating float-to-integer conversion) and add one where that was inexact in
+    /// the lanes rounded away from zero.</item>
+    /// <item>Special results (overflow, infinity, NaN) are all magnitudes above the largest finite code, so one
+    /// compare finds them; their codes (from the scalar codec, per format, mode, sign and saturation) are selected in
+    /// the lanes (<see cref="EncodeInLane"/>), so the speed does not depend on how many there are.</item>
+    /// </list>
+    /// </summary>
+    internal static class LaneEncoder<TTraits, TMode, TOps, TV>
+        where TTraits : struct, IFloatTraits
+        where TMode : struct, IRoundingMode
+        where TOps : struct, ISimd<TV>
+        where TV : struct
+    {
+        // The constants as static readonly fields: Tier-1 code reads them as constants, and unlike properties they
+        // cost the JIT no inlining budget, which the lane operations of four vectors need.
+        private static readonly int M = TTraits.MantissaBits;
+
+        private static readonly int EMin = TTraits.MinNormalExponent;
+
+        /// <summary>Fraction bits of the source: float's 23 or double's 52.</summary>
+        private static readonly int F = TOps.LaneBits == 32 ? 23 : 52;
+
+        private static readonly int SourceBias = TOps.LaneBits == 32 ? 127 : 1023;
+
+        private static readonly ulong SourceSign = 1UL << (TOps.LaneBits - 1);
+
+        /// <summary>Bits of the source's infinity.</summary>
+        private static readonly ulong InfinityBits = (ulong)(2 * SourceBias + 1) << F;
+
+        /// <summary>Source bits dropped for a normal result.</summary>
+        private static readonly int Dropped = F - M;
+
+        /// <summary>Position of the format's sign bit.</summary>
+        private static readonly int SignPosition = TTraits.ExponentBits + M;
+
+        /// <summary>Bits of 2^EMin in the source: the smallest normal value of the format.</summary>
+        private static readonly ulong MinNormalBits = Pow2Bits(EMin);
+
+        /// <summary>Bits of 2^(EMin - M + F), the source value whose last place is the format's smallest subnormal.</summary>
+        private static readonly ulong SubnormalMagicBits = Pow2Bits(EMin - M + F);
+
+        /// <summary>Bits of half the format's smallest subnormal (a tie of the subnormal rounding).</summary>
+        private static readonly ulong HalfSubnormalBits = Pow2Bits(EMin - M - 1);
+
+        /// <summary>Bits of 2^(M - EMin) (the scale to units of the smallest subnormal), split in two powers of the source when beyond one.</summary>
+        private static readonly ulong ScaleBits = Pow2Bits(Math.Min(M - EMin, SourceBias));
+
+        /// <summary>The second factor of the scale (0 when one suffices).</summary>
+        private static readonly ulong ScaleMoreBits = M - EMin > SourceBias ? Pow2Bits(M - EMin - SourceBias) : 0;
+
+        /// <summary>
+        /// The rounding constant less the exponent rebias (the source's bias against the format's), in place: added to a
+        /// normal source's bits, the top bits become the format's rounded code. Wraps by design (lanes below the smallest
+        /// normal, where it does, take the subnormal path).
+        /// </summary>
+        private static readonly ulong NormalAddend = RoundingConstant() - ((ulong)(SourceBias + EMin - 1) << F);
+
+        /// <summary>A unit less one: the increment of the lanes rounded away from zero by a directed mode.</summary>
+        private static readonly ulong UnitLessOne = (1UL << Dropped) - 1;
+
+        private static readonly ulong MaxFiniteMagnitude = TTraits.MaxFiniteMagnitude;
+
+        private static readonly ulong SignMask = TTraits.SignMask;
+
+        /// <summary>
+        /// Whether this encoder applies to the format from this source: a signed format with subnormals whose normal
+        /// range lies within the source's normal range, with fewer mantissa bits than the source, and codes of at most
+        /// 31 bits.
+        /// </summary>
+        public static bool CanEncode => TTraits.Signed && TTraits.Subnormals
+            && TTraits.SignMask == 1UL << SignPosition && SignPosition <= 30
+            && M >= 0 && M < F
+            && EMin >= 1 - SourceBias && EMin - M + F <= SourceBias
+            && TTraits.MaxExponent <= SourceBias;
+
+        /// <summary>Whether the format folds negative zero into positive zero (the FNUZ formats).</summary>
+        private static readonly bool UnsignedZero = TTraits.Specials == SpecialValues.FiniteNaNUnsignedZero;
+
+        private static readonly MidpointRounding Mode = TMode.Mode;
+
+        private static readonly Constants NonSaturating = new(saturate: false);
+
+        private static readonly Constants Saturating = new(saturate: true);
+
+        /// <summary>The constants of a conversion, computed once per format, mode and source (declared after the fields they read).</summary>
+        public static ref readonly Constants For(bool saturate) => ref saturate ? ref Saturating : ref NonSaturating;
+
+        /// <summary>Source bits of 2^e (normal or subnormal in the source).</summary>
+        private static ulong Pow2Bits(int e)
+        {
+            int biased = SourceBias + e;
+            return biased >= 1 ? (ulong)biased << F : biased > -F ? 1UL << (F - 1 + biased) : 0;
+        }
+
+        private static ulong RoundingConstant() => TMode.Mode switch
+        {
+            MidpointRounding.ToEven => (1UL << (Dropped - 1)) - 1,
+            MidpointRounding.AwayFromZero => 1UL << (Dropped - 1),
+            _ => 0,
+        };
+
+        /// <summary>The codes of overflow, infinity and NaN of one conversion (saturating or not), per sign, from the scalar codec.</summary>
+        public readonly struct Constants
+        {
+            public readonly TV OverflowPositive;
+            public readonly TV OverflowNegative;
+            public readonly TV InfinityPositive;
+            public readonly TV InfinityNegative;
+            public readonly TV NaNPositive;
+            public readonly TV NaNNegative;
+
+            /// <summary>Whether every negative special code has the sign bit set: see <see cref="EncodeInLane"/>.</summary>
+            public readonly bool SignedShape;
+
+            /// <summary>Per kind, whether the negative code is the positive one with the sign bit (one constant then serves both signs).</summary>
+            public readonly bool OverflowSymmetric;
+            public readonly bool InfinitySymmetric;
+            public readonly bool NaNSymmetric;
+
+            /// <summary>Whether infinity and overflow give the same codes.</summary>
+            public readonly bool InfinityIsOverflow;
+
+            /// <summary>Whether infinity and NaN give the same codes (FN formats: one compare then finds both).</summary>
+            public readonly bool InfinityIsNaN;
+
+            /// <summary>Whether NaN, infinity and overflow all give the same codes.</summary>
+            public readonly bool AllSpecialsAlike;
+
+            /// <summary>
+            /// Whether overflow and infinity both give the largest finite value of their sign (saturating
+            /// conversions, formats without infinity, directed modes toward zero): <see cref="Encode"/> can then clamp
+            /// instead of flagging them.
+            /// </summary>
+            public readonly bool Clamps;
+
+            /// <summary>
+            /// Whether the scalar codec's zeros have the shape this encoder assumes: zero is 0 and negative zero the
+            /// sign bit (or 0 for FNUZ formats). When not, the caller uses the general kernel.
+            /// </summary>
+            public readonly bool Applies;
+
+            public Constants(bool saturate)
+            {
+                ulong overflowPositive = Value(double.MaxValue, saturate);
+                ulong overflowNegative = Value(-double.MaxValue, saturate);
+                ulong infinityPositive = Value(double.PositiveInfinity, saturate);
+                ulong infinityNegative = Value(double.NegativeInfinity, saturate);
+
+                // double.NaN has its sign bit set, so both NaNs are spelled out.
+                ulong nanPositive = Value(BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL), saturate);
+                ulong nanNegative = Value(BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000UL), saturate);
+                OverflowPositive = TOps.Create(overflowPositive);
+                OverflowNegative = TOps.Create(overflowNegative);
+                InfinityPositive = TOps.Create(infinityPositive);
+                InfinityNegative = TOps.Create(infinityNegative);
+                NaNPositive = TOps.Create(nanPositive);
+                NaNNegative = TOps.Create(nanNegative);
+                ulong s = TTraits.SignMask;
+                SignedShape = (overflowNegative & s) != 0 && (infinityNegative & s) != 0 && (nanNegative & s) != 0;
+                OverflowSymmetric = overflowNegative == (overflowPositive | s);
+                InfinitySymmetric = infinityNegative == (infinityPositive | s);
+                NaNSymmetric = nanNegative == (nanPositive | s);
+                InfinityIsOverflow = infinityPositive == overflowPositive && infinityNegative == overflowNegative;
+                InfinityIsNaN = infinityPositive == nanPositive && infinityNegative == nanNegative;
+                AllSpecialsAlike = InfinityIsOverflow && nanPositive == infinityPositive && nanNegative == infinityNegative;
+                ulong max = TTraits.MaxFiniteMagnitude;
+                ulong negativeMax = max | s;
+                Clamps = overflowPositive == max && overflowNegative == negativeMax && infinityPositive == max && infinityNegative == negativeMax;
+                Applies = CanEncode
+                    && FloatCodec<TTraits>.FromDouble(0.0, Mode, saturate) == 0
+                    && FloatCodec<TTraits>.FromDouble(-0.0, Mode, saturate) == (UnsignedZero ? 0 : TTraits.SignMask);
+            }
+
+            private static ulong Value(double value, bool saturate) => FloatCodec<TTraits>.FromDouble(value, TMode.Mode, saturate);
+        }
+
+        /// <summary>
+        /// Encodes one vector of source bits to codes in the low bits of each lane, leaving out the special results:
+        /// lanes flagged in <paramref name="special"/> (overflow, infinity, NaN) still need <see cref="WithSpecials"/>.
+        /// With <paramref name="clamp"/> (<see cref="Constants.Clamps"/>), overflow and infinity clamp to the largest
+        /// finite value and only NaN lanes are flagged.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV Encode(TV x, out TV special, bool clamp = false) => EncodeCore(x, out special, clamp, selectSpecials: false, default);
+
+        /// <summary>
+        /// <see cref="Encode"/>; with <paramref name="selectSpecials"/>, the flagged lanes take
+        /// <paramref name="specialMagnitude"/> with the lane's sign (selected before the sign is ORed in, except for
+        /// FNUZ formats, whose NaN is the sign bit and must survive the negative-zero fold).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV EncodeCore(TV x, out TV special, bool clamp, bool selectSpecials, TV specialMagnitude)
+        {
+            // Vector shifts run on fewer ports than compares and logic, so the sign is a compare, not a shift.
+            TV a = TOps.AndNot(x, TOps.Create(SourceSign));
+            TV negative = TOps.GreaterThan(TOps.Create(0), x);
+            TV sign = TOps.And(negative, TOps.Create(SignMask));
+
+            // Normal: add the mode's increment (the rebias folded into its constant part), drop the low bits.
+            TV sum = TMode.AddLaneIncrement<TOps, TV>(TOps.Add(a, TOps.Create(NormalAddend)), a, negative, Dropped, UnitLessOne);
+            TV normal = TOps.ShiftRight(sum, Dropped);
+
+            // Subnormal: the adder rounds |x| to a whole number of the format's smallest subnormals, to nearest even;
+            // the other modes correct that by a unit.
+            TV magic = TOps.Create(SubnormalMagicBits);
+            TV rounded = TOps.FAdd(a, magic);
+            TV subnormal = TMode.CorrectSubnormal<TOps, TV>(TOps.Subtract(rounded, magic), rounded, magic, a, negative, HalfSubnormalBits, ScaleBits, ScaleMoreBits);
+
+            TV magnitude = TOps.Select(TOps.GreaterThan(TOps.Create(MinNormalBits), a), subnormal, normal);
+
+            // Overflow, infinity and NaN all land above the largest finite code: a NaN's or infinity's sum stays below
+            // 2^(lane bits), so shifted right by at least one it is a positive lane above the code of 2^(MaxExponent + 1).
+            special = clamp ? TOps.GreaterThan(a, TOps.Create(InfinityBits)) : TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude));
+            magnitude = clamp ? TOps.Min(magnitude, TOps.Create(MaxFiniteMagnitude)) : magnitude;
+            return UnsignedZero ? WithSignUnsignedZero(magnitude, sign, special, selectSpecials, specialMagnitude)
+                : TOps.Or(selectSpecials ? TOps.Select(special, specialMagnitude, magnitude) : magnitude, sign);
+        }
+
+        /// <summary>
+        /// The sign ORed in for FNUZ formats: the sign bit alone is NaN there, so a negative value that rounds to zero
+        /// is +0, and the special lanes are selected after that fold (their NaN is the sign bit).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV WithSignUnsignedZero(TV magnitude, TV sign, TV special, bool selectSpecials, TV specialMagnitude)
+        {
+            TV result = TOps.Or(magnitude, sign);
+            result = TOps.AndNot(result, TOps.Equal(result, TOps.Create(SignMask)));
+            return selectSpecials ? TOps.Select(special, TOps.Or(specialMagnitude, sign), result) : result;
+        }
+
+        /// <summary>
+        /// <see cref="Encode"/> with the special lanes (overflow, infinity, NaN; with <paramref name="clamp"/> NaN only)
+        /// given their codes in the same pass, without a branch on the data: a code per lane from at most two selects
+        /// (none when every special gives one code, as in E4M3FN; one more where a directed mode overflows differently
+        /// per sign), the sign ORed in, and one select into the result. Formats whose negative special codes lack the
+        /// sign bit take <see cref="WithSpecials"/>, also in line.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV EncodeInLane(TV x, in Constants k, bool clamp)
+        {
+            // Each shape's lane operations sit in a method of their own: the JIT folds the constants' flags and reads
+            // (and counts against its inlining budget) only the shape this format has.
+            if (!k.SignedShape)
+            {
+                return EncodeOutOfShape(x, k, clamp);
+            }
+
+            TV magnitude = clamp ? PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric) // overflow and infinity clamped: the flagged lanes are NaN
+                : k.AllSpecialsAlike ? PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric)
+                : k.InfinityIsNaN ? InfinityAsNaN(x, k)
+                : ThreeSpecials(x, k);
+            return EncodeCore(x, out _, clamp, selectSpecials: true, magnitude);
+        }
+
+        /// <summary><see cref="Encode"/> then <see cref="WithSpecials"/>: formats whose negative special codes lack the sign bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV EncodeOutOfShape(TV x, in Constants k, bool clamp)
+        {
+            TV code = Encode(x, out TV special, clamp);
+            return WithSpecials(x, code, special, k);
+        }
+
+        /// <summary>The special code of each lane when infinity gives NaN (FN formats): one compare finds both.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV InfinityAsNaN(TV x, in Constants k)
+        {
+            TV a = TOps.AndNot(x, TOps.Create(SourceSign));
+            TV overflow = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
+            return TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits - 1)), PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric), overflow);
+        }
+
+        /// <summary>The special code of each lane: NaN, infinity (when it differs from overflow) or overflow.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV ThreeSpecials(TV x, in Constants k)
+        {
+            TV a = TOps.AndNot(x, TOps.Create(SourceSign));
+            TV infinityBits = TOps.Create(InfinityBits);
+            TV magnitude = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
+            if (!k.InfinityIsOverflow)
+            {
+                magnitude = TOps.Select(TOps.Equal(a, infinityBits), PerSign(x, k.InfinityPositive, k.InfinityNegative, k.InfinitySymmetric), magnitude);
+            }
+
+            return TOps.Select(TOps.GreaterThan(a, infinityBits), PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric), magnitude);
+        }
+
+        /// <summary>
+        /// The code that, with the lane's sign ORed in, is the special code of that sign: the positive code when the
+        /// negative one is it with the sign bit, else a select by the sign (negative codes have the sign bit here).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV PerSign(TV x, TV positive, TV negative, bool symmetric)
+            => symmetric ? positive : TOps.Select(TOps.GreaterThan(TOps.Create(0), x), negative, positive);
+
+        /// <summary>Puts the overflow, infinity and NaN codes into the <paramref name="special"/> lanes of an <see cref="Encode"/> result.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV WithSpecials(TV x, TV result, TV special, in Constants k)
+        {
+            TV a = TOps.AndNot(x, TOps.Create(SourceSign));
+            TV negative = TOps.GreaterThan(TOps.Create(0), x);
+            TV infinityBits = TOps.Create(InfinityBits);
+            TV code = TOps.Select(
+                TOps.GreaterThan(a, infinityBits),
+                TOps.Select(negative, k.NaNNegative, k.NaNPositive),
+                TOps.Select(
+                    TOps.Equal(a, infinityBits),
+                    TOps.Select(negative, k.InfinityNegative, k.InfinityPositive),
+                    TOps.Select(negative, k.OverflowNegative, k.OverflowPositive)));
+            return TOps.Select(special, code, result);
+        }
+    }
+}
