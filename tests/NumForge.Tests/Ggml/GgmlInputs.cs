@@ -11,6 +11,7 @@ namespace NumForge.Tests.Ggml
         [
             "gauss0.02", "gauss1", "gausslogsigma", "uniform", "uniformoffset", "laplace", "cauchy", "zero", "negzero",
             "mixedzero", "const", "outlier", "maxtie", "grid", "gridnudged", "tiny", "huge", "sparse", "powersoftwo",
+            "scalespread",
         ];
 
         /// <summary>Kinds with NaN or infinity, for the formats whose result ggml defines on them.</summary>
@@ -109,6 +110,25 @@ namespace NumForge.Tests.Ggml
                         Each(x, () => (float)Gauss(r) * 0.25f);
                         float p = MathF.Pow(2, r.Next(-20, 20));
                         x[r.Next(x.Length)] = r.Next(3) switch { 0 => p, 1 => MathF.BitDecrement(p), _ => MathF.BitIncrement(p) };
+                        break;
+                    }
+
+                case "scalespread":
+                    {
+                        // Every 16 values (a K-quant sub-block, one vector lane of the scale searches) its own scale,
+                        // some all zero, some constant: neighbouring lanes take different branches.
+                        for (int at = 0; at < x.Length; at += 16)
+                        {
+                            Span<float> part = x.Slice(at, Math.Min(16, x.Length - at));
+                            double s = Math.Pow(10, (r.NextDouble() * 12) - 8);
+                            switch (r.Next(4))
+                            {
+                                case 0: part.Clear(); break;
+                                case 1: part.Fill((float)(s * Gauss(r))); break;
+                                default: Each(part, () => (float)(s * Gauss(r))); break;
+                            }
+                        }
+
                         break;
                     }
 

@@ -14,7 +14,8 @@ namespace NumForge.Tests.Ggml
     /// <summary>
     /// The int8 MatVec gives the same bits on every instruction path: a child process of this test assembly runs with
     /// AVX-512 capped, AVX-VNNI off (vpmaddubsw + vpmaddwd), AVX2 off (the portable Vector128 dot) and all intrinsics
-    /// off, and its hash of many MatVec results must equal this process's. A module initializer sees
+    /// off, and its hash of many MatVec results (and of every block type's quantized bytes and dequantized values) must
+    /// equal this process's. A module initializer sees
     /// <c>NUMFORGE_GGML_MATVEC_OUT</c>, writes the hash and exits before the test host's entry point runs.
     /// </summary>
     public class MatVecPathTests
@@ -101,7 +102,37 @@ namespace NumForge.Tests.Ggml
             Add<BlockMXFP4>(hash, 37 * 32);
             Add<BlockQ4_K>(hash, 5 * 256);
             Add<BlockQ6_K>(hash, 5 * 256);
+
+            // And every block type's quantize and dequantize (their lane and vector paths exist only on some widths).
+            AddBlocks<BlockQ4_0>(hash);
+            AddBlocks<BlockQ4_1>(hash);
+            AddBlocks<BlockQ5_0>(hash);
+            AddBlocks<BlockQ5_1>(hash);
+            AddBlocks<BlockQ8_0>(hash);
+            AddBlocks<BlockMXFP4>(hash);
+            AddBlocks<BlockQ2_K>(hash);
+            AddBlocks<BlockQ3_K>(hash);
+            AddBlocks<BlockQ4_K>(hash);
+            AddBlocks<BlockQ5_K>(hash);
+            AddBlocks<BlockQ6_K>(hash);
             return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        private static void AddBlocks<TBlock>(IncrementalHash hash)
+            where TBlock : unmanaged, IBlockFormat<TBlock>
+        {
+            int blocks = 2 * (GgmlInputs.Kinds.Length + GgmlInputs.NonFiniteKinds.Length);
+            float[] x = GgmlInputs.Make(blocks, blocks, TBlock.BlockSize, [.. GgmlInputs.Kinds, .. GgmlInputs.NonFiniteKinds]);
+            var quantized = new TBlock[blocks];
+            TBlock.Quantize(x, quantized);
+            hash.AppendData(MemoryMarshal.AsBytes(quantized.AsSpan()));
+            TBlock.Dequantize(quantized, x);
+            for (int i = 0; i < x.Length; i++)
+            {
+                x[i] = float.IsNaN(x[i]) ? float.NaN : x[i];
+            }
+
+            hash.AppendData(MemoryMarshal.AsBytes(x.AsSpan()));
         }
 
         private static void Add<TBlock>(IncrementalHash hash, int columns)

@@ -12,11 +12,11 @@ namespace NumForge.Tests.Ggml
     public unsafe class ScaleSearchLaneTests
     {
         [Theory]
-        [InlineData(15, -1f, 0.1f, 20)]
-        [InlineData(31, -0.5f, 0.1f, 15)]
-        public void Make_qkx2_quants_in_lanes_equals_the_scalar_search(int nmax, float rmin, float rdelta, int nstep)
+        [InlineData(15, -1f, 0.1f, 20, 32, false)]
+        [InlineData(31, -0.5f, 0.1f, 15, 32, false)]
+        [InlineData(3, -0.5f, 0.1f, 15, 16, true)]
+        public void Make_qkx2_quants_in_lanes_equals_the_scalar_search(int nmax, float rmin, float rdelta, int nstep, int n, bool useMad)
         {
-            const int n = 32;
             // Groups of eight sub-blocks; the kinds cycle with a period prime to 8, so every kind meets every lane.
             float[] all = GgmlInputs.Make(1, 8 * 19 * 2, n, GgmlInputs.Kinds);
             for (int group = 0; group < 19 * 2; group++)
@@ -29,8 +29,8 @@ namespace NumForge.Tests.Ggml
                     {
                         xt[(8 * i) + j] = x[(n * j) + i];
 
-                        // Weights of any positive spread, including repeats.
-                        wt[(8 * i) + j] = 0.5f + ((i * 7 + j + group) % 5);
+                        // Weights of any positive spread, including repeats; or Q2_K's |x| (zeros included).
+                        wt[(8 * i) + j] = useMad ? MathF.Abs(xt[(8 * i) + j]) : 0.5f + ((i * 7 + j + group) % 5);
                     }
                 }
 
@@ -39,7 +39,9 @@ namespace NumForge.Tests.Ggml
                 fixed (float* px = xt, pw = wt)
                 fixed (Vector256<int>* pl = levels)
                 {
-                    scales = GgmlScaleSearchLanes.MakeQkx2Quants(nmax, n, px, pw, pl, out theMin, rmin, rdelta, nstep);
+                    scales = useMad
+                        ? GgmlScaleSearchLanes.MakeQkx2Quants<AbsoluteError>(nmax, n, px, pw, pl, out theMin, rmin, rdelta, nstep)
+                        : GgmlScaleSearchLanes.MakeQkx2Quants<SquaredError>(nmax, n, px, pw, pl, out theMin, rmin, rdelta, nstep);
                 }
 
                 for (int j = 0; j < 8; j++)
@@ -51,7 +53,7 @@ namespace NumForge.Tests.Ggml
                     }
 
                     byte[] expectedLevels = new byte[n];
-                    float expected = GgmlScaleSearch.MakeQkx2Quants(nmax, x.AsSpan(n * j, n), w, expectedLevels, out float expectedMin, new byte[n], rmin, rdelta, nstep, false);
+                    float expected = GgmlScaleSearch.MakeQkx2Quants(nmax, x.AsSpan(n * j, n), w, expectedLevels, out float expectedMin, new byte[n], rmin, rdelta, nstep, useMad);
                     Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(scales[j]));
                     Assert.Equal(BitConverter.SingleToUInt32Bits(expectedMin), BitConverter.SingleToUInt32Bits(theMin[j]));
                     for (int i = 0; i < n; i++)
@@ -91,6 +93,44 @@ namespace NumForge.Tests.Ggml
                 {
                     sbyte[] expectedLevels = new sbyte[n];
                     float expected = GgmlScaleSearch.MakeQxQuants(32, x.AsSpan(n * j, n), expectedLevels);
+                    Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(scales[j]));
+                    for (int i = 0; i < n; i++)
+                    {
+                        Assert.Equal(expectedLevels[i], levels[i][j]);
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void Make_q3_quants_in_lanes_equals_the_scalar_search()
+        {
+            const int n = 16;
+            float[] all = GgmlInputs.Make(3, 8 * 19 * 4, n, GgmlInputs.Kinds);
+            for (int group = 0; group < 19 * 4; group++)
+            {
+                float[] x = all.AsSpan(group * 8 * n, 8 * n).ToArray();
+                float[] xt = new float[8 * n];
+                for (int j = 0; j < 8; j++)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        xt[(8 * i) + j] = x[(n * j) + i];
+                    }
+                }
+
+                var levels = new Vector256<int>[n];
+                Vector256<float> scales;
+                fixed (float* px = xt)
+                fixed (Vector256<int>* pl = levels)
+                {
+                    scales = GgmlScaleSearchLanes.MakeQ3Quants(4, n, px, pl);
+                }
+
+                for (int j = 0; j < 8; j++)
+                {
+                    sbyte[] expectedLevels = new sbyte[n];
+                    float expected = GgmlScaleSearch.MakeQ3Quants(4, x.AsSpan(n * j, n), expectedLevels);
                     Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(scales[j]));
                     for (int i = 0; i < n; i++)
                     {

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using NumForge.Blocks.Ggml;
 
 namespace NumForge
@@ -7,7 +8,8 @@ namespace NumForge
     /// <summary>
     /// ggml's Q2_K super-block (84 bytes, 256 elements): 16 bytes of 4-bit sub-block scales (low nibble) and mins (high
     /// nibble), 64 bytes of 2-bit codes, fp16 d and dmin; value d * sc * q - dmin * m per 16-element sub-block. Byte
-    /// for byte with <c>quantize_row_q2_K_ref</c> (make_qkx2_quants per sub-block).
+    /// for byte with <c>quantize_row_q2_K_ref</c> (make_qkx2_quants per sub-block, eight sub-blocks at a time in vector
+    /// lanes).
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 1)]
     public struct BlockQ2_K : IBlockFormat<BlockQ2_K>
@@ -30,7 +32,23 @@ namespace NumForge
         public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ2_K> destination)
         {
             GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
-            QuantizeReference(source, destination);
+            Span<byte> levels = stackalloc byte[256];
+            Span<float> mins = stackalloc float[16];
+            Span<float> scales = stackalloc float[16];
+            bool lanes = Vector256.IsHardwareAccelerated;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                ReadOnlySpan<float> x = source.Slice(i * 256, 256);
+                if (!lanes || !GgmlScaleSearchLanes.AllFinite(x))
+                {
+                    // NaN and infinity take the scalar comparisons the lanes need not mirror.
+                    QuantizeReference(x, destination.Slice(i, 1));
+                    continue;
+                }
+
+                SearchSubBlocks(x, levels, scales, mins);
+                Finish(x, scales, mins, levels, ref destination[i]);
+            }
         }
 
         /// <inheritdoc/>
@@ -40,7 +58,45 @@ namespace NumForge
             GgmlKQuantKernels.DequantizeQ2_K(source, destination);
         }
 
-        /// <summary>quantize_row_q2_K_ref, plainly.</summary>
+        /// <summary>
+        /// make_qkx2_quants (nmax 3, weights |x|, use_mad) of the sixteen 16-element sub-blocks, eight at a time
+        /// transposed into vector lanes: bit for bit the scalar searches of <see cref="QuantizeReference"/>.
+        /// </summary>
+        private static unsafe void SearchSubBlocks(ReadOnlySpan<float> x, Span<byte> levels, Span<float> scales, Span<float> mins)
+        {
+            float* xt = stackalloc float[128];
+            float* wt = stackalloc float[128];
+            Vector256<int>* lt = stackalloc Vector256<int>[16];
+            for (int half = 0; half < 2; ++half)
+            {
+                for (int j = 0; j < 8; ++j)
+                {
+                    for (int l = 0; l < 16; ++l)
+                    {
+                        xt[(8 * l) + j] = x[(128 * half) + (16 * j) + l];
+                    }
+                }
+
+                for (int l = 0; l < 16; ++l)
+                {
+                    Vector256.Abs(Vector256.Load(xt + (8 * l))).Store(wt + (8 * l));
+                }
+
+                Vector256<float> s = GgmlScaleSearchLanes.MakeQkx2Quants<AbsoluteError>(3, 16, xt, wt, lt, out Vector256<float> m, -0.5f, 0.1f, 15);
+                s.CopyTo(scales.Slice(8 * half, 8));
+                m.CopyTo(mins.Slice(8 * half, 8));
+                int* li = (int*)lt;
+                for (int j = 0; j < 8; ++j)
+                {
+                    for (int l = 0; l < 16; ++l)
+                    {
+                        levels[(128 * half) + (16 * j) + l] = (byte)li[(8 * l) + j];
+                    }
+                }
+            }
+        }
+
+        /// <summary>quantize_row_q2_K_ref, plainly: the scalar make_qkx2_quants per sub-block.</summary>
         internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ2_K> y)
         {
             Span<byte> levels = stackalloc byte[256];
@@ -48,12 +104,9 @@ namespace NumForge
             Span<float> weights = stackalloc float[16];
             Span<float> mins = stackalloc float[16];
             Span<float> scales = stackalloc float[16];
-            const float Q4Scale = 15f;
             for (int i = 0; i < y.Length; i++)
             {
                 ReadOnlySpan<float> x = source.Slice(i * 256, 256);
-                ref BlockQ2_K b = ref y[i];
-                float maxScale = 0, maxMin = 0;
                 for (int j = 0; j < 16; ++j)
                 {
                     for (int l = 0; l < 16; ++l)
@@ -62,75 +115,90 @@ namespace NumForge
                     }
 
                     scales[j] = GgmlScaleSearch.MakeQkx2Quants(3, x.Slice(16 * j, 16), weights, levels.Slice(16 * j, 16), out mins[j], scratch, -0.5f, 0.1f, 15, true);
-                    if (scales[j] > maxScale)
-                    {
-                        maxScale = scales[j];
-                    }
-
-                    if (mins[j] > maxMin)
-                    {
-                        maxMin = mins[j];
-                    }
                 }
 
-                if (maxScale > 0)
+                Finish(x, scales, mins, levels, ref y[i]);
+            }
+        }
+
+        /// <summary>
+        /// quantize_row_q2_K_ref after the sub-block searches, plainly: the 4-bit scales and mins against their maxima,
+        /// the levels recomputed from the stored scales, the 2-bit packing.
+        /// </summary>
+        private static void Finish(ReadOnlySpan<float> x, ReadOnlySpan<float> scales, ReadOnlySpan<float> mins, Span<byte> levels, ref BlockQ2_K b)
+        {
+            const float Q4Scale = 15f;
+            float maxScale = 0, maxMin = 0;
+            for (int j = 0; j < 16; ++j)
+            {
+                if (scales[j] > maxScale)
                 {
-                    float iscale = Q4Scale / maxScale;
-                    for (int j = 0; j < 16; ++j)
-                    {
-                        b.Scales[j] = (byte)GgmlMath.NearestInt(iscale * scales[j]);
-                    }
-
-                    b.D = GgmlMath.ToHalfBits(maxScale / Q4Scale);
+                    maxScale = scales[j];
                 }
-                else
+
+                if (mins[j] > maxMin)
                 {
-                    for (int j = 0; j < 16; ++j)
-                    {
-                        b.Scales[j] = 0;
-                    }
-
-                    b.D = GgmlMath.ToHalfBits(0f);
+                    maxMin = mins[j];
                 }
+            }
 
-                if (maxMin > 0)
-                {
-                    float iscale = Q4Scale / maxMin;
-                    for (int j = 0; j < 16; ++j)
-                    {
-                        int l = GgmlMath.NearestInt(iscale * mins[j]);
-                        b.Scales[j] |= (byte)(l << 4);
-                    }
-
-                    b.DMin = GgmlMath.ToHalfBits(maxMin / Q4Scale);
-                }
-                else
-                {
-                    b.DMin = GgmlMath.ToHalfBits(0f);
-                }
-
+            if (maxScale > 0)
+            {
+                float iscale = Q4Scale / maxScale;
                 for (int j = 0; j < 16; ++j)
                 {
-                    float d = GgmlMath.FromHalfBits(b.D) * (b.Scales[j] & 0xF);
-                    if (d == 0)
-                    {
-                        continue;
-                    }
-
-                    float dm = GgmlMath.FromHalfBits(b.DMin) * (b.Scales[j] >> 4);
-                    for (int ii = 0; ii < 16; ++ii)
-                    {
-                        int l = GgmlMath.NearestInt((x[(16 * j) + ii] + dm) / d);
-                        levels[(16 * j) + ii] = (byte)Math.Max(0, Math.Min(3, l));
-                    }
+                    b.Scales[j] = (byte)GgmlMath.NearestInt(iscale * scales[j]);
                 }
 
-                for (int j = 0; j < 256; j += 128)
+                b.D = GgmlMath.ToHalfBits(maxScale / Q4Scale);
+            }
+            else
+            {
+                for (int j = 0; j < 16; ++j)
                 {
-                    for (int l = 0; l < 32; ++l)
-                    {
-                        b.Qs[(j / 4) + l] = (byte)(levels[j + l] | (levels[j + l + 32] << 2) | (levels[j + l + 64] << 4) | (levels[j + l + 96] << 6));
-                    }
+                    b.Scales[j] = 0;
+                }
+
+                b.D = GgmlMath.ToHalfBits(0f);
+            }
+
+            if (maxMin > 0)
+            {
+                float iscale = Q4Scale / maxMin;
+                for (int j = 0; j < 16; ++j)
+                {
+                    int l = GgmlMath.NearestInt(iscale * mins[j]);
+                    b.Scales[j] |= (byte)(l << 4);
+                }
+
+                b.DMin = GgmlMath.ToHalfBits(maxMin / Q4Scale);
+            }
+            else
+            {
+                b.DMin = GgmlMath.ToHalfBits(0f);
+            }
+
+            for (int j = 0; j < 16; ++j)
+            {
+                float d = GgmlMath.FromHalfBits(b.D) * (b.Scales[j] & 0xF);
+                if (d == 0)
+                {
+                    continue;
+                }
+
+                float dm = GgmlMath.FromHalfBits(b.DMin) * (b.Scales[j] >> 4);
+                for (int ii = 0; ii < 16; ++ii)
+                {
+                    int l = GgmlMath.NearestInt((x[(16 * j) + ii] + dm) / d);
+                    levels[(16 * j) + ii] = (byte)Math.Max(0, Math.Min(3, l));
+                }
+            }
+
+            for (int j = 0; j < 256; j += 128)
+            {
+                for (int l = 0; l < 32; ++l)
+                {
+                    b.Qs[(j / 4) + l] = (byte)(levels[j + l] | (levels[j + l + 32] << 2) | (levels[j + l + 64] << 4) | (levels[j + l + 96] << 6));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using NumForge.Blocks.Ggml;
 
 namespace NumForge
@@ -7,7 +8,7 @@ namespace NumForge
     /// <summary>
     /// ggml's Q3_K super-block (110 bytes, 256 elements): 32 bytes of high-bit masks, 64 bytes of 2-bit low codes, 12
     /// bytes of 6-bit signed sub-block scales, fp16 d; value d * (sc - 32) * (q - 4) per 16-element sub-block. Byte for
-    /// byte with <c>quantize_row_q3_K_ref</c> (make_q3_quants per sub-block).
+    /// byte with <c>quantize_row_q3_K_ref</c> (make_q3_quants per sub-block, eight sub-blocks at a time in vector lanes).
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 1)]
     public struct BlockQ3_K : IBlockFormat<BlockQ3_K>
@@ -27,7 +28,22 @@ namespace NumForge
         public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ3_K> destination)
         {
             GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
-            QuantizeReference(source, destination);
+            Span<sbyte> levels = stackalloc sbyte[256];
+            Span<float> scales = stackalloc float[16];
+            bool lanes = Vector256.IsHardwareAccelerated;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                ReadOnlySpan<float> x = source.Slice(i * 256, 256);
+                if (!lanes || !GgmlScaleSearchLanes.AllFinite(x))
+                {
+                    // NaN and infinity take the scalar comparisons the lanes need not mirror.
+                    QuantizeReference(x, destination.Slice(i, 1));
+                    continue;
+                }
+
+                SearchSubBlocks(x, levels, scales);
+                Finish(x, scales, levels, ref destination[i]);
+            }
         }
 
         /// <inheritdoc/>
@@ -44,7 +60,37 @@ namespace NumForge
             return sc | (((Scales[8 + (j % 4)] >> (2 * (j / 4))) & 3) << 4);
         }
 
-        /// <summary>quantize_row_q3_K_ref, plainly.</summary>
+        /// <summary>
+        /// make_q3_quants (nmax 4, do_rmse) of the sixteen 16-element sub-blocks, eight at a time transposed into vector
+        /// lanes: bit for bit the scalar searches of <see cref="QuantizeReference"/>.
+        /// </summary>
+        private static unsafe void SearchSubBlocks(ReadOnlySpan<float> x, Span<sbyte> levels, Span<float> scales)
+        {
+            float* xt = stackalloc float[128];
+            Vector256<int>* lt = stackalloc Vector256<int>[16];
+            for (int half = 0; half < 2; ++half)
+            {
+                for (int j = 0; j < 8; ++j)
+                {
+                    for (int l = 0; l < 16; ++l)
+                    {
+                        xt[(8 * l) + j] = x[(128 * half) + (16 * j) + l];
+                    }
+                }
+
+                GgmlScaleSearchLanes.MakeQ3Quants(4, 16, xt, lt).CopyTo(scales.Slice(8 * half, 8));
+                int* li = (int*)lt;
+                for (int j = 0; j < 8; ++j)
+                {
+                    for (int l = 0; l < 16; ++l)
+                    {
+                        levels[(128 * half) + (16 * j) + l] = (sbyte)li[(8 * l) + j];
+                    }
+                }
+            }
+        }
+
+        /// <summary>quantize_row_q3_K_ref, plainly: the scalar make_q3_quants per sub-block.</summary>
         internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ3_K> y)
         {
             Span<sbyte> levels = stackalloc sbyte[256];
@@ -52,87 +98,99 @@ namespace NumForge
             for (int i = 0; i < y.Length; i++)
             {
                 ReadOnlySpan<float> x = source.Slice(i * 256, 256);
-                ref BlockQ3_K b = ref y[i];
-                float maxScale = 0, amax = 0;
                 for (int j = 0; j < 16; ++j)
                 {
                     scales[j] = GgmlScaleSearch.MakeQ3Quants(4, x.Slice(16 * j, 16), levels.Slice(16 * j, 16));
-                    float scale = MathF.Abs(scales[j]);
-                    if (scale > amax)
-                    {
-                        amax = scale;
-                        maxScale = scales[j];
-                    }
                 }
 
-                ((Span<byte>)b.Scales).Clear();
-                if (maxScale != 0)
+                Finish(x, scales, levels, ref y[i]);
+            }
+        }
+
+        /// <summary>
+        /// quantize_row_q3_K_ref after the sub-block searches, plainly: the 6-bit signed scales against the scale of
+        /// largest magnitude, the levels recomputed from the stored scales, the high-bit mask and 2-bit packing.
+        /// </summary>
+        private static void Finish(ReadOnlySpan<float> x, ReadOnlySpan<float> scales, Span<sbyte> levels, ref BlockQ3_K b)
+        {
+            float maxScale = 0, amax = 0;
+            for (int j = 0; j < 16; ++j)
+            {
+                float scale = MathF.Abs(scales[j]);
+                if (scale > amax)
                 {
-                    float iscale = -32f / maxScale;
-                    for (int j = 0; j < 16; ++j)
-                    {
-                        sbyte l = (sbyte)GgmlMath.NearestInt(iscale * scales[j]);
-                        l = (sbyte)(Math.Max(-32, Math.Min(31, (int)l)) + 32);
-                        if (j < 8)
-                        {
-                            b.Scales[j] = (byte)(l & 0xF);
-                        }
-                        else
-                        {
-                            b.Scales[j - 8] |= (byte)((l & 0xF) << 4);
-                        }
-
-                        l >>= 4;
-                        b.Scales[(j % 4) + 8] |= (byte)(l << (2 * (j / 4)));
-                    }
-
-                    b.D = GgmlMath.ToHalfBits(1 / iscale);
+                    amax = scale;
+                    maxScale = scales[j];
                 }
-                else
-                {
-                    b.D = GgmlMath.ToHalfBits(0f);
-                }
+            }
 
+            ((Span<byte>)b.Scales).Clear();
+            if (maxScale != 0)
+            {
+                float iscale = -32f / maxScale;
                 for (int j = 0; j < 16; ++j)
                 {
-                    sbyte sc = (sbyte)(b.SubScale(j) - 32);
-                    float d = GgmlMath.FromHalfBits(b.D) * sc;
-                    if (d == 0)
+                    sbyte l = (sbyte)GgmlMath.NearestInt(iscale * scales[j]);
+                    l = (sbyte)(Math.Max(-32, Math.Min(31, (int)l)) + 32);
+                    if (j < 8)
                     {
-                        continue;
+                        b.Scales[j] = (byte)(l & 0xF);
+                    }
+                    else
+                    {
+                        b.Scales[j - 8] |= (byte)((l & 0xF) << 4);
                     }
 
-                    for (int ii = 0; ii < 16; ++ii)
-                    {
-                        int l = GgmlMath.NearestInt(x[(16 * j) + ii] / d);
-                        levels[(16 * j) + ii] = (sbyte)(Math.Max(-4, Math.Min(3, l)) + 4);
-                    }
+                    l >>= 4;
+                    b.Scales[(j % 4) + 8] |= (byte)(l << (2 * (j / 4)));
                 }
 
-                ((Span<byte>)b.HMask).Clear();
-                int m = 0;
-                byte hm = 1;
-                for (int j = 0; j < 256; ++j)
-                {
-                    if (levels[j] > 3)
-                    {
-                        b.HMask[m] |= hm;
-                        levels[j] -= 4;
-                    }
+                b.D = GgmlMath.ToHalfBits(1 / iscale);
+            }
+            else
+            {
+                b.D = GgmlMath.ToHalfBits(0f);
+            }
 
-                    if (++m == 32)
-                    {
-                        m = 0;
-                        hm <<= 1;
-                    }
+            for (int j = 0; j < 16; ++j)
+            {
+                sbyte sc = (sbyte)(b.SubScale(j) - 32);
+                float d = GgmlMath.FromHalfBits(b.D) * sc;
+                if (d == 0)
+                {
+                    continue;
                 }
 
-                for (int j = 0; j < 256; j += 128)
+                for (int ii = 0; ii < 16; ++ii)
                 {
-                    for (int l = 0; l < 32; ++l)
-                    {
-                        b.Qs[(j / 4) + l] = (byte)((byte)levels[j + l] | ((byte)levels[j + l + 32] << 2) | ((byte)levels[j + l + 64] << 4) | ((byte)levels[j + l + 96] << 6));
-                    }
+                    int l = GgmlMath.NearestInt(x[(16 * j) + ii] / d);
+                    levels[(16 * j) + ii] = (sbyte)(Math.Max(-4, Math.Min(3, l)) + 4);
+                }
+            }
+
+            ((Span<byte>)b.HMask).Clear();
+            int m = 0;
+            byte hm = 1;
+            for (int j = 0; j < 256; ++j)
+            {
+                if (levels[j] > 3)
+                {
+                    b.HMask[m] |= hm;
+                    levels[j] -= 4;
+                }
+
+                if (++m == 32)
+                {
+                    m = 0;
+                    hm <<= 1;
+                }
+            }
+
+            for (int j = 0; j < 256; j += 128)
+            {
+                for (int l = 0; l < 32; ++l)
+                {
+                    b.Qs[(j / 4) + l] = (byte)((byte)levels[j + l] | ((byte)levels[j + l + 32] << 2) | ((byte)levels[j + l + 64] << 4) | ((byte)levels[j + l + 96] << 6));
                 }
             }
         }

@@ -8,7 +8,8 @@ namespace NumForge
     /// <summary>
     /// ggml's Q4_K super-block (144 bytes, 256 elements): fp16 d and dmin, 12 bytes of eight 6-bit scales and mins, 128
     /// bytes of 4-bit codes (each 64 elements: 32 low nibbles then 32 high nibbles); value d * sc * q - dmin * m per
-    /// 32-element sub-block. Byte for byte with <c>quantize_row_q4_K_ref</c> (make_qkx2_quants per sub-block).
+    /// 32-element sub-block. Byte for byte with <c>quantize_row_q4_K_ref</c> (make_qkx2_quants per sub-block, the eight
+    /// sub-blocks side by side in vector lanes).
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 1)]
     public struct BlockQ4_K : IBlockFormat<BlockQ4_K>
@@ -31,7 +32,23 @@ namespace NumForge
         public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ4_K> destination)
         {
             GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
-            QuantizeReference(source, destination);
+            Span<byte> levels = stackalloc byte[256];
+            bool lanes = Vector256.IsHardwareAccelerated;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                ReadOnlySpan<float> x = source.Slice(i * 256, 256);
+                if (!lanes || !GgmlScaleSearchLanes.AllFinite(x))
+                {
+                    // NaN and infinity take the scalar comparisons the lanes need not mirror.
+                    QuantizeReference(x, destination.Slice(i, 1));
+                    continue;
+                }
+
+                ref BlockQ4_K b = ref destination[i];
+                b.Scales = default;
+                SearchScalesInLanes(x, 15, -1f, 0.1f, 20, levels, ref b.Scales, out b.D, out b.DMin);
+                PackLevels(levels, ref b);
+            }
         }
 
         /// <inheritdoc/>
@@ -41,28 +58,17 @@ namespace NumForge
             GgmlKQuantKernels.DequantizeQ4_K(source, destination);
         }
 
-        /// <summary>quantize_row_q4_K_ref (and, with 31 levels, quantize_row_q5_K_ref's shared first half), plainly.</summary>
+        /// <summary>
+        /// quantize_row_q4_K_ref's scale search (and, with 31 levels, quantize_row_q5_K_ref's), plainly: the scalar
+        /// make_qkx2_quants per 32-element sub-block, then <see cref="PackScales"/>.
+        /// </summary>
         internal static void SearchScales(ReadOnlySpan<float> x, int nmax, float rmin, float rdelta, int nstep, Span<byte> levels, ref Bytes12 packed, out ushort dBits, out ushort dMinBits)
         {
             Span<byte> scratch = stackalloc byte[32];
             Span<float> weights = stackalloc float[32];
             Span<float> mins = stackalloc float[8];
             Span<float> scales = stackalloc float[8];
-            float maxScale = 0, maxMin = 0;
-            bool lanes = Vector256.IsHardwareAccelerated && x.Length == 256 && GgmlScaleSearchLanes.AllFinite(x);
-            if (lanes)
-            {
-                // The eight sub-block searches side by side, one per lane, bit for bit the loop below.
-                SearchSubBlocks(x, nmax, rmin, rdelta, nstep, levels, scales, mins);
-                for (int j = 0; j < 8; ++j)
-                {
-                    maxScale = scales[j] > maxScale ? scales[j] : maxScale;
-                    maxMin = mins[j] > maxMin ? mins[j] : maxMin;
-                }
-            }
-
-            // Otherwise (no vectors, or NaN/infinity whose comparisons the lanes need not mirror) one sub-block at a time.
-            for (int j = 0; j < 8 && !lanes; ++j)
+            for (int j = 0; j < 8; ++j)
             {
                 float sumX2 = 0;
                 for (int l = 0; l < 32; ++l)
@@ -77,6 +83,32 @@ namespace NumForge
                 }
 
                 scales[j] = GgmlScaleSearch.MakeQkx2Quants(nmax, x.Slice(32 * j, 32), weights, levels.Slice(32 * j, 32), out mins[j], scratch, rmin, rdelta, nstep, false);
+            }
+
+            PackScales(x, nmax, scales, mins, levels, ref packed, out dBits, out dMinBits);
+        }
+
+        /// <summary>
+        /// <see cref="SearchScales"/> with the eight sub-block searches side by side, one per vector lane, bit for bit
+        /// the scalar ones (finite inputs only).
+        /// </summary>
+        internal static void SearchScalesInLanes(ReadOnlySpan<float> x, int nmax, float rmin, float rdelta, int nstep, Span<byte> levels, ref Bytes12 packed, out ushort dBits, out ushort dMinBits)
+        {
+            Span<float> mins = stackalloc float[8];
+            Span<float> scales = stackalloc float[8];
+            SearchSubBlocks(x, nmax, rmin, rdelta, nstep, levels, scales, mins);
+            PackScales(x, nmax, scales, mins, levels, ref packed, out dBits, out dMinBits);
+        }
+
+        /// <summary>
+        /// The rest of the shared scale search, plainly: the 6-bit scales and mins against their maxima, then the levels
+        /// recomputed from the stored scales.
+        /// </summary>
+        private static void PackScales(ReadOnlySpan<float> x, int nmax, ReadOnlySpan<float> scales, ReadOnlySpan<float> mins, Span<byte> levels, ref Bytes12 packed, out ushort dBits, out ushort dMinBits)
+        {
+            float maxScale = 0, maxMin = 0;
+            for (int j = 0; j < 8; ++j)
+            {
                 if (scales[j] > maxScale)
                 {
                     maxScale = scales[j];
@@ -144,19 +176,20 @@ namespace NumForge
                 (avX + Vector256.Abs(Vector256.Load(xt + (8 * l)))).Store(wt + (8 * l));
             }
 
-            Vector256<float> s = GgmlScaleSearchLanes.MakeQkx2Quants(nmax, 32, xt, wt, lt, out Vector256<float> m, rmin, rdelta, nstep);
+            Vector256<float> s = GgmlScaleSearchLanes.MakeQkx2Quants<SquaredError>(nmax, 32, xt, wt, lt, out Vector256<float> m, rmin, rdelta, nstep);
             s.CopyTo(scales);
             m.CopyTo(mins);
-            for (int l = 0; l < 32; ++l)
+            int* li = (int*)lt;
+            for (int j = 0; j < 8; ++j)
             {
-                for (int j = 0; j < 8; ++j)
+                for (int l = 0; l < 32; ++l)
                 {
-                    levels[(32 * j) + l] = (byte)lt[l].GetElement(j);
+                    levels[(32 * j) + l] = (byte)li[(8 * l) + j];
                 }
             }
         }
 
-        /// <summary>quantize_row_q4_K_ref, plainly.</summary>
+        /// <summary>quantize_row_q4_K_ref, plainly: the scalar make_qkx2_quants per sub-block.</summary>
         internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ4_K> y)
         {
             Span<byte> levels = stackalloc byte[256];
@@ -165,12 +198,18 @@ namespace NumForge
                 ref BlockQ4_K b = ref y[i];
                 b.Scales = default;
                 SearchScales(source.Slice(i * 256, 256), 15, -1f, 0.1f, 20, levels, ref b.Scales, out b.D, out b.DMin);
-                for (int j = 0, q = 0; j < 256; j += 64, q += 32)
+                PackLevels(levels, ref b);
+            }
+        }
+
+        /// <summary>The 4-bit codes: each 64 elements as 32 low nibbles then 32 high nibbles.</summary>
+        private static void PackLevels(ReadOnlySpan<byte> levels, ref BlockQ4_K b)
+        {
+            for (int j = 0, q = 0; j < 256; j += 64, q += 32)
+            {
+                for (int l = 0; l < 32; ++l)
                 {
-                    for (int l = 0; l < 32; ++l)
-                    {
-                        b.Qs[q + l] = (byte)(levels[j + l] | (levels[j + l + 32] << 4));
-                    }
+                    b.Qs[q + l] = (byte)(levels[j + l] | (levels[j + l + 32] << 4));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using NumForge.Blocks.Ggml;
 
 namespace NumForge
@@ -7,7 +8,7 @@ namespace NumForge
     /// <summary>
     /// ggml's Q5_K super-block (176 bytes, 256 elements): fp16 d and dmin, 12 bytes of 6-bit scales and mins, 32 bytes
     /// of fifth bits, 128 bytes of low nibbles; value d * sc * q - dmin * m per 32-element sub-block. Byte for byte with
-    /// <c>quantize_row_q5_K_ref</c>.
+    /// <c>quantize_row_q5_K_ref</c> (Q4_K's scale search with 31 levels, the sub-blocks side by side in vector lanes).
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 1)]
     public struct BlockQ5_K : IBlockFormat<BlockQ5_K>
@@ -31,7 +32,23 @@ namespace NumForge
         public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ5_K> destination)
         {
             GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
-            QuantizeReference(source, destination);
+            Span<byte> levels = stackalloc byte[256];
+            bool lanes = Vector256.IsHardwareAccelerated;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                ReadOnlySpan<float> x = source.Slice(i * 256, 256);
+                if (!lanes || !GgmlScaleSearchLanes.AllFinite(x))
+                {
+                    // NaN and infinity take the scalar comparisons the lanes need not mirror.
+                    QuantizeReference(x, destination.Slice(i, 1));
+                    continue;
+                }
+
+                ref BlockQ5_K b = ref destination[i];
+                b.Scales = default;
+                BlockQ4_K.SearchScalesInLanes(x, 31, -0.5f, 0.1f, 15, levels, ref b.Scales, out b.D, out b.DMin);
+                PackLevels(levels, ref b);
+            }
         }
 
         /// <inheritdoc/>
@@ -41,7 +58,7 @@ namespace NumForge
             GgmlKQuantKernels.DequantizeQ5_K(source, destination);
         }
 
-        /// <summary>quantize_row_q5_K_ref, plainly.</summary>
+        /// <summary>quantize_row_q5_K_ref, plainly: the scalar make_qkx2_quants per sub-block.</summary>
         internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ5_K> y)
         {
             Span<byte> levels = stackalloc byte[256];
@@ -50,32 +67,38 @@ namespace NumForge
                 ref BlockQ5_K b = ref y[i];
                 b.Scales = default;
                 BlockQ4_K.SearchScales(source.Slice(i * 256, 256), 31, -0.5f, 0.1f, 15, levels, ref b.Scales, out b.D, out b.DMin);
-                b.Qh = default;
-                byte m1 = 1, m2 = 2;
-                for (int n = 0, ql = 0; n < 256; n += 64, ql += 32)
+                PackLevels(levels, ref b);
+            }
+        }
+
+        /// <summary>The 5-bit codes: low nibbles as Q4_K's, the fifth bits in Qh.</summary>
+        private static void PackLevels(ReadOnlySpan<byte> levels, ref BlockQ5_K b)
+        {
+            b.Qh = default;
+            byte m1 = 1, m2 = 2;
+            for (int n = 0, ql = 0; n < 256; n += 64, ql += 32)
+            {
+                for (int j = 0; j < 32; ++j)
                 {
-                    for (int j = 0; j < 32; ++j)
+                    int l1 = levels[n + j];
+                    if (l1 > 15)
                     {
-                        int l1 = levels[n + j];
-                        if (l1 > 15)
-                        {
-                            l1 -= 16;
-                            b.Qh[j] |= m1;
-                        }
-
-                        int l2 = levels[n + j + 32];
-                        if (l2 > 15)
-                        {
-                            l2 -= 16;
-                            b.Qh[j] |= m2;
-                        }
-
-                        b.Qs[ql + j] = (byte)(l1 | (l2 << 4));
+                        l1 -= 16;
+                        b.Qh[j] |= m1;
                     }
 
-                    m1 <<= 2;
-                    m2 <<= 2;
+                    int l2 = levels[n + j + 32];
+                    if (l2 > 15)
+                    {
+                        l2 -= 16;
+                        b.Qh[j] |= m2;
+                    }
+
+                    b.Qs[ql + j] = (byte)(l1 | (l2 << 4));
                 }
+
+                m1 <<= 2;
+                m2 <<= 2;
             }
         }
 

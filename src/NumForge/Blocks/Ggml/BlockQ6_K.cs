@@ -28,7 +28,23 @@ namespace NumForge
         public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ6_K> destination)
         {
             GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
-            QuantizeReference(source, destination);
+            Span<sbyte> levels = stackalloc sbyte[256];
+            Span<float> scales = stackalloc float[16];
+            bool lanes = Vector256.IsHardwareAccelerated;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                ReadOnlySpan<float> x = source.Slice(i * 256, 256);
+                if (!lanes || !GgmlScaleSearchLanes.AllFinite(x))
+                {
+                    // NaN and infinity take the scalar comparisons the lanes need not mirror.
+                    QuantizeReference(x, destination.Slice(i, 1));
+                    continue;
+                }
+
+                // The sixteen sub-block searches eight at a time, one per lane, bit for bit the scalar ones.
+                SearchSubBlocks(x, levels, scales);
+                Finish(x, scales, levels, ref destination[i]);
+            }
         }
 
         /// <inheritdoc/>
@@ -54,17 +70,18 @@ namespace NumForge
                 }
 
                 GgmlScaleSearchLanes.MakeQxQuants(32, 16, xt, lt).CopyTo(scales.Slice(8 * half, 8));
-                for (int l = 0; l < 16; ++l)
+                int* li = (int*)lt;
+                for (int j = 0; j < 8; ++j)
                 {
-                    for (int j = 0; j < 8; ++j)
+                    for (int l = 0; l < 16; ++l)
                     {
-                        levels[(128 * half) + (16 * j) + l] = (sbyte)lt[l].GetElement(j);
+                        levels[(128 * half) + (16 * j) + l] = (sbyte)li[(8 * l) + j];
                     }
                 }
             }
         }
 
-        /// <summary>quantize_row_q6_K_ref, plainly.</summary>
+        /// <summary>quantize_row_q6_K_ref, plainly: the scalar make_qx_quants per sub-block.</summary>
         internal static void QuantizeReference(ReadOnlySpan<float> source, Span<BlockQ6_K> y)
         {
             Span<sbyte> levels = stackalloc sbyte[256];
@@ -72,68 +89,72 @@ namespace NumForge
             for (int i = 0; i < y.Length; i++)
             {
                 ReadOnlySpan<float> x = source.Slice(i * 256, 256);
-                ref BlockQ6_K b = ref y[i];
-                float maxScale = 0, maxAbsScale = 0;
-                bool lanes = Vector256.IsHardwareAccelerated && GgmlScaleSearchLanes.AllFinite(x);
-                if (lanes)
-                {
-                    // The sixteen sub-block searches eight at a time, one per lane, bit for bit the scalar ones.
-                    SearchSubBlocks(x, levels, scales);
-                }
-
                 for (int ib = 0; ib < 16; ++ib)
                 {
-                    float scale = lanes ? scales[ib] : GgmlScaleSearch.MakeQxQuants(32, x.Slice(16 * ib, 16), levels.Slice(16 * ib, 16));
-                    scales[ib] = scale;
-                    float absScale = MathF.Abs(scale);
-                    if (absScale > maxAbsScale)
-                    {
-                        maxAbsScale = absScale;
-                        maxScale = scale;
-                    }
+                    scales[ib] = GgmlScaleSearch.MakeQxQuants(32, x.Slice(16 * ib, 16), levels.Slice(16 * ib, 16));
                 }
 
-                if (maxAbsScale < GgmlScaleSearch.GroupMaxEps)
+                Finish(x, scales, levels, ref y[i]);
+            }
+        }
+
+        /// <summary>
+        /// quantize_row_q6_K_ref after the sub-block searches, plainly: the int8 scales against the scale of largest
+        /// magnitude, the levels recomputed from the stored scales, the 4+2-bit packing.
+        /// </summary>
+        private static void Finish(ReadOnlySpan<float> x, ReadOnlySpan<float> scales, Span<sbyte> levels, ref BlockQ6_K b)
+        {
+            float maxScale = 0, maxAbsScale = 0;
+            for (int ib = 0; ib < 16; ++ib)
+            {
+                float absScale = MathF.Abs(scales[ib]);
+                if (absScale > maxAbsScale)
                 {
-                    b = default;
-                    b.D = GgmlMath.ToHalfBits(0f);
+                    maxAbsScale = absScale;
+                    maxScale = scales[ib];
+                }
+            }
+
+            if (maxAbsScale < GgmlScaleSearch.GroupMaxEps)
+            {
+                b = default;
+                b.D = GgmlMath.ToHalfBits(0f);
+                return;
+            }
+
+            float iscale = -128f / maxScale;
+            b.D = GgmlMath.ToHalfBits(1 / iscale);
+            for (int ib = 0; ib < 16; ++ib)
+            {
+                b.Scales[ib] = (byte)Math.Min(127, GgmlMath.NearestInt(iscale * scales[ib]));
+            }
+
+            for (int j = 0; j < 16; ++j)
+            {
+                float d = GgmlMath.FromHalfBits(b.D) * (sbyte)b.Scales[j];
+                if (d == 0)
+                {
                     continue;
                 }
 
-                float iscale = -128f / maxScale;
-                b.D = GgmlMath.ToHalfBits(1 / iscale);
-                for (int ib = 0; ib < 16; ++ib)
+                for (int ii = 0; ii < 16; ++ii)
                 {
-                    b.Scales[ib] = (byte)Math.Min(127, GgmlMath.NearestInt(iscale * scales[ib]));
+                    int l = GgmlMath.NearestInt(x[(16 * j) + ii] / d);
+                    levels[(16 * j) + ii] = (sbyte)(Math.Max(-32, Math.Min(31, l)) + 32);
                 }
+            }
 
-                for (int j = 0; j < 16; ++j)
+            for (int j = 0, ql = 0, qh = 0; j < 256; j += 128, ql += 64, qh += 32)
+            {
+                for (int l = 0; l < 32; ++l)
                 {
-                    float d = GgmlMath.FromHalfBits(b.D) * (sbyte)b.Scales[j];
-                    if (d == 0)
-                    {
-                        continue;
-                    }
-
-                    for (int ii = 0; ii < 16; ++ii)
-                    {
-                        int l = GgmlMath.NearestInt(x[(16 * j) + ii] / d);
-                        levels[(16 * j) + ii] = (sbyte)(Math.Max(-32, Math.Min(31, l)) + 32);
-                    }
-                }
-
-                for (int j = 0, ql = 0, qh = 0; j < 256; j += 128, ql += 64, qh += 32)
-                {
-                    for (int l = 0; l < 32; ++l)
-                    {
-                        int q1 = levels[j + l] & 0xF;
-                        int q2 = levels[j + l + 32] & 0xF;
-                        int q3 = levels[j + l + 64] & 0xF;
-                        int q4 = levels[j + l + 96] & 0xF;
-                        b.Ql[ql + l] = (byte)(q1 | (q3 << 4));
-                        b.Ql[ql + l + 32] = (byte)(q2 | (q4 << 4));
-                        b.Qh[qh + l] = (byte)((levels[j + l] >> 4) | ((levels[j + l + 32] >> 4) << 2) | ((levels[j + l + 64] >> 4) << 4) | ((levels[j + l + 96] >> 4) << 6));
-                    }
+                    int q1 = levels[j + l] & 0xF;
+                    int q2 = levels[j + l + 32] & 0xF;
+                    int q3 = levels[j + l + 64] & 0xF;
+                    int q4 = levels[j + l + 96] & 0xF;
+                    b.Ql[ql + l] = (byte)(q1 | (q3 << 4));
+                    b.Ql[ql + l + 32] = (byte)(q2 | (q4 << 4));
+                    b.Qh[qh + l] = (byte)((levels[j + l] >> 4) | ((levels[j + l + 32] >> 4) << 2) | ((levels[j + l + 64] >> 4) << 4) | ((levels[j + l + 96] >> 4) << 6));
                 }
             }
         }

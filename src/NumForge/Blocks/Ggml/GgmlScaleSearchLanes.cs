@@ -14,11 +14,13 @@ namespace NumForge.Blocks.Ggml
     internal static unsafe class GgmlScaleSearchLanes
     {
         /// <summary>
-        /// make_qkx2_quants (sum of squared errors) for eight sub-blocks of <paramref name="n"/> elements. Writes the
-        /// chosen levels (transposed, as int32 lanes) to <paramref name="levels"/>; returns the scales, and the negated
-        /// minimums in <paramref name="theMin"/>.
+        /// make_qkx2_quants for eight sub-blocks of <paramref name="n"/> elements, the error measured by
+        /// <typeparamref name="TError"/> (use_mad false: <see cref="SquaredError"/>; true: <see cref="AbsoluteError"/>).
+        /// Writes the chosen levels (transposed, as int32 lanes) to <paramref name="levels"/>; returns the scales, and
+        /// the negated minimums in <paramref name="theMin"/>.
         /// </summary>
-        public static Vector256<float> MakeQkx2Quants(int nmax, int n, float* x, float* weights, Vector256<int>* levels, out Vector256<float> theMin, float rmin, float rdelta, int nstep)
+        public static Vector256<float> MakeQkx2Quants<TError>(int nmax, int n, float* x, float* weights, Vector256<int>* levels, out Vector256<float> theMin, float rmin, float rdelta, int nstep)
+            where TError : struct, IErrorMeasure
         {
             Vector256<float> min = Vector256.Load(x);
             Vector256<float> max = min;
@@ -48,7 +50,7 @@ namespace NumForge.Blocks.Ggml
                 Vector256<float> xi = Vector256.Load(x + (8 * i));
                 Vector256<float> l = Level(iscale, xi, min, top);
                 Vector256<float> diff = (scale * l) + min - xi;
-                bestError += Vector256.Load(weights + (8 * i)) * (diff * diff);
+                bestError += Vector256.Load(weights + (8 * i)) * TError.Of(diff);
             }
 
             Vector256<float>* scratch = stackalloc Vector256<float>[n];
@@ -79,7 +81,7 @@ namespace NumForge.Blocks.Ggml
                 for (int i = 0; i < n; ++i)
                 {
                     Vector256<float> diff = (thisScale * scratch[i]) + thisMin - Vector256.Load(x + (8 * i));
-                    error += Vector256.Load(weights + (8 * i)) * (diff * diff);
+                    error += Vector256.Load(weights + (8 * i)) * TError.Of(diff);
                 }
 
                 Vector256<float> better = positive & Vector256.LessThan(error, bestError) & ~flat;
@@ -106,16 +108,7 @@ namespace NumForge.Blocks.Ggml
         /// </summary>
         public static Vector256<float> MakeQxQuants(int nmax, int n, float* x, Vector256<int>* levels)
         {
-            // The first element of largest magnitude, sign kept.
-            Vector256<float> amax = Vector256<float>.Zero, max = Vector256<float>.Zero;
-            for (int i = 0; i < n; ++i)
-            {
-                Vector256<float> xi = Vector256.Load(x + (8 * i));
-                Vector256<float> larger = Vector256.GreaterThan(Vector256.Abs(xi), amax);
-                amax = Vector256.ConditionalSelect(larger, Vector256.Abs(xi), amax);
-                max = Vector256.ConditionalSelect(larger, xi, max);
-            }
-
+            Vector256<float> max = LargestMagnitude(n, x);
             Vector256<float> zero = Vector256.LessThan(Vector256.Abs(max), Vector256.Create(GgmlScaleSearch.GroupMaxEps));
             Vector256<float> iscale = Vector256.Create((float)-nmax) / max;
             Vector256<float> levelScale = iscale;
@@ -149,6 +142,84 @@ namespace NumForge.Blocks.Ggml
             return Vector256.ConditionalSelect(zero, Vector256<float>.Zero, scale);
         }
 
+        /// <summary>
+        /// make_q3_quants with do_rmse for eight sub-blocks of <paramref name="n"/> elements: the levels (offset by nmax,
+        /// transposed, int32 lanes; 0 for an all-zero sub-block) after up to five refinement passes, and the scales. A
+        /// lane stops refining after its first pass without a change, as the scalar loop breaks.
+        /// </summary>
+        public static Vector256<float> MakeQ3Quants(int nmax, int n, float* x, Vector256<int>* levels)
+        {
+            Vector256<float> max = LargestMagnitude(n, x);
+            Vector256<float> zero = Vector256.LessThan(Vector256.Abs(max), Vector256.Create(GgmlScaleSearch.GroupMaxEps));
+            Vector256<float> iscale = Vector256.Create((float)-nmax) / max;
+            Vector256<float> sumlx = Vector256<float>.Zero, suml2 = Vector256<float>.Zero;
+            for (int i = 0; i < n; ++i)
+            {
+                Vector256<float> xi = Vector256.Load(x + (8 * i));
+                Vector256<int> l = SignedLevel(nmax, iscale, xi);
+                levels[i] = l;
+                Vector256<float> lf = Vector256.ConvertToSingle(l);
+                Vector256<float> w = xi * xi;
+                sumlx += w * xi * lf;
+                suml2 += w * lf * lf;
+            }
+
+            Vector256<float> active = ~zero;
+            for (int attempt = 0; attempt < 5 && active.AsInt32() != Vector256<int>.Zero; ++attempt)
+            {
+                Vector256<float> changed = Vector256<float>.Zero;
+                for (int i = 0; i < n; ++i)
+                {
+                    Vector256<float> xi = Vector256.Load(x + (8 * i));
+                    Vector256<float> w = xi * xi;
+                    Vector256<int> l = levels[i];
+                    Vector256<float> lf = Vector256.ConvertToSingle(l);
+                    Vector256<float> slx = sumlx - (w * xi * lf);
+                    Vector256<float> sl2 = suml2 - (w * lf * lf);
+                    Vector256<int> newL = Clamp(nmax, NearestInt(xi * sl2 / slx));
+                    Vector256<float> newLf = Vector256.ConvertToSingle(newL);
+                    Vector256<float> newSlx = slx + (w * xi * newLf);
+                    Vector256<float> newSl2 = sl2 + (w * newLf * newLf);
+                    Vector256<float> accept = active
+                        & Vector256.GreaterThan(slx, Vector256<float>.Zero)
+                        & ~Vector256.Equals(newL, l).AsSingle()
+                        & Vector256.GreaterThan(newSl2, Vector256<float>.Zero)
+                        & Vector256.GreaterThan(newSlx * newSlx * suml2, sumlx * sumlx * newSl2);
+                    levels[i] = Vector256.ConditionalSelect(accept.AsInt32(), newL, l);
+                    sumlx = Vector256.ConditionalSelect(accept, newSlx, sumlx);
+                    suml2 = Vector256.ConditionalSelect(accept, newSl2, suml2);
+                    changed |= accept;
+                }
+
+                active &= changed;
+            }
+
+            Vector256<int> offset = Vector256.Create(nmax);
+            for (int i = 0; i < n; ++i)
+            {
+                levels[i] = (levels[i] + offset) & ~zero.AsInt32();
+            }
+
+            Vector256<float> scale = Vector256.ConditionalSelect(Vector256.GreaterThan(suml2, Vector256<float>.Zero), sumlx / suml2, Vector256<float>.Zero);
+            return Vector256.ConditionalSelect(zero, Vector256<float>.Zero, scale);
+        }
+
+        /// <summary>The first element of largest magnitude per lane, sign kept (0 for an all-zero sub-block).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> LargestMagnitude(int n, float* x)
+        {
+            Vector256<float> amax = Vector256<float>.Zero, max = Vector256<float>.Zero;
+            for (int i = 0; i < n; ++i)
+            {
+                Vector256<float> xi = Vector256.Load(x + (8 * i));
+                Vector256<float> larger = Vector256.GreaterThan(Vector256.Abs(xi), amax);
+                amax = Vector256.ConditionalSelect(larger, Vector256.Abs(xi), amax);
+                max = Vector256.ConditionalSelect(larger, xi, max);
+            }
+
+            return max;
+        }
+
         // sumlx += w * x * l, suml2 += w * l * l with w = x * x, in element order.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Sums(int nmax, int n, float* x, Vector256<float> iscale, ref Vector256<float> sumlx, ref Vector256<float> suml2)
@@ -166,11 +237,20 @@ namespace NumForge.Blocks.Ggml
         /// <summary>clamp(nearest_int(iscale * x), -nmax, nmax - 1).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<int> SignedLevel(int nmax, Vector256<float> iscale, Vector256<float> x)
+            => Clamp(nmax, NearestInt(iscale * x));
+
+        /// <summary>ggml's nearest_int per lane: add 1.5 * 2^23 and read the low mantissa bits.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> NearestInt(Vector256<float> value)
         {
-            Vector256<int> bits = ((iscale * x) + Vector256.Create(12582912f)).AsInt32();
-            Vector256<int> l = (bits & Vector256.Create(0x007fffff)) - Vector256.Create(0x00400000);
-            return Vector256.Min(Vector256.Max(l, Vector256.Create(-nmax)), Vector256.Create(nmax - 1));
+            Vector256<int> bits = (value + Vector256.Create(12582912f)).AsInt32();
+            return (bits & Vector256.Create(0x007fffff)) - Vector256.Create(0x00400000);
         }
+
+        /// <summary>MAX(-nmax, MIN(nmax - 1, l)).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> Clamp(int nmax, Vector256<int> l)
+            => Vector256.Min(Vector256.Max(l, Vector256.Create(-nmax)), Vector256.Create(nmax - 1));
 
         /// <summary>clamp(nearest_int(iscale * (x - min)), 0, nmax) as float (an exact small integer).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -202,5 +282,28 @@ namespace NumForge.Blocks.Ggml
 
             return finite;
         }
+    }
+
+    /// <summary>make_qkx2_quants' per-element error (its use_mad switch) as a lane operator.</summary>
+    internal interface IErrorMeasure
+    {
+        /// <summary>The error of a difference.</summary>
+        static abstract Vector256<float> Of(Vector256<float> diff);
+    }
+
+    /// <summary>use_mad false: diff * diff.</summary>
+    internal readonly struct SquaredError : IErrorMeasure
+    {
+        /// <inheritdoc/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Of(Vector256<float> diff) => diff * diff;
+    }
+
+    /// <summary>use_mad true: fabsf(diff).</summary>
+    internal readonly struct AbsoluteError : IErrorMeasure
+    {
+        /// <inheritdoc/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Of(Vector256<float> diff) => Vector256.Abs(diff);
     }
 }
