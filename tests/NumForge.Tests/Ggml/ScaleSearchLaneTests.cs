@@ -106,35 +106,38 @@ namespace NumForge.Tests.Ggml
         public void Make_q3_quants_in_lanes_equals_the_scalar_search()
         {
             const int n = 16;
-            float[] all = GgmlInputs.Make(3, 8 * 19 * 4, n, GgmlInputs.Kinds);
-            for (int group = 0; group < 19 * 4; group++)
+
+            // Sixteen sub-blocks per call (two interleaved groups of eight lanes); 19 kinds cycle through every lane.
+            float[] all = GgmlInputs.Make(3, 16 * 19 * 2, n, GgmlInputs.Kinds);
+            for (int call = 0; call < 19 * 2; call++)
             {
-                float[] x = all.AsSpan(group * 8 * n, 8 * n).ToArray();
-                float[] xt = new float[8 * n];
-                for (int j = 0; j < 8; j++)
+                float[] x = all.AsSpan(call * 16 * n, 16 * n).ToArray();
+                float[] xt = new float[16 * n];
+                for (int j = 0; j < 16; j++)
                 {
                     for (int i = 0; i < n; i++)
                     {
-                        xt[(8 * i) + j] = x[(n * j) + i];
+                        xt[(8 * n * (j >> 3)) + (8 * i) + (j & 7)] = x[(n * j) + i];
                     }
                 }
 
-                var levels = new Vector256<int>[n];
-                Vector256<float> scales;
+                var levels = new Vector256<int>[2 * n];
+                Vector256<float> s0, s1;
                 fixed (float* px = xt)
                 fixed (Vector256<int>* pl = levels)
                 {
-                    scales = GgmlScaleSearchLanes.MakeQ3Quants(4, n, px, pl);
+                    GgmlScaleSearchLanes.MakeQ3Quants(4, n, px, pl, out s0, out s1);
                 }
 
-                for (int j = 0; j < 8; j++)
+                for (int j = 0; j < 16; j++)
                 {
                     sbyte[] expectedLevels = new sbyte[n];
                     float expected = GgmlScaleSearch.MakeQ3Quants(4, x.AsSpan(n * j, n), expectedLevels);
-                    Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(scales[j]));
+                    float actual = j < 8 ? s0[j] : s1[j - 8];
+                    Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(actual));
                     for (int i = 0; i < n; i++)
                     {
-                        Assert.Equal(expectedLevels[i], levels[i][j]);
+                        Assert.Equal(expectedLevels[i], levels[(n * (j >> 3)) + i][j & 7]);
                     }
                 }
             }

@@ -28,8 +28,6 @@ namespace NumForge
         public static void Quantize(ReadOnlySpan<float> source, Span<BlockQ3_K> destination)
         {
             GgmlMath.CheckLengths(source.Length, destination.Length, 256, nameof(source));
-            Span<sbyte> levels = stackalloc sbyte[256];
-            Span<float> scales = stackalloc float[16];
             bool lanes = Vector256.IsHardwareAccelerated;
             for (int i = 0; i < destination.Length; i++)
             {
@@ -41,8 +39,7 @@ namespace NumForge
                     continue;
                 }
 
-                SearchSubBlocks(x, levels, scales);
-                Finish(x, scales, levels, ref destination[i]);
+                QuantizeInLanes(x, ref destination[i]);
             }
         }
 
@@ -61,33 +58,78 @@ namespace NumForge
         }
 
         /// <summary>
-        /// make_q3_quants (nmax 4, do_rmse) of the sixteen 16-element sub-blocks, eight at a time transposed into vector
-        /// lanes: bit for bit the scalar searches of <see cref="QuantizeReference"/>.
+        /// quantize_row_q3_K_ref for one finite super-block with vectors, bit for bit <see cref="QuantizeReference"/>:
+        /// the sixteen make_q3_quants searches side by side in vector lanes, then the levels recomputed from the stored
+        /// scales eight at a time (an exact division and ggml's nearest_int per lane), then the packing in byte vectors.
         /// </summary>
-        private static unsafe void SearchSubBlocks(ReadOnlySpan<float> x, Span<sbyte> levels, Span<float> scales)
+        private static unsafe void QuantizeInLanes(ReadOnlySpan<float> x, ref BlockQ3_K b)
         {
-            float* xt = stackalloc float[128];
-            Vector256<int>* lt = stackalloc Vector256<int>[16];
-            for (int half = 0; half < 2; ++half)
+            // Sub-block j's element l at lane j % 8 of group j / 8: [128 * (j / 8) + 8 * l + j % 8].
+            float* xt = stackalloc float[256];
+            Vector256<int>* lt = stackalloc Vector256<int>[32];
+            int* levels = stackalloc int[256];
+            float* scales = stackalloc float[16];
+            for (int j = 0; j < 16; ++j)
             {
-                for (int j = 0; j < 8; ++j)
+                for (int l = 0; l < 16; ++l)
                 {
-                    for (int l = 0; l < 16; ++l)
-                    {
-                        xt[(8 * l) + j] = x[(128 * half) + (16 * j) + l];
-                    }
-                }
-
-                GgmlScaleSearchLanes.MakeQ3Quants(4, 16, xt, lt).CopyTo(scales.Slice(8 * half, 8));
-                int* li = (int*)lt;
-                for (int j = 0; j < 8; ++j)
-                {
-                    for (int l = 0; l < 16; ++l)
-                    {
-                        levels[(128 * half) + (16 * j) + l] = (sbyte)li[(8 * l) + j];
-                    }
+                    xt[(128 * (j >> 3)) + (8 * l) + (j & 7)] = x[(16 * j) + l];
                 }
             }
+
+            GgmlScaleSearchLanes.MakeQ3Quants(4, 16, xt, lt, out Vector256<float> s0, out Vector256<float> s1);
+            s0.Store(scales);
+            s1.Store(scales + 8);
+            int* li = (int*)lt;
+            for (int j = 0; j < 16; ++j)
+            {
+                for (int l = 0; l < 16; ++l)
+                {
+                    levels[(16 * j) + l] = li[(128 * (j >> 3)) + (8 * l) + (j & 7)];
+                }
+            }
+
+            PackScales(new ReadOnlySpan<float>(scales, 16), ref b);
+            float dAll = GgmlMath.FromHalfBits(b.D);
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            Vector256<int> four = Vector256.Create(4);
+            for (int j = 0; j < 16; ++j)
+            {
+                float d = dAll * (sbyte)(b.SubScale(j) - 32);
+                if (d == 0)
+                {
+                    continue;
+                }
+
+                Vector256<float> dv = Vector256.Create(d);
+                for (int h = 0; h < 16; h += 8)
+                {
+                    Vector256<float> xv = Vector256.LoadUnsafe(ref xr, (nuint)((16 * j) + h));
+                    (GgmlScaleSearchLanes.Clamp(4, GgmlScaleSearchLanes.NearestInt(xv / dv)) + four).Store(levels + (16 * j) + h);
+                }
+            }
+
+            // Per 32 levels (0..7): the high bit into the mask's bit g, the low two bits kept; four groups per 32 bytes of qs.
+            Vector256<byte> mask = Vector256<byte>.Zero, three = Vector256.Create((byte)3);
+            Vector256<byte> q = Vector256<byte>.Zero;
+            for (int g = 0; g < 8; ++g)
+            {
+                int* at = levels + (32 * g);
+                Vector256<short> lo = Vector256.Narrow(Vector256.Load(at), Vector256.Load(at + 8));
+                Vector256<short> hi = Vector256.Narrow(Vector256.Load(at + 16), Vector256.Load(at + 24));
+                Vector256<byte> v = Vector256.Narrow(lo, hi).AsByte();
+                mask |= Vector256.GreaterThan(v, three) & Vector256.Create((byte)(1 << g));
+
+                // Levels below 4 shifted by at most 6 stay inside their byte, so a 16-bit shift is exact.
+                q |= Vector256.ShiftLeft((v & three).AsUInt16(), 2 * (g & 3)).AsByte();
+                if ((g & 3) == 3)
+                {
+                    q.StoreUnsafe(ref b.Qs[32 * (g >> 2)]);
+                    q = Vector256<byte>.Zero;
+                }
+            }
+
+            mask.StoreUnsafe(ref b.HMask[0]);
         }
 
         /// <summary>quantize_row_q3_K_ref, plainly: the scalar make_q3_quants per sub-block.</summary>
@@ -113,45 +155,7 @@ namespace NumForge
         /// </summary>
         private static void Finish(ReadOnlySpan<float> x, ReadOnlySpan<float> scales, Span<sbyte> levels, ref BlockQ3_K b)
         {
-            float maxScale = 0, amax = 0;
-            for (int j = 0; j < 16; ++j)
-            {
-                float scale = MathF.Abs(scales[j]);
-                if (scale > amax)
-                {
-                    amax = scale;
-                    maxScale = scales[j];
-                }
-            }
-
-            ((Span<byte>)b.Scales).Clear();
-            if (maxScale != 0)
-            {
-                float iscale = -32f / maxScale;
-                for (int j = 0; j < 16; ++j)
-                {
-                    sbyte l = (sbyte)GgmlMath.NearestInt(iscale * scales[j]);
-                    l = (sbyte)(Math.Max(-32, Math.Min(31, (int)l)) + 32);
-                    if (j < 8)
-                    {
-                        b.Scales[j] = (byte)(l & 0xF);
-                    }
-                    else
-                    {
-                        b.Scales[j - 8] |= (byte)((l & 0xF) << 4);
-                    }
-
-                    l >>= 4;
-                    b.Scales[(j % 4) + 8] |= (byte)(l << (2 * (j / 4)));
-                }
-
-                b.D = GgmlMath.ToHalfBits(1 / iscale);
-            }
-            else
-            {
-                b.D = GgmlMath.ToHalfBits(0f);
-            }
-
+            PackScales(scales, ref b);
             for (int j = 0; j < 16; ++j)
             {
                 sbyte sc = (sbyte)(b.SubScale(j) - 32);
@@ -192,6 +196,49 @@ namespace NumForge
                 {
                     b.Qs[(j / 4) + l] = (byte)((byte)levels[j + l] | ((byte)levels[j + l + 32] << 2) | ((byte)levels[j + l + 64] << 4) | ((byte)levels[j + l + 96] << 6));
                 }
+            }
+        }
+
+        /// <summary>The 6-bit signed sub-block scales against the scale of largest magnitude, and d, plainly.</summary>
+        private static void PackScales(ReadOnlySpan<float> scales, ref BlockQ3_K b)
+        {
+            float maxScale = 0, amax = 0;
+            for (int j = 0; j < 16; ++j)
+            {
+                float scale = MathF.Abs(scales[j]);
+                if (scale > amax)
+                {
+                    amax = scale;
+                    maxScale = scales[j];
+                }
+            }
+
+            ((Span<byte>)b.Scales).Clear();
+            if (maxScale != 0)
+            {
+                float iscale = -32f / maxScale;
+                for (int j = 0; j < 16; ++j)
+                {
+                    sbyte l = (sbyte)GgmlMath.NearestInt(iscale * scales[j]);
+                    l = (sbyte)(Math.Max(-32, Math.Min(31, (int)l)) + 32);
+                    if (j < 8)
+                    {
+                        b.Scales[j] = (byte)(l & 0xF);
+                    }
+                    else
+                    {
+                        b.Scales[j - 8] |= (byte)((l & 0xF) << 4);
+                    }
+
+                    l >>= 4;
+                    b.Scales[(j % 4) + 8] |= (byte)(l << (2 * (j / 4)));
+                }
+
+                b.D = GgmlMath.ToHalfBits(1 / iscale);
+            }
+            else
+            {
+                b.D = GgmlMath.ToHalfBits(0f);
             }
         }
 

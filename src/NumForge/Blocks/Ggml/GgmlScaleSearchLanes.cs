@@ -143,65 +143,100 @@ namespace NumForge.Blocks.Ggml
         }
 
         /// <summary>
-        /// make_q3_quants with do_rmse for eight sub-blocks of <paramref name="n"/> elements: the levels (offset by nmax,
-        /// transposed, int32 lanes; 0 for an all-zero sub-block) after up to five refinement passes, and the scales. A
-        /// lane stops refining after its first pass without a change, as the scalar loop breaks.
+        /// make_q3_quants with do_rmse for sixteen sub-blocks of <paramref name="n"/> elements, as two groups of eight
+        /// lanes (group 1 transposed at <paramref name="x"/> + 8n, its levels at <paramref name="levels"/> + n) whose
+        /// dependency chains interleave. Writes the levels (offset by nmax, int32 lanes; 0 for an all-zero sub-block)
+        /// after up to five refinement passes; returns the scales. A lane stops refining after its first pass without
+        /// a change, as the scalar loop breaks.
         /// </summary>
-        public static Vector256<float> MakeQ3Quants(int nmax, int n, float* x, Vector256<int>* levels)
+        public static void MakeQ3Quants(int nmax, int n, float* x, Vector256<int>* levels, out Vector256<float> scales0, out Vector256<float> scales1)
         {
-            Vector256<float> max = LargestMagnitude(n, x);
-            Vector256<float> zero = Vector256.LessThan(Vector256.Abs(max), Vector256.Create(GgmlScaleSearch.GroupMaxEps));
-            Vector256<float> iscale = Vector256.Create((float)-nmax) / max;
-            Vector256<float> sumlx = Vector256<float>.Zero, suml2 = Vector256<float>.Zero;
-            for (int i = 0; i < n; ++i)
+            float* x1 = x + (8 * n);
+            Vector256<int>* levels1 = levels + n;
+            Q3Search a = Q3Search.Start(nmax, n, x, levels);
+            Q3Search b = Q3Search.Start(nmax, n, x1, levels1);
+            for (int attempt = 0; attempt < 5 && (a.Active | b.Active).AsInt32() != Vector256<int>.Zero; ++attempt)
             {
-                Vector256<float> xi = Vector256.Load(x + (8 * i));
-                Vector256<int> l = SignedLevel(nmax, iscale, xi);
-                levels[i] = l;
-                Vector256<float> lf = Vector256.ConvertToSingle(l);
-                Vector256<float> w = xi * xi;
-                sumlx += w * xi * lf;
-                suml2 += w * lf * lf;
+                a.Changed = b.Changed = Vector256<float>.Zero;
+                for (int i = 0; i < n; ++i)
+                {
+                    a.Refine(nmax, Vector256.Load(x + (8 * i)), ref levels[i]);
+                    b.Refine(nmax, Vector256.Load(x1 + (8 * i)), ref levels1[i]);
+                }
+
+                a.Active &= a.Changed;
+                b.Active &= b.Changed;
             }
 
-            Vector256<float> active = ~zero;
-            for (int attempt = 0; attempt < 5 && active.AsInt32() != Vector256<int>.Zero; ++attempt)
+            scales0 = a.Finish(nmax, n, levels);
+            scales1 = b.Finish(nmax, n, levels1);
+        }
+
+        /// <summary>One group's make_q3_quants state: the running sums and which lanes still refine.</summary>
+        private struct Q3Search
+        {
+            public Vector256<float> SumLx, SumL2, Active, Changed, Zero;
+
+            /// <summary>The first levels clamp(nearest_int(-nmax / max * x)) and their sums.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Q3Search Start(int nmax, int n, float* x, Vector256<int>* levels)
             {
-                Vector256<float> changed = Vector256<float>.Zero;
+                Vector256<float> max = LargestMagnitude(n, x);
+                var s = default(Q3Search);
+                s.Zero = Vector256.LessThan(Vector256.Abs(max), Vector256.Create(GgmlScaleSearch.GroupMaxEps));
+                Vector256<float> iscale = Vector256.Create((float)-nmax) / max;
                 for (int i = 0; i < n; ++i)
                 {
                     Vector256<float> xi = Vector256.Load(x + (8 * i));
-                    Vector256<float> w = xi * xi;
-                    Vector256<int> l = levels[i];
+                    Vector256<int> l = SignedLevel(nmax, iscale, xi);
+                    levels[i] = l;
                     Vector256<float> lf = Vector256.ConvertToSingle(l);
-                    Vector256<float> slx = sumlx - (w * xi * lf);
-                    Vector256<float> sl2 = suml2 - (w * lf * lf);
-                    Vector256<int> newL = Clamp(nmax, NearestInt(xi * sl2 / slx));
-                    Vector256<float> newLf = Vector256.ConvertToSingle(newL);
-                    Vector256<float> newSlx = slx + (w * xi * newLf);
-                    Vector256<float> newSl2 = sl2 + (w * newLf * newLf);
-                    Vector256<float> accept = active
-                        & Vector256.GreaterThan(slx, Vector256<float>.Zero)
-                        & ~Vector256.Equals(newL, l).AsSingle()
-                        & Vector256.GreaterThan(newSl2, Vector256<float>.Zero)
-                        & Vector256.GreaterThan(newSlx * newSlx * suml2, sumlx * sumlx * newSl2);
-                    levels[i] = Vector256.ConditionalSelect(accept.AsInt32(), newL, l);
-                    sumlx = Vector256.ConditionalSelect(accept, newSlx, sumlx);
-                    suml2 = Vector256.ConditionalSelect(accept, newSl2, suml2);
-                    changed |= accept;
+                    Vector256<float> w = xi * xi;
+                    s.SumLx += w * xi * lf;
+                    s.SumL2 += w * lf * lf;
                 }
 
-                active &= changed;
+                s.Active = ~s.Zero;
+                return s;
             }
 
-            Vector256<int> offset = Vector256.Create(nmax);
-            for (int i = 0; i < n; ++i)
+            /// <summary>One element's step of a refinement pass: move its level where that improves the fit.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public void Refine(int nmax, Vector256<float> xi, ref Vector256<int> level)
             {
-                levels[i] = (levels[i] + offset) & ~zero.AsInt32();
+                Vector256<float> w = xi * xi;
+                Vector256<int> l = level;
+                Vector256<float> lf = Vector256.ConvertToSingle(l);
+                Vector256<float> slx = SumLx - (w * xi * lf);
+                Vector256<float> sl2 = SumL2 - (w * lf * lf);
+                Vector256<int> newL = Clamp(nmax, NearestInt(xi * sl2 / slx));
+                Vector256<float> newLf = Vector256.ConvertToSingle(newL);
+                Vector256<float> newSlx = slx + (w * xi * newLf);
+                Vector256<float> newSl2 = sl2 + (w * newLf * newLf);
+                Vector256<float> accept = Active
+                    & Vector256.GreaterThan(slx, Vector256<float>.Zero)
+                    & ~Vector256.Equals(newL, l).AsSingle()
+                    & Vector256.GreaterThan(newSl2, Vector256<float>.Zero)
+                    & Vector256.GreaterThan(newSlx * newSlx * SumL2, SumLx * SumLx * newSl2);
+                level = Vector256.ConditionalSelect(accept.AsInt32(), newL, l);
+                SumLx = Vector256.ConditionalSelect(accept, newSlx, SumLx);
+                SumL2 = Vector256.ConditionalSelect(accept, newSl2, SumL2);
+                Changed |= accept;
             }
 
-            Vector256<float> scale = Vector256.ConditionalSelect(Vector256.GreaterThan(suml2, Vector256<float>.Zero), sumlx / suml2, Vector256<float>.Zero);
-            return Vector256.ConditionalSelect(zero, Vector256<float>.Zero, scale);
+            /// <summary>The levels offset by nmax (all-zero sub-blocks 0) and the least-squares scales.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public readonly Vector256<float> Finish(int nmax, int n, Vector256<int>* levels)
+            {
+                Vector256<int> offset = Vector256.Create(nmax);
+                for (int i = 0; i < n; ++i)
+                {
+                    levels[i] = (levels[i] + offset) & ~Zero.AsInt32();
+                }
+
+                Vector256<float> scale = Vector256.ConditionalSelect(Vector256.GreaterThan(SumL2, Vector256<float>.Zero), SumLx / SumL2, Vector256<float>.Zero);
+                return Vector256.ConditionalSelect(Zero, Vector256<float>.Zero, scale);
+            }
         }
 
         /// <summary>The first element of largest magnitude per lane, sign kept (0 for an all-zero sub-block).</summary>
@@ -241,7 +276,7 @@ namespace NumForge.Blocks.Ggml
 
         /// <summary>ggml's nearest_int per lane: add 1.5 * 2^23 and read the low mantissa bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<int> NearestInt(Vector256<float> value)
+        public static Vector256<int> NearestInt(Vector256<float> value)
         {
             Vector256<int> bits = (value + Vector256.Create(12582912f)).AsInt32();
             return (bits & Vector256.Create(0x007fffff)) - Vector256.Create(0x00400000);
@@ -249,7 +284,7 @@ namespace NumForge.Blocks.Ggml
 
         /// <summary>MAX(-nmax, MIN(nmax - 1, l)).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<int> Clamp(int nmax, Vector256<int> l)
+        public static Vector256<int> Clamp(int nmax, Vector256<int> l)
             => Vector256.Min(Vector256.Max(l, Vector256.Create(-nmax)), Vector256.Create(nmax - 1));
 
         /// <summary>clamp(nearest_int(iscale * (x - min)), 0, nmax) as float (an exact small integer).</summary>
