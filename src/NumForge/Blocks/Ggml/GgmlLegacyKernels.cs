@@ -419,14 +419,8 @@ namespace NumForge.Blocks.Ggml
             // max |x| over the non-NaN elements (ggml's 'if (amax < fabsf(v))' never takes a NaN).
             public float AbsMax()
             {
-                Vector256<float> m = Vector256.Max(Vector256.Max(Clean(V0), Clean(V1)), Vector256.Max(Clean(V2), Clean(V3)));
-                float r = 0;
-                for (int i = 0; i < 8; i++)
-                {
-                    r = Math.Max(r, m[i]);
-                }
-
-                return r;
+                // Every lane is +0 or more and none is NaN, so the native (one instruction) maximum is exact.
+                return Reduce(Vector256.MaxNative(Vector256.MaxNative(Clean(V0), Clean(V1)), Vector256.MaxNative(Clean(V2), Clean(V3))), max: true);
             }
 
             // The signed value of the first element of largest magnitude, or +0 (q4_0/q5_0's 'max').
@@ -451,14 +445,11 @@ namespace NumForge.Blocks.Ggml
             public (float Min, float Max) MinMax()
             {
                 Vector256<float> big = Vector256.Create(float.MaxValue);
-                Vector256<float> lo = Vector256.Min(Vector256.Min(Or(V0, big), Or(V1, big)), Vector256.Min(Or(V2, big), Or(V3, big)));
-                Vector256<float> hi = Vector256.Max(Vector256.Max(Or(V0, -big), Or(V1, -big)), Vector256.Max(Or(V2, -big), Or(V3, -big)));
-                float min = float.MaxValue, max = -float.MaxValue;
-                for (int i = 0; i < 8; i++)
-                {
-                    min = lo[i] < min ? lo[i] : min;
-                    max = hi[i] > max ? hi[i] : max;
-                }
+                // No NaN is left, and a zero extreme (whose sign the order decides) is redone below, so the native
+                // (one instruction) minimum and maximum give ggml's extremes in any order.
+                Vector256<float> lo = Vector256.MinNative(Vector256.MinNative(Or(V0, big), Or(V1, big)), Vector256.MinNative(Or(V2, big), Or(V3, big)));
+                Vector256<float> hi = Vector256.MaxNative(Vector256.MaxNative(Or(V0, -big), Or(V1, -big)), Vector256.MaxNative(Or(V2, -big), Or(V3, -big)));
+                float min = Reduce(lo, max: false), max = Reduce(hi, max: true);
 
                 if (min == 0 || max == 0)
                 {
@@ -473,6 +464,18 @@ namespace NumForge.Blocks.Ggml
                 }
 
                 return (min, max);
+            }
+
+            // The maximum (or minimum) of the eight lanes, none NaN, by halving.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static float Reduce(Vector256<float> v, bool max)
+            {
+                Vector128<float> m = max ? Vector128.MaxNative(v.GetLower(), v.GetUpper()) : Vector128.MinNative(v.GetLower(), v.GetUpper());
+                Vector128<float> swapped = Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1));
+                m = max ? Vector128.MaxNative(m, swapped) : Vector128.MinNative(m, swapped);
+                swapped = Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2));
+                m = max ? Vector128.MaxNative(m, swapped) : Vector128.MinNative(m, swapped);
+                return m.ToScalar();
             }
 
             private static Vector256<float> Clean(Vector256<float> v)
