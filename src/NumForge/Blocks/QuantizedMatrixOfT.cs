@@ -142,7 +142,7 @@ namespace NumForge
         private unsafe void RunInt8<TOperator>(ReadOnlySpan<float> x, Span<float> y, int maxDegreeOfParallelism)
             where TOperator : struct, IInt8RowOperator
         {
-            var activation = new Q8Activation(Columns, TOperator.ActivationBlock);
+            Q8Activation activation = Q8Activation.ForThread(Columns, TOperator.ActivationBlock);
             activation.Quantize(x);
             fixed (TBlock* w = _blocks)
             fixed (sbyte* codes = activation.Codes)

@@ -30,6 +30,14 @@ namespace NumForge.Blocks
                 return;
             }
 
+            RunParallel(op, rows, bytesPerRow, workers);
+        }
+
+        // Apart from Run because the lambda's captures are allocated on entry to the method that declares them: the
+        // single-threaded path allocates nothing.
+        private static void RunParallel<TOperator>(TOperator op, int rows, long bytesPerRow, int workers)
+            where TOperator : struct, IRowOperator
+        {
             // A few row blocks per worker (load balance), each at least 64 KiB of weights.
             int blocks = Math.Min(rows, Math.Max(workers, (int)Math.Min(workers * 4L, rows * bytesPerRow / (64 << 10))));
             int perBlock = (rows + blocks - 1) / blocks;

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -117,10 +118,17 @@ namespace NumForge.Blocks.Ggml
     internal static unsafe class Block32Int8Rows<TCodes>
         where TCodes : struct, IBlock32Codes
     {
-        /// <summary>Each block's offset term -CodeOffset * (sum of its 32 activation codes) in lane 0 of eight int32 lanes.</summary>
+        // This thread's offset terms, reused as Q8Activation.ForThread is (lanes 1..7 are never written, so stay zero).
+        [ThreadStatic]
+        private static int[]? t_terms;
+
+        /// <summary>
+        /// Each block's offset term -CodeOffset * (sum of its 32 activation codes) in lane 0 of eight int32 lanes, in
+        /// this thread's reusable array (valid until the thread asks again).
+        /// </summary>
         public static int[] OffsetTerms(int blocks, int* sums16)
         {
-            int[] terms = new int[blocks * 8];
+            int[] terms = t_terms is { } cached && cached.Length >= blocks * 8 ? cached : (t_terms = new int[blocks * 8]);
             for (int b = 0; b < blocks; b++)
             {
                 terms[8 * b] = -TCodes.CodeOffset * (sums16[2 * b] + sums16[(2 * b) + 1]);

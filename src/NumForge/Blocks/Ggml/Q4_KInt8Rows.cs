@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -20,13 +21,18 @@ namespace NumForge.Blocks.Ggml
         // The activation's code sums per 32 elements (at most 32 * 127), as int16 for vpmaddwd against the minimums.
         private short[] _sums32;
 
+        // This thread's reusable sums, as Q8Activation.ForThread (the MatVec finishes with them before the thread asks again).
+        [ThreadStatic]
+        private static short[]? t_sums32;
+
         public static int ActivationBlock => 256;
 
         public void Bind(byte* weights, int blocksPerRow, sbyte* codes, float* scales, int* sums16, float* output)
         {
             _o = new Int8Operands { Weights = weights, BlocksPerRow = blocksPerRow, Codes = codes, Scales = scales, Sums16 = sums16, Output = output };
-            _sums32 = new short[blocksPerRow * 8];
-            for (int i = 0; i < _sums32.Length; i++)
+            int count = blocksPerRow * 8;
+            _sums32 = t_sums32 is { } cached && cached.Length >= count ? cached : (t_sums32 = new short[count]);
+            for (int i = 0; i < count; i++)
             {
                 _sums32[i] = (short)(sums16[2 * i] + sums16[(2 * i) + 1]);
             }

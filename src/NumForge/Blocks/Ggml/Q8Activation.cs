@@ -13,6 +13,14 @@ namespace NumForge.Blocks.Ggml
     /// </summary>
     internal sealed class Q8Activation
     {
+        // This thread's reusable activations, one per block size: a MatVec runs to its end (its row workers included)
+        // before the same thread can start another, so reuse is safe and a MatVec allocates nothing after its first call.
+        [ThreadStatic]
+        private static Q8Activation? t_block32;
+
+        [ThreadStatic]
+        private static Q8Activation? t_block256;
+
         public Q8Activation(int length, int blockSize)
         {
             BlockSize = blockSize;
@@ -22,6 +30,31 @@ namespace NumForge.Blocks.Ggml
         }
 
         public int BlockSize { get; }
+
+        /// <summary>
+        /// This thread's activation of <paramref name="length"/> values in blocks of <paramref name="blockSize"/>, reused
+        /// across calls (valid until the thread asks again): for callers that finish with it before they return.
+        /// </summary>
+        public static Q8Activation ForThread(int length, int blockSize)
+        {
+            Q8Activation? cached = blockSize == 32 ? t_block32 : blockSize == 256 ? t_block256 : null;
+            if (cached is not null && cached.Codes.Length == length)
+            {
+                return cached;
+            }
+
+            cached = new Q8Activation(length, blockSize);
+            if (blockSize == 32)
+            {
+                t_block32 = cached;
+            }
+            else if (blockSize == 256)
+            {
+                t_block256 = cached;
+            }
+
+            return cached;
+        }
 
         public sbyte[] Codes { get; }
 
