@@ -99,7 +99,7 @@ namespace NumForge.CompilerServices
         {
             if (TTraits.Bits <= 16)
             {
-                int entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(DecodeTable.Entries), (nint)code);
+                int entry = PinnedTable.At<int>(DecodeTable.Address, (nint)code);
                 scale = entry >> 16;
                 return (long)(short)entry << 16;
             }
@@ -125,7 +125,7 @@ namespace NumForge.CompilerServices
 
             // Regime and exponent bits of this scale, left-aligned, and in the low six bits the shift that puts the
             // fraction field right after them (its top bit below the last exponent bit).
-            ulong entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ScaleTable.Entries), (nint)index);
+            ulong entry = PinnedTable.At<ulong>(ScaleTable.Address, (nint)index);
             int width = JamWidth;
             ulong field = lowBits ? (fraction >> (64 - width)) | NonZero(fraction << width) : fraction >> (64 - width);
             ulong s = (entry & ~63UL) | (field << (int)entry);
@@ -165,11 +165,8 @@ namespace NumForge.CompilerServices
             long b = DecodeSigned(y, out int scaleB) << 30;
             int high = Math.Max(scaleA, scaleB);
             long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
-            ulong magnitude = Magnitude(sum, out ulong negative);
-            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(high + 3 - leadingZeros + HeadOffset));
-            ulong code = Finish(negative, head, FoldSticky((magnitude << leadingZeros) << 1));
-            return magnitude == 0 ? 0 : code;
+            ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
+            return sum == 0 ? 0 : code;
         }
 
         /// <summary>
@@ -226,10 +223,7 @@ namespace NumForge.CompilerServices
             }
 
             long product = DecodeSigned(x, out int scaleX) * DecodeSigned(y, out int scaleY);   // |product| in [2^60, 2^62]
-            ulong magnitude = Magnitude(product, out ulong negative);
-            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX + scaleY + 3 - leadingZeros + HeadOffset));
-            return Finish(negative, head, FoldSticky((magnitude << leadingZeros) << 1));
+            return EncodeSigned(product, scaleX + scaleY + 3 + HeadOffset, foldSticky: true);
         }
 
         /// <summary>x ÷ y for 17 to 32 bits: one integer division of 64 by 32 bits, the remainder giving the sticky bit.</summary>
@@ -249,7 +243,7 @@ namespace NumForge.CompilerServices
             ulong quotient = numerator / divisor;                       // in [2^31, 2^33]
             ulong inexact = numerator != quotient * divisor ? 1UL : 0UL;
             int leadingZeros = BitOperations.LeadingZeroCount(quotient);
-            ulong head = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HeadTable.Words), (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
+            ulong head = PinnedTable.At<ulong>(HeadTable.Address, (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
             return Finish(negative, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
         }
 
@@ -261,7 +255,7 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static long DecodeSigned(ulong code, out int scale)
         {
-            long entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RegimeTable.Entries), (nint)(code >> (TTraits.Bits - 12)));
+            long entry = PinnedTable.At<long>(RegimeTable.Address, (nint)(code >> (TTraits.Bits - 12)));
             if ((byte)entry == 0)
             {
                 return UnpackTwosComplementOutOfLine(code, out scale);
@@ -308,7 +302,7 @@ namespace NumForge.CompilerServices
         {
             if (TTraits.Bits <= 16)
             {
-                return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SqrtTable16.Roots), (nint)x);
+                return PinnedTable.At<ushort>(SqrtTable16.Address, (nint)x);
             }
 
             return SqrtComputed(x);
@@ -376,7 +370,10 @@ namespace NumForge.CompilerServices
         /// </summary>
         private static class RegimeTable
         {
-            public static readonly long[] Entries = Build();
+            public static readonly long[] Entries = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Entries);
 
             private static long[] Build()
             {
@@ -412,7 +409,10 @@ namespace NumForge.CompilerServices
         /// </remarks>
         private static class DecodeTable
         {
-            public static readonly int[] Entries = Build();
+            public static readonly int[] Entries = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Entries);
 
             private static int[] Build()
             {
@@ -438,7 +438,10 @@ namespace NumForge.CompilerServices
         /// <summary>√x of every code of a format of 9 to 16 bits (computed once by <see cref="SqrtComputed"/>).</summary>
         private static class SqrtTable16
         {
-            public static readonly ushort[] Roots = Build();
+            public static readonly ushort[] Roots = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Roots"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Roots);
 
             private static ushort[] Build()
             {
@@ -455,7 +458,10 @@ namespace NumForge.CompilerServices
         /// <summary>Per scale from -maxScale to maxScale - 1: the regime and exponent bits, left-aligned, and the fraction's shift.</summary>
         private static class ScaleTable
         {
-            public static readonly ulong[] Entries = Build();
+            public static readonly ulong[] Entries = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Entries);
 
             private static ulong[] Build()
             {
