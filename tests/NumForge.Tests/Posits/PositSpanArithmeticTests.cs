@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using NumForge.CompilerServices;
 using NumForge.CompilerServices.Spans;
 using Xunit;
@@ -46,6 +47,46 @@ namespace NumForge.Tests.Posits
             Assert.Null(RandomSpans<P32E2, uint>(width, 9));
             Assert.Null(RandomSpans<P16E1, ushort>(width, 10));
             Assert.Null(RandomSpans<P16E2, ushort>(width, 11));
+        }
+
+        [Fact]
+        public void The_table_free_lane_decoder_gives_every_codes_float()
+        {
+            Assert.Null(DecodeEveryCode<P16E1, Vector128x32, Vector128<uint>>());
+            Assert.Null(DecodeEveryCode<P16E2, Vector256x32, Vector256<uint>>());
+            Assert.Null(DecodeEveryCode<P16E0, Vector512x32, Vector512<uint>>());
+            Assert.Null(DecodeEveryCode<P10E1, Vector256x32, Vector256<uint>>());
+            Assert.Null(DecodeEveryCode<P16E1, Vector512x32, Vector512<uint>>());
+        }
+
+        private static string? DecodeEveryCode<T, TOps, TV>()
+            where T : struct, IPositTraits
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            var codes = new uint[1 << T.Bits];
+            var bits = new uint[codes.Length];
+            for (int i = 0; i < codes.Length; i++)
+            {
+                codes[i] = (uint)i;
+            }
+
+            for (int i = 0; i < codes.Length; i += TOps.Count)
+            {
+                TV decoded = PositLaneArithmetic<T, TOps, TV>.Decode(TOps.Load(ref MemoryMarshal.AsBytes(codes.AsSpan(i))[0]));
+                TOps.Store(decoded, ref MemoryMarshal.AsBytes(bits.AsSpan(i))[0]);
+            }
+
+            for (int i = 0; i < codes.Length; i++)
+            {
+                uint want = BitConverter.SingleToUInt32Bits(PositCodec<T>.ToSingle((ulong)i));
+                if (bits[i] != want && !(float.IsNaN(BitConverter.UInt32BitsToSingle(want)) && float.IsNaN(BitConverter.UInt32BitsToSingle(bits[i]))))
+                {
+                    return $"{typeof(T).Name} {typeof(TV).Name}: code {i:X} gave {bits[i]:X8}, want {want:X8}";
+                }
+            }
+
+            return null;
         }
 
         [Fact]
