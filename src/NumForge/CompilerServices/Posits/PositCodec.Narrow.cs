@@ -28,7 +28,7 @@ namespace NumForge.CompilerServices
     /// <para>
     /// For 17 to 32 bits, +, × and ÷ decode with <see cref="DecodeSigned"/> (one lookup of the code's top 12 bits, the
     /// two's complement decoding of posits, so a negative code is never negated) and round with
-    /// <see cref="Finish"/>; 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
+    /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no negation either); 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
     /// and <see cref="Round"/> use the routines below.
     /// </para>
     /// <para>
