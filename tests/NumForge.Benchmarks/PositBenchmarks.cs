@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
+using NumForge.CompilerServices;
 
 namespace NumForge.Benchmarks
 {
@@ -117,6 +118,61 @@ namespace NumForge.Benchmarks
             }
 
             return r[^1];
+        }
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "span add")]
+        public void SpanAdd() => SpanArithmetic(multiply: false);
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "span mul")]
+        public void SpanMul() => SpanArithmetic(multiply: true);
+
+        /// <summary>
+        /// r = a + b or a × b over the <see cref="Operands"/> pairs in one span call: PositSpan for posits (vector lanes
+        /// for Posit16 and Posit16E1, the scalar kernels for the others), TensorPrimitives for float and Half.
+        /// </summary>
+        private void SpanArithmetic(bool multiply)
+        {
+            if (typeof(T) == typeof(Posit8))
+            {
+                Posits<Posit8, Posit8.Traits, byte>(multiply);
+            }
+            else if (typeof(T) == typeof(Posit16))
+            {
+                Posits<Posit16, Posit16.Traits, ushort>(multiply);
+            }
+            else if (typeof(T) == typeof(Posit16E1))
+            {
+                Posits<Posit16E1, Posit16E1.Traits, ushort>(multiply);
+            }
+            else if (typeof(T) == typeof(Posit32))
+            {
+                Posits<Posit32, Posit32.Traits, uint>(multiply);
+            }
+            else if (multiply)
+            {
+                TensorPrimitives.Multiply<T>(a, b, results);
+            }
+            else
+            {
+                TensorPrimitives.Add<T>(a, b, results);
+            }
+        }
+
+        private void Posits<TPosit, TTraits, TBits>(bool multiply)
+            where TPosit : struct
+            where TTraits : struct, IPositTraits
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            ReadOnlySpan<TBits> x = MemoryMarshal.Cast<T, TBits>(a), y = MemoryMarshal.Cast<T, TBits>(b);
+            Span<TBits> r = MemoryMarshal.Cast<T, TBits>(results.AsSpan());
+            if (multiply)
+            {
+                PositSpan<TTraits>.Multiply(x, y, r);
+            }
+            else
+            {
+                PositSpan<TTraits>.Add(x, y, r);
+            }
         }
 
         [Benchmark(OperationsPerInvoke = SpanLength, Description = "span float->T")]

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace NumForge.CompilerServices
@@ -45,6 +46,58 @@ namespace NumForge.CompilerServices
             return ((code ^ negative) - negative) & TTraits.CodeMask;
         }
 
+        /// <summary>
+        /// <see cref="Finish"/> for a signed result: <paramref name="head"/> from <see cref="SignedHeads"/> already holds the
+        /// sign and the regime and exponent bits of the two's complement code, and <paramref name="fraction"/> is the
+        /// two's complement fraction, so rounding the bit string to nearest even gives the code itself (negation maps
+        /// midpoints to midpoints and even codes to even codes): no absolute value before, no negation after.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong FinishSigned(ulong head, ulong fraction)
+        {
+            int drop = 64 - TTraits.Bits;
+            ulong s = (head & ~63UL) | (fraction >> (int)head);
+            s += ((1UL << (drop - 1)) - 1) + ((s >> drop) & 1);
+            return s >> drop;
+        }
+
+        /// <summary>
+        /// The head of a signed fixed-point <paramref name="value"/> whose scale index (scale + <see cref="HeadOffset"/>)
+        /// is <paramref name="indexAtNoZeros"/> less its leading-zero count, and the two's complement fraction after it
+        /// (with <paramref name="foldSticky"/>, its low bits folded as <see cref="FoldSticky"/> does).
+        /// A negative value v in [-2^(e+1), -2^e) has e from the leading zeros of ~v, and v / 2^e + 2 in [0, 1) as fraction:
+        /// the reading of a negative code's fields as they stand (see <see cref="UnpackTwosComplement"/>).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong EncodeSigned(long value, int indexAtNoZeros, bool foldSticky)
+        {
+            long mask = value >> 63;
+            int zeros = BitOperations.LeadingZeroCount((ulong)(value ^ mask));
+            ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (nint)(indexAtNoZeros - zeros) ^ (nint)mask);
+            ulong fraction = ((ulong)value << zeros) << 1;
+            return FinishSigned(head, foldSticky ? FoldSticky(fraction) : fraction);
+        }
+
+        /// <summary>
+        /// The head of a negative result with scale <paramref name="scale"/> (two's complement reading: value in
+        /// [-2^(scale+1), -2^scale)): the sign bit and the fields of the raw scale ~scale, or -maxpos and -minpos beyond.
+        /// </summary>
+        private static ulong NegativeHeadForScale(int scale)
+        {
+            int drop = 64 - TTraits.Bits;
+            if (scale >= TTraits.MaxScale)
+            {
+                return (((TTraits.NaRCode << 1) - TTraits.MaxPosCode) << drop) | 63;
+            }
+
+            if (scale < -TTraits.MaxScale)
+            {
+                return (TTraits.CodeMask << drop) | 63;
+            }
+
+            return (1UL << 63) | HeadForScale(~scale);
+        }
+
         /// <summary>The head of <see cref="Finish"/> for a scale (saturating at ±maxpos and ±minpos).</summary>
         private static ulong HeadForScale(int scale)
         {
@@ -72,6 +125,33 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
+        /// Heads of both signs per scale index (scale + <see cref="HeadOffset"/>, the range of <see cref="HeadTable"/>):
+        /// the positive ones from <see cref="Address"/> up, the negative ones mirrored below it, so that index ^ mask
+        /// (mask all ones for a negative value) picks the head of the value's sign without a branch.
+        /// </summary>
+        private static class SignedHeads
+        {
+            public static readonly ulong[] Words = PinnedTable.Pin(Build());
+
+            /// <summary>The address of the positive head of index 0 (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Words) + (nint)(sizeof(ulong) * Count);
+
+            private static int Count => (2 * HeadOffset) + 1;
+
+            private static ulong[] Build()
+            {
+                var words = new ulong[2 * Count];
+                for (int i = 0; i < Count; i++)
+                {
+                    words[Count + i] = HeadForScale(i - HeadOffset);
+                    words[Count - 1 - i] = NegativeHeadForScale(i - HeadOffset);
+                }
+
+                return words;
+            }
+        }
+
+        /// <summary>
         /// Heads per scale (9 to 32 bits) and, up to 16 bits, the reciprocals of <see cref="DivideSmall"/> per divisor
         /// significand, in one array (one base address for a kernel to load).
         /// </summary>
@@ -84,7 +164,10 @@ namespace NumForge.CompilerServices
             /// The head of every scale from -2 maxScale - 64 to 2 maxScale + 64 (every scale a sum, product or quotient can
             /// have), then ⌈2^46 / b⌉ for every divisor significand b (hidden bit at 14), by its fraction bits.
             /// </summary>
-            public static readonly ulong[] Words = Build();
+            public static readonly ulong[] Words = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Words);
 
             private static ulong[] Build()
             {

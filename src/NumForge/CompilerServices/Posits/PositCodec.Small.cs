@@ -7,7 +7,8 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
-    /// of its head (<see cref="Finish"/>). No branch but a rare one for 0 and NaR.
+    /// of its head (<see cref="Finish"/>; + and × round the two's complement result directly with the signed heads). No branch
+    /// but a rare one for 0 and NaR.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -37,15 +38,15 @@ namespace NumForge.CompilerServices
         {
             if (FixedPointSums)
             {
-                ref long values = ref MemoryMarshal.GetArrayDataReference(FixedPointTable.Values);
+                ref long values = ref PinnedTable.At<long>(FixedPointTable.Address, 0);
                 long total = Unsafe.Add(ref values, (nint)x) + Unsafe.Add(ref values, (nint)y);
-                ulong totalMagnitude = Magnitude(total, out ulong totalNegative);
-                int zeros = BitOperations.LeadingZeroCount(totalMagnitude);
-                ulong fixedHead = (ulong)Unsafe.Add(ref values, (nint)zeros + (1 << TTraits.Bits));
-                return Finish(totalNegative, fixedHead, (totalMagnitude << zeros) << 1);
+                long mask = total >> 63;
+                int zeros = BitOperations.LeadingZeroCount((ulong)(total ^ mask));
+                ulong fixedHead = PinnedTable.At<ulong>(FixedPointTable.HeadsAddress, (nint)zeros ^ (nint)mask);
+                return FinishSigned(fixedHead, ((ulong)total << zeros) << 1);
             }
 
-            ref int entries = ref MemoryMarshal.GetArrayDataReference(DecodeTable.Entries);
+            ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
             int ex = Unsafe.Add(ref entries, (nint)x);
             int ey = Unsafe.Add(ref entries, (nint)y);
             long a = (short)ex, b = (short)ey;
@@ -59,18 +60,15 @@ namespace NumForge.CompilerServices
             int scaleA = ex >> 16, scaleB = ey >> 16;
             int high = Math.Max(scaleA, scaleB);
             long sum = ((a << 47) >> Math.Min(high - scaleA, 63)) + ((b << 47) >> Math.Min(high - scaleB, 63));
-            ulong magnitude = Magnitude(sum, out ulong negative);
-            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            ulong head = SmallWord(ref entries, high + 2 - leadingZeros + HeadOffset);
-            ulong code = Finish(negative, head, (magnitude << leadingZeros) << 1);
-            return magnitude == 0 ? 0 : code;
+            ulong code = EncodeSigned(sum, high + 2 + HeadOffset, foldSticky: false);
+            return sum == 0 ? 0 : code;
         }
 
         /// <summary>x × y for 9 to 16 bits: the product of two 15-bit significands, exact.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplySmall(ulong x, ulong y)
         {
-            ref int entries = ref MemoryMarshal.GetArrayDataReference(DecodeTable.Entries);
+            ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
             int ex = Unsafe.Add(ref entries, (nint)x);
             int ey = Unsafe.Add(ref entries, (nint)y);
             long product = (long)(short)ex * (short)ey;             // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
@@ -79,17 +77,15 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong magnitude = Magnitude(product, out ulong negative);
-            int top = (int)(magnitude >> 29);
-            ulong head = SmallWord(ref entries, (ex >> 16) + (ey >> 16) + top + HeadOffset);
-            return Finish(negative, head, magnitude << (36 - top));
+            // |product| has its leading one at bit 35 - leadingZeros (28 or 29): the scale is the sum of both plus that less 28.
+            return EncodeSigned(product, (ex >> 16) + (ey >> 16) + 35 + HeadOffset, foldSticky: false);
         }
 
         /// <summary>x ÷ y for 9 to 16 bits: a multiplication by the divisor's reciprocal gives the exact quotient.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideSmall(ulong x, ulong y)
         {
-            ref int entries = ref MemoryMarshal.GetArrayDataReference(DecodeTable.Entries);
+            ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
             int ex = Unsafe.Add(ref entries, (nint)x);
             int ey = Unsafe.Add(ref entries, (nint)y);
             long a = (short)ex, b = (short)ey;
@@ -124,11 +120,20 @@ namespace NumForge.CompilerServices
             private const long NaR = 1L << 62;
 
             /// <summary>The value of every code, then the heads for 0 to 64 leading zeros of a sum (one array, one base address).</summary>
-            public static readonly long[] Values = Build();
+            public static readonly long[] Values = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Values"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Values);
+
+            /// <summary>The heads by leading zeros of a sum, both signs (<see cref="BuildHeads"/>).</summary>
+            public static readonly ulong[] Heads = PinnedTable.Pin(BuildHeads());
+
+            /// <summary>The address of the positive head of zero leading zeros (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint HeadsAddress = PinnedTable.AddressOf(Heads) + (65 * sizeof(ulong));
 
             private static long[] Build()
             {
-                var values = new long[(1 << TTraits.Bits) + 65];
+                var values = new long[1 << TTraits.Bits];
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) == 0)
@@ -143,14 +148,25 @@ namespace NumForge.CompilerServices
                     values[code] = shift >= 0 ? significand << shift : significand >> -shift;   // exact either way
                 }
 
-                // A leading one at bit 63 - z is the scale 63 - z - maxScale; 2 or fewer leading zeros only come with NaR.
+                return values;
+            }
+
+            /// <summary>
+            /// The heads of a sum by the leading-zero count z of the sum (or of its complement, for a negative sum), both
+            /// signs as in <see cref="SignedHeads"/>: a leading one at bit 63 - z is the scale 63 - z - maxScale; 2 or fewer
+            /// leading zeros only come with NaR.
+            /// </summary>
+            private static ulong[] BuildHeads()
+            {
+                var heads = new ulong[2 * 65];
                 for (int zeros = 0; zeros <= 64; zeros++)
                 {
-                    ulong head = zeros <= 2 ? (1UL << 63) | 63 : zeros == 64 ? 63 : HeadForScale(63 - zeros - TTraits.MaxScale);
-                    values[(1 << TTraits.Bits) + zeros] = (long)head;
+                    int scale = 63 - zeros - TTraits.MaxScale;
+                    heads[65 + zeros] = zeros <= 2 ? (1UL << 63) | 63 : zeros == 64 ? 63 : HeadForScale(scale);
+                    heads[64 - zeros] = zeros <= 2 ? (1UL << 63) | 63 : NegativeHeadForScale(scale);
                 }
 
-                return values;
+                return heads;
             }
         }
     }

@@ -17,7 +17,7 @@ namespace NumForge.CompilerServices
     /// decode through a table (built on first use).
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class PositSpan<TTraits>
+    public static partial class PositSpan<TTraits>
         where TTraits : struct, IPositTraits
     {
         /// <summary>

@@ -1,0 +1,197 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using NumForge.CompilerServices.Spans;
+
+namespace NumForge.CompilerServices
+{
+    /// <summary>Element-wise arithmetic over spans of codes, each result the scalar <see cref="PositCodec{TTraits}"/> result.</summary>
+    /// <remarks>
+    /// Argument rules follow TensorPrimitives: the inputs must have the same length, a destination shorter than them
+    /// throws <see cref="ArgumentException"/>, and so does a destination that overlaps an input other than exactly in
+    /// place. + and × of posits of 9 to 16 bits in ushort codes run in vector lanes (<see cref="PositLaneArithmetic{TTraits, TOps, TV}"/>);
+    /// everything else, and the ends of the spans, runs the scalar kernels.
+    /// </remarks>
+    public static partial class PositSpan<TTraits>
+    {
+        /// <summary>destination[i] = x[i] + y[i], correctly rounded.</summary>
+        public static void Add<TBits>(ReadOnlySpan<TBits> x, ReadOnlySpan<TBits> y, Span<TBits> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            ValidateArithmetic(x, y, y, destination);
+            BinaryCore<TBits, AddLanes>(x, y, destination, SimdWidth.Auto);
+        }
+
+        /// <summary>destination[i] = x[i] × y[i], correctly rounded.</summary>
+        public static void Multiply<TBits>(ReadOnlySpan<TBits> x, ReadOnlySpan<TBits> y, Span<TBits> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            ValidateArithmetic(x, y, y, destination);
+            BinaryCore<TBits, MultiplyLanes>(x, y, destination, SimdWidth.Auto);
+        }
+
+        /// <summary>destination[i] = x[i] × y[i] + addend[i], rounded once (as the quire would).</summary>
+        public static void FusedMultiplyAdd<TBits>(ReadOnlySpan<TBits> x, ReadOnlySpan<TBits> y, ReadOnlySpan<TBits> addend, Span<TBits> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            ValidateArithmetic(x, y, addend, destination);
+            for (int i = 0; i < x.Length; i++)
+            {
+                destination[i] = TBits.CreateTruncating(PositCodec<TTraits>.FusedMultiplyAdd(Code(x[i]), Code(y[i]), Code(addend[i])));
+            }
+        }
+
+        /// <summary>Add or Multiply at a chosen vector width (tests pin each; <see cref="SimdWidth.Scalar"/> runs no lanes).</summary>
+        internal static void BinaryCore<TBits, TOperation>(ReadOnlySpan<TBits> x, ReadOnlySpan<TBits> y, Span<TBits> destination, SimdWidth width)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TOperation : struct, IPositLaneOperation
+        {
+            int done = 0;
+            if (Unsafe.SizeOf<TBits>() == 2)
+            {
+                ref ushort a = ref Unsafe.As<TBits, ushort>(ref MemoryMarshal.GetReference(x));
+                ref ushort b = ref Unsafe.As<TBits, ushort>(ref MemoryMarshal.GetReference(y));
+                ref ushort d = ref Unsafe.As<TBits, ushort>(ref MemoryMarshal.GetReference(destination));
+                done = SimdWidths.Resolve(width) switch
+                {
+                    SimdWidth.V512 => RunLanes<Vector512x32, Vector512<uint>, TOperation>(ref a, ref b, ref d, x.Length),
+                    SimdWidth.V256 => RunLanes<Vector256x32, Vector256<uint>, TOperation>(ref a, ref b, ref d, x.Length),
+                    SimdWidth.V128 => RunLanes<Vector128x32, Vector128<uint>, TOperation>(ref a, ref b, ref d, x.Length),
+                    _ => 0,
+                };
+            }
+
+            for (int i = done; i < x.Length; i++)
+            {
+                ulong left = Code(x[i]), right = Code(y[i]);
+                destination[i] = TBits.CreateTruncating(TOperation.IsMultiply ? PositCodec<TTraits>.Multiply(left, right) : PositCodec<TTraits>.Add(left, right));
+            }
+        }
+
+        /// <summary>Whole blocks of two vectors in the lanes; returns how many elements it computed.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static unsafe int RunLanes<TOps, TV, TOperation>(ref ushort x, ref ushort y, ref ushort destination, int length)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TOperation : struct, IPositLaneOperation
+        {
+            if (!PositLaneArithmetic<TTraits, TOps, TV>.Applies)
+            {
+                return 0;
+            }
+
+            int step = 2 * TOps.Count;
+            int i = 0;
+            fixed (float* table = SingleTable.Values)
+            {
+                for (; i <= length - step; i += step)
+                {
+                    // Both inputs are loaded before the store: a destination that is an input (in place) is fine.
+                    TOps.LoadWiden16(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref x, i)), out TV x0, out TV x1);
+                    TOps.LoadWiden16(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref y, i)), out TV y0, out TV y1);
+                    TV r0 = Lane<TOps, TV, TOperation>(x0, y0, table);
+                    TV r1 = Lane<TOps, TV, TOperation>(x1, y1, table);
+                    TOps.StoreNarrow16(r0, r1, ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref destination, i)));
+                }
+            }
+
+            return i;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe TV Lane<TOps, TV, TOperation>(TV x, TV y, float* table)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TOperation : struct, IPositLaneOperation
+        {
+            if (TTraits.Bits < 16)
+            {
+                // Stray bits above the code (the scalar kernels mask them too) must not index past the table.
+                x = TOps.And(x, TOps.Create(TTraits.CodeMask));
+                y = TOps.And(y, TOps.Create(TTraits.CodeMask));
+            }
+
+            TV a = Decode<TOps, TV>(x, table);
+            TV b = Decode<TOps, TV>(y, table);
+            TV exact = TOperation.IsMultiply
+                ? PositLaneArithmetic<TTraits, TOps, TV>.MultiplyToOdd(a, b)
+                : PositLaneArithmetic<TTraits, TOps, TV>.AddToOdd(a, b);
+            return PositVectorEncoder<TTraits, TOps, TV>.Encode(exact);
+        }
+
+        /// <summary>
+        /// Codes to float bits: AVX2's gather from the decode table where there is one (two of them for 512 bits: .NET
+        /// has no 512-bit gather), about half the work of the table-free <see cref="PositLaneArithmetic{TTraits, TOps, TV}.Decode"/>
+        /// that other hardware runs.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe TV Decode<TOps, TV>(TV codes, float* table)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            if (Avx2.IsSupported)
+            {
+                if (typeof(TV) == typeof(Vector512<uint>))
+                {
+                    Vector512<int> wide = Unsafe.BitCast<TV, Vector512<uint>>(codes).AsInt32();
+                    Vector256<float> low = Avx2.GatherVector256(table, wide.GetLower(), 4);
+                    Vector256<float> high = Avx2.GatherVector256(table, wide.GetUpper(), 4);
+                    return Unsafe.BitCast<Vector512<uint>, TV>(Vector512.Create(low, high).AsUInt32());
+                }
+
+                if (typeof(TV) == typeof(Vector256<uint>))
+                {
+                    return Unsafe.BitCast<Vector256<uint>, TV>(Avx2.GatherVector256(table, Unsafe.BitCast<TV, Vector256<uint>>(codes).AsInt32(), 4).AsUInt32());
+                }
+
+                if (typeof(TV) == typeof(Vector128<uint>))
+                {
+                    return Unsafe.BitCast<Vector128<uint>, TV>(Avx2.GatherVector128(table, Unsafe.BitCast<TV, Vector128<uint>>(codes).AsInt32(), 4).AsUInt32());
+                }
+            }
+
+            return PositLaneArithmetic<TTraits, TOps, TV>.Decode(codes);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Code<TBits>(TBits bits)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => ulong.CreateTruncating(bits) & TTraits.CodeMask;
+
+        /// <summary>TensorPrimitives' rules: inputs of one length, a destination as long, overlapping an input only exactly in place.</summary>
+        private static void ValidateArithmetic<TBits>(ReadOnlySpan<TBits> x, ReadOnlySpan<TBits> y, ReadOnlySpan<TBits> z, Span<TBits> destination)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            if (y.Length != x.Length || z.Length != x.Length)
+            {
+                throw new ArgumentException("Input span arguments must all have the same length.", y.Length != x.Length ? nameof(y) : "addend");
+            }
+
+            SpanChecks.ValidateConversion(x, destination);
+            SpanChecks.ValidateConversion(y, destination);
+            SpanChecks.ValidateConversion(z, destination);
+        }
+    }
+
+    /// <summary>Which operation <see cref="PositSpan{TTraits}.BinaryCore"/> runs (a type, so each gets its own loop).</summary>
+    internal interface IPositLaneOperation
+    {
+        /// <summary>× rather than +.</summary>
+        static abstract bool IsMultiply { get; }
+    }
+
+    /// <summary>+.</summary>
+    internal readonly struct AddLanes : IPositLaneOperation
+    {
+        public static bool IsMultiply => false;
+    }
+
+    /// <summary>×.</summary>
+    internal readonly struct MultiplyLanes : IPositLaneOperation
+    {
+        public static bool IsMultiply => true;
+    }
+}
