@@ -53,6 +53,11 @@ namespace NumForge.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!LowPrecisionPresence.IsPossible(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
+                {
+                    return;
+                }
+
                 var resolver = new FormatResolver(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
                 start.RegisterOperationAction(c => AnalyzeCompoundAssignment(c, resolver), OperationKind.CompoundAssignment);
                 start.RegisterOperationAction(c => AnalyzeSimpleAssignment(c, resolver), OperationKind.SimpleAssignment);

@@ -26,6 +26,11 @@ namespace NumForge.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!LowPrecisionPresence.IsPossible(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
+                {
+                    return;
+                }
+
                 var resolver = new FormatResolver(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
                 start.RegisterOperationAction(c => Analyze(c, resolver), OperationKind.Binary);
             });
