@@ -36,6 +36,15 @@ namespace NumForge.Analyzers
                 return true;
             }
 
+            // The source first: in a project that uses NumForge it answers at once, without touching the references.
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (TreeCache.GetValue(tree, ScanTree) == Mentions || ListsTypes(options.GetOptions(tree)))
+                {
+                    return true;
+                }
+            }
+
             foreach (MetadataReference reference in compilation.References)
             {
                 if (reference is CompilationReference)
@@ -47,14 +56,6 @@ namespace NumForge.Analyzers
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 if (IsNumForge(assembly.Identity) || BuiltOnNumForge(assembly))
-                {
-                    return true;
-                }
-            }
-
-            foreach (SyntaxTree tree in compilation.SyntaxTrees)
-            {
-                if (TreeCache.GetValue(tree, ScanTree) == Mentions || ListsTypes(options.GetOptions(tree)))
                 {
                     return true;
                 }
