@@ -25,17 +25,23 @@ build() {
     local log
     log="$(dotnet build "$dir/$project" -c Release --no-incremental -nologo -clp:PerformanceSummary "$@")"
     local csc warnings
-    csc="$(printf '%s\n' "$log" | awk '$2 == "ms" && $3 == "Csc" { print $1; exit }')"
-    warnings="$(printf '%s\n' "$log" | grep -cE 'warning (NF|PLANT)[0-9]+' || true)"
+    # Here-strings, not pipes: an early-exiting reader would kill the writer with SIGPIPE under pipefail.
+    csc="$(awk '$2 == "ms" && $3 == "Csc" { v = $1 } END { print v }' <<<"$log")"
+    warnings="$(grep -cE 'warning (NF|PLANT)[0-9]+' <<<"$log" || true)"
+    if [[ -z "$csc" ]]; then
+        echo "no Csc time in the build log of $project $*:" >&2
+        tail -20 <<<"$log" >&2
+        exit 1
+    fi
     echo "$csc $warnings"
 }
 
 configs_planted=("off:-p:NumForgeAnalyzers=false" "on:" "reporter:-p:NumForgeAnalyzers=false -p:PlantedReporter=true")
 configs_realistic=("off:-p:NumForgeAnalyzers=false" "on:")
 
+# Restore, and load every analyzer into the compiler server once, so no measured build pays for loading or JIT.
 for project in planted realistic; do
-    dotnet build "$dir/$project" -c Release -nologo -v:q >/dev/null          # restore, warm the compiler server
-    dotnet build "$dir/$project" -c Release -nologo -v:q --no-incremental -p:PlantedReporter=true >/dev/null
+    dotnet build "$dir/$project" -c Release -nologo -v:q -p:PlantedReporter=true >/dev/null
 done
 
 declare -A sum count
@@ -80,8 +86,8 @@ echo
 echo "ReportAnalyzer (one build each, analyzers on; seconds summed over callbacks, concurrent threads included):"
 for project in planted realistic; do
     echo "-- $project"
-    dotnet build "$dir/$project" -c Release --no-incremental -nologo -v:d -p:ReportAnalyzer=true \
-        | grep -A40 "Total analyzer execution time" \
+    log="$(dotnet build "$dir/$project" -c Release --no-incremental -nologo -v:d -p:ReportAnalyzer=true)"
+    grep -A40 "Total analyzer execution time" <<<"$log" \
         | grep -E "Total analyzer execution time|NumForge|MixedPrecision|UnrepresentableComparison|LoopArithmetic|NetAnalyzers|CSharp.NetAnalyzers" \
         | sed 's/^ *//' | sort -u
 done
