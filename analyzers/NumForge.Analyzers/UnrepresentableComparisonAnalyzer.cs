@@ -23,9 +23,17 @@ namespace NumForge.Analyzers
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is never analyzed (no Analyze flag), so every diagnostic lies in user code; ReportDiagnostics
+            // only tells the driver not to re-check that, which it would do by resolving every declaration of a file
+            // on the first diagnostic there (docs/diagnostics/performance.md).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!LowPrecisionPresence.IsPossible(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
+                {
+                    return;
+                }
+
                 var resolver = new FormatResolver(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
                 start.RegisterOperationAction(c => Analyze(c, resolver), OperationKind.Binary);
             });

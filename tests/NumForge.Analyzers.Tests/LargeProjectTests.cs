@@ -169,46 +169,6 @@ namespace NumForge.Analyzers.Tests
 #pragma warning restore RS1001, RS1036, RS1038, RS1041, RS2008
 
         /// <summary>
-        /// Writes the same 100,000-line project to disk as a buildable csproj (with the NumForge analyzers as an
-        /// <c>Analyzer</c> item, switched off by <c>-p:NumForgeAnalyzers=false</c>), for the build-time measurement in
-        /// docs/diagnostics/performance.md: <c>dotnet build LargeProject.csproj -c Release -p:ReportAnalyzer=true -bl</c>.
-        /// </summary>
-        [Fact]
-        [Trait("Category", "Exhaustive")]
-        public void WritesTheLargeProjectForBuildTiming()
-        {
-            string directory = Environment.GetEnvironmentVariable("NUMFORGE_LARGE_PROJECT_DIR") is { Length: > 0 } configured
-                ? configured
-                : System.IO.Path.Combine(AppContext.BaseDirectory, "LargeProject");
-            System.IO.Directory.CreateDirectory(directory);
-            string analyzer = typeof(MixedPrecisionAnalyzer).Assembly.Location;
-            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "LargeProject.csproj"), $$"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>disable</ImplicitUsings>
-                    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-                    <NoWarn>$(NoWarn);CS0219</NoWarn>
-                  </PropertyGroup>
-                  <ItemGroup Condition="'$(NumForgeAnalyzers)' != 'false'">
-                    <Analyzer Include="{{analyzer}}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "StandIns.cs"), StandIns.Source);
-            for (int i = 0; i < Files; i++)
-            {
-                System.IO.File.WriteAllText(System.IO.Path.Combine(directory, $"Generated{i:D4}.cs"), GenerateFile(i));
-            }
-
-            _output.WriteLine("wrote " + directory);
-            Assert.Equal(Files + 1, System.IO.Directory.GetFiles(directory, "*.cs").Length);
-        }
-
-        /// <summary>
         /// One file of 100 lines: twelve methods of varied loops, with NF1001 x3, NF1002, NF1003, NF1004 and NF1005
         /// planted, and five loops that compute in low precision (NF1006).
         /// </summary>

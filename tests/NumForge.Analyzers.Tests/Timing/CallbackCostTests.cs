@@ -32,10 +32,14 @@ namespace NumForge.Analyzers.Tests.Timing
         [Trait("Category", "Exhaustive")]
         public async Task CallbackCpuTimeOnTheLargeProject()
         {
+            // NUMFORGE_TIMING_PROJECT=realistic profiles the realistic variant (BuildTiming/RealisticProject) instead of the planted one.
+            bool realistic = Environment.GetEnvironmentVariable("NUMFORGE_TIMING_PROJECT") == "realistic";
+            Func<int, string> generate = realistic ? BuildTiming.RealisticProject.GenerateFile : LargeProjectTests.GenerateFile;
+            _output.WriteLine(realistic ? "the realistic project" : "the planted project");
             var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
             for (int i = 0; i < 1000; i++)
             {
-                trees.Add(CSharpSyntaxTree.ParseText(LargeProjectTests.GenerateFile(i), path: $"Generated{i:D4}.cs"));
+                trees.Add(CSharpSyntaxTree.ParseText(generate(i), path: $"Generated{i:D4}.cs"));
             }
 
             var references = new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory };

@@ -42,8 +42,7 @@ namespace NumForge.Analyzers.Tests.Timing
 
         public override void Initialize(AnalysisContext context)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // The inner analyzer's own settings pass through (WrappedContext), so the driver treats it as in a build.
             _inner.Initialize(new WrappedContext(this, context));
         }
 
@@ -140,10 +139,12 @@ namespace NumForge.Analyzers.Tests.Timing
 
             public override void EnableConcurrentExecution()
             {
+                _inner.EnableConcurrentExecution();
             }
 
             public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
             {
+                _inner.ConfigureGeneratedCodeAnalysis(analysisMode);
             }
 
             public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
