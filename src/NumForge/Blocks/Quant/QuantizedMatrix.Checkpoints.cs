@@ -46,7 +46,7 @@ namespace NumForge
             int[]? order = ColumnOrderFromGroups(gIdx, groups, group);
 
             int rowBytes = CodeBits.RowBytes(inFeatures, bits);
-            var codes = new byte[((long)outFeatures * rowBytes) + CodePadding];
+            byte[] codes = AllocateCodes((long)outFeatures * rowBytes, out int codeStart);
             var rowCodes = new byte[inFeatures];
             for (int o = 0; o < outFeatures; o++)
             {
@@ -56,7 +56,7 @@ namespace NumForge
                     rowCodes[j] = (byte)ReadStream(qweight, outFeatures, o, i, bits);
                 }
 
-                CodeBits.Pack(rowCodes, codes.AsSpan(o * rowBytes, rowBytes), bits);
+                CodeBits.Pack(rowCodes, codes.AsSpan(codeStart + (o * rowBytes), rowBytes), bits);
             }
 
             var zeros = new ushort[(long)outFeatures * groups];
@@ -71,7 +71,7 @@ namespace NumForge
                 }
             }
 
-            return new QuantizedMatrix(outFeatures, inFeatures, scheme, codes, MemoryMarshal.AsBytes(halfScales.AsSpan()).ToArray(), zeros, 1f, order);
+            return new QuantizedMatrix(outFeatures, inFeatures, scheme, codes, codeStart, MemoryMarshal.AsBytes(halfScales.AsSpan()).ToArray(), zeros, 1f, order);
         }
 
         /// <summary>
@@ -103,7 +103,7 @@ namespace NumForge
             ReadOnlySpan<Half> halves = GetScales<Half>();
             for (int o = 0; o < Rows; o++)
             {
-                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(o * RowBytes, RowBytes);
+                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(_codeStart + (o * RowBytes), RowBytes);
                 for (int j = 0; j < Columns; j++)
                 {
                     WriteStream(qweight, Rows, o, _columnOrder is null ? j : _columnOrder[j], bits, CodeBits.Get(rowCodes, j, bits));
@@ -152,7 +152,7 @@ namespace NumForge
             CheckLength(scales.Length, (long)groups * outFeatures, "scales", $"[{groups}, {outFeatures}]");
 
             int rowBytes = CodeBits.RowBytes(inFeatures, 4);
-            var codes = new byte[((long)outFeatures * rowBytes) + CodePadding];
+            byte[] codes = AllocateCodes((long)outFeatures * rowBytes, out int codeStart);
             var rowCodes = new byte[inFeatures];
             for (int o = 0; o < outFeatures; o++)
             {
@@ -161,7 +161,7 @@ namespace NumForge
                     rowCodes[i] = (byte)AwqNibble(qweight[(i * words) + (o / 8)], o);
                 }
 
-                CodeBits.Pack(rowCodes, codes.AsSpan(o * rowBytes, rowBytes), 4);
+                CodeBits.Pack(rowCodes, codes.AsSpan(codeStart + (o * rowBytes), rowBytes), 4);
             }
 
             var zeros = new ushort[(long)outFeatures * groups];
@@ -175,7 +175,7 @@ namespace NumForge
                 }
             }
 
-            return new QuantizedMatrix(outFeatures, inFeatures, scheme, codes, MemoryMarshal.AsBytes(halfScales.AsSpan()).ToArray(), zeros, 1f, null);
+            return new QuantizedMatrix(outFeatures, inFeatures, scheme, codes, codeStart, MemoryMarshal.AsBytes(halfScales.AsSpan()).ToArray(), zeros, 1f, null);
         }
 
         /// <summary>Saves a 4-bit W4G{M} matrix in AutoAWQ's GEMM layout (see <see cref="FromAwq"/>).</summary>
@@ -197,7 +197,7 @@ namespace NumForge
             ReadOnlySpan<Half> halves = GetScales<Half>();
             for (int o = 0; o < Rows; o++)
             {
-                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(o * RowBytes, RowBytes);
+                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(_codeStart + (o * RowBytes), RowBytes);
                 int shift = AwqShift(o);
                 for (int i = 0; i < Columns; i++)
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
@@ -25,6 +26,7 @@ namespace NumForge
         private const int ScalePadding = 16;
 
         private readonly byte[] _codes;
+        private readonly int _codeStart;
         private readonly byte[] _scaleBytes;
         private readonly float[] _scaleValues;
         private readonly ushort[]? _zeros;
@@ -32,7 +34,7 @@ namespace NumForge
         private readonly float[]? _elementValues;
         private readonly IGgmlBlocks? _ggml;
 
-        private QuantizedMatrix(int rows, int columns, QuantScheme scheme, byte[] codes, byte[] scaleBytes, ushort[]? zeros, float tensorScale, int[]? columnOrder)
+        private QuantizedMatrix(int rows, int columns, QuantScheme scheme, byte[] codes, int codeStart, byte[] scaleBytes, ushort[]? zeros, float tensorScale, int[]? columnOrder)
         {
             Rows = rows;
             Columns = columns;
@@ -42,6 +44,7 @@ namespace NumForge
             RowBytes = CodeBits.RowBytes(columns, scheme.Bits);
             TensorScale = tensorScale;
             _codes = codes;
+            _codeStart = codeStart;
             _scaleBytes = scaleBytes;
             _zeros = zeros;
             _columnOrder = columnOrder;
@@ -89,7 +92,7 @@ namespace NumForge
         /// W{N}G{M} codes are unsigned (0 .. 2^N - 1); MX/NVFP4 codes are the element format's bits; NF4 codes index the codebook.
         /// For a ggml scheme: the blocks' bytes exactly as ggml lays them out (scales inside; see <see cref="GetBlocks{TBlock}"/>).
         /// </summary>
-        public ReadOnlySpan<byte> Codes => _ggml is null ? _codes.AsSpan(0, Rows * RowBytes) : _ggml.Bytes;
+        public ReadOnlySpan<byte> Codes => _ggml is null ? _codes.AsSpan(_codeStart, Rows * RowBytes) : _ggml.Bytes;
 
         /// <summary>The scale plane as stored, [rows, groups] little-endian: Half (W{N}G{M}), E8M0 bytes (MX), E4M3 bytes (NVFP4), float32 (NF4); empty for ggml schemes.</summary>
         public ReadOnlySpan<byte> ScaleBytes => _scaleBytes;
@@ -153,6 +156,22 @@ namespace NumForge
 
         internal byte[] CodeArray => _codes;
 
+        /// <summary>Where row 0 starts in <see cref="CodeArray"/>: the codes are 64-byte aligned (see <see cref="AllocateCodes"/>).</summary>
+        internal int CodeStart => _codeStart;
+
+        /// <summary>
+        /// A zeroed code plane of <paramref name="bytes"/> bytes plus padding, on the pinned heap so it never moves, with
+        /// row 0 at a 64-byte boundary (<paramref name="start"/>): the AVX-512 kernels then never split a load of a
+        /// 64-byte-aligned chunk across two cache lines.
+        /// </summary>
+        private static unsafe byte[] AllocateCodes(long bytes, out int start)
+        {
+            byte[] codes = GC.AllocateArray<byte>(checked((int)(bytes + CodePadding + 63)), pinned: true);
+            nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codes));
+            start = (int)((64 - (address & 63)) & 63);
+            return codes;
+        }
+
         internal float[] ScaleValues => _scaleValues;
 
         internal ushort[]? ZeroArray => _zeros;
@@ -190,7 +209,7 @@ namespace NumForge
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Rows);
             ArgumentOutOfRangeException.ThrowIfNegative(storedColumn);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(storedColumn, Columns);
-            return CodeBits.Get(_codes.AsSpan(row * RowBytes, RowBytes), storedColumn, Scheme.Bits, Scheme.Kind == QuantSchemeKind.Nf4);
+            return CodeBits.Get(_codes.AsSpan(_codeStart + (row * RowBytes), RowBytes), storedColumn, Scheme.Bits, Scheme.Kind == QuantSchemeKind.Nf4);
         }
 
         /// <summary>The ggml block type of a ggml scheme's matrix (<c>typeof(BlockQ4_K)</c> for <c>Q4_K</c>); null for the other schemes.</summary>
@@ -266,7 +285,7 @@ namespace NumForge
             int groupSize = ResolvedGroupSize(scheme, columns);
             int groups = columns / groupSize;
             int rowBytes = CodeBits.RowBytes(columns, scheme.Bits);
-            var codes = new byte[((long)rows * rowBytes) + CodePadding];
+            byte[] codes = AllocateCodes((long)rows * rowBytes, out int codeStart);
             int scaleSize = scheme.Kind switch { QuantSchemeKind.WeightOnly => 2, QuantSchemeKind.Nf4 => 4, _ => 1 };
             var scales = new byte[(long)rows * groups * scaleSize];
             ushort[]? zeros = scheme.Kind == QuantSchemeKind.WeightOnly ? new ushort[(long)rows * groups] : null;
@@ -281,7 +300,7 @@ namespace NumForge
                     for (int r = first; r < end; r++)
                     {
                         ReadOnlySpan<float> row = all.Slice(r * columns, columns);
-                        Span<byte> rowCodes = codes.AsSpan(r * rowBytes, rowBytes);
+                        Span<byte> rowCodes = codes.AsSpan(codeStart + (r * rowBytes), rowBytes);
                         Span<byte> rowScales = scales.AsSpan(r * groups * scaleSize, groups * scaleSize);
                         QuantizeRow(row, r, scheme, options, groupSize, tensorScale, rowCodes, rowScales, zeros.AsSpan(), scratch);
                     }
@@ -312,7 +331,7 @@ namespace NumForge
                 }
             }
 
-            return new QuantizedMatrix(rows, columns, scheme, codes, scales, zeros, tensorScale, null);
+            return new QuantizedMatrix(rows, columns, scheme, codes, codeStart, scales, zeros, tensorScale, null);
         }
 
         private sealed class RowScratch(int columns)
@@ -382,7 +401,7 @@ namespace NumForge
             bool high = Scheme.Kind == QuantSchemeKind.Nf4;
             for (int r = 0; r < Rows; r++)
             {
-                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(r * RowBytes, RowBytes);
+                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(_codeStart + (r * RowBytes), RowBytes);
                 Span<float> target = destination.Slice(r * Columns, Columns);
                 for (int j = 0; j < Columns; j++)
                 {
@@ -435,25 +454,26 @@ namespace NumForge
 
             float[] prepared = ArrayPool<float>.Shared.Rent(Columns);
             float[] sums = ArrayPool<float>.Shared.Rent(GroupsPerRow);
-            float[]? laneX = LaneLayout.Fits(this, width) ? ArrayPool<float>.Shared.Rent(Columns) : null;
+            int laneStart = 0;
+            float[]? laneX = LaneLayout.Fits(this, width) ? AlignedScratch.Rent(Columns, out laneStart) : null;
             try
             {
                 Prepare(x, prepared, sums);
                 if (laneX is not null)
                 {
                     bool nf4 = Scheme.Kind == QuantSchemeKind.Nf4;
-                    LaneLayout.Prepare(prepared.AsSpan(0, Columns), laneX, Scheme.Bits, nf4);
+                    LaneLayout.Prepare(prepared.AsSpan(0, Columns), laneX.AsSpan(laneStart), Scheme.Bits, nf4);
                     if (Scheme.Bits == 4)
                     {
-                        MatVecDriver.Run(new LaneTableRowDot<FourBits>(this, _elementValues ?? s_nibbleCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                        MatVecDriver.Run(new LaneTableRowDot<FourBits>(this, _elementValues ?? s_nibbleCodes, laneX, laneStart, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
                     }
                     else if (Scheme.Bits == 3)
                     {
-                        MatVecDriver.Run(new LaneTableRowDot<ThreeBits>(this, s_tripletCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                        MatVecDriver.Run(new LaneTableRowDot<ThreeBits>(this, s_tripletCodes, laneX, laneStart, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
                     }
                     else
                     {
-                        MatVecDriver.Run(new LaneTableRowDot<TwoBits>(this, s_crumbCodes, laneX, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
+                        MatVecDriver.Run(new LaneTableRowDot<TwoBits>(this, s_crumbCodes, laneX, laneStart, prepared, sums, nf4), Rows, Columns, y[..Rows], !options.SingleThreaded);
                     }
                 }
                 else
@@ -465,10 +485,6 @@ namespace NumForge
             {
                 ArrayPool<float>.Shared.Return(prepared);
                 ArrayPool<float>.Shared.Return(sums);
-                if (laneX is not null)
-                {
-                    ArrayPool<float>.Shared.Return(laneX);
-                }
             }
         }
 
@@ -534,7 +550,7 @@ namespace NumForge
             bool high = Scheme.Kind == QuantSchemeKind.Nf4;
             for (int r = 0; r < Rows; r++)
             {
-                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(r * RowBytes, RowBytes);
+                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(_codeStart + (r * RowBytes), RowBytes);
                 double sum = 0;
                 for (int j = 0; j < Columns; j++)
                 {
@@ -581,7 +597,7 @@ namespace NumForge
             double factor = (Columns + GroupsPerRow + 8) * Math.ScaleB(1.0, -24) * (1 + Math.ScaleB(1.0, -20));
             for (int r = 0; r < Rows; r++)
             {
-                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(r * RowBytes, RowBytes);
+                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(_codeStart + (r * RowBytes), RowBytes);
                 double rounding = 0, activationError = 0;
                 for (int j = 0; j < Columns; j++)
                 {

@@ -11,6 +11,7 @@ namespace NumForge.Blocks.Quant.Kernels
         where TDot : struct, IGroupDot
     {
         private readonly byte[] _codes;
+        private readonly int _codeStart;
         private readonly int _rowBytes;
         private readonly int _groupBytes;
         private readonly int _groupSize;
@@ -24,6 +25,7 @@ namespace NumForge.Blocks.Quant.Kernels
         public GroupedRowDot(QuantizedMatrix matrix, float[] x, float[] xSums, TDot dot)
         {
             _codes = matrix.CodeArray;
+            _codeStart = matrix.CodeStart;
             _rowBytes = matrix.RowBytes;
             _groupSize = matrix.GroupSize;
             _groupBytes = matrix.GroupSize * matrix.Scheme.Bits / 8;
@@ -38,7 +40,7 @@ namespace NumForge.Blocks.Quant.Kernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public float Row(int row)
         {
-            ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), (nint)row * _rowBytes);
+            ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), _codeStart + ((nint)row * _rowBytes));
             ref float x = ref MemoryMarshal.GetArrayDataReference(_x);
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
             float sum = 0;

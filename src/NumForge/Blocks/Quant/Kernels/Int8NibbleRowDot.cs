@@ -82,6 +82,7 @@ namespace NumForge.Blocks.Quant.Kernels
     internal readonly struct Int8NibbleRowDot : IRowDot
     {
         private readonly byte[] _codes;
+        private readonly int _codeStart;
         private readonly int _rowBytes;
         private readonly int _groups;
         private readonly int _chunksPerGroup;
@@ -93,6 +94,7 @@ namespace NumForge.Blocks.Quant.Kernels
         public Int8NibbleRowDot(QuantizedMatrix matrix, Int8Activation x, int width)
         {
             _codes = matrix.CodeArray;
+            _codeStart = matrix.CodeStart;
             _rowBytes = matrix.RowBytes;
             _groups = matrix.GroupsPerRow;
             _chunksPerGroup = matrix.GroupSize / Int8Activation.Chunk;
@@ -112,7 +114,7 @@ namespace NumForge.Blocks.Quant.Kernels
         private float Row<TChunk>(int row)
             where TChunk : struct, IInt8ChunkDot
         {
-            ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), (nint)row * _rowBytes);
+            ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), _codeStart + ((nint)row * _rowBytes));
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
             ref ushort zero = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zeros), (nint)row * _groups);
             ref sbyte x = ref MemoryMarshal.GetArrayDataReference(_x.Codes);

@@ -13,6 +13,7 @@ namespace NumForge.Blocks.Quant.Kernels
         where TDot : struct, IVectorGroupDot
     {
         private readonly byte[] _codes;
+        private readonly int _codeStart;
         private readonly int _rowBytes;
         private readonly int _groupBytes;
         private readonly int _groupSize;
@@ -27,6 +28,7 @@ namespace NumForge.Blocks.Quant.Kernels
         public VectorRowDot(QuantizedMatrix matrix, float[] x, float[] xSums, int width, TDot dot)
         {
             _codes = matrix.CodeArray;
+            _codeStart = matrix.CodeStart;
             _rowBytes = matrix.RowBytes;
             _groupSize = matrix.GroupSize;
             _groupBytes = matrix.GroupSize * matrix.Scheme.Bits / 8;
@@ -46,7 +48,7 @@ namespace NumForge.Blocks.Quant.Kernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public float Row(int row)
         {
-            ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), (nint)row * _rowBytes);
+            ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), _codeStart + ((nint)row * _rowBytes));
             ref float x = ref MemoryMarshal.GetArrayDataReference(_x);
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
             float correction = 0;

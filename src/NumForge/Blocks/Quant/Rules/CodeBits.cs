@@ -1,4 +1,6 @@
 using System;
+using System.Buffers.Binary;
+using System.Runtime.Intrinsics.X86;
 
 namespace NumForge.Blocks.Quant.Rules
 {
@@ -29,43 +31,85 @@ namespace NumForge.Blocks.Quant.Rules
             }
         }
 
-        /// <summary>Packs codes (each below 2^bits) into a zeroed row.</summary>
+        /// <summary>Packs codes (each below 2^bits) into a row (every byte of the row's codes is written).</summary>
         public static void Pack(ReadOnlySpan<byte> codes, Span<byte> row, int bits, bool highNibbleFirst = false)
         {
-            switch (bits)
+            if (bits == 8)
             {
-                case 8:
-                    codes.CopyTo(row);
-                    return;
-                case 4:
-                    int lowShift = highNibbleFirst ? 4 : 0;
-                    int i = 0;
-                    for (; i + 1 < codes.Length; i += 2)
+                codes.CopyTo(row);
+                return;
+            }
+
+            // Eight codes at a time with one parallel bit extract: byte i of the 64-bit word holds code i, so taking the low
+            // `bits` of every byte lays the codes out LSB first, exactly as the bit stream wants them (8 * bits bits).
+            int done = 0;
+            if (Bmi2.X64.IsSupported && bits is 2 or 3 or 4)
+            {
+                ulong mask = bits switch { 4 => 0x0F0F0F0F0F0F0F0FUL, 3 => 0x0707070707070707UL, _ => 0x0303030303030303UL };
+                int at = 0;
+                for (; done + 8 <= codes.Length; done += 8, at += bits)
+                {
+                    ulong packed = Bmi2.X64.ParallelBitExtract(BinaryPrimitives.ReadUInt64LittleEndian(codes.Slice(done, 8)), mask);
+                    if (highNibbleFirst && bits == 4)
                     {
-                        row[i >> 1] = (byte)((codes[i] << lowShift) | (codes[i + 1] << (4 - lowShift)));
+                        packed = ((packed & 0x0F0F0F0FUL) << 4) | ((packed >> 4) & 0x0F0F0F0FUL);
                     }
 
-                    if (i < codes.Length)
+                    if (at + 4 <= row.Length)
                     {
-                        row[i >> 1] = (byte)(codes[i] << lowShift);
+                        // 3 bits: the fourth byte written is the next run's first byte, which that run overwrites.
+                        BinaryPrimitives.WriteUInt32LittleEndian(row.Slice(at, 4), (uint)packed);
                     }
-
-                    return;
-                default:
-                    row[..RowBytes(codes.Length, bits)].Clear();
-                    for (int k = 0; k < codes.Length; k++)
+                    else
                     {
-                        long bit = (long)k * bits;
-                        int at = (int)(bit >> 3);
-                        int value = codes[k] << (int)(bit & 7);
-                        row[at] |= (byte)value;
-                        if ((value >> 8) != 0)
+                        for (int b = 0; b < bits; b++)
                         {
-                            row[at + 1] |= (byte)(value >> 8);
+                            row[at + b] = (byte)(packed >> (8 * b));
                         }
                     }
+                }
 
+                if (done == codes.Length)
+                {
                     return;
+                }
+            }
+
+            // The rest (or everything without BMI2) one code at a time; a run of eight codes fills whole bytes, so the
+            // rest starts on a byte boundary.
+            PackSlowly(codes[done..], row[(done * bits / 8)..], bits, highNibbleFirst);
+        }
+
+        private static void PackSlowly(ReadOnlySpan<byte> codes, Span<byte> row, int bits, bool highNibbleFirst)
+        {
+            if (bits == 4)
+            {
+                int lowShift = highNibbleFirst ? 4 : 0;
+                int i = 0;
+                for (; i + 1 < codes.Length; i += 2)
+                {
+                    row[i >> 1] = (byte)((codes[i] << lowShift) | (codes[i + 1] << (4 - lowShift)));
+                }
+
+                if (i < codes.Length)
+                {
+                    row[i >> 1] = (byte)(codes[i] << lowShift);
+                }
+
+                return;
+            }
+
+            row[..RowBytes(codes.Length, bits)].Clear();
+            for (int k = 0; k < codes.Length; k++)
+            {
+                long bit = (long)k * bits;
+                int at = (int)(bit >> 3);
+                int value = codes[k] << (int)(bit & 7);
+                row[at] |= (byte)value;
+                if ((value >> 8) != 0)
+                {
+                    row[at + 1] |= (byte)(value >> 8);
+                }
             }
         }
     }

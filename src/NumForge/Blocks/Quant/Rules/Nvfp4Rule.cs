@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NumForge.Blocks.Quant.Rules
 {
@@ -26,7 +28,7 @@ namespace NumForge.Blocks.Quant.Rules
             {
                 ReadOnlySpan<float> block = row.Slice(b * BlockSize, BlockSize);
                 Span<float> target = scaled.Slice(b * BlockSize, BlockSize);
-                float amax = AbsMax.Of(block, out _);
+                float amax = BlockAbsMax(block);
 
                 // A zero tensor scale (an all-zero tensor) would make 0 / 0: those blocks get scale 1.0 and zero codes.
                 byte scale = tensorScale == 0 ? OneScale : ((Float8E4M3FN)(amax / divisor)).ToBits();
@@ -43,13 +45,51 @@ namespace NumForge.Blocks.Quant.Rules
 
                 scales[b] = scale;
                 float effective = BlockMultiplier(scale, tensorScale);
-                for (int i = 0; i < BlockSize; i++)
+                if (tensorScale == 0)
                 {
-                    target[i] = tensorScale == 0 ? 0f : (block[i] / effective) + 0f;
+                    target.Clear();
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    // The same IEEE division lane by lane; -0 becomes +0 (the scalar form's "+ 0f") by a select, which no
+                    // optimizer may fold away.
+                    Vector256<float> divisorLanes = Vector256.Create(effective);
+                    Divide(Vector256.Create(block[..8]), divisorLanes).CopyTo(target);
+                    Divide(Vector256.Create(block[8..]), divisorLanes).CopyTo(target[8..]);
+                }
+                else
+                {
+                    for (int i = 0; i < BlockSize; i++)
+                    {
+                        target[i] = (block[i] / effective) + 0f;
+                    }
                 }
             }
 
             Float4E2M1FN.ConvertFrom(scaled, MemoryMarshal.Cast<byte, Float4E2M1FN>(codes), MidpointRounding.ToEven, saturate: true);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Divide(Vector256<float> values, Vector256<float> divisor)
+        {
+            Vector256<float> quotient = values / divisor;
+            return Vector256.ConditionalSelect(Vector256.Equals(quotient, Vector256<float>.Zero), Vector256<float>.Zero, quotient);
+        }
+
+        /// <summary>The largest |x| of a 16-element block (finite weights: max is exact, so the order does not matter).</summary>
+        private static float BlockAbsMax(ReadOnlySpan<float> block)
+        {
+            if (!Vector128.IsHardwareAccelerated)
+            {
+                return AbsMax.Of(block, out _);
+            }
+
+            Vector128<float> m = Vector128.Max(
+                Vector128.Max(Vector128.Abs(Vector128.Create(block[..4])), Vector128.Abs(Vector128.Create(block[4..8]))),
+                Vector128.Max(Vector128.Abs(Vector128.Create(block[8..12])), Vector128.Abs(Vector128.Create(block[12..]))));
+            m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+            m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+            return m.ToScalar();
         }
 
         /// <summary>What a block's elements are multiplied by: <c>(float)block_scale * tensor_scale</c>, rounded once in float32.</summary>

@@ -1,0 +1,165 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using System.Security.Cryptography;
+using Xunit;
+using static NumForge.Tests.Quant.QuantReference;
+
+namespace NumForge.Tests.Quant
+{
+    /// <summary>
+    /// Quantization gives the same planes at every vector width (512, 256, 128, no intrinsics: the BMI2 code packing,
+    /// the vector rules and their scalar fallbacks), and MatVec stays within its documented bound at each, each run in a
+    /// child process of this test assembly (<c>dotnet exec NumForge.Tests.dll</c>) with
+    /// <c>DOTNET_PreferredVectorBitWidth</c> or <c>DOTNET_EnableHWIntrinsic=0</c>; a module initializer sees
+    /// <c>NUMFORGE_QUANT_WIDTH_OUT</c>, writes its result to that file and exits before the test host's entry point runs.
+    /// </summary>
+    public class QuantWidthProcessTests
+    {
+        private const string OutputVariable = "NUMFORGE_QUANT_WIDTH_OUT";
+
+        /// <summary>Schemes and column counts: whole groups, a G-1 row whose codes end mid-run of eight, every packing width.</summary>
+        private static readonly (string Scheme, int Columns)[] Cases =
+        [
+            ("W4G128", 512), ("W4G-1", 1003), ("W3G128", 640), ("W3G-1", 1003), ("W3G32", 352), ("W2G128", 768), ("W2G-1", 1001),
+            ("W8G128", 256), ("MXFP4", 544), ("NVFP4", 528), ("NF4", 576), ("W4G64-sym", 320),
+        ];
+
+#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
+        [ModuleInitializer]
+#pragma warning restore CA2255
+        internal static void ChildEntryPoint()
+        {
+            string? output = Environment.GetEnvironmentVariable(OutputVariable);
+            if (string.IsNullOrEmpty(output))
+            {
+                return;
+            }
+
+            File.WriteAllText(output, $"{PlaneHash()} {MatVecFailures()}");
+            Environment.Exit(0);
+        }
+
+        private static QuantizedMatrix Matrix(string scheme, int columns, out float[] weights)
+        {
+            const int Rows = 24;
+            weights = Gaussian(Rows * columns, columns);
+            weights[5] = 0; // a -0 and an outlier in the first group
+            weights[6] = -0f;
+            weights[7] = 0.9f;
+            return QuantizedMatrix.Quantize(weights, Rows, columns, QuantScheme.Parse(scheme), new QuantizeOptions { SingleThreaded = true });
+        }
+
+        /// <summary>SHA-256 of every plane (codes, scale bytes, zero points) of every case.</summary>
+        internal static string PlaneHash()
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach ((string scheme, int columns) in Cases)
+            {
+                QuantizedMatrix m = Matrix(scheme, columns, out _);
+                hash.AppendData(m.Codes);
+                hash.AppendData(m.ScaleBytes);
+                hash.AppendData(MemoryMarshal.AsBytes(m.ZeroPoints));
+            }
+
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        /// <summary>How many rows of MatVec (at this process's width) fall outside the documented bound of the exact sum.</summary>
+        internal static int MatVecFailures()
+        {
+            int failures = 0;
+            foreach ((string scheme, int columns) in Cases)
+            {
+                QuantizedMatrix m = Matrix(scheme, columns, out _);
+                float[] x = Gaussian(columns, columns + 1);
+                float[] restored = new float[m.Rows * columns];
+                m.Dequantize(restored);
+                float[] y = new float[m.Rows], bound = new float[m.Rows];
+                m.MatVec(x, y, new MatVecOptions { SingleThreaded = true });
+                m.MatVecErrorBound(x, bound);
+                for (int r = 0; r < m.Rows; r++)
+                {
+                    double exact = 0, magnitude = 0;
+                    for (int c = 0; c < columns; c++)
+                    {
+                        exact += (double)restored[(r * columns) + c] * x[c];
+                        magnitude += Math.Abs((double)restored[(r * columns) + c] * x[c]);
+                    }
+
+                    if (!(Math.Abs(y[r] - exact) <= bound[r] + (columns * Math.ScaleB(1.0, -53) * magnitude)))
+                    {
+                        failures++;
+                    }
+                }
+            }
+
+            return failures;
+        }
+
+        public static TheoryData<string, string, string> Widths()
+        {
+            var widths = new TheoryData<string, string, string>();
+            if (Avx512F.IsSupported || Vector512.IsHardwareAccelerated)
+            {
+                widths.Add("V512", "DOTNET_PreferredVectorBitWidth", "512");
+            }
+
+            if (Avx2.IsSupported || Vector256.IsHardwareAccelerated)
+            {
+                widths.Add("V256", "DOTNET_PreferredVectorBitWidth", "256");
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                widths.Add("V128", "DOTNET_PreferredVectorBitWidth", "128");
+            }
+
+            widths.Add("Scalar", "DOTNET_EnableHWIntrinsic", "0");
+            return widths;
+        }
+
+        [Theory]
+        [MemberData(nameof(Widths))]
+        public void SamePlanesAndMatVecWithinTheBoundAtEveryWidth(string width, string variable, string value)
+        {
+            string[] child = RunChild(variable, value);
+            Assert.True(child[0] == PlaneHash(), $"{width}: the quantized planes differ from this process's");
+            Assert.True(child[1] == "0", $"{width}: {child[1]} MatVec rows outside the documented bound");
+        }
+
+        [Fact]
+        public void MatVecIsWithinTheBoundHere() => Assert.Equal(0, MatVecFailures());
+
+        private static string[] RunChild(string variable, string value)
+        {
+            string assembly = typeof(QuantWidthProcessTests).Assembly.Location;
+            string output = Path.Combine(Path.GetTempPath(), $"numforge-quant-width-{Guid.NewGuid():N}.txt");
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(assembly);
+            start.Environment[OutputVariable] = output;
+            start.Environment.Remove("DOTNET_PreferredVectorBitWidth");
+            start.Environment.Remove("DOTNET_EnableHWIntrinsic");
+            start.Environment.Remove("DOTNET_EnableAVX512");
+            start.Environment[variable] = value;
+            using Process process = Process.Start(start)!;
+            string stdout = process.StandardOutput.ReadToEnd();
+            string stderr = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(600_000), "child process timed out");
+            Assert.True(process.ExitCode == 0 && File.Exists(output), $"child with {variable}={value} failed ({process.ExitCode}): {stdout} {stderr}");
+            string[] parts = File.ReadAllText(output).Split(' ');
+            File.Delete(output);
+            return parts;
+        }
+    }
+}
