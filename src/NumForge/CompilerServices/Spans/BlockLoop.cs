@@ -38,8 +38,15 @@ namespace NumForge.CompilerServices.Spans
         internal const long StreamingBytes = 8L << 20;
 
         /// <summary>
+        /// The threshold <see cref="Run"/> applies when its caller passes none: <see cref="StreamingBytes"/>, or what a
+        /// benchmark sets to compare streaming with cached stores (<see cref="long.MaxValue"/> turns streaming off).
+        /// </summary>
+        internal static long StreamingThreshold = StreamingBytes;
+
+        /// <summary>
         /// Converts the whole blocks of <paramref name="length"/> elements; returns how many elements it converted.
-        /// Stores stream when the destination holds at least <paramref name="streamingBytes"/> (tests pass 0).
+        /// Stores stream when the destination holds at least <paramref name="streamingBytes"/> (tests pass 0; a negative
+        /// value, the default, means <see cref="StreamingThreshold"/>).
         /// </summary>
         /// <remarks>
         /// Never inlined: each converter's loop is then a method of its own, with the JIT's whole inlining budget for
@@ -47,7 +54,7 @@ namespace NumForge.CompilerServices.Spans
         /// in a directed rounding mode needs most of it), rather than sharing it with the variants its caller picks between.
         /// </remarks>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static int Run<TConverter>(ref byte source, ref byte destination, int length, in TConverter converter, long streamingBytes = StreamingBytes)
+        public static int Run<TConverter>(ref byte source, ref byte destination, int length, in TConverter converter, long streamingBytes = -1)
             where TConverter : struct, IBlockConverter
         {
             int block = TConverter.BlockElements;
@@ -57,6 +64,11 @@ namespace NumForge.CompilerServices.Spans
             if (length < block)
             {
                 return 0;
+            }
+
+            if (streamingBytes < 0)
+            {
+                streamingBytes = StreamingThreshold;
             }
 
             // A local copy: calling through the 'in' parameter made the JIT copy the converter on every block.
