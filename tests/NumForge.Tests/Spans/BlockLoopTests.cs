@@ -69,6 +69,44 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckPacked<SE2M1, TowardPositiveInfinity, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes));
         }
 
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(long.MaxValue)]
+        public void Packed_nibble_decode_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        {
+            Assert.Null(CheckPackedDecode<SE2M1, Vector128x32, Vector128<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE2M1, Vector256x32, Vector256<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE2M1, Vector512x32, Vector512<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE1M1, Vector256x32, Vector256<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE1M1, Vector512x32, Vector512<uint>>(streamingBytes));
+        }
+
+        [Fact]
+        public void Packed_nibble_decoder_converts_whole_blocks_of_every_length_and_leaves_the_rest()
+        {
+            var random = new Random(17);
+            foreach (SimdWidth width in new[] { SimdWidth.Auto, SimdWidth.V128, SimdWidth.V256, SimdWidth.V512, SimdWidth.Scalar })
+            {
+                for (int length = 0; length < 300; length++)
+                {
+                    byte[] packed = new byte[(length + 1) / 2];
+                    random.NextBytes(packed);
+                    float[] output = new float[length];
+                    Array.Fill(output, -1234.5f);
+                    int done = PackedDecoders.Nibbles<SpanTraits<SE2M1>>(packed, output, width);
+                    Assert.True(done % 2 == 0 && done <= length, $"{width} length {length}: {done}");
+                    for (int i = 0; i < length; i++)
+                    {
+                        float expected = i < done ? FloatCodec<SpanTraits<SE2M1>>.ToSingle((ulong)((packed[i / 2] >> (4 * (i % 2))) & 0xF) & 0xF) : -1234.5f;
+                        Assert.True(BitConverter.SingleToUInt32Bits(expected) == BitConverter.SingleToUInt32Bits(output[i]), $"{width} length {length} element {i}: {output[i]} expected {expected}");
+                    }
+                }
+            }
+
+            // Formats wider than a nibble are not this decoder's.
+            Assert.Equal(0, PackedDecoders.Nibbles<SpanTraits<SE4M3FN>>(new byte[512], new float[1024], SimdWidth.Auto));
+        }
+
         [Fact]
         public void In_place_conversion_of_a_32_bit_format_matches_scalar()
         {
@@ -324,6 +362,53 @@ namespace NumForge.Tests.Spans
                     if (got != expected)
                     {
                         return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset} code 0x{codes[i]:X}: block 0x{got:X8} scalar 0x{expected:X8}";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? CheckPackedDecode<TSpec, TOps, TV>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            // Random bytes: both nibbles of every byte, and bits above a code narrower than its nibble, which the decode ignores.
+            var random = new Random(19);
+            ulong mask = TSpec.Layout.SignMask | TSpec.Layout.MagnitudeMask;
+            byte[] packed = new byte[(Length + 1) / 2];
+            random.NextBytes(packed);
+            for (int offset = 0; offset < 16; offset++)
+            {
+                float[] output = new float[Length + 16];
+                int done = BlockLoop.Run(
+                    ref packed[0],
+                    ref Unsafe.As<float, byte>(ref output[offset]),
+                    Length - 1,
+                    default(PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>),
+                    streamingBytes);
+                if (done < Length - 1 - PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>.BlockElements || done % 2 != 0)
+                {
+                    return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: converted {done} of {Length - 1}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    ulong code = (ulong)(packed[i / 2] >> (4 * (i % 2))) & 0xF & mask;
+                    uint expected = BitConverter.SingleToUInt32Bits(FloatCodec<SpanTraits<TSpec>>.ToSingle(code));
+                    uint got = BitConverter.SingleToUInt32Bits(output[offset + i]);
+                    if (got != expected)
+                    {
+                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset} element {i} code 0x{code:X}: block 0x{got:X8} scalar 0x{expected:X8}";
+                    }
+                }
+
+                for (int i = done; i < Length + 16 - offset; i++)
+                {
+                    if (output[offset + i] != 0)
+                    {
+                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: element {i} written past what was converted";
                     }
                 }
             }
