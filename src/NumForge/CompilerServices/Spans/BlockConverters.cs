@@ -220,6 +220,10 @@ namespace NumForge.CompilerServices.Spans
         /// </summary>
         public static bool Applies<TTraits>()
             where TTraits : struct, IFloatTraits
+            => Layout<TTraits>.Applies;
+
+        private static bool Computes<TTraits>()
+            where TTraits : struct, IFloatTraits
             => TTraits.Signed && TTraits.Subnormals && TTraits.Bias == 127 && TTraits.ExponentBits == 8 && TTraits.MantissaBits == 7
                 && TTraits.SignMask == 1UL << 15 && TTraits.Specials == SpecialValues.Ieee && FloatCodec<TTraits>.FromDouble(BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL)) == 0x7FC0;
 
@@ -243,6 +247,13 @@ namespace NumForge.CompilerServices.Spans
                 SimdWidth.V128 => Run<Vector128x32, Vector128<uint>>(source, destination, length),
                 _ => 0,
             };
+        }
+
+        /// <summary><see cref="Applies{TTraits}"/>, computed once per format (a constant in Tier-1 code).</summary>
+        private static class Layout<TTraits>
+            where TTraits : struct, IFloatTraits
+        {
+            public static readonly bool Applies = Computes<TTraits>();
         }
 
         private static int Run<TOps, TV>(ReadOnlySpan<float> source, Span<ushort> destination, int length)
