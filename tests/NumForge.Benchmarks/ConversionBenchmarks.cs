@@ -2,6 +2,7 @@ using System;
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using NumForge.CompilerServices;
+using NumForge.CompilerServices.Spans;
 
 namespace NumForge.Benchmarks
 {
@@ -9,8 +10,12 @@ namespace NumForge.Benchmarks
     /// float -> X and X -> float over N = InputBytes / 4 elements (the float side holds InputBytes), side by side with
     /// TensorPrimitives' Half converters, per-element cast loops, and a copy of the same InputBytes (the memory limit).
     /// </summary>
+    /// <remarks>
+    /// <c>NF_BENCH_STREAMING=off</c> turns the block loop's non-temporal stores off (every size then stores through the
+    /// cache), for the A/B of streaming against cached stores at 256 MiB.
+    /// </remarks>
     [MemoryDiagnoser(false)]
-    public class ConversionBenchmarks
+    public unsafe class ConversionBenchmarks
     {
         private float[] floats = Array.Empty<float>();
         private float[] floatsOut = Array.Empty<float>();
@@ -36,6 +41,8 @@ namespace NumForge.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
+            BlockLoop.StreamingThreshold = Environment.GetEnvironmentVariable("NF_BENCH_STREAMING") == "off" ? long.MaxValue : BlockLoop.StreamingBytes;
+            EigenBFloat16Native.TryLoad();
             int n = InputBytes / 4;
             floats = new float[n];
             floatsOut = new float[n];
@@ -130,8 +137,31 @@ namespace NumForge.Benchmarks
         [Benchmark(Description = "BFloat16 span float->X")]
         public void BFloat16To() => BFloat16.ConvertFrom(floats, bf16);
 
+        [Benchmark(Description = "BFloat16 span float->X (top-half block)")]
+        public void BFloat16ToTopHalf() => TopHalfEncoder.FromSingle<BFloat16.Traits>(floats, System.Runtime.InteropServices.MemoryMarshal.Cast<BFloat16, ushort>(bf16.AsSpan()), SimdWidth.Auto);
+
         [Benchmark(Description = "BFloat16 span X->float")]
         public void BFloat16From() => BFloat16.ConvertTo(bf16, floatsOut);
+
+        [Benchmark(Description = "Eigen-style C loop float->bf16")]
+        public void EigenToBFloat16()
+        {
+            fixed (float* s = floats)
+            fixed (BFloat16* d = bf16)
+            {
+                EigenBFloat16Native.FromSingle(s, (ushort*)d, (nuint)floats.Length);
+            }
+        }
+
+        [Benchmark(Description = "Eigen-style C loop bf16->float")]
+        public void EigenFromBFloat16()
+        {
+            fixed (BFloat16* s = bf16)
+            fixed (float* d = floatsOut)
+            {
+                EigenBFloat16Native.ToSingle((ushort*)s, d, (nuint)bf16.Length);
+            }
+        }
 
         [Benchmark(Description = "BFloat16 loop float->X")]
         public void BFloat16LoopTo()
@@ -222,6 +252,9 @@ namespace NumForge.Benchmarks
 
         [Benchmark(Description = "Float4E2M1FN packed X->float")]
         public void Fp4From() => FloatSpan<Float4E2M1FN.Traits>.ConvertPackedToSingle(fp4Packed, floatsOut);
+
+        [Benchmark(Description = "Float4E2M1FN packed X->float (block decoder)")]
+        public void Fp4FromBlocks() => PackedDecoders.Nibbles<Float4E2M1FN.Traits>(fp4Packed, floatsOut, SimdWidth.Auto);
 
         [Benchmark(Description = "Float4E2M1FN loop float->X (unpacked)")]
         public void Fp4LoopTo()

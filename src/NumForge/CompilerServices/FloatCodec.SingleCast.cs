@@ -44,6 +44,11 @@ namespace NumForge.CompilerServices
 
             uint bits = BitConverter.SingleToUInt32Bits(value);
             uint abs = bits & 0x7FFF_FFFF;
+            if (TotalBits <= 8)
+            {
+                return SmallFromSingle(value, bits, abs);
+            }
+
             if (abs > MaxFiniteSingleBits)
             {
                 // Overflow, infinity or NaN: the general routine applies the format's rules.
@@ -63,6 +68,118 @@ namespace NumForge.CompilerServices
             float sum = BitConverter.UInt32BitsToSingle(abs) + BitConverter.UInt32BitsToSingle(SubnormalMagicBits);
             uint magnitude = BitConverter.SingleToUInt32Bits(sum) - SubnormalMagicBits;
             return magnitude == 0 ? Zero((int)bits < 0, saturate: false) : sign | magnitude;
+        }
+
+        /// <summary>
+        /// <see cref="FromSingle(float)"/> for formats of at most 8 bits, without a branch on the data: their values are
+        /// often subnormal (E4M3FN's subnormals start at 2^-6), so a normal/subnormal branch mispredicts on real weights.
+        /// </summary>
+        /// <remarks>
+        /// One float addition rounds every in-range magnitude: with t = max(exponent field of |x|, that of 2^emin),
+        /// the float 2^(t - 127 + 23 - M) has the format's quantum at that binade as its ulp, so |x| + it rounds |x| to
+        /// nearest even at exactly that quantum and its low bits count the quanta q (the sum stays in the magic's
+        /// binade). The code is q plus (t - field of 2^emin) · 2^M, for subnormals (t at its minimum) as for normals, and
+        /// a carry (q = 2^(M+1)) is the next binade's first code. Overflow and infinity are clamped into the binade
+        /// above the largest finite value, where that gives the format's overflow code (the code after the largest,
+        /// infinity or NaN, as in E5M2 and E4M3FN; or the largest itself when overflow saturates, as in E2M1); NaN, and
+        /// the shapes the clamp cannot give, take the general routine.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong SmallFromSingle(float value, uint bits, uint abs)
+        {
+            if (abs >= SmallCast.SlowBits)
+            {
+                return FromDouble(value, MidpointRounding.ToEven, saturate: false);
+            }
+
+            // One table entry per float binade: the magic (low half) and what turns the sum's bits into the code.
+            abs = Math.Min(abs, SmallCast.ClampBits);
+            ulong entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SmallCast.Binades), (nint)(abs >> 23));
+            uint code = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle(abs) + BitConverter.UInt32BitsToSingle((uint)entry)) + (uint)(entry >> 32);
+            ulong sign = (ulong)(bits >> 31) << (TTraits.ExponentBits + TTraits.MantissaBits);
+            if (!HasNegativeZero)
+            {
+                // -0 is not a code here (FNUZ: it is NaN): negative values that round to zero give +0.
+                sign = code == 0 ? 0 : sign;
+            }
+
+            return sign | code;
+        }
+
+        /// <summary>The constants of <see cref="SmallFromSingle"/>, computed once from the general routine (their own class, so they are set after the codec's).</summary>
+        private static class SmallCast
+        {
+            /// <summary>Float exponent field of 2^emin.</summary>
+            public static readonly uint MinNormalField = (uint)(TTraits.MinNormalExponent + 127);
+
+            /// <summary>(23 - M) binades: the magic's exponent above the rounded binade's.</summary>
+            public static readonly uint MagicOffset = (uint)(23 - TTraits.MantissaBits) << 23;
+
+            /// <summary>
+            /// Per float exponent field f (of the clamped magnitude), with t = max(f, <see cref="MinNormalField"/>): the
+            /// magic's bits (t + 23 - M in the exponent field) in the low half, and (t - MinNormalField) · 2^M less the
+            /// magic's bits (mod 2^32) in the high half.
+            /// </summary>
+            public static readonly ulong[] Binades = BuildBinades();
+
+            /// <summary>Magnitude bits from which the general routine decides (NaN, and what the clamp cannot give).</summary>
+            public static readonly uint SlowBits;
+
+            /// <summary>The magnitude bits overflow is clamped to: a float whose rounding is the overflow code.</summary>
+            public static readonly uint ClampBits;
+
+            private static ulong[] BuildBinades()
+            {
+                var table = new ulong[256];
+                for (uint field = 0; field < 256; field++)
+                {
+                    uint t = Math.Max(field, MinNormalField);
+                    uint magic = (t << 23) + MagicOffset;
+                    table[field] = magic | ((ulong)(((t - MinNormalField) << TTraits.MantissaBits) - magic) << 32);
+                }
+
+                return table;
+            }
+
+#pragma warning disable CA1810 // The constants depend on each other; one static constructor reads most clearly.
+            static SmallCast()
+#pragma warning restore CA1810
+            {
+                ulong max = TTraits.MaxFiniteMagnitude;
+                ulong overflow = FromDouble(float.MaxValue, MidpointRounding.ToEven, saturate: false);
+                ulong overflowNegative = FromDouble(-float.MaxValue, MidpointRounding.ToEven, saturate: false);
+                ulong infinity = FromDouble(float.PositiveInfinity, MidpointRounding.ToEven, saturate: false);
+                ulong infinityNegative = FromDouble(float.NegativeInfinity, MidpointRounding.ToEven, saturate: false);
+                bool signed = overflowNegative == (overflow | TTraits.SignMask);
+                if (signed && overflow == max + 1 && max + 1 <= TTraits.MagnitudeMask && (max + 1 + SingleRebias) << SingleShift <= 0x7F00_0000)
+                {
+                    // The code after the largest finite one: the float of that code, read as a normal, rounds to it.
+                    ClampBits = (uint)((max + 1 + SingleRebias) << SingleShift);
+                }
+                else if (signed && overflow == max)
+                {
+                    ClampBits = MaxFiniteSingleBits;
+                }
+                else
+                {
+                    // Overflow has a shape of its own (FNUZ's unsigned NaN): past the largest finite value, the general routine.
+                    ClampBits = MaxFiniteSingleBits;
+                    SlowBits = MaxFiniteSingleBits + 1;
+                    return;
+                }
+
+                ulong nan = FromDouble(PositiveQuietNaN, MidpointRounding.ToEven, saturate: false);
+                ulong nanNegative = FromDouble(NegativeQuietNaN, MidpointRounding.ToEven, saturate: false);
+                SlowBits = infinity != overflow || infinityNegative != overflowNegative ? 0x7F80_0000u
+                    : nan != overflow || nanNegative != overflowNegative ? 0x7F80_0001u
+                    : 0x8000_0000u; // NaN's code is the overflow code too (E4M3FN): the clamp gives every result
+
+                if ((ClampBits >> 23) + (23 - TTraits.MantissaBits) > 254)
+                {
+                    // The magic of the top binade would not be a finite float: every value takes the general routine.
+                    SlowBits = 0;
+                }
+            }
         }
 
         // ---------------------------------------------------------------- decoding

@@ -78,6 +78,30 @@ namespace NumForge.Tests.Core
             bad.AssertNone();
         }
 
+        /// <summary>
+        /// Every float's top 16 bits (every sign, binade and leading mantissa bits, NaN payloads, the overflow clamp's
+        /// neighbourhood) with low halves at and around a 16-bit rounding boundary: for formats of at most 7 mantissa
+        /// bits every rounding decision (below, at and above each midpoint, in every binade, subnormal or normal).
+        /// </summary>
+        [Fact]
+        public void Float_cast_equals_the_general_routine_for_every_top_half()
+        {
+            var bad = new Mismatches($"{typeof(T).Name} FromSingle (top halves)");
+            ushort[] lows = { 0x0000, 0x0001, 0x7FFF, 0x8000, 0x8001, 0xFFFF, 0x5A5A };
+            for (uint high = 0; high < 65536; high++)
+            {
+                foreach (ushort low in lows)
+                {
+                    float f = BitConverter.UInt32BitsToSingle((high << 16) | low);
+                    ulong expected = FloatCodec<T>.FromDouble(f, MidpointRounding.ToEven, saturate: false);
+                    ulong actual = FloatCodec<T>.FromSingle(f);
+                    bad.Check(actual == expected, () => $"{Codes.F32(f)}: fast 0x{actual:x}, general 0x{expected:x}");
+                }
+            }
+
+            bad.AssertNone();
+        }
+
         [Fact]
         public void Float_value_of_every_code_equals_the_double_value_rounded()
         {

@@ -69,6 +69,84 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckPacked<SE2M1, TowardPositiveInfinity, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes));
         }
 
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(long.MaxValue)]
+        public void Packed_nibble_decode_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        {
+            Assert.Null(CheckPackedDecode<SE2M1, Vector128x32, Vector128<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE2M1, Vector256x32, Vector256<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE2M1, Vector512x32, Vector512<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE1M1, Vector256x32, Vector256<uint>>(streamingBytes));
+            Assert.Null(CheckPackedDecode<SE1M1, Vector512x32, Vector512<uint>>(streamingBytes));
+        }
+
+        [Fact]
+        public void Packed_nibble_decoder_converts_whole_blocks_of_every_length_and_leaves_the_rest()
+        {
+            var random = new Random(17);
+            foreach (SimdWidth width in new[] { SimdWidth.Auto, SimdWidth.V128, SimdWidth.V256, SimdWidth.V512, SimdWidth.Scalar })
+            {
+                for (int length = 0; length < 300; length++)
+                {
+                    byte[] packed = new byte[(length + 1) / 2];
+                    random.NextBytes(packed);
+                    float[] output = new float[length];
+                    Array.Fill(output, -1234.5f);
+                    int done = PackedDecoders.Nibbles<SpanTraits<SE2M1>>(packed, output, width);
+                    Assert.True(done % 2 == 0 && done <= length, $"{width} length {length}: {done}");
+                    for (int i = 0; i < length; i++)
+                    {
+                        float expected = i < done ? FloatCodec<SpanTraits<SE2M1>>.ToSingle((ulong)((packed[i / 2] >> (4 * (i % 2))) & 0xF) & 0xF) : -1234.5f;
+                        Assert.True(BitConverter.SingleToUInt32Bits(expected) == BitConverter.SingleToUInt32Bits(output[i]), $"{width} length {length} element {i}: {output[i]} expected {expected}");
+                    }
+                }
+            }
+
+            // Formats wider than a nibble are not this decoder's.
+            Assert.Equal(0, PackedDecoders.Nibbles<SpanTraits<SE4M3FN>>(new byte[512], new float[1024], SimdWidth.Auto));
+        }
+
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(long.MaxValue)]
+        public void Top_half_encode_blocks_match_scalar_at_every_destination_offset(long streamingBytes)
+        {
+            Assert.True(TopHalfEncoder.Applies<SpanTraits<SBF16>>());
+            Assert.False(TopHalfEncoder.Applies<SpanTraits<SBinary16>>());
+            Assert.False(TopHalfEncoder.Applies<SpanTraits<SE4M3FN>>());
+            Assert.Null(CheckTopHalf<Vector128x32, Vector128<uint>>(streamingBytes));
+            Assert.Null(CheckTopHalf<Vector256x32, Vector256<uint>>(streamingBytes));
+            Assert.Null(CheckTopHalf<Vector512x32, Vector512<uint>>(streamingBytes));
+        }
+
+        [Fact]
+        public void Top_half_encoder_equals_the_scalar_cast_on_every_top_half_and_rounding_boundary()
+        {
+            // Every float's top 16 bits with low halves at and around the rounding boundary (0x8000), through each width.
+            ushort[] lows = { 0x0000, 0x0001, 0x7FFF, 0x8000, 0x8001, 0xFFFF };
+            float[] input = new float[65536 * lows.Length];
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] = BitConverter.UInt32BitsToSingle(((uint)(i / lows.Length) << 16) | lows[i % lows.Length]);
+            }
+
+            foreach (SimdWidth width in new[] { SimdWidth.Auto, SimdWidth.V128, SimdWidth.V256, SimdWidth.V512 })
+            {
+                ushort[] output = new ushort[input.Length];
+                int done = TopHalfEncoder.FromSingle<SpanTraits<SBF16>>(input, output, width);
+                Assert.Equal(input.Length, done);
+                for (int i = 0; i < input.Length; i++)
+                {
+                    ulong expected = FloatCodec<SpanTraits<SBF16>>.FromSingle(input[i], MidpointRounding.ToEven, saturate: false);
+                    Assert.True(output[i] == expected, $"{width} 0x{BitConverter.SingleToUInt32Bits(input[i]):X8}: block 0x{output[i]:X4} scalar 0x{expected:X4}");
+                }
+            }
+
+            Assert.Equal(0, TopHalfEncoder.FromSingle<SpanTraits<SBF16>>(input, new ushort[input.Length], SimdWidth.Scalar));
+            Assert.Equal(0, TopHalfEncoder.FromSingle<SpanTraits<SBinary16>>(input, new ushort[input.Length], SimdWidth.Auto));
+        }
+
         [Fact]
         public void In_place_conversion_of_a_32_bit_format_matches_scalar()
         {
@@ -324,6 +402,91 @@ namespace NumForge.Tests.Spans
                     if (got != expected)
                     {
                         return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset} code 0x{codes[i]:X}: block 0x{got:X8} scalar 0x{expected:X8}";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? CheckPackedDecode<TSpec, TOps, TV>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            // Random bytes: both nibbles of every byte, and bits above a code narrower than its nibble, which the decode ignores.
+            var random = new Random(19);
+            ulong mask = TSpec.Layout.SignMask | TSpec.Layout.MagnitudeMask;
+            byte[] packed = new byte[(Length + 1) / 2];
+            random.NextBytes(packed);
+            for (int offset = 0; offset < 16; offset++)
+            {
+                float[] output = new float[Length + 16];
+                int done = BlockLoop.Run(
+                    ref packed[0],
+                    ref Unsafe.As<float, byte>(ref output[offset]),
+                    Length - 1,
+                    default(PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>),
+                    streamingBytes);
+                if (done < Length - 1 - PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>.BlockElements || done % 2 != 0)
+                {
+                    return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: converted {done} of {Length - 1}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    ulong code = (ulong)(packed[i / 2] >> (4 * (i % 2))) & 0xF & mask;
+                    uint expected = BitConverter.SingleToUInt32Bits(FloatCodec<SpanTraits<TSpec>>.ToSingle(code));
+                    uint got = BitConverter.SingleToUInt32Bits(output[offset + i]);
+                    if (got != expected)
+                    {
+                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset} element {i} code 0x{code:X}: block 0x{got:X8} scalar 0x{expected:X8}";
+                    }
+                }
+
+                for (int i = done; i < Length + 16 - offset; i++)
+                {
+                    if (output[offset + i] != 0)
+                    {
+                        return $"{typeof(TSpec).Name} {typeof(TOps).Name} offset {offset}: element {i} written past what was converted";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? CheckTopHalf<TOps, TV>(long streamingBytes)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            var random = new Random(23);
+            float[] input = new float[Length];
+            for (int i = 0; i < Length; i++)
+            {
+                input[i] = i % 2 == 0 ? SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)] : BitConverter.UInt32BitsToSingle((uint)random.NextInt64(1L << 32));
+            }
+
+            for (int offset = 0; offset < 16; offset++)
+            {
+                ushort[] output = new ushort[Length + 16];
+                int done = BlockLoop.Run(
+                    ref Unsafe.As<float, byte>(ref input[0]),
+                    ref Unsafe.As<ushort, byte>(ref output[offset]),
+                    Length,
+                    default(TopHalfEncodeBlock<TOps, TV>),
+                    streamingBytes);
+                if (done < Length - TopHalfEncodeBlock<TOps, TV>.BlockElements)
+                {
+                    return $"{typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    ulong expected = FloatCodec<SpanTraits<SBF16>>.FromSingle(input[i], MidpointRounding.ToEven, saturate: false);
+                    if (output[offset + i] != expected)
+                    {
+                        return $"{typeof(TOps).Name} offset {offset} index {i} (0x{BitConverter.SingleToUInt32Bits(input[i]):X8}): block 0x{output[offset + i]:X4} scalar 0x{expected:X4}";
                     }
                 }
             }

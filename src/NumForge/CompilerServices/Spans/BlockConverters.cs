@@ -1,5 +1,8 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NumForge.CompilerServices.Spans
 {
@@ -86,5 +89,180 @@ namespace NumForge.CompilerServices.Spans
                 TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(TOps.Load(ref source)), ref destination, streaming);
             }
         }
+    }
+
+    /// <summary>
+    /// 4-bit codes packed two per byte (low nibble first) to float, in one pass: one block is half a vector of packed
+    /// bytes, split and widened to four vectors (<see cref="ISimd32{TV}.LoadWidenNibbles"/>), decoded as
+    /// <see cref="DecodeBlock{TTraits, TOps, TV, TBits}"/> decodes bytes. Unpacking first into a buffer would cut the
+    /// span into chunks too short for the loop's streaming stores.
+    /// </summary>
+    internal readonly struct PackedNibbleDecodeBlock<TTraits, TOps, TV> : IBlockConverter
+        where TTraits : struct, IFloatTraits
+        where TOps : struct, ISimd32<TV>
+        where TV : struct
+    {
+        public static int BlockElements => TOps.Count * 4;
+
+        public static int SourceElementSize => 1;
+
+        public static int SourceUnitElements => 2;
+
+        public static int DestinationElementSize => 4;
+
+        public static int StoreBytes => TOps.Count * 4;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Convert(ref byte source, ref byte destination, bool streaming)
+        {
+            int vectorBytes = TOps.Count * 4;
+            TOps.LoadWidenNibbles(ref source, out TV a, out TV b, out TV c, out TV d);
+            TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa);
+            TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb);
+            TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc);
+            TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, out TV sd);
+            if (TOps.Any(TOps.Or(TOps.Or(sa, sb), TOps.Or(sc, sd))))
+            {
+                va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa);
+                vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb);
+                vc = SingleDecoder<TTraits, TOps, TV>.WithSpecials(c, vc, sc);
+                vd = SingleDecoder<TTraits, TOps, TV>.WithSpecials(d, vd, sd);
+            }
+
+            TOps.Store(va, ref destination, streaming);
+            TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
+            TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
+            TOps.Store(vd, ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
+        }
+    }
+
+    /// <summary>The packed decodes that run whole blocks through <see cref="BlockLoop"/> (the caller converts the rest).</summary>
+    internal static class PackedDecoders
+    {
+        /// <summary>
+        /// Decodes the leading whole blocks of 4-bit codes packed two per byte into <paramref name="destination"/>
+        /// (its length is the element count; <paramref name="source"/> holds at least half as many bytes, rounded up);
+        /// returns how many elements it decoded (an even count, 0 where no vector path applies).
+        /// </summary>
+        public static int Nibbles<TTraits>(ReadOnlySpan<byte> source, Span<float> destination, SimdWidth width)
+            where TTraits : struct, IFloatTraits
+        {
+            if (TTraits.ExponentBits + TTraits.MantissaBits + (TTraits.Signed ? 1 : 0) > 4 || !SingleDecoder<TTraits, Vector128x32, Vector128<uint>>.CanDecode)
+            {
+                return 0;
+            }
+
+            // Whole bytes only: an odd last element is the caller's.
+            int length = Math.Min(destination.Length, source.Length * 2) & ~1;
+            return SimdWidths.Resolve(width) switch
+            {
+                SimdWidth.V512 => Run<TTraits, Vector512x32, Vector512<uint>>(source, destination, length),
+                SimdWidth.V256 => Run<TTraits, Vector256x32, Vector256<uint>>(source, destination, length),
+                SimdWidth.V128 => Run<TTraits, Vector128x32, Vector128<uint>>(source, destination, length),
+                _ => 0,
+            };
+        }
+
+        private static int Run<TTraits, TOps, TV>(ReadOnlySpan<byte> source, Span<float> destination, int length)
+            where TTraits : struct, IFloatTraits
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            => BlockLoop.Run(
+                ref MemoryMarshal.GetReference(source),
+                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
+                length,
+                default(PackedNibbleDecodeBlock<TTraits, TOps, TV>));
+    }
+
+    /// <summary>
+    /// float to a format that is float's top 16 bits (BFloat16), nearest even, without saturation: Eigen's bit trick
+    /// in the lanes (add 0x7FFF plus the lowest kept bit, keep the top half; a carry is the correct rounding up, to
+    /// infinity past the largest finite value), NaN lanes selected to the quiet NaN of their sign. Five lane operations
+    /// per vector for the rounding, four for NaN; the general lane encoder does about fifteen.
+    /// </summary>
+    internal readonly struct TopHalfEncodeBlock<TOps, TV> : IBlockConverter
+        where TOps : struct, ISimd32<TV>
+        where TV : struct
+    {
+        public static int BlockElements => TOps.Count * 2;
+
+        public static int SourceElementSize => 4;
+
+        public static int DestinationElementSize => 2;
+
+        public static int StoreBytes => TOps.Count * 4;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Convert(ref byte source, ref byte destination, bool streaming)
+        {
+            TV c0 = Round(TOps.Load(ref source));
+            TV c1 = Round(TOps.Load(ref Unsafe.Add(ref source, TOps.Count * 4)));
+            TOps.StoreNarrow16(c0, c1, ref destination, streaming);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV Round(TV bits)
+        {
+            TV high = TOps.ShiftRight(bits, 16);
+            TV rounded = TOps.ShiftRight(TOps.Add(bits, TOps.Add(TOps.And(high, TOps.Create(1)), TOps.Create(0x7FFF))), 16);
+            TV nan = TOps.GreaterThan(TOps.And(bits, TOps.Create(0x7FFF_FFFFUL)), TOps.Create(0x7F80_0000UL));
+            return TOps.Select(nan, TOps.Or(TOps.And(high, TOps.Create(0x8000)), TOps.Create(0x7FC0)), rounded);
+        }
+    }
+
+    /// <summary>The float encodes of formats with a block of their own (the caller converts the rest).</summary>
+    internal static class TopHalfEncoder
+    {
+        /// <summary>
+        /// Whether <typeparamref name="TTraits"/> is float's top 16 bits (BFloat16's layout: bias 127, 8 exponent and 7
+        /// mantissa bits, sign at bit 15, IEEE infinities and NaN), so that <see cref="TopHalfEncodeBlock{TOps, TV}"/>
+        /// rounds to nearest even exactly as the scalar codec does.
+        /// </summary>
+        public static bool Applies<TTraits>()
+            where TTraits : struct, IFloatTraits
+            => Layout<TTraits>.Applies;
+
+        private static bool Computes<TTraits>()
+            where TTraits : struct, IFloatTraits
+            => TTraits.Signed && TTraits.Subnormals && TTraits.Bias == 127 && TTraits.ExponentBits == 8 && TTraits.MantissaBits == 7
+                && TTraits.SignMask == 1UL << 15 && TTraits.Specials == SpecialValues.Ieee && FloatCodec<TTraits>.FromDouble(BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL)) == 0x7FC0;
+
+        /// <summary>
+        /// Encodes the leading whole blocks of <paramref name="source"/> to nearest even, without saturation; returns
+        /// how many elements it encoded (0 where <see cref="Applies{TTraits}"/> is false or no vector path applies).
+        /// </summary>
+        public static int FromSingle<TTraits>(ReadOnlySpan<float> source, Span<ushort> destination, SimdWidth width)
+            where TTraits : struct, IFloatTraits
+        {
+            if (!Applies<TTraits>())
+            {
+                return 0;
+            }
+
+            int length = Math.Min(source.Length, destination.Length);
+            return SimdWidths.Resolve(width) switch
+            {
+                SimdWidth.V512 => Run<Vector512x32, Vector512<uint>>(source, destination, length),
+                SimdWidth.V256 => Run<Vector256x32, Vector256<uint>>(source, destination, length),
+                SimdWidth.V128 => Run<Vector128x32, Vector128<uint>>(source, destination, length),
+                _ => 0,
+            };
+        }
+
+        /// <summary><see cref="Applies{TTraits}"/>, computed once per format (a constant in Tier-1 code).</summary>
+        private static class Layout<TTraits>
+            where TTraits : struct, IFloatTraits
+        {
+            public static readonly bool Applies = Computes<TTraits>();
+        }
+
+        private static int Run<TOps, TV>(ReadOnlySpan<float> source, Span<ushort> destination, int length)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            => BlockLoop.Run(
+                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source)),
+                ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination)),
+                length,
+                default(TopHalfEncodeBlock<TOps, TV>));
     }
 }

@@ -8,7 +8,11 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>Elements per block.</summary>
         static abstract int BlockElements { get; }
 
+        /// <summary>Bytes of one source unit: an element, or a packed group of elements.</summary>
         static abstract int SourceElementSize { get; }
+
+        /// <summary>Elements per source unit: 1, or 2 for nibbles packed two per byte.</summary>
+        static virtual int SourceUnitElements => 1;
 
         /// <summary>Bytes of one destination unit: an element, or a packed group of elements.</summary>
         static abstract int DestinationElementSize { get; }
@@ -38,8 +42,15 @@ namespace NumForge.CompilerServices.Spans
         internal const long StreamingBytes = 8L << 20;
 
         /// <summary>
+        /// The threshold <see cref="Run"/> applies when its caller passes none: <see cref="StreamingBytes"/>, or what a
+        /// benchmark sets to compare streaming with cached stores (<see cref="long.MaxValue"/> turns streaming off).
+        /// </summary>
+        internal static long StreamingThreshold = StreamingBytes;
+
+        /// <summary>
         /// Converts the whole blocks of <paramref name="length"/> elements; returns how many elements it converted.
-        /// Stores stream when the destination holds at least <paramref name="streamingBytes"/> (tests pass 0).
+        /// Stores stream when the destination holds at least <paramref name="streamingBytes"/> (tests pass 0; a negative
+        /// value, the default, means <see cref="StreamingThreshold"/>).
         /// </summary>
         /// <remarks>
         /// Never inlined: each converter's loop is then a method of its own, with the JIT's whole inlining budget for
@@ -47,11 +58,10 @@ namespace NumForge.CompilerServices.Spans
         /// in a directed rounding mode needs most of it), rather than sharing it with the variants its caller picks between.
         /// </remarks>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static int Run<TConverter>(ref byte source, ref byte destination, int length, in TConverter converter, long streamingBytes = StreamingBytes)
+        public static int Run<TConverter>(ref byte source, ref byte destination, int length, in TConverter converter, long streamingBytes = -1)
             where TConverter : struct, IBlockConverter
         {
             int block = TConverter.BlockElements;
-            int sourceSize = TConverter.SourceElementSize;
             int unitBytes = TConverter.DestinationElementSize;
             int unitElements = TConverter.DestinationUnitElements;
             if (length < block)
@@ -59,12 +69,17 @@ namespace NumForge.CompilerServices.Spans
                 return 0;
             }
 
+            if (streamingBytes < 0)
+            {
+                streamingBytes = StreamingThreshold;
+            }
+
             // A local copy: calling through the 'in' parameter made the JIT copy the converter on every block.
             TConverter local = converter;
 
             // Source and destination apart (not a conversion in place): blocks may then overlap each other, and
             // elements converted twice get the same value twice.
-            bool apart = !Overlap(ref source, (nint)length * sourceSize, ref destination, (nint)(length / unitElements) * unitBytes);
+            bool apart = !Overlap(ref source, SourceOffset<TConverter>(length), ref destination, DestinationOffset<TConverter>(length));
             fixed (byte* pinned = &destination)
             {
                 // Where the aligned blocks start: 0, or inside a first (unaligned) block that the edge step converts.
@@ -74,6 +89,12 @@ namespace NumForge.CompilerServices.Spans
                 if (head)
                 {
                     start = (int)((TConverter.StoreBytes - misalignment) / unitBytes) * unitElements;
+                    if (start % TConverter.SourceUnitElements != 0)
+                    {
+                        // The aligned store falls inside a packed source unit: no restart there.
+                        head = false;
+                        start = 0;
+                    }
                 }
 
                 // The loop advances two refs and counts blocks down: fewer operations per block than indexing.
@@ -82,23 +103,24 @@ namespace NumForge.CompilerServices.Spans
                 nint outputStep = DestinationOffset<TConverter>(block);
                 bool streaming = (((nint)pinned + DestinationOffset<TConverter>(start)) & (TConverter.StoreBytes - 1)) == 0
                     && (long)blocks * outputStep >= streamingBytes;
-                ref byte input = ref Unsafe.Add(ref source, (nint)start * sourceSize);
+                nint inputStep = SourceOffset<TConverter>(block);
+                ref byte input = ref Unsafe.Add(ref source, SourceOffset<TConverter>(start));
                 ref byte output = ref Unsafe.Add(ref destination, DestinationOffset<TConverter>(start));
                 for (; blocks > 0; blocks--)
                 {
                     local.Convert(ref input, ref output, streaming);
-                    input = ref Unsafe.Add(ref input, block * sourceSize);
+                    input = ref Unsafe.Add(ref input, inputStep);
                     output = ref Unsafe.Add(ref output, outputStep);
                 }
 
                 // The edges: the first block (when the loop started inside it) and the rest as one last block that
                 // ends at the end, rather than element by element. Out of line: the loop's copy of the converter is
                 // the only one inlined here, within the JIT's inlining budget for long kernels.
-                bool tail = end < length && apart && (length - block) % unitElements == 0;
+                bool tail = end < length && apart && (length - block) % unitElements == 0 && (length - block) % TConverter.SourceUnitElements == 0;
                 for (int edge = head ? 0 : 1; edge < (tail ? 2 : 1); edge++)
                 {
                     int at = edge == 0 ? 0 : length - block;
-                    ConvertEdge(local, ref Unsafe.Add(ref source, (nint)at * sourceSize), ref Unsafe.Add(ref destination, DestinationOffset<TConverter>(at)));
+                    ConvertEdge(local, ref Unsafe.Add(ref source, SourceOffset<TConverter>(at)), ref Unsafe.Add(ref destination, DestinationOffset<TConverter>(at)));
                 }
 
                 return tail ? length : end;
@@ -116,6 +138,12 @@ namespace NumForge.CompilerServices.Spans
         private static nint DestinationOffset<TConverter>(int index)
             where TConverter : struct, IBlockConverter
             => (nint)(index / TConverter.DestinationUnitElements) * TConverter.DestinationElementSize;
+
+        /// <summary>Byte offset of element <paramref name="index"/> (a whole number of units) in the source.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static nint SourceOffset<TConverter>(int index)
+            where TConverter : struct, IBlockConverter
+            => (nint)(index / TConverter.SourceUnitElements) * TConverter.SourceElementSize;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Overlap(ref byte first, nint firstBytes, ref byte second, nint secondBytes)

@@ -106,6 +106,12 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>Loads byte codes widened to four vectors; <paramref name="signed"/> sign-extends them (bit 7 fills bits 8-31).</summary>
         static abstract void LoadWiden8(ref byte source, out TV a, out TV b, out TV c, out TV d, bool signed = false);
 
+        /// <summary>
+        /// Loads 4-bit codes packed two per byte (low nibble first; half a vector of bytes) widened to four vectors,
+        /// in element order.
+        /// </summary>
+        static abstract void LoadWidenNibbles(ref byte source, out TV a, out TV b, out TV c, out TV d);
+
         /// <summary>Loads ushort codes widened to two vectors; <paramref name="signed"/> sign-extends them (bit 15 fills bits 16-31).</summary>
         static abstract void LoadWiden16(ref byte source, out TV a, out TV b, bool signed = false);
     }
@@ -247,6 +253,18 @@ namespace NumForge.CompilerServices.Spans
             {
                 value.StoreUnsafe(ref destination);
             }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWidenNibbles(ref byte source, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d)
+        {
+            // Each byte widened to a ushort, its high nibble moved to the ushort's high byte: the bytes are then the
+            // codes in element order.
+            Vector128<ushort> pairs = Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref source)).AsByte());
+            pairs = (pairs & Vector128.Create((ushort)0x000F)) | (Vector128.ShiftLeft(pairs, 4) & Vector128.Create((ushort)0x0F00));
+            (Vector128<ushort> low, Vector128<ushort> high) = Vector128.Widen(pairs.AsByte());
+            (a, b) = Vector128.Widen(low);
+            (c, d) = Vector128.Widen(high);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -448,6 +466,18 @@ namespace NumForge.CompilerServices.Spans
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWidenNibbles(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d)
+        {
+            // Each byte widened to a ushort, its high nibble moved to the ushort's high byte: the bytes are then the
+            // codes in element order.
+            Vector256<ushort> pairs = Vector256.WidenLower(Vector128.LoadUnsafe(ref source).ToVector256Unsafe());
+            pairs = (pairs & Vector256.Create((ushort)0x000F)) | (Vector256.ShiftLeft(pairs, 4) & Vector256.Create((ushort)0x0F00));
+            (Vector256<ushort> low, Vector256<ushort> high) = Vector256.Widen(pairs.AsByte());
+            (a, b) = Vector256.Widen(low);
+            (c, d) = Vector256.Widen(high);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWiden8(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d, bool signed = false)
         {
             if (signed)
@@ -622,6 +652,18 @@ namespace NumForge.CompilerServices.Spans
             {
                 value.StoreUnsafe(ref destination);
             }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void LoadWidenNibbles(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d)
+        {
+            // Each byte widened to a ushort, its high nibble moved to the ushort's high byte: the bytes are then the
+            // codes in element order.
+            Vector512<ushort> pairs = Vector512.WidenLower(Vector256.LoadUnsafe(ref source).ToVector512Unsafe());
+            pairs = (pairs & Vector512.Create((ushort)0x000F)) | (Vector512.ShiftLeft(pairs, 4) & Vector512.Create((ushort)0x0F00));
+            (Vector512<ushort> low, Vector512<ushort> high) = Vector512.Widen(pairs.AsByte());
+            (a, b) = Vector512.Widen(low);
+            (c, d) = Vector512.Widen(high);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -35,6 +35,13 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>Subnormals line up with float's (bias 127): the shifted magnitude is already the value.</summary>
         private static readonly bool AlignedWithSingle = TTraits.Subnormals && TTraits.Bias == 127;
 
+        /// <summary>
+        /// The code is float's top 16 bits (BFloat16: bias 127, 8 exponent bits, sign at bit 15, IEEE specials): the
+        /// value is the code shifted to the top, whatever the load put above bit 15, and only NaN lanes need a fix.
+        /// </summary>
+        private static readonly bool TopHalfOfSingle = AlignedWithSingle && TTraits.ExponentBits == 8 && SignPosition == 15
+            && TTraits.SignMask == 1UL << 15 && TTraits.Specials == SpecialValues.Ieee;
+
         /// <summary>Format normals below float's normal range: assembled 2^64 larger, then scaled back exactly.</summary>
         private static readonly bool NormalsBelowSingle = !AlignedWithSingle && EMin + 127 < 1;
 
@@ -61,6 +68,14 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TV Decode(TV codes, out TV special, bool signExtended = false)
         {
+            if (TopHalfOfSingle)
+            {
+                // Two operations fewer than the general shape: no masks, the sign is already in place.
+                TV top = TOps.ShiftLeft(codes, 16);
+                special = TOps.GreaterThan(TOps.And(top, TOps.Create(0x7FFF_FFFFUL)), TOps.Create(0x7F80_0000UL));
+                return top;
+            }
+
             TV code = signExtended ? codes : TOps.And(codes, TOps.Create(CodeMask));
             TV magnitude = TOps.And(code, TOps.Create(MagnitudeMask));
             TV shifted = TOps.ShiftLeft(magnitude, 23 - M);
