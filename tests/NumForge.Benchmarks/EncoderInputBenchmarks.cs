@@ -133,5 +133,8 @@ namespace NumForge.Benchmarks
 
         [Benchmark(Description = "BFloat16 Half->X")]
         public void BFloat16FromHalf() => FloatSpan<BFloat16.Traits>.ConvertFromHalf<ushort>(halves, shorts, Rounding, Saturate);
+
+        [Benchmark(Description = "Binary16 Half->X")]
+        public void Binary16FromHalf() => FloatSpan<Binary16.Traits>.ConvertFromHalf<ushort>(halves, shorts, Rounding, Saturate);
     }
 }

@@ -446,8 +446,13 @@ namespace NumForge.CompilerServices
         internal static void FromDoubleCore<TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
-            // The in-lane encoder on the 64-bit patterns (one rounding, never through float); else the general kernel.
-            int done = Unsafe.SizeOf<TBits>() <= 4 ? Resolve(width) switch
+            // On AVX-512, through float rounded to odd (exact where float has two more bits than the format); else the
+            // in-lane encoder on the 64-bit patterns (one rounding, never through a float rounded to nearest); else the
+            // general kernel.
+            int done = Unsafe.SizeOf<TBits>() <= 4 && Resolve(width) == SimdWidth.V512 && OddNarrowedDoubleEncodeBlock<TTraits, TiesToEven, TBits, No, No>.Exact
+                ? EncodeDoublesThroughSingle(source, destination, rounding, saturate)
+                : -1;
+            done = done >= 0 ? done : Unsafe.SizeOf<TBits>() <= 4 ? Resolve(width) switch
             {
                 SimdWidth.V512 => EncodeDoublesInLane<Vector512x64, Vector512<ulong>, Vector512x32, Vector512<uint>, TBits>(source, destination, rounding, saturate),
                 SimdWidth.V256 => EncodeDoublesInLane<Vector256x64, Vector256<ulong>, Vector256x32, Vector256<uint>, TBits>(source, destination, rounding, saturate),
@@ -782,6 +787,41 @@ namespace NumForge.CompilerServices
                 (true, false) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, No>)),
                 (false, true) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, Yes>)),
                 _ => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, No>)),
+            };
+        }
+
+        /// <summary>The encode of doubles rounded to odd as floats (AVX-512) in <paramref name="rounding"/>; -1 when the float encoder does not apply.</summary>
+        private static int EncodeDoublesThroughSingle<TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            => rounding switch
+            {
+                MidpointRounding.ToEven => EncodeDoublesThroughSingle<TBits, TiesToEven>(source, destination, saturate),
+                MidpointRounding.AwayFromZero => EncodeDoublesThroughSingle<TBits, TiesAwayFromZero>(source, destination, saturate),
+                MidpointRounding.ToZero => EncodeDoublesThroughSingle<TBits, TowardZero>(source, destination, saturate),
+                MidpointRounding.ToNegativeInfinity => EncodeDoublesThroughSingle<TBits, TowardNegativeInfinity>(source, destination, saturate),
+                _ => EncodeDoublesThroughSingle<TBits, TowardPositiveInfinity>(source, destination, saturate),
+            };
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int EncodeDoublesThroughSingle<TBits, TMode>(ReadOnlySpan<double> source, Span<TBits> destination, bool saturate)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+        {
+            ref readonly LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.Constants k = ref LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.For(saturate);
+            if (!k.Applies)
+            {
+                return -1;
+            }
+
+            ref byte input = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(source));
+            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
+            int length = source.Length;
+            return (saturate, k.Clamps) switch
+            {
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, Yes>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, No>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, Yes>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, No>)),
             };
         }
 

@@ -90,6 +90,66 @@ namespace NumForge.Tests.Spans
 
         private static float[]? mixed;
 
+        private static double[]? oddNarrowing;
+
+        /// <summary>
+        /// Doubles that would break a double -> float -> format path that rounds twice or loses the sticky bit: at every
+        /// float binade from 2^-150 to 2^127, every point whose significand ends after t bits (t = 0..23: the grid
+        /// points and halfway points of every format with at most 22 significand bits, and float's own), each exactly,
+        /// one double unit either side, and a quarter and three quarters of a float unit either side (just above and
+        /// below a float midpoint); values around float's largest (up to 2^128 and beyond), double subnormals, NaNs
+        /// with payloads in the high, low (lost by the narrowing) and signalling bits, and both zeros; each with both signs.
+        /// </summary>
+        public static double[] OddNarrowingDoubles() => oddNarrowing ??= BuildOddNarrowing();
+
+        private static double[] BuildOddNarrowing()
+        {
+            var points = new List<double>();
+            for (int e = -150; e <= 127; e++)
+            {
+                double binade = Math.ScaleB(1.0, e);
+                double floatUnit = Math.ScaleB(1.0, Math.Max(e, -126) - 23);
+                for (int t = 0; t <= 23; t++)
+                {
+                    // 1 + 2^-t (t bits, odd last bit) and 2 - 2^-t (all ones): the first and last point of that grid in the binade.
+                    foreach (double significand in new[] { 1 + Math.ScaleB(1.0, -t), 2 - Math.ScaleB(1.0, -t) })
+                    {
+                        double p = binade * significand;
+                        points.Add(p);
+                        points.Add(Math.BitIncrement(p));
+                        points.Add(Math.BitDecrement(p));
+                        points.Add(p + floatUnit / 4);
+                        points.Add(p - floatUnit / 4);
+                        points.Add(p + 3 * floatUnit / 4);
+                        points.Add(p - 3 * floatUnit / 4);
+                    }
+                }
+            }
+
+            double floatMax = float.MaxValue;
+            points.AddRange(new[]
+            {
+                floatMax, Math.BitIncrement(floatMax), Math.BitDecrement(floatMax), floatMax + Math.ScaleB(1.0, 103),
+                Math.ScaleB(1.0, 128) - Math.ScaleB(1.0, 104), Math.BitDecrement(Math.ScaleB(1.0, 128)), Math.ScaleB(1.0, 128),
+                Math.ScaleB(1.0, 200), 1e300, double.MaxValue,
+                Math.ScaleB(1.0, -149), Math.ScaleB(1.0, -150), Math.BitIncrement(Math.ScaleB(1.0, -150)), Math.BitDecrement(Math.ScaleB(1.0, -150)),
+                Math.ScaleB(3.0, -150), Math.ScaleB(1.0, -160), Math.ScaleB(1.0, -1000), double.Epsilon, Math.ScaleB(1.0, -1022), Math.BitDecrement(Math.ScaleB(1.0, -1022)),
+                0.0, double.PositiveInfinity,
+                BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL), BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0001UL),
+                BitConverter.UInt64BitsToDouble(0x7FF0_0000_0000_0001UL), BitConverter.UInt64BitsToDouble(0x7FF4_0000_0000_0000UL),
+                BitConverter.UInt64BitsToDouble(0x7FFF_FFFF_FFFF_FFFFUL), BitConverter.UInt64BitsToDouble(0x7FF0_0000_2000_0000UL),
+            });
+
+            var result = new List<double>(points.Count * 2);
+            foreach (double p in points)
+            {
+                result.Add(p);
+                result.Add(BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(p) ^ (1UL << 63)));
+            }
+
+            return result.ToArray();
+        }
+
         /// <summary>Lane positions of the sparse blocks: first and last lanes of vectors of 8 and 16 lanes, and of the block.</summary>
         private static readonly int[] SparsePositions = { 0, 7, 8, 15, 16, 63 };
 

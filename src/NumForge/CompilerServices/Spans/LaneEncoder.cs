@@ -116,6 +116,7 @@ namespace NumForge.CompilerServices.Spans
         {
             MidpointRounding.ToEven => (1UL << (Dropped - 1)) - 1,
             MidpointRounding.AwayFromZero => 1UL << (Dropped - 1),
+            MidpointRounding.ToPositiveInfinity => (1UL << Dropped) - 1, // taken back in the negative lanes
             _ => 0,
         };
 
@@ -224,7 +225,7 @@ namespace NumForge.CompilerServices.Spans
             // the other modes correct that by a unit.
             TV magic = TOps.Create(SubnormalMagicBits);
             TV rounded = TOps.FAdd(a, magic);
-            TV subnormal = TMode.CorrectSubnormal<TOps, TV>(TOps.Subtract(rounded, magic), rounded, magic, a, negative, HalfSubnormalBits, ScaleBits, ScaleMoreBits);
+            TV subnormal = TMode.CorrectSubnormal<TOps, TV>(TOps.Subtract(rounded, magic), rounded, magic, x, a, negative, HalfSubnormalBits, ScaleBits, ScaleMoreBits);
 
             TV magnitude = TOps.Select(TOps.GreaterThan(TOps.Create(MinNormalBits), a), subnormal, normal);
 
