@@ -380,6 +380,14 @@ namespace NumForge.CompilerServices
 
         internal static void PackedToSingleCore(ReadOnlySpan<byte> source, Span<float> destination, SimdWidth width)
         {
+            if (PackedBits == 4)
+            {
+                // FP4 decodes in one block pass (nibbles unpacked in the lanes, streaming stores for large spans).
+                int decoded = PackedDecoders.Nibbles<TTraits>(source, destination, width);
+                source = source[(decoded / 2)..];
+                destination = destination[decoded..];
+            }
+
             Span<byte> codes = stackalloc byte[ChunkSize];
             for (int start = 0; start < destination.Length; start += ChunkSize)
             {
@@ -413,6 +421,14 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
             where TRandom : struct, IRandomSource
         {
+            if (TRandom.Kind == 0 && Unsafe.SizeOf<TBits>() == 2 && rounding == MidpointRounding.ToEven && !saturate && TopHalfEncoder.Applies<TTraits>())
+            {
+                // BFloat16's layout rounds to nearest even with one add on float's bits (Eigen's trick); the rest below.
+                int head = TopHalfEncoder.FromSingle<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), width);
+                source = source[head..];
+                destination = destination[head..];
+            }
+
             // The in-lane encoder for every rounding mode; the general kernel for stochastic rounding and the formats it leaves out.
             int done = TRandom.Kind == 0 && Unsafe.SizeOf<TBits>() <= 4 ? Resolve(width) switch
             {
