@@ -109,29 +109,44 @@ namespace NumForge.Tests.Posits
         [Fact]
         public void Generated_types_match_their_operators()
         {
+            CheckGeneratedSurface<Posit16E1, ushort>(Posit16E1.Add, Posit16E1.Multiply, Posit16E1.FusedMultiplyAdd, Posit16E1.FusedMultiplyAdd);
+            CheckGeneratedSurface<Posit16, ushort>(Posit16.Add, Posit16.Multiply, Posit16.FusedMultiplyAdd, Posit16.FusedMultiplyAdd);
+            CheckGeneratedSurface<Posit32, uint>(Posit32.Add, Posit32.Multiply, Posit32.FusedMultiplyAdd, Posit32.FusedMultiplyAdd);
+            CheckGeneratedSurface<Posit8, byte>(Posit8.Add, Posit8.Multiply, Posit8.FusedMultiplyAdd, Posit8.FusedMultiplyAdd);
+        }
+
+        private delegate void Binary<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination);
+
+        private delegate void Ternary<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> addend, Span<T> destination);
+
+        // The generated span members against the generated operators, element by element.
+        private static void CheckGeneratedSurface<T, TBits>(Binary<T> add, Binary<T> multiply, Ternary<T> fused, Func<T, T, T, T> scalarFused)
+            where T : struct, INumericFormat<T, TBits>, INumber<T>
+            where TBits : unmanaged, IBinaryInteger<TBits>, IUnsignedNumber<TBits>
+        {
+            static T fromBits(long bits) => T.FromBits(TBits.CreateTruncating(bits));
             var random = new Random(31);
-            var x = new Posit16E1[1000];
-            var y = new Posit16E1[1000];
-            var z = new Posit16E1[1000];
+            var x = new T[1000];
+            var y = new T[1000];
+            var z = new T[1000];
             for (int i = 0; i < x.Length; i++)
             {
-                x[i] = Posit16E1.FromBits((ushort)random.Next(65536));
-                y[i] = Posit16E1.FromBits((ushort)random.Next(65536));
-                z[i] = Posit16E1.FromBits((ushort)random.Next(65536));
+                x[i] = fromBits(random.NextInt64());
+                y[i] = fromBits(random.NextInt64());
+                z[i] = fromBits(random.NextInt64());
             }
 
-            ReadOnlySpan<ushort> a = MemoryMarshal.Cast<Posit16E1, ushort>(x), b = MemoryMarshal.Cast<Posit16E1, ushort>(y), c = MemoryMarshal.Cast<Posit16E1, ushort>(z);
-            var sum = new ushort[x.Length];
-            var product = new ushort[x.Length];
-            var fused = new ushort[x.Length];
-            PositSpan<Posit16E1.Traits>.Add(a, b, sum);
-            PositSpan<Posit16E1.Traits>.Multiply(a, b, product);
-            PositSpan<Posit16E1.Traits>.FusedMultiplyAdd(a, b, c, fused);
+            var sum = new T[x.Length];
+            var product = new T[x.Length];
+            var result = new T[x.Length];
+            add(x, y, sum);
+            multiply(x, y, product);
+            fused(x, y, z, result);
             for (int i = 0; i < x.Length; i++)
             {
-                Assert.Equal((x[i] + y[i]).ToBits(), sum[i]);
-                Assert.Equal((x[i] * y[i]).ToBits(), product[i]);
-                Assert.Equal(Posit16E1.FusedMultiplyAdd(x[i], y[i], z[i]).ToBits(), fused[i]);
+                Assert.Equal((x[i] + y[i]).ToBits(), sum[i].ToBits());
+                Assert.Equal((x[i] * y[i]).ToBits(), product[i].ToBits());
+                Assert.Equal(scalarFused(x[i], y[i], z[i]).ToBits(), result[i].ToBits());
             }
         }
 

@@ -41,6 +41,35 @@ namespace NumForge.Generators.Families.Posit
                         => {{Spans}}.ConvertTo{{suffix}}<{{Bits}}>(global::System.Runtime.InteropServices.MemoryMarshal.Cast<{{Self}}, {{Bits}}>(source), destination);
                     """);
             }
+
+            EmitSpanArithmetic();
+        }
+
+        private void EmitSpanArithmetic()
+        {
+            const string Codes = "global::System.Runtime.InteropServices.MemoryMarshal.Cast";
+            const string SameLength = "as long as <paramref name=\"x\"/>, else <c>ArgumentException</c>";
+            foreach (var (name, verb) in new[] { ("Add", "x[i] + y[i]"), ("Multiply", "x[i] * y[i]") })
+            {
+                Member($$"""
+                    /// <summary>Computes <c>destination[i] = {{verb}}</c>, each result correctly rounded, as the operator does.</summary>
+                    /// <param name="x">The first operands.</param>
+                    /// <param name="y">The second operands; {{SameLength}}.</param>
+                    /// <param name="destination">Where the results go; at least {{SameLength}}. It may be <paramref name="x"/> or <paramref name="y"/> itself, but must not overlap them otherwise.</param>
+                    public static void {{name}}(global::System.ReadOnlySpan<{{Self}}> x, global::System.ReadOnlySpan<{{Self}}> y, global::System.Span<{{Self}}> destination)
+                        => {{Spans}}.{{name}}<{{Bits}}>({{Codes}}<{{Self}}, {{Bits}}>(x), {{Codes}}<{{Self}}, {{Bits}}>(y), {{Codes}}<{{Self}}, {{Bits}}>(destination));
+                    """);
+            }
+
+            Member($$"""
+                /// <summary>Computes <c>destination[i] = x[i] * y[i] + addend[i]</c>, each rounded once, as <c>FusedMultiplyAdd</c> does.</summary>
+                /// <param name="x">The first factors.</param>
+                /// <param name="y">The second factors; {{SameLength}}.</param>
+                /// <param name="addend">The addends; {{SameLength}}.</param>
+                /// <param name="destination">Where the results go; at least {{SameLength}}. It may be one of the inputs itself, but must not overlap them otherwise.</param>
+                public static void FusedMultiplyAdd(global::System.ReadOnlySpan<{{Self}}> x, global::System.ReadOnlySpan<{{Self}}> y, global::System.ReadOnlySpan<{{Self}}> addend, global::System.Span<{{Self}}> destination)
+                    => {{Spans}}.FusedMultiplyAdd<{{Bits}}>({{Codes}}<{{Self}}, {{Bits}}>(x), {{Codes}}<{{Self}}, {{Bits}}>(y), {{Codes}}<{{Self}}, {{Bits}}>(addend), {{Codes}}<{{Self}}, {{Bits}}>(destination));
+                """);
         }
 
         // ================================================================ quire
