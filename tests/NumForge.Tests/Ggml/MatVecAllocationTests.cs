@@ -39,15 +39,26 @@ namespace NumForge.Tests.Ggml
             matrix.MatVec(x1, first, activation, maxDegreeOfParallelism: 1);
             matrix.MatVec(x2, other, activation, maxDegreeOfParallelism: 1);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++)
+            // A real per-call allocation shows in every window of 20 calls; a one-off runtime allocation on this
+            // thread (tiered compilation promoting a method while the machine is loaded) shows in one window only.
+            long allocated = 0;
+            for (int window = 0; window < 3; window++)
             {
-                matrix.MatVec(x2, other, activation, maxDegreeOfParallelism: 1);
-                matrix.MatVec(x1, again, activation, maxDegreeOfParallelism: 1);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 10; i++)
+                {
+                    matrix.MatVec(x2, other, activation, maxDegreeOfParallelism: 1);
+                    matrix.MatVec(x1, again, activation, maxDegreeOfParallelism: 1);
+                }
+
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (allocated == 0)
+                {
+                    break;
+                }
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(allocated == 0, $"{typeof(TBlock).Name} MatVec allocated {allocated} bytes in 20 warm calls");
+            Assert.True(allocated == 0, $"{typeof(TBlock).Name} MatVec allocated {allocated} bytes in each of three windows of 20 warm calls");
             Assert.Equal(first, again);
         }
     }
