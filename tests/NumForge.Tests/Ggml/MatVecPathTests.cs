@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -7,6 +6,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using NumForge.Blocks.Ggml;
+using NumForge.Tests.Support;
 using Xunit;
 
 namespace NumForge.Tests.Ggml
@@ -55,29 +55,7 @@ namespace NumForge.Tests.Ggml
                 expectedPath = Path();
             }
 
-            string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"numforge-ggml-matvec-{Guid.NewGuid():N}.txt");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add(typeof(MatVecPathTests).Assembly.Location);
-            start.Environment[OutputVariable] = output;
-            foreach (string knob in new[] { "DOTNET_PreferredVectorBitWidth", "DOTNET_EnableHWIntrinsic", "DOTNET_EnableAVX2", "DOTNET_EnableAVXVNNI", "DOTNET_EnableAVX512" })
-            {
-                start.Environment.Remove(knob);
-            }
-
-            start.Environment[variable] = value;
-            using Process process = Process.Start(start)!;
-            string stdout = process.StandardOutput.ReadToEnd();
-            string stderr = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(600_000), "child process timed out");
-            Assert.True(process.ExitCode == 0 && File.Exists(output), $"child with {variable}={value} failed ({process.ExitCode}): {stdout} {stderr}");
-            string[] parts = File.ReadAllText(output).Split(' ');
-            File.Delete(output);
+            string[] parts = ChildProcess.Run(OutputVariable, variable, value);
             if (Avx2.IsSupported || expectedPath is "Scalar")
             {
                 Assert.Equal(expectedPath, parts[1]);

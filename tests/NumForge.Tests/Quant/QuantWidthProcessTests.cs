@@ -1,11 +1,11 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
+using NumForge.Tests.Support;
 using Xunit;
 using static NumForge.Tests.Quant.QuantReference;
 
@@ -135,31 +135,6 @@ namespace NumForge.Tests.Quant
         [Fact]
         public void MatVecIsWithinTheBoundHere() => Assert.Equal(0, MatVecFailures());
 
-        private static string[] RunChild(string variable, string value)
-        {
-            string assembly = typeof(QuantWidthProcessTests).Assembly.Location;
-            string output = Path.Combine(Path.GetTempPath(), $"numforge-quant-width-{Guid.NewGuid():N}.txt");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add(assembly);
-            start.Environment[OutputVariable] = output;
-            start.Environment.Remove("DOTNET_PreferredVectorBitWidth");
-            start.Environment.Remove("DOTNET_EnableHWIntrinsic");
-            start.Environment.Remove("DOTNET_EnableAVX512");
-            start.Environment[variable] = value;
-            using Process process = Process.Start(start)!;
-            string stdout = process.StandardOutput.ReadToEnd();
-            string stderr = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(600_000), "child process timed out");
-            Assert.True(process.ExitCode == 0 && File.Exists(output), $"child with {variable}={value} failed ({process.ExitCode}): {stdout} {stderr}");
-            string[] parts = File.ReadAllText(output).Split(' ');
-            File.Delete(output);
-            return parts;
-        }
+        private static string[] RunChild(string variable, string value) => ChildProcess.Run(OutputVariable, variable, value);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -7,6 +6,7 @@ using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using NumForge.CompilerServices;
 using NumForge.CompilerServices.Spans;
+using NumForge.Tests.Support;
 using Xunit;
 
 namespace NumForge.Tests.Spans
@@ -182,29 +182,7 @@ namespace NumForge.Tests.Spans
 
         private static (string Hash, string Width) RunChild(string variable, string value)
         {
-            string assembly = typeof(ProcessConformanceTests).Assembly.Location;
-            string output = Path.Combine(Path.GetTempPath(), $"numforge-span-hash-{Guid.NewGuid():N}.txt");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add(assembly);
-            start.Environment[OutputVariable] = output;
-            // The parent's own width knobs must not leak into the child.
-            start.Environment.Remove("DOTNET_PreferredVectorBitWidth");
-            start.Environment.Remove("DOTNET_EnableHWIntrinsic");
-            start.Environment.Remove("DOTNET_EnableAVX512");
-            start.Environment[variable] = value;
-            using Process process = Process.Start(start)!;
-            string stdout = process.StandardOutput.ReadToEnd();
-            string stderr = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(600_000), "child process timed out");
-            Assert.True(process.ExitCode == 0 && File.Exists(output), $"child with {variable}={value} failed ({process.ExitCode}): {stdout} {stderr}");
-            string[] parts = File.ReadAllText(output).Split(' ');
-            File.Delete(output);
+            string[] parts = ChildProcess.Run(OutputVariable, variable, value);
             return (parts[0], parts[1]);
         }
     }
