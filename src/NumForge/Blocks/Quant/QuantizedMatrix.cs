@@ -4,6 +4,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 using System.Threading.Tasks;
 using NumForge.Blocks.Quant;
 using NumForge.Blocks.Quant.Kernels;
@@ -33,6 +34,7 @@ namespace NumForge
         private readonly int[]? _columnOrder;
         private readonly float[]? _elementValues;
         private readonly IGgmlBlocks? _ggml;
+        private float[]? _zeroOffsets;
 
         private QuantizedMatrix(int rows, int columns, QuantScheme scheme, byte[] codes, int codeStart, byte[] scaleBytes, ushort[]? zeros, float tensorScale, int[]? columnOrder)
         {
@@ -175,6 +177,37 @@ namespace NumForge
         internal float[] ScaleValues => _scaleValues;
 
         internal ushort[]? ZeroArray => _zeros;
+
+        /// <summary>
+        /// Each group's <c>-s_g * z_g</c> as float32, [rows, groups], built on first use (W{N}G{M} only; null otherwise):
+        /// the lane kernel's group table <c>q * s - s * z</c> is then one FMA and equals the dequantized weights exactly
+        /// (a Half scale has 11 significant bits, a zero point at most 9, so both products are exact floats).
+        /// </summary>
+        internal float[]? ZeroOffsets
+        {
+            get
+            {
+                if (_zeros is null)
+                {
+                    return null;
+                }
+
+                // A race builds the same array twice; either copy is right.
+                float[]? offsets = Volatile.Read(ref _zeroOffsets);
+                if (offsets is null)
+                {
+                    offsets = new float[_zeros.Length];
+                    for (int i = 0; i < offsets.Length; i++)
+                    {
+                        offsets[i] = -(_scaleValues[i] * _zeros[i]);
+                    }
+
+                    Volatile.Write(ref _zeroOffsets, offsets);
+                }
+
+                return offsets;
+            }
+        }
 
         /// <summary>The scale plane reinterpreted as <typeparamref name="T"/> (zero copy); T must be <see cref="ScaleType"/>.</summary>
         /// <exception cref="InvalidOperationException">T is not the scale type.</exception>
@@ -458,7 +491,8 @@ namespace NumForge
             float[]? laneX = LaneLayout.Fits(this, width) ? AlignedScratch.Rent(Columns, out laneStart) : null;
             try
             {
-                Prepare(x, prepared, sums);
+                // The lane kernel folds whole-chunk groups' zero points into its tables: no group sums of x needed.
+                Prepare(x, prepared, sums, groupSums: laneX is null || !LaneLayout.FoldsZeros(this));
                 if (laneX is not null)
                 {
                     bool nf4 = Scheme.Kind == QuantSchemeKind.Nf4;
@@ -678,7 +712,7 @@ namespace NumForge
             return new QuantError(Math.Sqrt(noise / original.Length), sqnr, max, BitsPerWeight);
         }
 
-        private void Prepare(ReadOnlySpan<float> x, float[] prepared, float[] sums)
+        private void Prepare(ReadOnlySpan<float> x, float[] prepared, float[] sums, bool groupSums)
         {
             if (_columnOrder is null)
             {
@@ -692,7 +726,7 @@ namespace NumForge
                 }
             }
 
-            if (_zeros is not null)
+            if (_zeros is not null && groupSums)
             {
                 for (int g = 0; g < GroupsPerRow; g++)
                 {

@@ -62,6 +62,14 @@ namespace NumForge.Blocks.Quant.Kernels
             return matrix.GroupsPerRow == 1 || group % chunk == 0 || (chunk % group == 0 && group >= PerLane(bits));
         }
 
+        /// <summary>
+        /// True when <see cref="LaneTableRowDot{TBits}"/> puts the zero points into each group's table (<c>(q - z) * s</c>, exactly the
+        /// dequantized weight) instead of subtracting <c>s * z * sum of x</c> per row: W{N}G{M} matrices whose groups
+        /// hold whole chunks. The group sums of x are then not needed.
+        /// </summary>
+        public static bool FoldsZeros(QuantizedMatrix matrix)
+            => matrix.ZeroArray is not null && (matrix.GroupsPerRow == 1 || matrix.GroupSize % LaneLayout.ChunkElements(matrix.Scheme.Bits) == 0);
+
         /// <summary>Writes x (stored column order) in lane order: within each chunk, step k's 16 lanes hold elements l*E + k.</summary>
         /// <param name="x">x in stored column order.</param>
         /// <param name="laneX">Receives the whole chunks of x in lane order (the tail is not written).</param>
@@ -111,15 +119,7 @@ namespace NumForge.Blocks.Quant.Kernels
             24, 25, 26, 26, 27, 28, 29, 29, 30, 31, 32, 32, 33, 34, 35, 35, 36, 37, 38, 38, 39, 40, 41, 41, 42, 43, 44, 44, 45, 46, 47, 47);
 
         /// <summary>
-        /// vpshufb control that moves each lane's upper half-word down: a 16-bit shift done on port 5 instead of port 0,
-        /// so the routing splits between the two ports beside the permutes (port 5) and the FMAs (both).
-        /// </summary>
-        private static readonly Vector512<byte> UpperHalfWord = Vector512.Create(
-            (byte)2, 3, 0x80, 0x80, 6, 7, 0x80, 0x80, 10, 11, 0x80, 0x80, 14, 15, 0x80, 0x80, 18, 19, 0x80, 0x80, 22, 23, 0x80, 0x80, 26, 27, 0x80, 0x80, 30, 31, 0x80, 0x80,
-            34, 35, 0x80, 0x80, 38, 39, 0x80, 0x80, 42, 43, 0x80, 0x80, 46, 47, 0x80, 0x80, 50, 51, 0x80, 0x80, 54, 55, 0x80, 0x80, 58, 59, 0x80, 0x80, 62, 63, 0x80, 0x80);
-
-        /// <summary>
-        /// How far ahead (bytes) each chunk prefetches its row's codes: the kernel spends about 12 cycles per 64-byte
+        /// How far ahead (bytes) each chunk prefetches its row's codes: the kernel spends about 10 cycles per 64-byte
         /// line, too few for the hardware prefetcher alone to stay ahead of DRAM; 2 KiB (a 4096-column W4 row) measured best.
         /// </summary>
         private const int PrefetchDistance = 2048;
@@ -137,6 +137,9 @@ namespace NumForge.Blocks.Quant.Kernels
         private readonly int _chunksPerGroup;
         private readonly float[] _scales;
         private readonly ushort[]? _zeros;
+        private readonly float[] _offsets;
+        private readonly int _offsetMask;
+        private readonly bool _folded;
         private readonly float[] _laneX;
         private readonly int _laneStart;
         private readonly float[] _x;
@@ -155,6 +158,9 @@ namespace NumForge.Blocks.Quant.Kernels
         /// <param name="highNibbleFirst">True for NF4's layout (the even element in the high nibble).</param>
         public LaneTableRowDot(QuantizedMatrix matrix, float[] values, float[] laneX, int laneStart, float[] x, float[] xSums, bool highNibbleFirst)
         {
+            _folded = LaneLayout.FoldsZeros(matrix);
+            _offsets = _folded ? matrix.ZeroOffsets! : s_noOffset;
+            _offsetMask = _folded ? -1 : 0;
             _highNibbleFirst = highNibbleFirst;
             _codes = matrix.CodeArray;
             _codeStart = matrix.CodeStart;
@@ -193,33 +199,53 @@ namespace NumForge.Blocks.Quant.Kernels
             _laneGroup = Vector512.Create(laneGroup);
         }
 
+        /// <summary>A single zero: the offset of every group of a matrix without zero points.</summary>
+        private static readonly float[] s_noOffset = [0f];
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public float Row(int row)
         {
             ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), _codeStart + ((nint)row * _rowBytes));
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
+
+            // Each group's -s * z (exact: an 11-bit Half scale times a zero of at most 9 bits), or the one 0 of s_noOffset.
+            ref float offset = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_offsets), (nint)(row * _groups) & _offsetMask);
             ref float laneX = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_laneX), _laneStart);
             Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero, a2 = Vector512<float>.Zero, a3 = Vector512<float>.Zero;
-            Vector512<byte> upper = UpperHalfWord;
+            // Compile-time constants per width, so the loops below only bump references.
+            int chunkBytes = TBits.Bits == 3 ? 48 : 64;
+            int chunkElements = TBits.Bits == 2 ? 256 : 128;
             if (_chunksPerGroup == 1)
             {
-                // One chunk per group (W4G128, W2G256): scale the table, one chunk, next group.
-                for (int g = 0; g < _groups; g++)
+                // One chunk per group (W4G128, W2G256): the group's table q * s - s * z (the dequantized weights, exact), one chunk, next group.
+                ref byte chunk = ref codes;
+                ref float chunkX = ref laneX;
+                ref float groupScale = ref scale;
+                ref float groupOffset = ref offset;
+                nint offsetStep = _offsetMask & 1;
+                for (int g = _groups; g > 0; g--)
                 {
-                    Vector512<float> table = _table * Vector512.Create(Unsafe.Add(ref scale, g));
-                    Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)g * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)g * _chunkElements), ref a0, ref a1, ref a2, ref a3);
+                    Vector512<float> table = Vector512.FusedMultiplyAdd(_table, Vector512.Create(groupScale), Vector512.Create(groupOffset));
+                    Chunk(table, ref chunk, ref chunkX, ref a0, ref a1, ref a2, ref a3);
+                    chunk = ref Unsafe.Add(ref chunk, chunkBytes);
+                    chunkX = ref Unsafe.Add(ref chunkX, chunkElements);
+                    groupScale = ref Unsafe.Add(ref groupScale, 1);
+                    groupOffset = ref Unsafe.Add(ref groupOffset, offsetStep);
                 }
             }
             else if (_chunksPerGroup > 1)
             {
-                // Whole chunks per group: scale the table once per group, accumulate into the row accumulators.
-                int c = 0;
+                // Whole chunks per group (W4G-1, W4G256): the group's table once per group, accumulate into the row accumulators.
+                ref byte chunk = ref codes;
+                ref float chunkX = ref laneX;
                 for (int g = 0; g < _groups; g++)
                 {
-                    Vector512<float> table = _table * Vector512.Create(Unsafe.Add(ref scale, g));
-                    for (int end = c + _chunksPerGroup; c < end; c++)
+                    Vector512<float> table = Vector512.FusedMultiplyAdd(_table, Vector512.Create(Unsafe.Add(ref scale, g)), Vector512.Create(Unsafe.Add(ref offset, g & _offsetMask)));
+                    for (int c = _chunksPerGroup; c > 0; c--)
                     {
-                        Chunk(table, upper, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref a0, ref a1, ref a2, ref a3);
+                        Chunk(table, ref chunk, ref chunkX, ref a0, ref a1, ref a2, ref a3);
+                        chunk = ref Unsafe.Add(ref chunk, chunkBytes);
+                        chunkX = ref Unsafe.Add(ref chunkX, chunkElements);
                     }
                 }
             }
@@ -230,24 +256,35 @@ namespace NumForge.Blocks.Quant.Kernels
                 for (int c = 0; c < _fullChunks; c++)
                 {
                     Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero, b3 = Vector512<float>.Zero;
-                    Chunk(_table, upper, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
+                    Chunk(_table, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
                     Vector512<float> laneScale = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref scale, (nuint)(c * groupsPerChunk)), _laneGroup);
                     a0 = Vector512.FusedMultiplyAdd((b0 + b1) + (b2 + b3), laneScale, a0);
                 }
             }
 
-            float sum = Vector512.Sum((a0 + a1) + (a2 + a3));
+            float sum = Reduce((a0 + a1) + (a2 + a3));
             int done = _fullChunks * _chunkElements;
             if (done < _columns)
             {
-                sum += Tail(ref codes, ref scale, done);
+                sum += Tail(ref codes, ref scale, ref offset, done);
             }
 
-            return _zeros is null ? sum : sum - Correction(row, ref scale);
+            return _zeros is null || _folded ? sum : sum - Correction(row, ref scale);
+        }
+
+        /// <summary>The sum of the 16 lanes: halves added down to 128 bits, then two in-lane shuffles (fewer uops than Vector512.Sum).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static float Reduce(Vector512<float> v)
+        {
+            Vector256<float> half = v.GetLower() + v.GetUpper();
+            Vector128<float> quarter = half.GetLower() + half.GetUpper();
+            quarter += Vector128.Shuffle(quarter, Vector128.Create(2, 3, 0, 1));
+            quarter += Vector128.Shuffle(quarter, Vector128.Create(1, 0, 3, 2));
+            return quarter.ToScalar();
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Chunk(Vector512<float> table, Vector512<byte> upper, ref byte codes, ref float x, ref Vector512<float> a0, ref Vector512<float> a1, ref Vector512<float> a2, ref Vector512<float> a3)
+        private static void Chunk(Vector512<float> table, ref byte codes, ref float x, ref Vector512<float> a0, ref Vector512<float> a1, ref Vector512<float> a2, ref Vector512<float> a3)
         {
             Vector512<int> v = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref codes));
             unsafe
@@ -272,37 +309,44 @@ namespace NumForge.Blocks.Quant.Kernels
 
             if (TBits.Bits == 4)
             {
-                Vector512<int> s1 = Vector512.ShiftRightLogical(v, 4), s2 = Vector512.ShiftRightLogical(v, 8), s3 = Vector512.ShiftRightLogical(v, 12);
+                // Lane l's byte b (codes of elements 8l+2b, 8l+2b+1) is the low byte of lane l of a load b bytes further on:
+                // the load ports do the byte shifts, and one 4-bit shift per load gives its high nibbles. Four shifts per
+                // 128 weights instead of seven (the loads at +1..+3 read one byte of the next chunk, whose bits vpermps ignores).
+                Vector512<int> v1 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 1)));
+                Vector512<int> v2 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 2)));
+                Vector512<int> v3 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 3)));
                 a0 = Step(table, v, ref x, 0, a0);
-                a1 = Step(table, s1, ref x, 16, a1);
-                a2 = Step(table, s2, ref x, 32, a2);
-                a3 = Step(table, s3, ref x, 48, a3);
-                a0 = Step(table, High(v, upper), ref x, 64, a0);
-                a1 = Step(table, High(s1, upper), ref x, 80, a1);
-                a2 = Step(table, High(s2, upper), ref x, 96, a2);
-                a3 = Step(table, High(s3, upper), ref x, 112, a3);
+                a1 = Step(table, Vector512.ShiftRightLogical(v, 4), ref x, 16, a1);
+                a2 = Step(table, v1, ref x, 32, a2);
+                a3 = Step(table, Vector512.ShiftRightLogical(v1, 4), ref x, 48, a3);
+                a0 = Step(table, v2, ref x, 64, a0);
+                a1 = Step(table, Vector512.ShiftRightLogical(v2, 4), ref x, 80, a1);
+                a2 = Step(table, v3, ref x, 96, a2);
+                a3 = Step(table, Vector512.ShiftRightLogical(v3, 4), ref x, 112, a3);
                 return;
             }
 
-            // 2 bits: sixteen steps; the table repeats every four entries so the neighbouring code's bits are ignored.
-            Vector512<int> t1 = Vector512.ShiftRightLogical(v, 2), t2 = Vector512.ShiftRightLogical(v, 4), t3 = Vector512.ShiftRightLogical(v, 6);
-            Vector512<int> t4 = Vector512.ShiftRightLogical(v, 8), t5 = Vector512.ShiftRightLogical(v, 10), t6 = Vector512.ShiftRightLogical(v, 12), t7 = Vector512.ShiftRightLogical(v, 14);
+            // 2 bits: sixteen steps, four per byte of the lane, each byte read by a load 0..3 bytes further on (as for 4
+            // bits) and shifted by 0, 2, 4, 6; the table repeats every four entries so the neighbouring code's bits are ignored.
+            Vector512<int> u1 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 1)));
+            Vector512<int> u2 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 2)));
+            Vector512<int> u3 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 3)));
             a0 = Step(table, v, ref x, 0, a0);
-            a1 = Step(table, t1, ref x, 16, a1);
-            a2 = Step(table, t2, ref x, 32, a2);
-            a3 = Step(table, t3, ref x, 48, a3);
-            a0 = Step(table, t4, ref x, 64, a0);
-            a1 = Step(table, t5, ref x, 80, a1);
-            a2 = Step(table, t6, ref x, 96, a2);
-            a3 = Step(table, t7, ref x, 112, a3);
-            a0 = Step(table, High(v, upper), ref x, 128, a0);
-            a1 = Step(table, High(t1, upper), ref x, 144, a1);
-            a2 = Step(table, High(t2, upper), ref x, 160, a2);
-            a3 = Step(table, High(t3, upper), ref x, 176, a3);
-            a0 = Step(table, High(t4, upper), ref x, 192, a0);
-            a1 = Step(table, High(t5, upper), ref x, 208, a1);
-            a2 = Step(table, High(t6, upper), ref x, 224, a2);
-            a3 = Step(table, High(t7, upper), ref x, 240, a3);
+            a1 = Step(table, Vector512.ShiftRightLogical(v, 2), ref x, 16, a1);
+            a2 = Step(table, Vector512.ShiftRightLogical(v, 4), ref x, 32, a2);
+            a3 = Step(table, Vector512.ShiftRightLogical(v, 6), ref x, 48, a3);
+            a0 = Step(table, u1, ref x, 64, a0);
+            a1 = Step(table, Vector512.ShiftRightLogical(u1, 2), ref x, 80, a1);
+            a2 = Step(table, Vector512.ShiftRightLogical(u1, 4), ref x, 96, a2);
+            a3 = Step(table, Vector512.ShiftRightLogical(u1, 6), ref x, 112, a3);
+            a0 = Step(table, u2, ref x, 128, a0);
+            a1 = Step(table, Vector512.ShiftRightLogical(u2, 2), ref x, 144, a1);
+            a2 = Step(table, Vector512.ShiftRightLogical(u2, 4), ref x, 160, a2);
+            a3 = Step(table, Vector512.ShiftRightLogical(u2, 6), ref x, 176, a3);
+            a0 = Step(table, u3, ref x, 192, a0);
+            a1 = Step(table, Vector512.ShiftRightLogical(u3, 2), ref x, 208, a1);
+            a2 = Step(table, Vector512.ShiftRightLogical(u3, 4), ref x, 224, a2);
+            a3 = Step(table, Vector512.ShiftRightLogical(u3, 6), ref x, 240, a3);
         }
 
         /// <summary>acc + table[low four bits of each lane] * x[offset .. offset + 16].</summary>
@@ -310,19 +354,19 @@ namespace NumForge.Blocks.Quant.Kernels
         private static Vector512<float> Step(Vector512<float> table, Vector512<int> lanes, ref float x, nuint offset, Vector512<float> acc)
             => Vector512.FusedMultiplyAdd(Avx512F.PermuteVar16x32(table, lanes), Vector512.LoadUnsafe(ref x, offset), acc);
 
-        /// <summary>Each lane shifted right by 16 bits, done as a byte shuffle.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<int> High(Vector512<int> lanes, Vector512<byte> upper) => Avx512BW.Shuffle(lanes.AsByte(), upper).AsInt32();
-
-        /// <summary>The elements after the last whole chunk (columns not a multiple of the chunk), one by one.</summary>
-        private float Tail(ref byte codes, ref float scale, int start)
+        /// <summary>
+        /// The elements after the last whole chunk (columns not a multiple of the chunk), one by one: s * v * x, or
+        /// (s * v - s * z) * x when the zero points are folded (the offsets are all 0 otherwise).
+        /// </summary>
+        private float Tail(ref byte codes, ref float scale, ref float offset, int start)
         {
             System.ReadOnlySpan<byte> row = MemoryMarshal.CreateReadOnlySpan(ref codes, _rowBytes);
             float sum = 0;
             for (int j = start; j < _columns; j++)
             {
                 int code = Rules.CodeBits.Get(row, j, _bits, _highNibbleFirst);
-                sum += Unsafe.Add(ref scale, j / _groupSize) * (_values[code] * _x[j]);
+                int g = j / _groupSize;
+                sum += System.MathF.FusedMultiplyAdd(_values[code], Unsafe.Add(ref scale, g), Unsafe.Add(ref offset, g & _offsetMask)) * _x[j];
             }
 
             return sum;
