@@ -485,14 +485,16 @@ namespace NumForge
                 return;
             }
 
-            float[] prepared = ArrayPool<float>.Shared.Rent(Columns);
-            float[] sums = ArrayPool<float>.Shared.Rent(GroupsPerRow);
-            int laneStart = 0;
+            // x in stored order: in the aligned per-thread buffer for the kernels that read it directly, from the pool
+            // when the lane kernel reads a lane-order copy (which then takes the aligned buffer).
+            int laneStart = 0, xStart = 0;
             float[]? laneX = LaneLayout.Fits(this, width) ? AlignedScratch.Rent(Columns, out laneStart) : null;
+            float[] prepared = laneX is null ? AlignedScratch.Rent(Columns, out xStart) : ArrayPool<float>.Shared.Rent(Columns);
+            float[] sums = ArrayPool<float>.Shared.Rent(GroupsPerRow);
             try
             {
                 // The lane kernel folds whole-chunk groups' zero points into its tables: no group sums of x needed.
-                Prepare(x, prepared, sums, groupSums: laneX is null || !LaneLayout.FoldsZeros(this));
+                Prepare(x, prepared.AsSpan(xStart, Columns), sums, groupSums: laneX is null || !LaneLayout.FoldsZeros(this));
                 if (laneX is not null)
                 {
                     bool nf4 = Scheme.Kind == QuantSchemeKind.Nf4;
@@ -512,12 +514,16 @@ namespace NumForge
                 }
                 else
                 {
-                    Run(prepared, sums, y[..Rows], !options.SingleThreaded, width);
+                    Run(prepared, xStart, sums, y[..Rows], !options.SingleThreaded, width);
                 }
             }
             finally
             {
-                ArrayPool<float>.Shared.Return(prepared);
+                if (laneX is not null)
+                {
+                    ArrayPool<float>.Shared.Return(prepared);
+                }
+
                 ArrayPool<float>.Shared.Return(sums);
             }
         }
@@ -712,7 +718,7 @@ namespace NumForge
             return new QuantError(Math.Sqrt(noise / original.Length), sqnr, max, BitsPerWeight);
         }
 
-        private void Prepare(ReadOnlySpan<float> x, float[] prepared, float[] sums, bool groupSums)
+        private void Prepare(ReadOnlySpan<float> x, Span<float> prepared, float[] sums, bool groupSums)
         {
             if (_columnOrder is null)
             {
@@ -731,7 +737,7 @@ namespace NumForge
                 for (int g = 0; g < GroupsPerRow; g++)
                 {
                     float sum = 0;
-                    foreach (float v in prepared.AsSpan(g * GroupSize, GroupSize))
+                    foreach (float v in prepared.Slice(g * GroupSize, GroupSize))
                     {
                         sum += v;
                     }
@@ -741,40 +747,40 @@ namespace NumForge
             }
         }
 
-        private void Run(float[] x, float[] sums, Span<float> y, bool parallel, int width)
+        private void Run(float[] x, int xStart, float[] sums, Span<float> y, bool parallel, int width)
         {
             switch (Scheme.Kind)
             {
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 4:
-                    RunVector(new NibbleDot<IntegerLowNibble>(width, s_nibbleCodes), x, sums, y, parallel, width);
+                    RunVector(new NibbleDot<IntegerLowNibble>(width, s_nibbleCodes), x, xStart, sums, y, parallel, width);
                     break;
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 8:
-                    RunWith(new ByteDot(width), x, sums, y, parallel);
+                    RunVector(new ByteDot(width), x, xStart, sums, y, parallel, width);
                     break;
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 2:
-                    RunWith(new CrumbDot(width), x, sums, y, parallel);
+                    RunWith(new CrumbDot(width), x, xStart, sums, y, parallel);
                     break;
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 3:
-                    RunWith(new TripletDot(width), x, sums, y, parallel);
+                    RunWith(new TripletDot(width), x, xStart, sums, y, parallel);
                     break;
                 case QuantSchemeKind.Mx when Scheme.Bits == 8:
-                    RunWith(new ByteTableDot(width, _elementValues!), x, sums, y, parallel);
+                    RunWith(new ByteTableDot(width, _elementValues!), x, xStart, sums, y, parallel);
                     break;
                 case QuantSchemeKind.Nvfp4:
                 case QuantSchemeKind.Mx when Scheme.Bits == 4:
-                    RunVector(new NibbleDot<TableLowNibble>(width, _elementValues!), x, sums, y, parallel, width);
+                    RunVector(new NibbleDot<TableLowNibble>(width, _elementValues!), x, xStart, sums, y, parallel, width);
                     break;
                 case QuantSchemeKind.Nf4:
-                    RunVector(new NibbleDot<TableHighNibble>(width, _elementValues!), x, sums, y, parallel, width);
+                    RunVector(new NibbleDot<TableHighNibble>(width, _elementValues!), x, xStart, sums, y, parallel, width);
                     break;
                 default:
-                    RunWith(new BitStreamDot(Scheme.Bits, _elementValues, false, width), x, sums, y, parallel);
+                    RunWith(new BitStreamDot(Scheme.Bits, _elementValues, false, width), x, xStart, sums, y, parallel);
                     break;
             }
         }
 
         /// <summary>One vector accumulator per row where the groups fit the vector step; the per-group kernel otherwise.</summary>
-        private void RunVector<TDot>(TDot dot, float[] x, float[] sums, Span<float> y, bool parallel, int width)
+        private void RunVector<TDot>(TDot dot, float[] x, int xStart, float[] sums, Span<float> y, bool parallel, int width)
             where TDot : struct, IVectorGroupDot
         {
             if (width == 512 && !VectorRowDot<TDot>.Fits(this, 512))
@@ -785,17 +791,17 @@ namespace NumForge
 
             if (VectorRowDot<TDot>.Fits(this, width))
             {
-                MatVecDriver.Run(new VectorRowDot<TDot>(this, x, sums, width, dot), Rows, Columns, y, parallel);
+                MatVecDriver.Run(new VectorRowDot<TDot>(this, x, xStart, sums, width, dot), Rows, Columns, y, parallel);
             }
             else
             {
-                RunWith(dot, x, sums, y, parallel);
+                RunWith(dot, x, xStart, sums, y, parallel);
             }
         }
 
-        private void RunWith<TDot>(TDot dot, float[] x, float[] sums, Span<float> y, bool parallel)
+        private void RunWith<TDot>(TDot dot, float[] x, int xStart, float[] sums, Span<float> y, bool parallel)
             where TDot : struct, IGroupDot
-            => MatVecDriver.Run(new GroupedRowDot<TDot>(this, x, sums, dot), Rows, Columns, y, parallel);
+            => MatVecDriver.Run(new GroupedRowDot<TDot>(this, x, xStart, sums, dot), Rows, Columns, y, parallel);
 
         private static readonly float[] s_nibbleCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 

@@ -5,8 +5,8 @@ using System.Runtime.InteropServices;
 namespace NumForge.Blocks.Quant.Kernels
 {
     /// <summary>
-    /// A per-thread float buffer on the pinned heap whose usable part starts at a 64-byte boundary, so the AVX-512
-    /// kernels' loads of x never straddle two cache lines (a split load costs two load-port cycles).
+    /// Pinned arrays whose usable part starts at a 64-byte boundary (a per-thread float buffer for x, or new arrays), so
+    /// the kernels' vector loads never straddle two cache lines (a split load costs two load-port cycles).
     /// </summary>
     internal static class AlignedScratch
     {
@@ -26,9 +26,28 @@ namespace NumForge.Blocks.Quant.Kernels
                 t_buffer = buffer;
             }
 
-            nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
-            start = (int)(((64 - (address & 63)) & 63) / sizeof(float));
+            start = Start(buffer);
             return buffer;
+        }
+
+        /// <summary>
+        /// A new zeroed array on the pinned heap (it never moves) with at least <paramref name="length"/> elements from
+        /// <paramref name="start"/> on, which is 64-byte aligned.
+        /// </summary>
+        public static T[] Allocate<T>(int length, out int start)
+            where T : unmanaged
+        {
+            T[] array = GC.AllocateArray<T>(checked(length + 64), pinned: true);
+            start = Start(array);
+            return array;
+        }
+
+        /// <summary>The first index of a pinned array that sits on a 64-byte boundary (element sizes divide 64).</summary>
+        private static unsafe int Start<T>(T[] pinned)
+            where T : unmanaged
+        {
+            nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+            return (int)(((64 - (address & 63)) & 63) / sizeof(T));
         }
     }
 }

@@ -19,10 +19,11 @@ namespace NumForge.Blocks.Quant.Kernels
         private readonly float[] _scales;
         private readonly ushort[]? _zeros;
         private readonly float[] _x;
+        private readonly int _xStart;
         private readonly float[] _xSums;
         private readonly TDot _dot;
 
-        public GroupedRowDot(QuantizedMatrix matrix, float[] x, float[] xSums, TDot dot)
+        public GroupedRowDot(QuantizedMatrix matrix, float[] x, int xStart, float[] xSums, TDot dot)
         {
             _codes = matrix.CodeArray;
             _codeStart = matrix.CodeStart;
@@ -33,6 +34,7 @@ namespace NumForge.Blocks.Quant.Kernels
             _scales = matrix.ScaleValues;
             _zeros = matrix.ZeroArray;
             _x = x;
+            _xStart = xStart;
             _xSums = xSums;
             _dot = dot;
         }
@@ -41,7 +43,7 @@ namespace NumForge.Blocks.Quant.Kernels
         public float Row(int row)
         {
             ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), _codeStart + ((nint)row * _rowBytes));
-            ref float x = ref MemoryMarshal.GetArrayDataReference(_x);
+            ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_x), _xStart);
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
             float sum = 0;
             for (int g = 0; g < _groups; g++)

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using NumForge.Blocks.Ggml;
 
 namespace NumForge.Blocks.Quant.Kernels
@@ -21,22 +22,25 @@ namespace NumForge.Blocks.Quant.Kernels
             int columns = x.Length;
             var q8 = new Q8Activation(columns, 32);
             q8.Quantize(x);
-            Codes = new sbyte[columns];
-            LaneScales = new float[columns / 8];
+            // Pinned and 64-byte aligned (CodeStart, LaneStart), so the kernel's 32-byte loads never straddle two lines.
+            Codes = AlignedScratch.Allocate<sbyte>(columns, out int codeStart);
+            CodeStart = codeStart;
+            LaneScales = AlignedScratch.Allocate<float>(columns / 8, out int laneStart);
+            LaneStart = laneStart;
             BlockScales = q8.Scales;
             GroupSums = new float[columns / groupSize];
             for (int start = 0; start < columns; start += Chunk)
             {
                 for (int j = 0; j < Chunk / 2; j++)
                 {
-                    Codes[start + j] = q8.Codes[start + (2 * j)];
-                    Codes[start + (Chunk / 2) + j] = q8.Codes[start + (2 * j) + 1];
+                    Codes[codeStart + start + j] = q8.Codes[start + (2 * j)];
+                    Codes[codeStart + start + (Chunk / 2) + j] = q8.Codes[start + (2 * j) + 1];
                 }
             }
 
-            for (int lane = 0; lane < LaneScales.Length; lane++)
+            for (int lane = 0; lane < columns / 8; lane++)
             {
-                LaneScales[lane] = q8.Scales[lane / 4];
+                LaneScales[laneStart + lane] = q8.Scales[lane / 4];
             }
 
             for (int g = 0; g < GroupSums.Length; g++)
@@ -57,13 +61,19 @@ namespace NumForge.Blocks.Quant.Kernels
             }
         }
 
-        /// <summary>int8 codes of x, per 64 elements the 32 even elements then the 32 odd ones.</summary>
+        /// <summary>int8 codes of x from <see cref="CodeStart"/> on, per 64 elements the 32 even elements then the 32 odd ones.</summary>
         public sbyte[] Codes { get; }
+
+        /// <summary>Where the codes start in <see cref="Codes"/> (a 64-byte boundary).</summary>
+        public int CodeStart { get; }
+
+        /// <summary>Where the lane scales start in <see cref="LaneScales"/> (a 64-byte boundary).</summary>
+        public int LaneStart { get; }
 
         /// <summary>The Q8_0 scale d of each 32-element block.</summary>
         public float[] BlockScales { get; }
 
-        /// <summary>The scale of each group of 8 elements (one int32 lane of the integer dot).</summary>
+        /// <summary>The scale of each group of 8 elements (one int32 lane of the integer dot), from <see cref="LaneStart"/> on.</summary>
         public float[] LaneScales { get; }
 
         /// <summary>Each weight group's sum of the dequantized x.</summary>
@@ -117,8 +127,8 @@ namespace NumForge.Blocks.Quant.Kernels
             ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), _codeStart + ((nint)row * _rowBytes));
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
             ref ushort zero = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zeros), (nint)row * _groups);
-            ref sbyte x = ref MemoryMarshal.GetArrayDataReference(_x.Codes);
-            ref float laneScale = ref MemoryMarshal.GetArrayDataReference(_x.LaneScales);
+            ref sbyte x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_x.Codes), _x.CodeStart);
+            ref float laneScale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_x.LaneScales), _x.LaneStart);
             ref float groupSum = ref MemoryMarshal.GetArrayDataReference(_x.GroupSums);
             Vector256<float> acc = Vector256<float>.Zero;
             float correction = 0;
@@ -129,6 +139,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 int k = 0;
                 for (; k + 2 <= _chunksPerGroup; k += 2)
                 {
+                    TChunk.Prefetch(ref codes);
                     Vector256<int> dot0 = TChunk.Dot(ref codes, ref x);
                     Vector256<int> dot1 = TChunk.Dot(ref Unsafe.Add(ref codes, 32), ref Unsafe.Add(ref x, Int8Activation.Chunk));
                     group = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(dot0), Vector256.LoadUnsafe(ref laneScale), group);
@@ -160,11 +171,24 @@ namespace NumForge.Blocks.Quant.Kernels
     internal interface IInt8ChunkDot
     {
         static abstract Vector256<int> Dot(ref byte codes, ref sbyte x);
+
+        /// <summary>Prefetches the codes 2 KiB ahead (as the float lane kernel does), where the machine can.</summary>
+        static abstract void Prefetch(ref byte codes);
     }
 
     /// <summary>Nibble split and two <see cref="Int8Dot.UnsignedSigned"/> (vpdpbusd).</summary>
     internal struct VectorChunk : IInt8ChunkDot
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Prefetch(ref byte codes)
+        {
+            if (Sse.IsSupported)
+            {
+                // The codes are on the pinned heap, and a prefetch past the array's end never faults.
+                Sse.Prefetch0((byte*)Unsafe.AsPointer(ref codes) + 2048);
+            }
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<int> Dot(ref byte codes, ref sbyte x)
         {
@@ -180,6 +204,10 @@ namespace NumForge.Blocks.Quant.Kernels
     /// <summary>The same sums one product at a time.</summary>
     internal struct ScalarChunk : IInt8ChunkDot
     {
+        public static void Prefetch(ref byte codes)
+        {
+        }
+
         public static Vector256<int> Dot(ref byte codes, ref sbyte x)
         {
             Span<int> lanes = stackalloc int[8];

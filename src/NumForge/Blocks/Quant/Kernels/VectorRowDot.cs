@@ -21,11 +21,12 @@ namespace NumForge.Blocks.Quant.Kernels
         private readonly float[] _scales;
         private readonly ushort[]? _zeros;
         private readonly float[] _x;
+        private readonly int _xStart;
         private readonly float[] _xSums;
         private readonly int _width;
         private readonly TDot _dot;
 
-        public VectorRowDot(QuantizedMatrix matrix, float[] x, float[] xSums, int width, TDot dot)
+        public VectorRowDot(QuantizedMatrix matrix, float[] x, int xStart, float[] xSums, int width, TDot dot)
         {
             _codes = matrix.CodeArray;
             _codeStart = matrix.CodeStart;
@@ -36,6 +37,7 @@ namespace NumForge.Blocks.Quant.Kernels
             _scales = matrix.ScaleValues;
             _zeros = matrix.ZeroArray;
             _x = x;
+            _xStart = xStart;
             _xSums = xSums;
             _width = width;
             _dot = dot;
@@ -49,7 +51,7 @@ namespace NumForge.Blocks.Quant.Kernels
         public float Row(int row)
         {
             ref byte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_codes), _codeStart + ((nint)row * _rowBytes));
-            ref float x = ref MemoryMarshal.GetArrayDataReference(_x);
+            ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_x), _xStart);
             ref float scale = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_scales), (nint)row * _groups);
             float correction = 0;
             if (_zeros is not null)
