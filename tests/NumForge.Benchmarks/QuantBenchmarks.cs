@@ -11,8 +11,10 @@ namespace NumForge.Benchmarks
     /// Quantized MatVec on a 4096 x 4096 Gaussian matrix for each scheme, single-threaded and on all cores, beside
     /// float32 GEMV (TensorPrimitives.Dot per row; the baseline of the Ratio column) and a pass that only reads the
     /// packed weights (codes, scales and zero points: the memory floor of MatVec). Quantize times one whole quantization
-    /// of the 64 MiB float32 input (GB/s = 0.0671 / seconds). Run:
-    /// <c>dotnet run -c Release --project tests/NumForge.Benchmarks -- --filter '*QuantBenchmarks*'</c>.
+    /// of the 64 MiB float32 input (GB/s = 0.0671 / seconds). Run (docs/benchmarks.md):
+    /// <c>cd tests/NumForge.Benchmarks &amp;&amp; dotnet run -c Release -- --filter '*QuantBenchmarks*' --job short --inProcess</c>.
+    /// <c>NF_BENCH_QUANT_SCHEMES</c> (comma-separated, e.g. "W4G128,W8G128") and <c>NF_BENCH_QUANT_CORES</c> ("1" single-threaded
+    /// only, "all" all cores only) select a subset; a method filter such as <c>'*QuantBenchmarks.Float32Gemv*'</c> picks rows.
     /// </summary>
     public class QuantBenchmarks
     {
@@ -26,11 +28,27 @@ namespace NumForge.Benchmarks
         private MatVecOptions int8Options;
         private QuantizeOptions quantizeOptions = QuantizeOptions.Default;
 
-        [Params("W4G128", "W4G-1", "W8G128", "W3G128", "W2G128", "MXFP4", "NVFP4", "NF4")]
+        /// <summary>The scheme of the matrix.</summary>
+        [ParamsSource(nameof(Schemes))]
         public string Scheme { get; set; } = "W4G128";
 
-        [Params(false, true)]
+        /// <summary>False: one thread; true: every core.</summary>
+        [ParamsSource(nameof(CoreModes))]
         public bool AllCores { get; set; }
+
+        /// <summary>The <see cref="Scheme"/> values: the eight of issue 10, or those listed in <c>NF_BENCH_QUANT_SCHEMES</c>.</summary>
+        public static string[] Schemes =>
+            Environment.GetEnvironmentVariable("NF_BENCH_QUANT_SCHEMES") is { Length: > 0 } list
+                ? Array.ConvertAll(list.Split(','), s => s.Trim())
+                : ["W4G128", "W4G-1", "W8G128", "W3G128", "W2G128", "MXFP4", "NVFP4", "NF4"];
+
+        /// <summary>The <see cref="AllCores"/> values: both, or one of them by <c>NF_BENCH_QUANT_CORES</c> ("1" or "all").</summary>
+        public static bool[] CoreModes => Environment.GetEnvironmentVariable("NF_BENCH_QUANT_CORES") switch
+        {
+            "1" => [false],
+            "all" => [true],
+            _ => [false, true],
+        };
 
         [GlobalSetup]
         public void Setup()
