@@ -133,6 +133,48 @@ namespace NumForge.Tests.Quant
             }
         }
 
+        public static TheoryData<string, int, int> UnitColumnCases()
+        {
+            var data = new TheoryData<string, int, int>();
+            (string Name, int Columns)[] cases = [("W4G128", 512), ("W4G-1", 1000), ("W4G256", 768), ("W3G128", 384), ("W2G256", 768), ("W2G128", 512), ("W4G64", 320), ("W8G128", 256), ("NF4", 256)];
+            foreach ((string name, int columns) in cases)
+            {
+                foreach (int width in new[] { 512, 256, 0 })
+                {
+                    data.Add(name, columns, width);
+                }
+            }
+
+            return data;
+        }
+
+        /// <summary>
+        /// x = one unit column: y[r] is then exactly the dequantized weight w'[r, c] at every width ((q - z) * s is an exact
+        /// float for a Half scale, so every kernel — the lane kernel's folded group tables included — must return it bit
+        /// for bit), for columns in the first and last chunk, a group edge and (W4G-1 with 1000 columns) the tail.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(UnitColumnCases))]
+        public void AUnitColumnGivesTheDequantizedWeightsExactly(string name, int columns, int width)
+        {
+            const int Rows = 12;
+            QuantizedMatrix m = QuantizedMatrix.Quantize(Gaussian(Rows * columns, columns), Rows, columns, QuantScheme.Parse(name));
+            float[] restored = new float[Rows * columns];
+            m.Dequantize(restored);
+            int group = m.GroupSize;
+            foreach (int c in new[] { 0, 1, 7, 8, 127, group - 1, group % columns, columns - 1, columns - 2 })
+            {
+                float[] x = new float[columns];
+                x[c] = 1;
+                float[] y = new float[Rows];
+                m.MatVec(x, y, new MatVecOptions { VectorBits = width, SingleThreaded = true });
+                for (int r = 0; r < Rows; r++)
+                {
+                    Assert.True(restored[(r * columns) + c] == y[r], $"{name} at {width} bits, row {r}, column {c}: {y[r]} != {restored[(r * columns) + c]}");
+                }
+            }
+        }
+
         [Theory]
         [InlineData("W4G128", 512)]
         [InlineData("W4G-1", 1024)]
