@@ -19,7 +19,7 @@ namespace NumForge.CompilerServices.Blocks
     /// included; 8-bit codes are simply widened). Codes of at most 4 bits index the block's own 16-entry table
     /// <c>(value - zero) * scale</c> with one <c>vpermps</c> (two and a blend at 256 bits); wider codes are converted (integer
     /// elements, times <see cref="IBlockElement.Unit"/>) or gathered from the value table (float elements), then
-    /// <c>(v - zero) * scale</c>. One fused multiply-add with x per step, two accumulators per block and two across blocks.
+    /// <c>(v - zero) * scale</c>. One fused multiply-add with x per step, two accumulators per block.
     /// The last block of a row goes through a padded copy, so no step reads past the span. Without AVX2 and FMA: one code
     /// at a time.
     /// </remarks>
@@ -47,17 +47,41 @@ namespace NumForge.CompilerServices.Blocks
 
         private static readonly Vector256<uint> s_shift256 = Vector256.Create((ReadOnlySpan<uint>)ShiftControl(8));
 
-        private static int Bits => TElement.Bits;
+        private static int Bits
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => TElement.Bits;
+        }
 
-        private static int N => TTraits.BlockSize;
+        private static int N
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => TTraits.BlockSize;
+        }
 
-        private static int ZeroBytes => TTraits.ScaleRule == BlockScaleRule.MinMax ? 1 : 0;
+        private static int ZeroBytes
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => TTraits.ScaleRule == BlockScaleRule.MinMax ? 1 : 0;
+        }
 
-        private static int CodeStart => TScale.Bytes + ZeroBytes;
+        private static int CodeStart
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => TScale.Bytes + ZeroBytes;
+        }
 
-        private static int BlockBytes => CodeStart + (TTraits.BlockSize * TElement.Bits / 8);
+        private static int BlockBytes
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => CodeStart + (TTraits.BlockSize * TElement.Bits / 8);
+        }
 
-        private static uint CodeMask => (1u << TElement.Bits) - 1;
+        private static uint CodeMask
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => (1u << TElement.Bits) - 1;
+        }
 
         /// <summary>The dot of <paramref name="blocks"/> (whole blocks) with <paramref name="x"/> (BlockSize values per block).</summary>
         /// <param name="blocks">The blocks' bytes.</param>
@@ -71,60 +95,70 @@ namespace NumForge.CompilerServices.Blocks
                 return 0f;
             }
 
-            ref byte b = ref MemoryMarshal.GetReference(blocks);
-            ref float v = ref MemoryMarshal.GetReference(x);
-            if (width == 512 && N % 16 == 0)
+            if (width < 256)
             {
-                return Dot512(ref b, count, ref v);
+                return DotScalar(blocks, count, x);
             }
 
-            return width >= 256 ? Dot256(ref b, count, ref v) : DotScalar(blocks, count, x);
+            fixed (byte* b = blocks)
+            fixed (float* v = x)
+            {
+                return width == 512 && N % 16 == 0 ? Dot512(b, count, v) : Dot256(b, count, v);
+            }
         }
 
-        private static float Dot512(ref byte blocks, int count, ref float x)
+        private static float Dot512(byte* blocks, int count, float* x)
         {
-            Vector512<float> accA = Vector512<float>.Zero;
-            Vector512<float> accB = Vector512<float>.Zero;
-            int direct = count - 1;
-            int k = 0;
-            for (; k + 1 < direct; k += 2)
+            // One inlined block body per method (the inliner's budget must reach the traits' constants), no stackalloc
+            // here (a method with one is compiled once, fully, before the statics exist): the last block is apart.
+            // The last block first, as a float: no call after the loop and no return buffer, so the accumulator stays in a register.
+            int last = count - 1;
+            float tail = Last512(blocks + ((nint)last * BlockBytes), x + ((nint)last * N));
+            Vector512<float> acc = Vector512<float>.Zero;
+            for (int k = 0; k < last; k++)
             {
-                accA += Block512(ref Unsafe.Add(ref blocks, (nint)k * BlockBytes), ref Unsafe.Add(ref x, (nint)k * N));
-                accB += Block512(ref Unsafe.Add(ref blocks, (nint)(k + 1) * BlockBytes), ref Unsafe.Add(ref x, (nint)(k + 1) * N));
+                acc += Block512(blocks + ((nint)k * BlockBytes), x + ((nint)k * N));
             }
 
-            for (; k < direct; k++)
-            {
-                accA += Block512(ref Unsafe.Add(ref blocks, (nint)k * BlockBytes), ref Unsafe.Add(ref x, (nint)k * N));
-            }
+            return Vector512.Sum(acc) + tail;
+        }
 
-            Span<byte> padded = stackalloc byte[BlockBytes + 16];
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref blocks, (nint)k * BlockBytes), BlockBytes).CopyTo(padded);
-            accB += Block512(ref MemoryMarshal.GetReference(padded), ref Unsafe.Add(ref x, (nint)k * N));
-            return Vector512.Sum(accA + accB);
+        /// <summary>The last block of a row, from a padded copy: a step may read up to 15 bytes past its codes.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static float Last512(byte* block, float* x)
+        {
+            byte* padded = stackalloc byte[BlockBytes + 16];
+            new ReadOnlySpan<byte>(block, BlockBytes).CopyTo(new Span<byte>(padded, BlockBytes));
+            return Vector512.Sum(Block512(padded, x));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> Block512(ref byte block, ref float x)
+        private static Vector512<float> Block512(byte* block, float* x)
         {
-            float s = TScale.Load(MemoryMarshal.CreateReadOnlySpan(ref block, TScale.Bytes));
-            float z = ZeroBytes == 0 ? 0f : Unsafe.Add(ref block, TScale.Bytes);
-            ref byte codes = ref Unsafe.Add(ref block, CodeStart);
+            float s = TScale.Load(new ReadOnlySpan<byte>(block, TScale.Bytes));
+            float z = ZeroBytes == 0 ? 0f : block[TScale.Bytes];
+            byte* codes = block + CodeStart;
             Vector512<float> scale = Vector512.Create(s);
             Vector512<float> zero = Vector512.Create(z);
             Vector512<float> table = Bits <= 4 ? (s_table512 - zero) * scale : default;
-            Vector512<float> acc0 = Vector512<float>.Zero;
-            Vector512<float> acc1 = Vector512<float>.Zero;
-            int i = 0;
-            for (; i + 32 <= N; i += 32)
+            if (N == 16)
             {
-                acc0 = Vector512.FusedMultiplyAdd(Weights512(ref codes, i, table, zero, scale), Vector512.LoadUnsafe(ref x, (nuint)i), acc0);
-                acc1 = Vector512.FusedMultiplyAdd(Weights512(ref codes, i + 16, table, zero, scale), Vector512.LoadUnsafe(ref x, (nuint)(i + 16)), acc1);
+                return Weights512(codes, 0, table, zero, scale) * Vector512.Load(x);
             }
 
-            if (i < N)
+            if (N == 32)
             {
-                acc0 = Vector512.FusedMultiplyAdd(Weights512(ref codes, i, table, zero, scale), Vector512.LoadUnsafe(ref x, (nuint)i), acc0);
+                return Vector512.FusedMultiplyAdd(Weights512(codes, 0, table, zero, scale), Vector512.Load(x), Weights512(codes, 16, table, zero, scale) * Vector512.Load(x + 16));
+            }
+
+            // N is a multiple of 32 from here on.
+            Vector512<float> acc0 = Vector512<float>.Zero;
+            Vector512<float> acc1 = Vector512<float>.Zero;
+            float* end = x + N;
+            for (; x < end; x += 32, codes += 4 * Bits)
+            {
+                acc0 = Vector512.FusedMultiplyAdd(Weights512(codes, 0, table, zero, scale), Vector512.Load(x), acc0);
+                acc1 = Vector512.FusedMultiplyAdd(Weights512(codes, 16, table, zero, scale), Vector512.Load(x + 16), acc1);
             }
 
             return acc0 + acc1;
@@ -132,9 +166,9 @@ namespace NumForge.CompilerServices.Blocks
 
         /// <summary>The dequantized weights of codes i .. i+15.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> Weights512(ref byte codes, int i, Vector512<float> table, Vector512<float> zero, Vector512<float> scale)
+        private static Vector512<float> Weights512(byte* codes, int i, Vector512<float> table, Vector512<float> zero, Vector512<float> scale)
         {
-            Vector512<int> c = Codes512(ref Unsafe.Add(ref codes, i * Bits / 8));
+            Vector512<int> c = Codes512(codes + ((i >> 3) * Bits));
             if (Bits <= 4)
             {
                 return Avx512F.PermuteVar16x32(table, c);
@@ -159,16 +193,14 @@ namespace NumForge.CompilerServices.Blocks
 
         /// <summary>Codes i .. i+15 (at <paramref name="at"/>, 2 * Bits bytes) in int32 lanes; sign-extended for signed integer lanes wider than 4 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<int> Codes512(ref byte at)
+        private static Vector512<int> Codes512(byte* at)
         {
-            Vector128<byte> packed = Vector128.LoadUnsafe(ref at);
             if (Bits == 8)
             {
-                return TElement.Lanes == ElementLanes.Signed ? Avx512F.ConvertToVector512Int32(packed.AsSByte()) : Avx512F.ConvertToVector512Int32(packed);
+                return TElement.Lanes == ElementLanes.Signed ? Avx512F.ConvertToVector512Int32(Vector128.Load((sbyte*)at)) : Avx512F.ConvertToVector512Int32(Vector128.Load(at));
             }
 
-            Vector256<byte> half = Vector256.Create(packed, packed);
-            Vector512<uint> words = Avx512BW.Shuffle(Vector512.Create(half, half), s_shuffle512).AsUInt32();
+            Vector512<uint> words = Avx512BW.Shuffle(Avx512F.BroadcastVector128ToVector512((uint*)at).AsByte(), s_shuffle512).AsUInt32();
             Vector512<uint> codes = Avx512F.ShiftRightLogicalVariable(words, s_shift512);
             if (Bits == 4)
             {
@@ -184,51 +216,59 @@ namespace NumForge.CompilerServices.Blocks
             return codes.AsInt32();
         }
 
-        private static float Dot256(ref byte blocks, int count, ref float x)
+        private static float Dot256(byte* blocks, int count, float* x)
         {
-            Vector256<float> accA = Vector256<float>.Zero;
-            Vector256<float> accB = Vector256<float>.Zero;
-            int direct = count - 1;
-            int k = 0;
-            for (; k + 1 < direct; k += 2)
+            // One inlined block body per method (the inliner's budget must reach the traits' constants), no stackalloc
+            // here (a method with one is compiled once, fully, before the statics exist): the last block is apart.
+            // The last block first, as a float: no call after the loop and no return buffer, so the accumulator stays in a register.
+            int last = count - 1;
+            float tail = Last256(blocks + ((nint)last * BlockBytes), x + ((nint)last * N));
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (int k = 0; k < last; k++)
             {
-                accA += Block256(ref Unsafe.Add(ref blocks, (nint)k * BlockBytes), ref Unsafe.Add(ref x, (nint)k * N));
-                accB += Block256(ref Unsafe.Add(ref blocks, (nint)(k + 1) * BlockBytes), ref Unsafe.Add(ref x, (nint)(k + 1) * N));
+                acc += Block256(blocks + ((nint)k * BlockBytes), x + ((nint)k * N));
             }
 
-            for (; k < direct; k++)
-            {
-                accA += Block256(ref Unsafe.Add(ref blocks, (nint)k * BlockBytes), ref Unsafe.Add(ref x, (nint)k * N));
-            }
+            return Vector256.Sum(acc) + tail;
+        }
 
-            Span<byte> padded = stackalloc byte[BlockBytes + 16];
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref blocks, (nint)k * BlockBytes), BlockBytes).CopyTo(padded);
-            accB += Block256(ref MemoryMarshal.GetReference(padded), ref Unsafe.Add(ref x, (nint)k * N));
-            return Vector256.Sum(accA + accB);
+        /// <summary>The last block of a row, from a padded copy: a step may read up to 15 bytes past its codes.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static float Last256(byte* block, float* x)
+        {
+            byte* padded = stackalloc byte[BlockBytes + 16];
+            new ReadOnlySpan<byte>(block, BlockBytes).CopyTo(new Span<byte>(padded, BlockBytes));
+            return Vector256.Sum(Block256(padded, x));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> Block256(ref byte block, ref float x)
+        private static Vector256<float> Block256(byte* block, float* x)
         {
-            float s = TScale.Load(MemoryMarshal.CreateReadOnlySpan(ref block, TScale.Bytes));
-            float z = ZeroBytes == 0 ? 0f : Unsafe.Add(ref block, TScale.Bytes);
-            ref byte codes = ref Unsafe.Add(ref block, CodeStart);
+            float s = TScale.Load(new ReadOnlySpan<byte>(block, TScale.Bytes));
+            float z = ZeroBytes == 0 ? 0f : block[TScale.Bytes];
+            byte* codes = block + CodeStart;
             Vector256<float> scale = Vector256.Create(s);
             Vector256<float> zero = Vector256.Create(z);
             Vector256<float> low = Bits <= 4 ? (s_tableLow - zero) * scale : default;
             Vector256<float> high = Bits == 4 ? (s_tableHigh - zero) * scale : default;
-            Vector256<float> acc0 = Vector256<float>.Zero;
-            Vector256<float> acc1 = Vector256<float>.Zero;
-            int i = 0;
-            for (; i + 16 <= N; i += 16)
+            if (N == 8)
             {
-                acc0 = Vector256.FusedMultiplyAdd(Weights256(ref codes, i, low, high, zero, scale), Vector256.LoadUnsafe(ref x, (nuint)i), acc0);
-                acc1 = Vector256.FusedMultiplyAdd(Weights256(ref codes, i + 8, low, high, zero, scale), Vector256.LoadUnsafe(ref x, (nuint)(i + 8)), acc1);
+                return Weights256(codes, 0, low, high, zero, scale) * Vector256.Load(x);
             }
 
-            if (i < N)
+            if (N == 16)
             {
-                acc0 = Vector256.FusedMultiplyAdd(Weights256(ref codes, i, low, high, zero, scale), Vector256.LoadUnsafe(ref x, (nuint)i), acc0);
+                return Vector256.FusedMultiplyAdd(Weights256(codes, 0, low, high, zero, scale), Vector256.Load(x), Weights256(codes, 8, low, high, zero, scale) * Vector256.Load(x + 8));
+            }
+
+            // N is a multiple of 16 from here on.
+            Vector256<float> acc0 = Vector256<float>.Zero;
+            Vector256<float> acc1 = Vector256<float>.Zero;
+            float* end = x + N;
+            for (; x < end; x += 16, codes += 2 * Bits)
+            {
+                acc0 = Vector256.FusedMultiplyAdd(Weights256(codes, 0, low, high, zero, scale), Vector256.Load(x), acc0);
+                acc1 = Vector256.FusedMultiplyAdd(Weights256(codes, 8, low, high, zero, scale), Vector256.Load(x + 8), acc1);
             }
 
             return acc0 + acc1;
@@ -236,9 +276,9 @@ namespace NumForge.CompilerServices.Blocks
 
         /// <summary>The dequantized weights of codes i .. i+7.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> Weights256(ref byte codes, int i, Vector256<float> low, Vector256<float> high, Vector256<float> zero, Vector256<float> scale)
+        private static Vector256<float> Weights256(byte* codes, int i, Vector256<float> low, Vector256<float> high, Vector256<float> zero, Vector256<float> scale)
         {
-            Vector256<int> c = Codes256(ref Unsafe.Add(ref codes, i * Bits / 8));
+            Vector256<int> c = Codes256(codes + ((i >> 3) * Bits));
             if (Bits <= 3)
             {
                 return Avx2.PermuteVar8x32(low, c);
@@ -269,15 +309,14 @@ namespace NumForge.CompilerServices.Blocks
 
         /// <summary>Codes i .. i+7 (at <paramref name="at"/>, Bits bytes) in int32 lanes; sign-extended for signed integer lanes wider than 4 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<int> Codes256(ref byte at)
+        private static Vector256<int> Codes256(byte* at)
         {
-            Vector128<byte> packed = Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref at)).AsByte();
             if (Bits == 8)
             {
-                return TElement.Lanes == ElementLanes.Signed ? Avx2.ConvertToVector256Int32(packed.AsSByte()) : Avx2.ConvertToVector256Int32(packed);
+                return TElement.Lanes == ElementLanes.Signed ? Avx2.ConvertToVector256Int32((sbyte*)at) : Avx2.ConvertToVector256Int32(at);
             }
 
-            Vector256<uint> words = Avx2.Shuffle(Vector256.Create(packed, packed), s_shuffle256).AsUInt32();
+            Vector256<uint> words = Avx2.Shuffle(Avx2.BroadcastVector128ToVector256(at), s_shuffle256).AsUInt32();
             Vector256<uint> codes = Avx2.ShiftRightLogicalVariable(words, s_shift256) & Vector256.Create(CodeMask);
             if (Bits > 4 && TElement.Lanes == ElementLanes.Signed)
             {
