@@ -92,7 +92,7 @@ namespace NumForge.Generators.Tests.Blocks
         [Fact]
         public void A_signed_integer_with_PowerOfTwo_is_fixed_point()
         {
-            var outcome = GeneratorHarness.Run("using NumForge; [BlockFormat(typeof(Int4), 32, ScaleRule = BlockScaleRule.PowerOfTwo)] public partial struct B { }");
+            var outcome = GeneratorHarness.Run("using NumForge;\n/// <summary>B.</summary>\n[BlockFormat(typeof(Int4), 32, ScaleRule = BlockScaleRule.PowerOfTwo)] public partial struct B { }");
             Assert.Empty(outcome.GeneratorDiagnostics);
             Assert.Empty(outcome.CompilationProblems);
             string text = Assert.Single(outcome.Sources).SourceText.ToString();

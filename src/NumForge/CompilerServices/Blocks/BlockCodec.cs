@@ -93,8 +93,8 @@ namespace NumForge.CompilerServices.Blocks
         /// <summary>
         /// The float32 dot of the dequantized <paramref name="blocks"/> with <paramref name="x"/>, fused (no row is written):
         /// each weight is computed exactly as <see cref="Dequantize{TBlock}"/> computes it, the products accumulated in float32
-        /// in any order, so <c>|result - sum_i w_i x_i| &lt;= gamma_n * sum_i |w_i x_i|</c> with <c>gamma_n = n u / (1 - n u)</c>,
-        /// <c>u = 2^-24</c>, n the number of values. Vectorized at 512 and 256 bits (see <see cref="IBlockRowDot{TSelf}"/>).
+        /// in any order, so <c>|result - sum_i w_i x_i| &lt;= gamma_n * sum_i |w_i x_i| + n * 2^-149</c> with
+        /// <c>gamma_n = n u / (1 - n u)</c>, <c>u = 2^-24</c>, n the number of values (the last term: products that underflow). Vectorized at 512 and 256 bits (see <see cref="IBlockRowDot{TSelf}"/>).
         /// </summary>
         /// <exception cref="ArgumentException">x does not hold <c>blocks.Length * BlockSize</c> values.</exception>
         public static float Dot<TBlock>(ReadOnlySpan<TBlock> blocks, ReadOnlySpan<float> x)
