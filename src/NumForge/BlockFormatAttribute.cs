@@ -23,6 +23,9 @@ namespace NumForge
     ///
     /// [BlockFormat(typeof(Float4E2M1FN), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]             // MXFP4, 17 bytes
     /// public partial struct Mxfp4Block { }
+    ///
+    /// [BlockFormat(typeof(Int8), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]                     // MXINT8, 33 bytes
+    /// public partial struct MxInt8Block { }
     /// </code>
     /// </example>
     [AttributeUsage(AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]

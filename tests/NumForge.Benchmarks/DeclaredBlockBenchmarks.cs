@@ -1,17 +1,19 @@
 using System;
+using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 
 namespace NumForge.Benchmarks
 {
     /// <summary>
-    /// [BlockFormat] blocks (generated, over BlockCodec) beside the QuantScheme they equal, on a 1024 x 4096 Gaussian
-    /// matrix, single-threaded: quantize (16 MiB of float32 input), dequantize, and MatVec (declared blocks run
-    /// QuantizedMatrix&lt;TBlock&gt;'s float path: each row dequantized, then a float32 dot). Run:
+    /// [BlockFormat] blocks (generated, over BlockCodec) beside the QuantScheme they equal, on a 4096 x 4096 Gaussian
+    /// matrix (QuantBenchmarks' size), single-threaded: quantize (64 MiB of float32 input), dequantize, and MatVec
+    /// (declared blocks run QuantizedMatrix&lt;TBlock&gt;'s float path, the fused BlockCodec.Dot row kernel) beside
+    /// float32 GEMV (TensorPrimitives.Dot per row, the baseline) and the schemes' own kernels. Run:
     /// <c>dotnet run -c Release --project tests/NumForge.Benchmarks -- --filter '*DeclaredBlockBenchmarks*'</c>.
     /// </summary>
     public class DeclaredBlockBenchmarks
     {
-        private const int Rows = 1024;
+        private const int Rows = 4096;
         private const int Columns = 4096;
 
         private float[] weights = Array.Empty<float>();
@@ -22,6 +24,8 @@ namespace NumForge.Benchmarks
         private DeclaredMxfp4[] mxBlocks = Array.Empty<DeclaredMxfp4>();
         private QuantizedMatrix<DeclaredW4G128> w4Matrix = null!;
         private QuantizedMatrix<DeclaredMxfp4> mxMatrix = null!;
+        private QuantizedMatrix<DeclaredMxInt8> mxInt8Matrix = null!;
+        private QuantizedMatrix mxInt8Scheme = null!;
         private QuantizedMatrix w4Scheme = null!;
         private QuantizedMatrix mxScheme = null!;
 
@@ -49,6 +53,19 @@ namespace NumForge.Benchmarks
             mxMatrix = QuantizedMatrix<DeclaredMxfp4>.Quantize(weights, Rows, Columns);
             w4Scheme = QuantizedMatrix.Quantize(weights, Rows, Columns, QuantScheme.Parse("W4G128"));
             mxScheme = QuantizedMatrix.Quantize(weights, Rows, Columns, QuantScheme.Parse("MXFP4"));
+            mxInt8Matrix = QuantizedMatrix<DeclaredMxInt8>.Quantize(weights, Rows, Columns);
+            mxInt8Scheme = QuantizedMatrix.Quantize(weights, Rows, Columns, QuantScheme.Parse("MXINT8"));
+        }
+
+        [Benchmark(Baseline = true)]
+        public float Float32Gemv()
+        {
+            for (int r = 0; r < Rows; r++)
+            {
+                y[r] = TensorPrimitives.Dot(weights.AsSpan(r * Columns, Columns), x);
+            }
+
+            return y[0];
         }
 
         [Benchmark]
@@ -83,5 +100,11 @@ namespace NumForge.Benchmarks
 
         [Benchmark]
         public void MatVecSchemeMxfp4() => mxScheme.MatVec(x, y, new MatVecOptions { SingleThreaded = true });
+
+        [Benchmark]
+        public void MatVecDeclaredMxInt8() => mxInt8Matrix.MatVec(x, y, MatVecActivation.Float, 1);
+
+        [Benchmark]
+        public void MatVecSchemeMxInt8() => mxInt8Scheme.MatVec(x, y, new MatVecOptions { SingleThreaded = true });
     }
 }

@@ -11,4 +11,16 @@ namespace NumForge.Benchmarks
     public partial struct DeclaredMxfp4
     {
     }
+
+    /// <summary>A signed 8-bit integer format, the element of <see cref="DeclaredMxInt8"/>.</summary>
+    [IntFormat(8)]
+    public readonly partial struct BenchInt8
+    {
+    }
+
+    /// <summary>MXINT8 as a [BlockFormat] block (33 bytes).</summary>
+    [BlockFormat(typeof(BenchInt8), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]
+    public partial struct DeclaredMxInt8
+    {
+    }
 }

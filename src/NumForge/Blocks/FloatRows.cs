@@ -2,13 +2,23 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using NumForge.CompilerServices.Blocks;
 
 namespace NumForge.Blocks
 {
-    /// <summary>The float-activation row kernel: dequantize a row (the block type's own dequantizer), dot it with x in float32.</summary>
+    /// <summary>
+    /// The float-activation row kernel: a block type with a fused row dot (<see cref="IBlockRowDot{TSelf}"/>: the
+    /// <c>[BlockFormat]</c> blocks) runs it on each row; any other dequantizes a row (its own dequantizer) and dots it with x in float32.
+    /// </summary>
     internal unsafe struct FloatRows<TBlock> : IRowOperator
         where TBlock : unmanaged, IBlockFormat<TBlock>
     {
+        /// <summary>
+        /// The block type's fused row dot, or null. Boxed once per block type (a static readonly field, so optimized code
+        /// knows its exact type, folds the null test and devirtualizes the call); no MatVec allocates for it.
+        /// </summary>
+        private static readonly IBlockRowDot<TBlock>? s_fused = default(TBlock) as IBlockRowDot<TBlock>;
+
         public TBlock* Weights;
         public int BlocksPerRow;
         public float* X;
@@ -16,6 +26,12 @@ namespace NumForge.Blocks
 
         public readonly void Run(int start, int end)
         {
+            if (s_fused is not null)
+            {
+                RunFused(s_fused, start, end);
+                return;
+            }
+
             int columns = BlocksPerRow * TBlock.BlockSize;
             float[] row = ArrayPool<float>.Shared.Rent(columns);
             try
@@ -32,6 +48,15 @@ namespace NumForge.Blocks
             finally
             {
                 ArrayPool<float>.Shared.Return(row);
+            }
+        }
+
+        private readonly void RunFused(IBlockRowDot<TBlock> dot, int start, int end)
+        {
+            var x = new ReadOnlySpan<float>(X, BlocksPerRow * TBlock.BlockSize);
+            for (int r = start; r < end; r++)
+            {
+                Output[r] = dot.Dot(new ReadOnlySpan<TBlock>(Weights + ((long)r * BlocksPerRow), BlocksPerRow), x);
             }
         }
 

@@ -19,8 +19,10 @@ namespace NumForge
         MinMax = 1,
 
         /// <summary>
-        /// OCP MX (float elements): the scale is <c>2^(floor(log2(amax)) - emax_elem)</c>, the exponent clamped to the powers
-        /// of two the scale type holds; elements round to nearest even and saturate.
+        /// OCP MX (float elements, or signed integers read as fixed point): the scale is <c>2^(floor(log2(amax)) - emax_elem)</c>,
+        /// the exponent clamped to the powers of two the scale type holds; elements round to nearest even and saturate.
+        /// A signed N-bit integer element is two's complement fixed point with N - 2 fraction bits (emax_elem 0), saturating
+        /// at <c>±(2^(N-1) - 1)</c>: <c>Int8</c> gives OCP MXINT8 (value = int8 / 64).
         /// </summary>
         PowerOfTwo = 2,
     }

@@ -79,9 +79,26 @@ namespace NumForge.Generators.Tests.Blocks
             "MinMax stores a zero point, which needs an unsigned integer element (e.g. UInt4), not Float4E2M1FN; use ScaleRule = BlockScaleRule.AbsMax for it.");
 
         [Fact]
-        public void NF0044_power_of_two_needs_a_float_element() => Verify(
-            "[{|NF0044:BlockFormat(typeof(Int4), 32, ScaleRule = BlockScaleRule.PowerOfTwo)|}] public partial struct B { }",
-            "PowerOfTwo (OCP MX) scales float elements by 2^(floor(log2(amax)) - emax), and Int4 is not a float format; use a float element (e.g. Float4E2M1FN), or ScaleRule = BlockScaleRule.AbsMax.");
+        public void NF0044_power_of_two_needs_a_float_or_a_signed_fixed_point_element() => Verify(
+            """
+            [{|NF0044:BlockFormat(typeof(UInt4), 32, ScaleRule = BlockScaleRule.PowerOfTwo)|}] public partial struct A { }
+            [{|NF0044:BlockFormat(typeof(Int1), 32, ScaleRule = BlockScaleRule.PowerOfTwo)|}] public partial struct B { }
+            [{|NF0044:BlockFormat(new[] { 0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }, 32, ScaleRule = BlockScaleRule.PowerOfTwo)|}] public partial struct C { }
+            """,
+            "PowerOfTwo (OCP MX) reads an integer element as two's complement fixed point with N - 2 fraction bits (MXINT8: Int8 / 64), which needs a signed element of 2 to 8 bits, not UInt4; use Int8 (or another signed integer), or ScaleRule = BlockScaleRule.MinMax for a zero point.",
+            "PowerOfTwo (OCP MX) reads an integer element as two's complement fixed point with N - 2 fraction bits (MXINT8: Int8 / 64), which needs a signed element of 2 to 8 bits, not Int1; use Int8 (or another signed integer), or ScaleRule = BlockScaleRule.MinMax for a zero point.",
+            "PowerOfTwo (OCP MX) scales float elements, or signed integers read as fixed point (MXINT8), by 2^(floor(log2(amax)) - emax), and a codebook has no emax; use ScaleRule = BlockScaleRule.AbsMax for it.");
+
+        [Fact]
+        public void A_signed_integer_with_PowerOfTwo_is_fixed_point()
+        {
+            var outcome = GeneratorHarness.Run("using NumForge;\n/// <summary>B.</summary>\n[BlockFormat(typeof(Int4), 32, ScaleRule = BlockScaleRule.PowerOfTwo)] public partial struct B { }");
+            Assert.Empty(outcome.GeneratorDiagnostics);
+            Assert.Empty(outcome.CompilationProblems);
+            string text = Assert.Single(outcome.Sources).SourceText.ToString();
+            Assert.Contains("BlockCodec<Traits, global::NumForge.CompilerServices.Blocks.FixedPointElement<global::NumForge.Int4.Traits>, global::NumForge.CompilerServices.Blocks.FloatScale<global::NumForge.Float8E8M0FNU.Traits>>", text, StringComparison.Ordinal);
+            Assert.Contains("codes of Int4 (fixed point, 2 fraction bits)", text, StringComparison.Ordinal);
+        }
 
         [Fact]
         public void NF0044_absmax_needs_a_signed_element_of_two_bits() => Verify(
@@ -157,7 +174,7 @@ namespace NumForge.Generators.Tests.Blocks
                 other);
             var edited = compilation.ReplaceSyntaxTree(other, GeneratorHarness.Parse("public static class Other { public static int F() => 1 + 1; }", "Other.cs"));
             var (first, _) = IncrementalCaching.AssertSecondRunCached(compilation, edited);
-            Assert.Equal(5, first.GeneratedSources.Length);
+            Assert.Equal(7, first.GeneratedSources.Length);
             Assert.Equal("NF0042", Assert.Single(first.Diagnostics).Id);
         }
 
@@ -189,6 +206,14 @@ namespace NumForge.Generators.Tests.Blocks
                 [BlockFormat(typeof(MyFp4), 32, ScaleRule = BlockScaleRule.PowerOfTwo, ScaleType = typeof(Float8E8M0FNU))]
                 internal partial struct MyMx { }
 
+                /// <summary>An 8-bit signed integer.</summary>
+                [IntFormat(8)]
+                public readonly partial struct MyInt8 { }
+
+                /// <summary>MXINT8 over it.</summary>
+                [BlockFormat(typeof(MyInt8), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]
+                public partial struct MxInt8 { }
+
                 /// <summary>A uniform 4-bit codebook with a float scale.</summary>
                 [BlockFormat(new[] { -8f, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7 }, 16, ScaleType = typeof(float))]
                 public partial struct Book { }
@@ -214,6 +239,30 @@ namespace NumForge.Generators.Tests.Blocks
                         byte[] mxBytes = MemoryMarshal.AsBytes(mxBlocks.Blocks).ToArray();
                         var myBlocks = QuantizedMatrix<MyMx>.Quantize(w, 4, 256);
                         lines.Add(mxBytes.SequenceEqual(MemoryMarshal.AsBytes(myBlocks.Blocks).ToArray()) ? "MyMx bytes equal" : "MyMx bytes differ");
+
+                        var mxInt8 = QuantizedMatrix.Quantize(w, 4, 256, QuantScheme.Parse("MXINT8"));
+                        lines.Add(Same(mxInt8, QuantizedMatrix<MxInt8>.Quantize(w, 4, 256)) ? "MXINT8 equal" : "MXINT8 differs");
+
+                        // MatVec over a declared block (the fused row dot) beside the dequantized matrix's double dot.
+                        float[] x = Enumerable.Range(0, 256).Select(i => (float)Math.Sin(i)).ToArray();
+                        float[] y = new float[4];
+                        w4Blocks.MatVec(x, y, MatVecActivation.Float, 1);
+                        float[] dq = new float[w.Length];
+                        w4Blocks.Dequantize(dq);
+                        bool close = true;
+                        for (int r = 0; r < 4; r++)
+                        {
+                            double exact = 0, magnitude = 0;
+                            for (int c = 0; c < 256; c++)
+                            {
+                                exact += (double)dq[(r * 256) + c] * x[c];
+                                magnitude += Math.Abs((double)dq[(r * 256) + c] * x[c]);
+                            }
+
+                            close &= Math.Abs(y[r] - exact) <= 256 * Math.ScaleB(1.0, -23) * magnitude;
+                        }
+
+                        lines.Add(close ? "W4 MatVec close" : "W4 MatVec far");
 
                         var book = new Book[1];
                         Book.Quantize(new[] { 8f, -8f, 1.5f, 2.5f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -0.5f }, book);
@@ -242,9 +291,9 @@ namespace NumForge.Generators.Tests.Blocks
         {
             var outcome = GeneratorHarness.Run(Program);
             Assert.Empty(outcome.GeneratorDiagnostics);
-            Assert.Equal(5, outcome.Sources.Count);
+            Assert.Equal(7, outcome.Sources.Count);
             Assert.Empty(outcome.CompilationProblems);
-            foreach (var source in outcome.Sources.Where(s => s.HintName != "Probe.MyFp4.g.cs"))
+            foreach (var source in outcome.Sources.Where(s => s.HintName is not ("Probe.MyFp4.g.cs" or "Probe.MyInt8.g.cs")))
             {
                 string text = source.SourceText.ToString();
                 Assert.StartsWith("// <auto-generated/>\n#nullable enable\n", text, StringComparison.Ordinal);
@@ -255,7 +304,7 @@ namespace NumForge.Generators.Tests.Blocks
             using var loaded = new LoadedAssembly(outcome.EmitImage());
             string run = (string)loaded.Type("Probe.Runner").GetMethod("Run")!.Invoke(null, null)!;
             Assert.Equal(
-                string.Join("\n", "W4G128 equal", "W4G128 planes equal", "MXFP4 equal", "MyMx bytes equal", "7,-8,1,2,-1", "67,17,12,67"),
+                string.Join("\n", "W4G128 equal", "W4G128 planes equal", "MXFP4 equal", "MyMx bytes equal", "MXINT8 equal", "W4 MatVec close", "7,-8,1,2,-1", "67,17,12,67"),
                 run);
         }
     }

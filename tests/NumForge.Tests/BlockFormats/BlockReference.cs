@@ -24,10 +24,15 @@ namespace NumForge.Tests.BlockFormats
 
         public static ElementRef Codebook(float[] values) => new("codebook", 4, true, values.Select(v => (double)v).ToArray());
 
+        /// <summary>A signed integer read as fixed point with bits - 2 fraction bits (OCP MX's INT8 for 8 bits: int8 / 64).</summary>
+        public static ElementRef Fixed(int bits) => new("fixed", bits, true, Enumerable.Range(0, 1 << bits)
+            .Select(c => (c >= 1 << (bits - 1) ? c - (1 << bits) : c) / Math.Pow(2, bits - 2)).ToArray());
+
         /// <summary>The largest magnitude a code stands for.</summary>
         public double MaxMagnitude => Kind switch
         {
             "int" => Signed ? (1 << (Bits - 1)) - 1 : (1 << Bits) - 1,
+            "fixed" => ((1 << (Bits - 1)) - 1) / Math.Pow(2, Bits - 2),
             _ => Values.Where(double.IsFinite).Max(Math.Abs),
         };
     }
@@ -246,6 +251,14 @@ namespace NumForge.Tests.BlockFormats
                     }
 
                     return (int)Math.Clamp(Math.Round((double)q, MidpointRounding.ToEven) + zero, 0, (1 << element.Bits) - 1);
+                case "fixed":
+                    {
+                        // round half to even on the fixed-point grid, saturating at the symmetric range (OCP MX's reference code)
+                        int max = (1 << (element.Bits - 1)) - 1;
+                        int v = (int)Math.Clamp(Math.Round((double)q * Math.Pow(2, element.Bits - 2), MidpointRounding.ToEven), -max, max);
+                        return v & ((1 << element.Bits) - 1);
+                    }
+
                 case "codebook":
                     {
                         int best = 0;

@@ -48,6 +48,20 @@ namespace NumForge.Tests.BlockFormats
 
         internal static BlockSpecRef E5M2Half => new(8, BlockScaleRule.PowerOfTwo, ElementRef.Float(8, c => (float)Float8E5M2.FromBits(c)), HalfRef);
 
+        internal static BlockSpecRef MxInt8 => new(32, BlockScaleRule.PowerOfTwo, ElementRef.Fixed(8), E8M0Ref);
+
+        internal static BlockSpecRef MxInt5 => new(64, BlockScaleRule.PowerOfTwo, ElementRef.Fixed(5), HalfRef);
+
+        internal static BlockSpecRef W8G64 => new(64, BlockScaleRule.MinMax, ElementRef.Int(8, false), HalfRef);
+
+        internal static BlockSpecRef Int8BF16 => new(16, BlockScaleRule.AbsMax, ElementRef.Int(8, true), BF16Ref);
+
+        internal static BlockSpecRef Int7 => new(8, BlockScaleRule.AbsMax, ElementRef.Int(7, true), HalfRef);
+
+        internal static BlockSpecRef U6 => new(32, BlockScaleRule.MinMax, ElementRef.Int(6, false), ScaleRef.Single);
+
+        internal static BlockSpecRef U1 => new(128, BlockScaleRule.MinMax, ElementRef.Int(1, false), HalfRef);
+
         [Fact]
         public void Sizes_are_scale_plus_zero_plus_packed_codes()
         {
@@ -61,6 +75,13 @@ namespace NumForge.Tests.BlockFormats
             Assert.Equal(2 + 1 + 24, Unsafe.SizeOf<DeclaredU3BF16>());
             Assert.Equal(4 + 4, Unsafe.SizeOf<DeclaredInt2>());
             Assert.Equal(2 + 8, Unsafe.SizeOf<DeclaredE5M2Half>());
+            Assert.Equal(1 + 32, Unsafe.SizeOf<DeclaredMxInt8>());
+            Assert.Equal(2 + 40, Unsafe.SizeOf<DeclaredMxInt5>());
+            Assert.Equal(2 + 1 + 64, Unsafe.SizeOf<DeclaredW8G64>());
+            Assert.Equal(2 + 16, Unsafe.SizeOf<DeclaredInt8BF16>());
+            Assert.Equal(2 + 7, Unsafe.SizeOf<DeclaredInt7>());
+            Assert.Equal(4 + 1 + 24, Unsafe.SizeOf<DeclaredU6>());
+            Assert.Equal(2 + 1 + 16, Unsafe.SizeOf<DeclaredU1>());
             Assert.Equal(67, DeclaredW4G128.SizeInBytes);
             Assert.Equal(128, DeclaredW4G128.BlockSize);
         }
@@ -94,6 +115,51 @@ namespace NumForge.Tests.BlockFormats
 
         [Fact]
         public void E5M2_with_Half_power_of_two_scale_matches_the_reference() => Check<DeclaredE5M2Half>(E5M2Half);
+
+        [Fact]
+        public void MxInt8_fixed_point_matches_the_reference() => Check<DeclaredMxInt8>(MxInt8);
+
+        [Fact]
+        public void Five_bit_fixed_point_with_Half_power_of_two_scale_matches_the_reference() => Check<DeclaredMxInt5>(MxInt5);
+
+        [Fact]
+        public void UInt8_MinMax_matches_the_reference() => Check<DeclaredW8G64>(W8G64);
+
+        [Fact]
+        public void Int8_with_BFloat16_scale_matches_the_reference() => Check<DeclaredInt8BF16>(Int8BF16);
+
+        [Fact]
+        public void Int7_in_blocks_of_8_matches_the_reference() => Check<DeclaredInt7>(Int7);
+
+        [Fact]
+        public void UInt6_MinMax_with_float_scale_matches_the_reference() => Check<DeclaredU6>(U6);
+
+        [Fact]
+        public void UInt1_MinMax_matches_the_reference() => Check<DeclaredU1>(U1);
+
+        [Fact]
+        public void MxInt8_saturates_at_127_and_reads_codes_as_sixty_fourths()
+        {
+            // amax 1.999 gives the scale 2^0; 1.999 * 64 = 127.9 rounds to 128 and saturates at 127 (not -128's twin).
+            float[] values = new float[32];
+            values[0] = 1.999f;
+            values[1] = -1.999f;
+            values[2] = 0.5f + (1f / 128);  // 32.5 sixty-fourths: a tie, to the even 32
+            values[3] = 1f / 128 * 3;       // 1.5 sixty-fourths: a tie, to the even 2
+            var block = new DeclaredMxInt8[1];
+            DeclaredMxInt8.Quantize(values, block);
+            Assert.Equal(1f, block[0].Scale);
+            Assert.Equal(127, block[0].GetCode(0));
+            Assert.Equal(0x81, block[0].GetCode(1));
+            Assert.Equal(32, block[0].GetCode(2));
+            Assert.Equal(2, block[0].GetCode(3));
+            var decoded = new float[32];
+            DeclaredMxInt8.Dequantize(block, decoded);
+            Assert.Equal(127f / 64, decoded[0]);
+            Assert.Equal(-127f / 64, decoded[1]);
+            Assert.Equal(0.5f, decoded[2]);
+            Assert.Equal(2f / 64, decoded[3]);
+        }
 
         [Fact]
         public void Lengths_that_do_not_match_throw_ArgumentException()

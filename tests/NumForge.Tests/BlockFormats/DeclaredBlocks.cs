@@ -50,3 +50,56 @@ namespace NumForge.Tests.BlockFormats
     [BlockFormat(typeof(Float8E5M2), 8, ScaleRule = BlockScaleRule.PowerOfTwo, ScaleType = typeof(System.Half))]
     public partial struct DeclaredE5M2Half { }
 }
+
+namespace NumForge.Tests.BlockFormats
+{
+    // Integer elements the catalog does not ship (8, 7, 6 and 5 bits), for MXINT8 and the fused dot's integer lanes.
+
+    /// <summary>A signed 8-bit integer format.</summary>
+    [IntFormat(8)]
+    public readonly partial struct TestInt8 { }
+
+    /// <summary>An unsigned 8-bit integer format.</summary>
+    [IntFormat(8, Signed = false)]
+    public readonly partial struct TestUInt8 { }
+
+    /// <summary>A signed 7-bit integer format.</summary>
+    [IntFormat(7)]
+    public readonly partial struct TestInt7 { }
+
+    /// <summary>An unsigned 6-bit integer format.</summary>
+    [IntFormat(6, Signed = false)]
+    public readonly partial struct TestUInt6 { }
+
+    /// <summary>A signed 5-bit integer format.</summary>
+    [IntFormat(5)]
+    public readonly partial struct TestInt5 { }
+
+    /// <summary>OCP MXINT8: E8M0 scale, 32 int8 codes read as fixed point (int8 / 64); 33 bytes.</summary>
+    [BlockFormat(typeof(TestInt8), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]
+    public partial struct DeclaredMxInt8 { }
+
+    /// <summary>5-bit fixed point (code / 8) with a power-of-two Half scale, in blocks of 64; 2 + 40 bytes.</summary>
+    [BlockFormat(typeof(TestInt5), 64, ScaleRule = BlockScaleRule.PowerOfTwo, ScaleType = typeof(System.Half))]
+    public partial struct DeclaredMxInt5 { }
+
+    /// <summary>W8G64: unsigned 8-bit codes with a zero point and a Half scale; 2 + 1 + 64 bytes.</summary>
+    [BlockFormat(typeof(TestUInt8), 64, ScaleRule = BlockScaleRule.MinMax)]
+    public partial struct DeclaredW8G64 { }
+
+    /// <summary>Symmetric int8 in blocks of 16 with a BFloat16 scale; 2 + 16 bytes.</summary>
+    [BlockFormat(typeof(TestInt8), 16, ScaleType = typeof(BFloat16))]
+    public partial struct DeclaredInt8BF16 { }
+
+    /// <summary>Symmetric 7-bit codes in blocks of 8 (the 256-bit path only); 2 + 7 bytes.</summary>
+    [BlockFormat(typeof(TestInt7), 8)]
+    public partial struct DeclaredInt7 { }
+
+    /// <summary>Unsigned 6-bit codes with a zero point and a float scale; 4 + 1 + 24 bytes.</summary>
+    [BlockFormat(typeof(TestUInt6), 32, ScaleRule = BlockScaleRule.MinMax, ScaleType = typeof(float))]
+    public partial struct DeclaredU6 { }
+
+    /// <summary>1-bit codes with a zero point, in blocks of 128; 2 + 1 + 16 bytes.</summary>
+    [BlockFormat(typeof(UInt1), 128, ScaleRule = BlockScaleRule.MinMax)]
+    public partial struct DeclaredU1 { }
+}

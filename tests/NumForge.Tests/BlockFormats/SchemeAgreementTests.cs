@@ -78,6 +78,9 @@ namespace NumForge.Tests.BlockFormats
         public void Mxfp6_equals_the_declared_PowerOfTwo_E3M2_block() => AssertSameBytes<DeclaredMxfp6E3M2>("MXFP6E3M2", 1, 24);
 
         [Fact]
+        public void MxInt8_equals_the_declared_PowerOfTwo_Int8_block() => AssertSameBytes<DeclaredMxInt8>("MXINT8", 1, 32);
+
+        [Fact]
         public void Nf4_equals_the_declared_codebook_block() => AssertSameBytes<DeclaredNf4>("NF4", 4, 32);
 
         [Fact]

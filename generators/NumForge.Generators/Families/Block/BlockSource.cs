@@ -29,7 +29,11 @@ namespace NumForge.Generators.Families.Block
         private string Layout => $"a {_model.ScaleName} scale ({Int(_model.ScaleBytes)} bytes){(_model.ZeroBytes == 1 ? ", a zero point (1 byte)" : "")}, then {Int(_model.BlockSize)} codes of {_model.ElementName} ({Int(_model.ElementBits)} bits each, {Int(_model.CodeBytes)} bytes)";
 
         /// <inheritdoc/>
-        protected override IReadOnlyList<string> Interfaces() => new[] { $"global::NumForge.IBlockFormat<{Self}>" };
+        protected override IReadOnlyList<string> Interfaces() => new[]
+        {
+            $"global::NumForge.IBlockFormat<{Self}>",
+            $"global::NumForge.CompilerServices.Blocks.IBlockRowDot<{Self}>",
+        };
 
         /// <inheritdoc/>
         protected override void WriteMembers()
@@ -138,6 +142,11 @@ namespace NumForge.Generators.Families.Block
                 /// <returns>The element's {{Int(_model.ElementBits)}}-bit code.</returns>
                 /// <exception cref="global::System.ArgumentOutOfRangeException">The index is not in the block.</exception>
                 public {{ReadOnly}}int GetCode(int index) => {{_codec}}.GetCode(in this, index);
+                """);
+
+            W.Member($$"""
+                /// <inheritdoc/>
+                {{ReadOnly}}float global::NumForge.CompilerServices.Blocks.IBlockRowDot<{{Self}}>.Dot(global::System.ReadOnlySpan<{{Self}}> blocks, global::System.ReadOnlySpan<float> x) => {{_codec}}.Dot(blocks, x);
                 """);
         }
     }

@@ -131,6 +131,13 @@ namespace NumForge.Generators.Families.Block
             }
 
             var elementInfo = element.Value;
+            if (rule == BlockScaleRule.PowerOfTwo && elementInfo.Kind == ElementKind.Integer)
+            {
+                // OCP MX's INT8 (MXINT8): two's complement read as fixed point with N - 2 fraction bits.
+                elementInfo = elementInfo with { Adapter = Blocks + "FixedPointElement<" + elementInfo.Traits + ">", Name = elementInfo.Name + " (fixed point, " + Int(elementInfo.Bits - 2) + " fraction bits)" };
+            }
+
+
             var scaleInfo = scale.Value;
             var codebook = _codebook is null ? EquatableArray<string>.Empty : _codebook.Select(FloatLiteral).ToArray().ToEquatableArray();
             int blockSize = _blockSize;
@@ -138,7 +145,7 @@ namespace NumForge.Generators.Families.Block
             return target => new BlockFormatModel(target, blockSize, rule, high, elementInfo.Adapter, elementInfo.Name, elementInfo.Bits, scaleInfo.Adapter, scaleInfo.Name, scaleInfo.Bytes, codebook);
         }
 
-        private readonly record struct ElementInfo(string Adapter, string Name, int Bits, ElementKind Kind, bool Signed);
+        private readonly record struct ElementInfo(string Adapter, string Name, int Bits, ElementKind Kind, bool Signed, string Traits = "");
 
         private readonly record struct ScaleInfo(string Adapter, string Name, int Bytes);
 
@@ -190,7 +197,7 @@ namespace NumForge.Generators.Families.Block
                     return null;
                 }
 
-                return new ElementInfo(Blocks + "IntElement<" + traits + ">", name, bits, ElementKind.Integer, signed);
+                return new ElementInfo(Blocks + "IntElement<" + traits + ">", name, bits, ElementKind.Integer, signed, traits);
             }
 
             var floatAttribute = FindAttribute(_element, FloatFormatAttribute);
@@ -229,8 +236,11 @@ namespace NumForge.Generators.Families.Block
                 case BlockScaleRule.MinMax when element.Kind != ElementKind.Integer || element.Signed:
                     report(BlockFamily.RuleDoesNotFitElement, $"MinMax stores a zero point, which needs an unsigned integer element (e.g. UInt4), not {element.Name}; use ScaleRule = BlockScaleRule.AbsMax for it.");
                     break;
-                case BlockScaleRule.PowerOfTwo when element.Kind != ElementKind.Float:
-                    report(BlockFamily.RuleDoesNotFitElement, $"PowerOfTwo (OCP MX) scales float elements by 2^(floor(log2(amax)) - emax), and {element.Name} is not a float format; use a float element (e.g. Float4E2M1FN), or ScaleRule = BlockScaleRule.AbsMax.");
+                case BlockScaleRule.PowerOfTwo when element.Kind == ElementKind.Codebook:
+                    report(BlockFamily.RuleDoesNotFitElement, "PowerOfTwo (OCP MX) scales float elements, or signed integers read as fixed point (MXINT8), by 2^(floor(log2(amax)) - emax), and a codebook has no emax; use ScaleRule = BlockScaleRule.AbsMax for it.");
+                    break;
+                case BlockScaleRule.PowerOfTwo when element.Kind == ElementKind.Integer && (!element.Signed || element.Bits < 2):
+                    report(BlockFamily.RuleDoesNotFitElement, $"PowerOfTwo (OCP MX) reads an integer element as two's complement fixed point with N - 2 fraction bits (MXINT8: Int8 / 64), which needs a signed element of 2 to 8 bits, not {element.Name}; use Int8 (or another signed integer), or ScaleRule = BlockScaleRule.MinMax for a zero point.");
                     break;
             }
         }

@@ -90,6 +90,28 @@ namespace NumForge.CompilerServices.Blocks
             }
         }
 
+        /// <summary>
+        /// The float32 dot of the dequantized <paramref name="blocks"/> with <paramref name="x"/>, fused (no row is written):
+        /// each weight is computed exactly as <see cref="Dequantize{TBlock}"/> computes it, the products accumulated in float32
+        /// in any order, so <c>|result - sum_i w_i x_i| &lt;= gamma_n * sum_i |w_i x_i| + n * 2^-149</c> with
+        /// <c>gamma_n = n u / (1 - n u)</c>, <c>u = 2^-24</c>, n the number of values (the last term: products that underflow). Vectorized at 512 and 256 bits (see <see cref="IBlockRowDot{TSelf}"/>).
+        /// </summary>
+        /// <exception cref="ArgumentException">x does not hold <c>blocks.Length * BlockSize</c> values.</exception>
+        public static float Dot<TBlock>(ReadOnlySpan<TBlock> blocks, ReadOnlySpan<float> x)
+            where TBlock : unmanaged => Dot(blocks, x, NumForge.Blocks.Quant.Kernels.VectorWidth.Available);
+
+        /// <summary><see cref="Dot{TBlock}(ReadOnlySpan{TBlock}, ReadOnlySpan{float})"/> at a given vector width (512, 256, 0), at most the machine's.</summary>
+        internal static float Dot<TBlock>(ReadOnlySpan<TBlock> blocks, ReadOnlySpan<float> x, int width)
+            where TBlock : unmanaged
+        {
+            if (x.Length != (long)blocks.Length * TTraits.BlockSize)
+            {
+                throw new ArgumentException($"x holds {x.Length} values; {blocks.Length} blocks of {TTraits.BlockSize} need {(long)blocks.Length * TTraits.BlockSize}.", nameof(x));
+            }
+
+            return BlockDot<TTraits, TElement, TScale>.Dot(BytesOf(blocks), x, Math.Min(width, NumForge.Blocks.Quant.Kernels.VectorWidth.Available));
+        }
+
         /// <summary>Gets the stored scale of a block as float32 (NaN for a block that held NaN or infinity).</summary>
         public static float GetScale<TBlock>(in TBlock block)
             where TBlock : unmanaged => TScale.Load(BytesOf(in block));

@@ -30,6 +30,15 @@ namespace NumForge.CompilerServices.Blocks
         /// <inheritdoc/>
         public static int MaxExponent => 0;
 
+        /// <inheritdoc/>
+        public static ElementLanes Lanes => ElementLanes.Table;
+
+        /// <inheritdoc/>
+        public static float Unit => 1f;
+
+        /// <inheritdoc/>
+        public static float ValueOf(int code) => TCodebook.Values[code & 0xF];
+
         /// <summary>The code of a value already divided by the scale: how many decision points lie below it.</summary>
         public static byte Code(float normalized)
         {

@@ -25,6 +25,15 @@ namespace NumForge.CompilerServices.Blocks
         public static int MaxExponent => TTraits.MaxExponent;
 
         /// <inheritdoc/>
+        public static ElementLanes Lanes => ElementLanes.Table;
+
+        /// <inheritdoc/>
+        public static float Unit => 1f;
+
+        /// <inheritdoc/>
+        public static float ValueOf(int code) => FloatCodec<TTraits>.ToSingle((ulong)code);
+
+        /// <inheritdoc/>
         public static void Encode(ReadOnlySpan<float> values, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> scratch, Span<byte> codes)
         {
             for (int k = 0; k < scales.Length; k++)

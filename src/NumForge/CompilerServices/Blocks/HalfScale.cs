@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.ComponentModel;
 using NumForge.CompilerServices.Spans;
 
@@ -21,6 +22,6 @@ namespace NumForge.CompilerServices.Blocks
         public static float Store(float value, Span<byte> destination) => FloatScale<Binary16Traits>.Store(value, destination);
 
         /// <inheritdoc/>
-        public static float Load(ReadOnlySpan<byte> source) => FloatScale<Binary16Traits>.Load(source);
+        public static float Load(ReadOnlySpan<byte> source) => (float)BinaryPrimitives.ReadHalfLittleEndian(source);
     }
 }

@@ -38,6 +38,19 @@ namespace NumForge.CompilerServices.Blocks
         /// <param name="codes">The codes, unpacked, one per byte.</param>
         static abstract void Encode(ReadOnlySpan<float> values, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> scratch, Span<byte> codes);
 
+        /// <summary>
+        /// How the fused row dot (<see cref="BlockCodec{TTraits, TElement, TScale}.Dot{TBlock}(ReadOnlySpan{TBlock}, ReadOnlySpan{float})"/>) turns codes of more
+        /// than 4 bits into values: looked up in <see cref="ValueOf"/>'s table, or converted as integers (times <see cref="Unit"/>).
+        /// Codes of at most 4 bits are always looked up (one permute).
+        /// </summary>
+        static abstract ElementLanes Lanes { get; }
+
+        /// <summary>The value of the integer 1 for <see cref="ElementLanes.Signed"/> and <see cref="ElementLanes.Unsigned"/> lanes (1, or 2^-(N-2) for a fixed-point element).</summary>
+        static abstract float Unit { get; }
+
+        /// <summary>The value code <paramref name="code"/> stands for, before the block's zero point and scale.</summary>
+        static abstract float ValueOf(int code);
+
         /// <summary>Values <c>(value(code) - zeros[k]) * scales[k]</c> of the unpacked codes of several blocks.</summary>
         static abstract void Decode(ReadOnlySpan<byte> codes, ReadOnlySpan<float> scales, ReadOnlySpan<int> zeros, int blockSize, Span<float> values);
     }

@@ -26,6 +26,15 @@ namespace NumForge.CompilerServices.Blocks
         /// <inheritdoc/>
         public static int MaxExponent => 0;
 
+        /// <inheritdoc/>
+        public static ElementLanes Lanes => TTraits.Signed ? ElementLanes.Signed : ElementLanes.Unsigned;
+
+        /// <inheritdoc/>
+        public static float Unit => 1f;
+
+        /// <inheritdoc/>
+        public static float ValueOf(int code) => IntCodec<TTraits>.ToInt32((byte)code);
+
         private static int SignOffset => TTraits.Signed ? 1 << (TTraits.Bits - 1) : 0;
 
         /// <inheritdoc/>
