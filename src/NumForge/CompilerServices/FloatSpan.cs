@@ -540,7 +540,13 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
             int done = 0;
-            if (CanDecode<TBits>())
+            if (Unsafe.SizeOf<TBits>() == 2 && TopHalfEncoder.Applies<TTraits>())
+            {
+                // BFloat16's layout: a widening into the top half, NaN quieted in the 16-bit lanes (Spans/TopHalfDecoder.cs).
+                done = TopHalfDecoder.ToSingle<TTraits>(MemoryMarshal.Cast<TBits, ushort>(source), destination, width);
+            }
+
+            if (done == 0 && CanDecode<TBits>())
             {
                 done = Resolve(width) switch
                 {

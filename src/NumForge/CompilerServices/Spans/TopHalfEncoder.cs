@@ -78,11 +78,12 @@ namespace NumForge.CompilerServices.Spans
                 return TOps.Create(0x8000);
             }
 
-            // The directed modes: a unit less one in the lanes rounded away from zero (a signed compare gives the sign).
-            TV negative = TOps.GreaterThan(TOps.Create(0), bits);
-            return TMode.Mode == MidpointRounding.ToNegativeInfinity
-                ? TOps.And(negative, TOps.Create(0xFFFF))
-                : TOps.AndNot(TOps.Create(0xFFFF), negative);
+            // The directed modes: a unit less one in the lanes rounded away from zero, picked by one signed compare
+            // (against 0 for the negative lanes, against -1 for the others: no complement of the mask).
+            TV away = TMode.Mode == MidpointRounding.ToNegativeInfinity
+                ? TOps.GreaterThan(TOps.Create(0), bits)
+                : TOps.GreaterThan(bits, TOps.Create(uint.MaxValue));
+            return TOps.And(away, TOps.Create(0xFFFF));
         }
     }
 
