@@ -421,10 +421,10 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
             where TRandom : struct, IRandomSource
         {
-            if (TRandom.Kind == 0 && Unsafe.SizeOf<TBits>() == 2 && rounding == MidpointRounding.ToEven && !saturate && TopHalfEncoder.Applies<TTraits>())
+            if (TRandom.Kind == 0 && Unsafe.SizeOf<TBits>() == 2 && TopHalfEncoder.Applies<TTraits>())
             {
-                // BFloat16's layout rounds to nearest even with one add on float's bits (Eigen's trick); the rest below.
-                int head = TopHalfEncoder.FromSingle<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), width);
+                // BFloat16's layout rounds in every mode with one add on float's bits (Eigen's trick); the rest below.
+                int head = TopHalfEncoder.FromSingle<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), rounding, saturate, width);
                 source = source[head..];
                 destination = destination[head..];
             }
@@ -540,7 +540,13 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
             int done = 0;
-            if (CanDecode<TBits>())
+            if (Unsafe.SizeOf<TBits>() == 2 && TopHalfEncoder.Applies<TTraits>())
+            {
+                // BFloat16's layout: a widening into the top half, NaN quieted in the 16-bit lanes (Spans/TopHalfDecoder.cs).
+                done = TopHalfDecoder.ToSingle<TTraits>(MemoryMarshal.Cast<TBits, ushort>(source), destination, width);
+            }
+
+            if (done == 0 && CanDecode<TBits>())
             {
                 done = Resolve(width) switch
                 {

@@ -474,9 +474,9 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref Unsafe.As<ushort, byte>(ref output[offset]),
                     Length,
-                    default(TopHalfEncodeBlock<TOps, TV>),
+                    default(TopHalfEncodeBlock<TiesToEven, No, TOps, TV>),
                     streamingBytes);
-                if (done < Length - TopHalfEncodeBlock<TOps, TV>.BlockElements)
+                if (done < Length - TopHalfEncodeBlock<TiesToEven, No, TOps, TV>.BlockElements)
                 {
                     return $"{typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
                 }
