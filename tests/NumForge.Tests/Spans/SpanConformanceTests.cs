@@ -108,6 +108,27 @@ namespace NumForge.Tests.Spans
         }
 
         /// <summary>
+        /// The narrowing of doubles to float is the cheapest exact one per mode: truncation toward zero, the same
+        /// direction for the directed modes (where infinity and overflow share a code), truncation with the sticky bit
+        /// for the nearest modes of formats that round everything below 2^-126 to zero, and the two-conversion round to
+        /// odd otherwise (BFloat16's subnormals are float subnormals). The adversarial tests above then run every kind.
+        /// </summary>
+        [Fact]
+        public void Double_narrowing_is_the_cheapest_exact_one_per_mode()
+        {
+            Assert.Equal(DoubleNarrowing.Sticky, OddNarrowedDoubleEncodeBlock<SpanTraits<SE4M3FN>, TiesToEven, byte, No, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.Sticky, OddNarrowedDoubleEncodeBlock<SpanTraits<SE5M2>, TiesAwayFromZero, byte, Yes, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.Sticky, OddNarrowedDoubleEncodeBlock<SpanTraits<SBinary16>, TiesToEven, ushort, No, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.Odd, OddNarrowedDoubleEncodeBlock<SpanTraits<SBF16>, TiesToEven, ushort, No, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.Odd, OddNarrowedDoubleEncodeBlock<SpanTraits<STF32>, TiesAwayFromZero, uint, No, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.TowardZero, OddNarrowedDoubleEncodeBlock<SpanTraits<SBF16>, TowardZero, ushort, Yes, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.TowardZero, OddNarrowedDoubleEncodeBlock<SpanTraits<SE4M3FN>, TowardZero, byte, No, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.Down, OddNarrowedDoubleEncodeBlock<SpanTraits<SE4M3FN>, TowardNegativeInfinity, byte, No, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.Up, OddNarrowedDoubleEncodeBlock<SpanTraits<SE5M2>, TowardPositiveInfinity, byte, No, No>.Narrowing);
+            Assert.Equal(DoubleNarrowing.Down, OddNarrowedDoubleEncodeBlock<SpanTraits<SBF16>, TowardNegativeInfinity, ushort, No, No>.Narrowing);
+        }
+
+        /// <summary>
         /// Every float format of the catalog that the round-to-odd path takes (all but E8M0, which no lane encoder
         /// takes) has the two spare bits it needs, and gives the scalar codec's bits on the adversarial doubles at
         /// Vector512, in every mode, saturating or not.

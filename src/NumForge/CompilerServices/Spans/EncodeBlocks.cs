@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -181,12 +182,17 @@ namespace NumForge.CompilerServices.Spans
         /// less 2^-14, one exact float subtraction of normal floats (a multiplication of the unbiased bits would read
         /// float subnormals, which cost a microcode assist each); infinity and NaN land at 2^16 or above (no finite Half
         /// does) and get float's all-ones exponent, the mantissa (NaN payload) kept; the sign-extended sign is float's
-        /// sign bit. About ten lane operations, against about fifteen for the general
-        /// <see cref="SingleDecoder{TTraits, TOps, TV}"/> of binary16.
+        /// sign bit. On AVX-512 the addend and the subtrahend are looked up by the Half's exponent field (one
+        /// two-table permute each: <see cref="WidenByTable"/>, eight lane operations); else about twelve.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static TV Widen(TV halfBits)
         {
+            if (TOps.Count == 16 && Avx512F.IsSupported)
+            {
+                return Unsafe.BitCast<Vector512<uint>, TV>(WidenByTable(Unsafe.BitCast<TV, Vector512<uint>>(halfBits)));
+            }
+
             TV shifted = TOps.ShiftLeft(TOps.And(halfBits, TOps.Create(0x7FFFUL)), 13);
             TV normal = TOps.Add(shifted, TOps.Create(0x3800_0000UL)); // (127 - 15) << 23
             TV minNormal = TOps.Create(0x3880_0000UL); // 2^-14
@@ -196,21 +202,60 @@ namespace NumForge.CompilerServices.Spans
             magnitude = TOps.Or(magnitude, TOps.And(infinityOrNaN, TOps.Create(0x7F80_0000UL)));
             return TOps.Or(magnitude, TOps.And(halfBits, TOps.Create(0x8000_0000UL)));
         }
+
+        /// <summary>
+        /// <see cref="Widen"/> with the per-exponent constants from two 32-entry tables (vpermt2d reads the low five
+        /// bits of each index, the Half's exponent field after a shift by 10): the addend rebiases (exponent 1-30: 112,
+        /// 31: 224 so that it becomes 255, 0: 113, i.e. 2^-14 ORed in), the subtrahend takes 2^-14 back off the
+        /// subnormals (0.0 elsewhere: x - 0 is x, a NaN stays a NaN of its sign).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> WidenByTable(Vector512<uint> halfBits)
+        {
+            Vector512<uint> index = Vector512.ShiftRightLogical(halfBits, 10);
+            Vector512<uint> shifted = Vector512.ShiftLeft(halfBits, 13) & Vector512.Create(0x0FFF_E000U);
+            Vector512<uint> addend = Avx512F.PermuteVar16x32x2(AddendLow, index, AddendHigh);
+            Vector512<float> subtrahend = Avx512F.PermuteVar16x32x2(SubtrahendLow, index, SubtrahendHigh).AsSingle();
+            Vector512<uint> magnitude = ((shifted + addend).AsSingle() - subtrahend).AsUInt32();
+            return magnitude | (halfBits & Vector512.Create(0x8000_0000U));
+        }
+
+        /// <summary>The rebias addend of exponents 0-15: 2^-14's bits for 0, then (127 - 15) &lt;&lt; 23.</summary>
+        private static Vector512<uint> AddendLow => Vector512.Create(0x3880_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U);
+
+        /// <summary>The rebias addend of exponents 16-31: (127 - 15) &lt;&lt; 23, and 224 &lt;&lt; 23 for infinity and NaN (31 + 224 = 255).</summary>
+        private static Vector512<uint> AddendHigh => Vector512.Create(0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x3800_0000U, 0x7000_0000U);
+
+        /// <summary>2^-14 for exponent 0 (the subnormals), 0.0 for the rest.</summary>
+        private static Vector512<uint> SubtrahendLow => Vector512.Create(0x3880_0000U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U, 0U);
+
+        private static Vector512<uint> SubtrahendHigh => Vector512<uint>.Zero;
     }
 
     /// <summary>
-    /// double to codes on AVX-512 through float lanes: each double is first narrowed to float rounded to odd (toward
-    /// zero, then the lowest bit set where that was inexact), which loses nothing that the format's rounding reads when
-    /// float has at least two more bits than the format at every magnitude (<see cref="Exact"/>); then
-    /// <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/> rounds that float once, in any mode, to the same code as the
-    /// double. Sixteen doubles per float vector instead of eight per 64-bit lane vector: the encode runs on half as
-    /// many vectors. One block is one store of codes, as in <see cref="SingleEncodeBlock{TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp, TPacked}"/>.
+    /// double to codes on AVX-512 through float lanes: each double is first narrowed to a float that loses nothing the
+    /// format's rounding in <typeparamref name="TMode"/> reads (<see cref="Exact"/>: float has at least two more bits
+    /// than the format at every magnitude), then <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/> rounds that float
+    /// once, to the same code as the double. Sixteen doubles per float vector instead of eight per 64-bit lane vector:
+    /// the encode runs on half as many vectors. One block is one store of codes, as in
+    /// <see cref="SingleEncodeBlock{TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp, TPacked}"/>.
     /// </summary>
     /// <remarks>
-    /// Round to odd: the two conversions toward -infinity and +infinity (embedded rounding, whatever the MXCSR says)
-    /// are the same float when the double is one, else two neighbours of which exactly one is odd, and that one is the
-    /// double truncated with the sticky bit in its last place (finite beyond float's range: the largest float, which
-    /// is odd, never infinity). NaN converts to a quiet NaN of the same sign, zeros and infinities exactly.
+    /// The narrowing is the cheapest that is exact for the mode (<see cref="Narrowing"/>), one conversion per eight
+    /// doubles under embedded rounding (whatever the MXCSR says) where it can be:
+    /// <list type="bullet">
+    /// <item>Toward zero: truncated to float. Truncating onto float's grid and then onto the format's coarser grid,
+    /// which lies on float's, is truncating once. Beyond float's range the largest float, which is beyond the format's.</item>
+    /// <item>Toward an infinity: converted in the same direction, for the same reason; beyond float's range in that
+    /// direction the conversion gives infinity, so only where the format gives infinity the code of overflow (else as
+    /// nearest).</item>
+    /// <item>Nearest, formats whose half smallest subnormal is at least 2^-126: truncated with the sticky bit (the
+    /// double's 29 dropped bits, nonzero) set in float's last place first: rounded to odd. Below 2^-126, where the
+    /// sticky bit would need more bits, every value rounds to zero in such a format whatever float it becomes.</item>
+    /// <item>Nearest, other formats (BFloat16's subnormals are float subnormals): rounded to odd as the one of the
+    /// two conversions toward -infinity and +infinity whose last bit is set (equal when the double is a float).</item>
+    /// </list>
+    /// NaN converts to a quiet NaN of the same sign, zeros and infinities exactly.
     /// </remarks>
     internal readonly struct OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, TSaturate, TClamp> : IBlockConverter
         where TTraits : struct, IFloatTraits
@@ -220,13 +265,16 @@ namespace NumForge.CompilerServices.Spans
         where TClamp : struct, IFlag
     {
         /// <summary>
-        /// Whether rounding the float rounded to odd gives the double's own rounding: float's grid at least four times
+        /// Whether rounding the narrowed float gives the double's own rounding: float's grid at least four times
         /// finer than the format's everywhere, i.e. at most 21 fraction bits (float has 23) and a smallest subnormal of
         /// at least 2^-147 (float's is 2^-149); and the CPU has AVX-512F (the embedded rounding).
         /// </summary>
         public static bool Exact => Avx512F.IsSupported
             && TTraits.MantissaBits <= 21
             && TTraits.MinNormalExponent - TTraits.MantissaBits >= -147;
+
+        /// <summary>The narrowing of this format, mode and saturation (see the remarks); a constant in Tier-1 code.</summary>
+        internal static readonly DoubleNarrowing Narrowing = ChooseNarrowing();
 
         public static int BlockElements => Vector512x32.Count * 4 / Unsafe.SizeOf<TBits>();
 
@@ -236,6 +284,29 @@ namespace NumForge.CompilerServices.Spans
 
         public static int StoreBytes => Vector512x32.Count * 4;
 
+        private static DoubleNarrowing ChooseNarrowing()
+        {
+            bool saturate = TSaturate.Value;
+            MidpointRounding mode = TMode.Mode;
+            ulong Code(double value) => FloatCodec<TTraits>.FromDouble(value, mode, saturate);
+            double floatMax = float.MaxValue;
+            switch (mode)
+            {
+                case MidpointRounding.ToZero:
+                    return DoubleNarrowing.TowardZero;
+                case MidpointRounding.ToNegativeInfinity when Code(double.NegativeInfinity) == Code(-floatMax) && Code(double.NegativeInfinity) == Code(-double.MaxValue):
+                    return DoubleNarrowing.Down;
+                case MidpointRounding.ToPositiveInfinity when Code(double.PositiveInfinity) == Code(floatMax) && Code(double.PositiveInfinity) == Code(double.MaxValue):
+                    return DoubleNarrowing.Up;
+                default:
+                    // Half the smallest subnormal at or above 2^-126: every value below 2^-126 rounds to (signed) zero.
+                    return (mode == MidpointRounding.ToEven || mode == MidpointRounding.AwayFromZero)
+                        && TTraits.MinNormalExponent - TTraits.MantissaBits - 1 >= -126
+                        ? DoubleNarrowing.Sticky
+                        : DoubleNarrowing.Odd;
+            }
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
@@ -243,38 +314,92 @@ namespace NumForge.CompilerServices.Spans
             bool clamp = TClamp.Value;
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToOddSingle(ref source, 0), k, clamp);
-                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToOddSingle(ref source, 1), k, clamp);
-                Vector512<uint> c2 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToOddSingle(ref source, 2), k, clamp);
-                Vector512<uint> c3 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToOddSingle(ref source, 3), k, clamp);
+                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
+                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
+                Vector512<uint> c2 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 2), k, clamp);
+                Vector512<uint> c3 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 3), k, clamp);
                 Vector512x32.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
-                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToOddSingle(ref source, 0), k, clamp);
-                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToOddSingle(ref source, 1), k, clamp);
+                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
+                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
                 Vector512x32.StoreNarrow16(c0, c1, ref destination, streaming);
             }
             else
             {
-                Vector512x32.Store(LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToOddSingle(ref source, 0), k, clamp), ref destination, streaming);
+                Vector512x32.Store(LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 0), k, clamp), ref destination, streaming);
             }
         }
 
-        /// <summary>The float bits, rounded to odd, of the <paramref name="index"/>-th sixteen doubles at <paramref name="source"/>.</summary>
+        /// <summary>The float bits, narrowed as <see cref="Narrowing"/> says, of the <paramref name="index"/>-th sixteen doubles at <paramref name="source"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector512<uint> ToOddSingle(ref byte source, int index)
+        internal static Vector512<uint> ToSingle(ref byte source, int index)
         {
             ref double first = ref Unsafe.As<byte, double>(ref Unsafe.Add(ref source, index * 128));
             Vector512<double> low = Vector512.LoadUnsafe(ref first);
             Vector512<double> high = Vector512.LoadUnsafe(ref Unsafe.Add(ref first, 8));
-            // ToVector512Unsafe then WithUpper: one insert per pair (Vector512.Create inserted both halves).
-            Vector512<uint> down = Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToNegativeInfinity).ToVector512Unsafe()
-                .WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToNegativeInfinity)).AsUInt32();
-            Vector512<uint> up = Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToPositiveInfinity).ToVector512Unsafe()
-                .WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToPositiveInfinity)).AsUInt32();
-            Vector512<uint> one = Vector512<uint>.One;
-            return Vector512.ConditionalSelect(Vector512.Equals(down & one, one), down, up);
+            switch (Narrowing)
+            {
+                case DoubleNarrowing.TowardZero:
+                    return TowardZero(low, high);
+                case DoubleNarrowing.Down:
+                    return Down(low, high);
+                case DoubleNarrowing.Up:
+                    return Up(low, high);
+                case DoubleNarrowing.Sticky:
+                    return TowardZero(WithSticky(low), WithSticky(high));
+                default:
+                    Vector512<uint> down = Down(low, high);
+                    Vector512<uint> up = Up(low, high);
+                    return Vector512.ConditionalSelect(Vector512.Equals(down & Vector512<uint>.One, Vector512<uint>.Zero), up, down);
+            }
         }
+
+        // Both halves converted under one embedded rounding: ToVector512Unsafe then WithUpper is one insert
+        // (Vector512.Create inserted both halves). The rounding must be a constant at each call, hence three methods.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> TowardZero(Vector512<double> low, Vector512<double> high)
+            => Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToZero).ToVector512Unsafe().WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToZero)).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> Down(Vector512<double> low, Vector512<double> high)
+            => Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToNegativeInfinity).ToVector512Unsafe().WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToNegativeInfinity)).AsUInt32();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> Up(Vector512<double> low, Vector512<double> high)
+            => Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToPositiveInfinity).ToVector512Unsafe().WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToPositiveInfinity)).AsUInt32();
+
+        /// <summary>
+        /// The double with bit 29 (float's last place for a normal float) set where a bit below it is: truncated to
+        /// float, rounded to odd. Without a compare: adding 2^29 - 1 carries into bit 29 exactly when a lower bit is
+        /// set, so bit 29 of the sum is bit 29 XOR that carry, and ORed with the double's own bit 29 it is their OR
+        /// (an add and one ternary-logic operation).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> WithSticky(Vector512<double> value)
+        {
+            Vector512<ulong> bits = value.AsUInt64();
+            return (bits | ((bits + Vector512.Create(0x1FFF_FFFFUL)) & Vector512.Create(0x2000_0000UL))).AsDouble();
+        }
+    }
+
+    /// <summary>How <see cref="OddNarrowedDoubleEncodeBlock{TTraits, TMode, TBits, TSaturate, TClamp}"/> narrows doubles to float.</summary>
+    internal enum DoubleNarrowing
+    {
+        /// <summary>Rounded to odd by two conversions (exact for every format the block takes).</summary>
+        Odd,
+
+        /// <summary>Truncated with the sticky bit of the 29 dropped bits (nearest modes, formats blind below 2^-126).</summary>
+        Sticky,
+
+        /// <summary>Truncated (toward zero).</summary>
+        TowardZero,
+
+        /// <summary>Converted toward -infinity.</summary>
+        Down,
+
+        /// <summary>Converted toward +infinity.</summary>
+        Up,
     }
 }
