@@ -11,7 +11,8 @@ namespace NumForge.Tests.Spans
 {
     /// <summary>
     /// The block loop's own paths, which short spans never reach: the aligned restart after a first unaligned block,
-    /// non-temporal (streaming) stores, and conversions in place, all against the scalar codec.
+    /// non-temporal (streaming) stores with the prefetching loop (threshold 0) or cached stores with the plain loop
+    /// (threshold <see cref="long.MaxValue"/>), and conversions in place, all against the scalar codec.
     /// </summary>
     public class BlockLoopTests
     {
@@ -229,7 +230,7 @@ namespace NumForge.Tests.Spans
             for (int offset = 0; offset < 32 / Unsafe.SizeOf<TBits>(); offset++)
             {
                 TBits[] output = new TBits[Length + 32];
-                int done = BlockLoop.Run(ref Unsafe.As<TSource, byte>(ref input[0]), ref Unsafe.As<TBits, byte>(ref output[offset]), Length, default(TBlock), streamingBytes);
+                int done = BlockLoop.Run(ref Unsafe.As<TSource, byte>(ref input[0]), ref Unsafe.As<TBits, byte>(ref output[offset]), Length, default(TBlock), streamingBytes, streamingBytes);
                 if (done < Length - TBlock.BlockElements)
                 {
                     return $"{typeof(TBlock).Name} {typeof(TSpec).Name} offset {offset}: converted {done} of {Length}";
@@ -293,6 +294,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<TBits, byte>(ref output[offset]),
                     Length,
                     default(SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, No>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, No>.BlockElements)
                 {
@@ -347,6 +349,7 @@ namespace NumForge.Tests.Spans
                     ref output[offset],
                     Length,
                     default(SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TSaturate, TClamp, Yes>),
+                    streamingBytes,
                     streamingBytes);
                 if (done % 2 != 0 || done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TSaturate, TClamp, Yes>.BlockElements)
                 {
@@ -389,6 +392,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref output[offset]),
                     Length,
                     default(DecodeBlock<SpanTraits<TSpec>, TOps, TV, TBits>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - DecodeBlock<SpanTraits<TSpec>, TOps, TV, TBits>.BlockElements)
                 {
@@ -427,6 +431,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref output[offset]),
                     Length - 1,
                     default(PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - 1 - PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>.BlockElements || done % 2 != 0)
                 {
@@ -475,6 +480,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<ushort, byte>(ref output[offset]),
                     Length,
                     default(TopHalfEncodeBlock<TOps, TV>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - TopHalfEncodeBlock<TOps, TV>.BlockElements)
                 {
