@@ -68,6 +68,8 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckPacked<SE1M1, TiesToEven, Vector256x32, Vector256<uint>, No, No>(streamingBytes));
             Assert.Null(CheckPacked<SE2M1, TowardZero, Vector256x32, Vector256<uint>, No, Yes>(streamingBytes));
             Assert.Null(CheckPacked<SE2M1, TowardPositiveInfinity, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector512x32, Vector512<uint>, No, Yes>(streamingBytes));
+            Assert.Null(CheckPacked<SE1M1, TowardZero, Vector512x32, Vector512<uint>, Yes, No>(streamingBytes));
         }
 
         [Theory]
@@ -193,7 +195,9 @@ namespace NumForge.Tests.Spans
                 ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, No, No>(streamingBytes)
                 ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, No>(streamingBytes)
                 ?? CheckEncode<TSpec, TBits, TMode, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes)
-                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, Yes>(streamingBytes);
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, Yes>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector512x32, Vector512<uint>, No, No>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector512x32, Vector512<uint>, Yes, Yes>(streamingBytes);
 
         /// <summary>The double and Half encode blocks at 128 and 256 bits, at every destination offset of a store.</summary>
         private static string? CheckSourceEncode<TSpec, TBits, TMode, TSaturate, TClamp>(long streamingBytes)
