@@ -6,7 +6,7 @@ namespace NumForge.Benchmarks
     /// <summary>
     /// Per-element casts (<c>(X)f</c> and <c>(float)x</c>) over 4,096 weight-like floats, reported per element
     /// (OperationsPerInvoke), beside <c>(Half)f</c> and <c>(float)h</c> (issue 12's anchor; its target: at most 2 ns per
-    /// element for every float format).
+    /// element for every float format): the 16-bit formats, FP8 (OCP and FNUZ), FP6, FP4 and the exponent-only E8M0.
     /// </summary>
     public class ScalarCastBenchmarks
     {
@@ -19,6 +19,11 @@ namespace NumForge.Benchmarks
         private readonly Float8E4M3FN[] e4m3 = new Float8E4M3FN[N];
         private readonly Float8E5M2[] e5m2 = new Float8E5M2[N];
         private readonly Float4E2M1FN[] fp4 = new Float4E2M1FN[N];
+        private readonly Float6E3M2FN[] e3m2 = new Float6E3M2FN[N];
+        private readonly Float6E2M3FN[] e2m3 = new Float6E2M3FN[N];
+        private readonly Float8E8M0FNU[] e8m0 = new Float8E8M0FNU[N];
+        private readonly Float8E4M3FNUZ[] e4m3fnuz = new Float8E4M3FNUZ[N];
+        private readonly Float8E5M2FNUZ[] e5m2fnuz = new Float8E5M2FNUZ[N];
 
         [GlobalSetup]
         public void Setup()
@@ -34,6 +39,11 @@ namespace NumForge.Benchmarks
                 e4m3[i] = (Float8E4M3FN)floats[i];
                 e5m2[i] = (Float8E5M2)floats[i];
                 fp4[i] = (Float4E2M1FN)floats[i];
+                e3m2[i] = (Float6E3M2FN)floats[i];
+                e2m3[i] = (Float6E2M3FN)floats[i];
+                e8m0[i] = (Float8E8M0FNU)floats[i];
+                e4m3fnuz[i] = (Float8E4M3FNUZ)floats[i];
+                e5m2fnuz[i] = (Float8E5M2FNUZ)floats[i];
             }
         }
 
@@ -88,6 +98,11 @@ namespace NumForge.Benchmarks
             for (int i = 0; i < N; i++)
             {
                 fp4[i] = (Float4E2M1FN)floats[i];
+                e3m2[i] = (Float6E3M2FN)floats[i];
+                e2m3[i] = (Float6E2M3FN)floats[i];
+                e8m0[i] = (Float8E8M0FNU)floats[i];
+                e4m3fnuz[i] = (Float8E4M3FNUZ)floats[i];
+                e5m2fnuz[i] = (Float8E5M2FNUZ)floats[i];
             }
         }
 
@@ -142,6 +157,96 @@ namespace NumForge.Benchmarks
             for (int i = 0; i < N; i++)
             {
                 floatsOut[i] = (float)fp4[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float6E3M2FN)f")]
+        public void Fp6E3M2From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                e3m2[i] = (Float6E3M2FN)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float6E3M2FN")]
+        public void Fp6E3M2To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)e3m2[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float6E2M3FN)f")]
+        public void Fp6E2M3From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                e2m3[i] = (Float6E2M3FN)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float6E2M3FN")]
+        public void Fp6E2M3To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)e2m3[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float8E8M0FNU)f")]
+        public void E8M0From()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                e8m0[i] = (Float8E8M0FNU)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float8E8M0FNU")]
+        public void E8M0To()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)e8m0[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float8E4M3FNUZ)f")]
+        public void E4M3FnuzFrom()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                e4m3fnuz[i] = (Float8E4M3FNUZ)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float8E4M3FNUZ")]
+        public void E4M3FnuzTo()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)e4m3fnuz[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(Float8E5M2FNUZ)f")]
+        public void E5M2FnuzFrom()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                e5m2fnuz[i] = (Float8E5M2FNUZ)floats[i];
+            }
+        }
+
+        [Benchmark(OperationsPerInvoke = N, Description = "(float)Float8E5M2FNUZ")]
+        public void E5M2FnuzTo()
+        {
+            for (int i = 0; i < N; i++)
+            {
+                floatsOut[i] = (float)e5m2fnuz[i];
             }
         }
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NumForge.CompilerServices
 {
@@ -39,7 +41,7 @@ namespace NumForge.CompilerServices
         {
             if (!SingleCastApplies)
             {
-                return FromDouble(value, MidpointRounding.ToEven, saturate: false);
+                return ExponentOnly ? ExponentFromSingle(value) : FromDouble(value, MidpointRounding.ToEven, saturate: false);
             }
 
             uint bits = BitConverter.SingleToUInt32Bits(value);
@@ -87,16 +89,38 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong SmallFromSingle(float value, uint bits, uint abs)
         {
-            if (abs >= SmallCast.SlowBits)
+            // A constant per format: where NaN's code is the overflow code too (E4M3FN), no value needs the general routine.
+            if (SmallCast.SlowBits != 0x8000_0000u && abs >= SmallCast.SlowBits)
             {
                 return FromDouble(value, MidpointRounding.ToEven, saturate: false);
             }
 
-            // One table entry per float binade: the magic (low half) and what turns the sum's bits into the code.
-            abs = Math.Min(abs, SmallCast.ClampBits);
-            ulong entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SmallCast.Binades), (nint)(abs >> 23));
-            uint code = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle(abs) + BitConverter.UInt32BitsToSingle((uint)entry)) + (uint)(entry >> 32);
-            ulong sign = (ulong)(bits >> 31) << (TTraits.ExponentBits + TTraits.MantissaBits);
+            // One table entry per float binade: the magic (low half, read as a float straight into the addition) and
+            // what turns the sum's bits into the code (high half, added from memory). Overflow is clamped without a
+            // branch: formats of a few bits (E2M1, E3M2) overflow often on real data, where a branch would mispredict.
+            float magnitude;
+            if (Sse.IsSupported)
+            {
+                // In the float registers: the magnitude and its clamp are one operation each (minss of two positive floats).
+                Vector128<float> clamped = Sse.MinScalar(
+                    Sse.And(Vector128.CreateScalarUnsafe(value), Vector128.Create(0x7FFF_FFFFu).AsSingle()),
+                    Vector128.Create(BitConverter.UInt32BitsToSingle(SmallCast.ClampBits)));
+                magnitude = clamped.ToScalar();
+                abs = clamped.AsUInt32().ToScalar();
+            }
+            else
+            {
+                abs = Clamp(abs, SmallCast.ClampBits);
+                magnitude = BitConverter.UInt32BitsToSingle(abs);
+            }
+
+            ref uint entry = ref Unsafe.As<ulong, uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SmallCast.Binades), (nint)(abs >> 23)));
+            float sum = magnitude + Unsafe.As<uint, float>(ref Unsafe.Add(ref entry, BitConverter.IsLittleEndian ? 0 : 1));
+            uint code = BitConverter.SingleToUInt32Bits(sum) + Unsafe.Add(ref entry, BitConverter.IsLittleEndian ? 1 : 0);
+
+            // float's sign bit moved to the format's (two operations, for formats of at most 8 bits).
+            int position = TTraits.ExponentBits + TTraits.MantissaBits;
+            uint sign = (bits >> (31 - position)) & (1u << position);
             if (!HasNegativeZero)
             {
                 // -0 is not a code here (FNUZ: it is NaN): negative values that round to zero give +0.
@@ -104,6 +128,43 @@ namespace NumForge.CompilerServices
             }
 
             return sign | code;
+        }
+
+        /// <summary>
+        /// min(<paramref name="abs"/>, <paramref name="limit"/>) for magnitudes below 2^31, in four integer operations
+        /// and no branch (the JIT turns <see cref="Math.Min(uint, uint)"/> into a branch where its profile says the
+        /// clamp is rare).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Clamp(uint abs, uint limit)
+        {
+            uint excess = abs - limit;
+            return abs - (excess & ~(uint)((int)excess >> 31));
+        }
+
+        /// <summary>
+        /// Whether the format is float's exponent field alone (E8M0: unsigned, 8 exponent bits of bias 127, no mantissa,
+        /// no subnormals), so that a positive normal float below 2^127 rounds to its code in integer operations.
+        /// </summary>
+        private static bool ExponentOnly =>
+            !TTraits.Signed && !TTraits.Subnormals && TTraits.MantissaBits == 0 && TTraits.ExponentBits == 8 && TTraits.Bias == 127;
+
+        /// <summary>
+        /// <see cref="FromSingle(float)"/> for <see cref="ExponentOnly"/> formats: a positive normal float below 2^127 has
+        /// its code in its exponent field, rounded at the mantissa's top bit: a tie (1.5 times the power of two) lies between
+        /// the significands 1 and 2, and 2 is the even one, so ties round up; zero, negative values, float subnormals,
+        /// 2^127 and above and NaN take the general routine.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong ExponentFromSingle(float value)
+        {
+            uint bits = BitConverter.SingleToUInt32Bits(value);
+            if (bits - 0x0080_0000u >= 0x7F00_0000u - 0x0080_0000u)
+            {
+                return FromDouble(value, MidpointRounding.ToEven, saturate: false);
+            }
+
+            return (bits + 0x0040_0000u) >> 23;
         }
 
         /// <summary>The constants of <see cref="SmallFromSingle"/>, computed once from the general routine (their own class, so they are set after the codec's).</summary>
@@ -151,9 +212,12 @@ namespace NumForge.CompilerServices
                 ulong infinity = FromDouble(float.PositiveInfinity, MidpointRounding.ToEven, saturate: false);
                 ulong infinityNegative = FromDouble(float.NegativeInfinity, MidpointRounding.ToEven, saturate: false);
                 bool signed = overflowNegative == (overflow | TTraits.SignMask);
-                if (signed && overflow == max + 1 && max + 1 <= TTraits.MagnitudeMask && (max + 1 + SingleRebias) << SingleShift <= 0x7F00_0000)
+                // FNUZ: the code after the largest finite one is the sign bit alone (their NaN), the overflow code of both signs.
+                bool unsignedNaN = overflow == max + 1 && overflow == TTraits.SignMask && overflowNegative == overflow;
+                if ((signed || unsignedNaN) && overflow == max + 1 && (max + 1 <= TTraits.MagnitudeMask || unsignedNaN) && (max + 1 + SingleRebias) << SingleShift <= 0x7F00_0000)
                 {
-                    // The code after the largest finite one: the float of that code, read as a normal, rounds to it.
+                    // The code after the largest finite one: the float of that code, read as a normal, rounds to it (with
+                    // the sign bit or-ed in, FNUZ's NaN stays itself).
                     ClampBits = (uint)((max + 1 + SingleRebias) << SingleShift);
                 }
                 else if (signed && overflow == max)

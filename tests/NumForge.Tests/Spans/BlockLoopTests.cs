@@ -11,7 +11,8 @@ namespace NumForge.Tests.Spans
 {
     /// <summary>
     /// The block loop's own paths, which short spans never reach: the aligned restart after a first unaligned block,
-    /// non-temporal (streaming) stores, and conversions in place, all against the scalar codec.
+    /// non-temporal (streaming) stores with the prefetching loop (threshold 0) or cached stores with the plain loop
+    /// (threshold <see cref="long.MaxValue"/>), and conversions in place, all against the scalar codec.
     /// </summary>
     public class BlockLoopTests
     {
@@ -67,6 +68,8 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckPacked<SE1M1, TiesToEven, Vector256x32, Vector256<uint>, No, No>(streamingBytes));
             Assert.Null(CheckPacked<SE2M1, TowardZero, Vector256x32, Vector256<uint>, No, Yes>(streamingBytes));
             Assert.Null(CheckPacked<SE2M1, TowardPositiveInfinity, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes));
+            Assert.Null(CheckPacked<SE2M1, TiesToEven, Vector512x32, Vector512<uint>, No, Yes>(streamingBytes));
+            Assert.Null(CheckPacked<SE1M1, TowardZero, Vector512x32, Vector512<uint>, Yes, No>(streamingBytes));
         }
 
         [Theory]
@@ -192,7 +195,9 @@ namespace NumForge.Tests.Spans
                 ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, No, No>(streamingBytes)
                 ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, No>(streamingBytes)
                 ?? CheckEncode<TSpec, TBits, TMode, Vector128x32, Vector128<uint>, Yes, Yes>(streamingBytes)
-                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, Yes>(streamingBytes);
+                ?? CheckEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, Yes, Yes>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector512x32, Vector512<uint>, No, No>(streamingBytes)
+                ?? CheckEncode<TSpec, TBits, TMode, Vector512x32, Vector512<uint>, Yes, Yes>(streamingBytes);
 
         /// <summary>The double and Half encode blocks at 128 and 256 bits, at every destination offset of a store.</summary>
         private static string? CheckSourceEncode<TSpec, TBits, TMode, TSaturate, TClamp>(long streamingBytes)
@@ -229,7 +234,7 @@ namespace NumForge.Tests.Spans
             for (int offset = 0; offset < 32 / Unsafe.SizeOf<TBits>(); offset++)
             {
                 TBits[] output = new TBits[Length + 32];
-                int done = BlockLoop.Run(ref Unsafe.As<TSource, byte>(ref input[0]), ref Unsafe.As<TBits, byte>(ref output[offset]), Length, default(TBlock), streamingBytes);
+                int done = BlockLoop.Run(ref Unsafe.As<TSource, byte>(ref input[0]), ref Unsafe.As<TBits, byte>(ref output[offset]), Length, default(TBlock), streamingBytes, streamingBytes);
                 if (done < Length - TBlock.BlockElements)
                 {
                     return $"{typeof(TBlock).Name} {typeof(TSpec).Name} offset {offset}: converted {done} of {Length}";
@@ -293,6 +298,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<TBits, byte>(ref output[offset]),
                     Length,
                     default(SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, No>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, No>.BlockElements)
                 {
@@ -347,6 +353,7 @@ namespace NumForge.Tests.Spans
                     ref output[offset],
                     Length,
                     default(SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TSaturate, TClamp, Yes>),
+                    streamingBytes,
                     streamingBytes);
                 if (done % 2 != 0 || done < Length - SingleEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, byte, TSaturate, TClamp, Yes>.BlockElements)
                 {
@@ -389,6 +396,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref output[offset]),
                     Length,
                     default(DecodeBlock<SpanTraits<TSpec>, TOps, TV, TBits>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - DecodeBlock<SpanTraits<TSpec>, TOps, TV, TBits>.BlockElements)
                 {
@@ -427,6 +435,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref output[offset]),
                     Length - 1,
                     default(PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - 1 - PackedNibbleDecodeBlock<SpanTraits<TSpec>, TOps, TV>.BlockElements || done % 2 != 0)
                 {
@@ -475,6 +484,7 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<ushort, byte>(ref output[offset]),
                     Length,
                     default(TopHalfEncodeBlock<TiesToEven, No, TOps, TV>),
+                    streamingBytes,
                     streamingBytes);
                 if (done < Length - TopHalfEncodeBlock<TiesToEven, No, TOps, TV>.BlockElements)
                 {
