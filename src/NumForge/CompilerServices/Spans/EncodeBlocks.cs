@@ -48,18 +48,18 @@ namespace NumForge.CompilerServices.Spans
                 TV c3 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
                 if (TPacked.Value)
                 {
-                    NarrowStores.Nibbles<TOps, TV>(c0, c1, c2, c3, ref destination, streaming);
+                    TOps.StorePackedNibbles(c0, c1, c2, c3, ref destination, streaming);
                 }
                 else
                 {
-                    NarrowStores.Bytes<TOps, TV>(c0, c1, c2, c3, ref destination, streaming);
+                    TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
                 }
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
                 TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
                 TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
-                NarrowStores.Words<TOps, TV>(c0, c1, ref destination, streaming);
+                TOps.StoreNarrow16(c0, c1, ref destination, streaming);
             }
             else
             {

@@ -597,26 +597,43 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<uint> FToInt(Vector512<uint> a) => Vector512.ConvertToInt32Native(a.AsSingle()).AsUInt32();
 
-        /// <summary>
-        /// The low bytes of four vectors, in order. With AVX-512 VBMI two byte permutes of two tables each and one
-        /// insert (three shuffle-port operations); else four truncating narrows, two more and three inserts (about fifteen).
-        /// </summary>
+        /// <summary>The low bytes of four vectors, in order, stored as one vector (see <see cref="LowBytes"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow8(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d, ref byte destination, bool streaming = false)
+            => Store(LowBytes(a, b, c, d), ref destination, streaming);
+
+        /// <summary>
+        /// The low bytes of four vectors, in order. AVX-512 shuffles run on one port, so the count of shuffles is the
+        /// cost: with VBMI two two-table byte permutes and one insert (three); with BW the lanes masked to their low
+        /// byte (so the saturating packs truncate, as a narrow does), three packs within 128-bit lanes and one dword
+        /// permute back into order (four); else four truncating narrows, two more and three inserts (about fifteen).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<byte> LowBytes(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d)
         {
             if (Avx512Vbmi.IsSupported)
             {
-                Vector512<byte> ab = Avx512Vbmi.PermuteVar64x8x2(a.AsByte(), LowBytes, b.AsByte());
-                Vector512<byte> cd = Avx512Vbmi.PermuteVar64x8x2(c.AsByte(), LowBytes, d.AsByte());
-                Store(ab.GetLower().ToVector512Unsafe().WithUpper(cd.GetLower()), ref destination, streaming);
-                return;
+                Vector512<byte> ab = Avx512Vbmi.PermuteVar64x8x2(a.AsByte(), LowByteIndices, b.AsByte());
+                Vector512<byte> cd = Avx512Vbmi.PermuteVar64x8x2(c.AsByte(), LowByteIndices, d.AsByte());
+                return ab.GetLower().ToVector512Unsafe().WithUpper(cd.GetLower());
             }
 
-            Store(Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d)), ref destination, streaming);
+            if (Avx512BW.IsSupported)
+            {
+                Vector512<uint> mask = Vector512.Create(0xFFU);
+                Vector512<short> ab = Avx512BW.PackSignedSaturate((a & mask).AsInt32(), (b & mask).AsInt32());
+                Vector512<short> cd = Avx512BW.PackSignedSaturate((c & mask).AsInt32(), (d & mask).AsInt32());
+                Vector512<byte> packed = Avx512BW.PackUnsignedSaturate(ab, cd);
+
+                // Per 128-bit lane the packs give four bytes of each of a, b, c, d: gather the dwords a0..a3 b0..b3 c0..c3 d0..d3.
+                return Avx512F.PermuteVar16x32(packed.AsInt32(), Vector512.Create(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15)).AsByte();
+            }
+
+            return Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d));
         }
 
         /// <summary>Byte j of the first 32 is byte 4j of the two tables (the low byte of dword j of a, then of b).</summary>
-        private static Vector512<byte> LowBytes => Vector512.Create(
+        private static Vector512<byte> LowByteIndices => Vector512.Create(
             (byte)0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68, 72, 76, 80, 84, 88, 92, 96, 100, 104, 108, 112, 116, 120, 124,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -638,10 +655,10 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StorePackedNibbles(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d, ref byte destination, bool streaming = false)
         {
-            // Each ushort holds two codes (low byte first): fold the high one into the low byte's top nibble.
-            Vector512<ushort> pairs = Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d)).AsUInt16();
+            // The codes in order, one per byte; each ushort then folds its high byte's code into its low byte's top nibble.
+            Vector512<ushort> pairs = LowBytes(a, b, c, d).AsUInt16();
             pairs = (pairs & Vector512.Create((ushort)0x000F)) | (Vector512.ShiftRightLogical(pairs, 4) & Vector512.Create((ushort)0x00F0));
-            Vector256<byte> bytes = Vector256.Narrow(pairs.GetLower(), pairs.GetUpper());
+            Vector256<byte> bytes = Avx512BW.IsSupported ? Avx512BW.ConvertToVector256Byte(pairs) : Vector256.Narrow(pairs.GetLower(), pairs.GetUpper());
             if (streaming)
             {
                 bytes.StoreAlignedNonTemporal((byte*)Unsafe.AsPointer(ref destination));
@@ -653,12 +670,24 @@ namespace NumForge.CompilerServices.Spans
         }
 
         /// <summary>
-        /// The low words of two vectors, in order: two truncating narrows and an insert. (A two-table word permute,
-        /// vpermt2w, measured slower on a Sapphire Rapids-class core: BFloat16's float encode went from about 37 to 67 µs per MiB.)
+        /// The low words of two vectors, in order. With BW the lanes masked to their low word (so the saturating pack
+        /// truncates), one pack within 128-bit lanes and one qword permute into order: two shuffles where two
+        /// truncating narrows and an insert take five. (A two-table word permute, vpermt2w, is three shuffle
+        /// operations: BFloat16's float encode went from about 37 to 67 µs per MiB with it.)
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow16(Vector512<uint> a, Vector512<uint> b, ref byte destination, bool streaming = false)
-            => Store(Vector512.Narrow(a, b).AsByte(), ref destination, streaming);
+        {
+            if (Avx512BW.IsSupported)
+            {
+                Vector512<uint> mask = Vector512.Create(0xFFFFU);
+                Vector512<ushort> packed = Avx512BW.PackUnsignedSaturate((a & mask).AsInt32(), (b & mask).AsInt32());
+                Store(Avx512F.PermuteVar8x64(packed.AsInt64(), Vector512.Create(0L, 2, 4, 6, 1, 3, 5, 7)).AsByte(), ref destination, streaming);
+                return;
+            }
+
+            Store(Vector512.Narrow(a, b).AsByte(), ref destination, streaming);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Store(Vector512<uint> value, ref byte destination, bool streaming) => Store(value.AsByte(), ref destination, streaming);
