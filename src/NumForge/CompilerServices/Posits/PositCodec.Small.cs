@@ -19,9 +19,9 @@ namespace NumForge.CompilerServices
     /// smaller scale as <see cref="AddAligned"/> does, without the swap.
     /// </para>
     /// <para>
-    /// Quotients multiply the numerator by a reciprocal from a table of one entry per divisor significand, ⌈2^46 / b⌉:
-    /// for numerators below 2^31 and divisors below 2^15 the top bits of that product are the exact integer quotient
-    /// (Granlund and Montgomery), and the remainder gives the sticky bit.
+    /// Quotients multiply the numerator's significand by the divisor's reciprocal, ⌈2^45 / m⌉, both read with the code
+    /// from one table: with its low 15 bits cleared that product holds the quotient's bits and its sticky bit exactly
+    /// (see <see cref="DivideSmall"/>), without a division or a remainder.
     /// </para>
     /// </remarks>
     public static partial class PositCodec<TTraits>
@@ -81,37 +81,70 @@ namespace NumForge.CompilerServices
             return EncodeSigned(product, (ex >> 16) + (ey >> 16) + 35 + HeadOffset, foldSticky: false);
         }
 
-        /// <summary>x ÷ y for 9 to 16 bits: a multiplication by the divisor's reciprocal gives the exact quotient.</summary>
+        /// <summary>x ÷ y for 9 to 16 bits: the numerator's significand times the divisor's reciprocal, both read with the code.</summary>
+        /// <remarks>
+        /// The product p = N × ⌈2^45 / m⌉ of two significands N and m in [2^14, 2^15) exceeds Q = N × 2^45 / m by less
+        /// than N &lt; 2^15. Q is N / m in binary with its leading bit at 44 or 45; a rounding reads its bits from bit 30 up
+        /// (at most 15 significant bits: the kept ones and the round bit) and whether any bit below is set. Both survive
+        /// in p with its low 15 bits cleared: a multiple of 2^30 (or Q's floor to 2^30 plus 2^30) lies at least
+        /// 2^30 / m &gt; 2^15 away from Q unless Q is one itself, because (M × 2^30 - Q) × m = 2^30 (M m - N 2^15) is a
+        /// multiple of 2^30; so p's bits from bit 30 up are Q's, and p's bits 15 to 29 are nonzero exactly when Q's bits
+        /// below 30 are. One multiplication replaces a division and the remainder's check.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideSmall(ulong x, ulong y)
         {
-            ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
-            int ex = Unsafe.Add(ref entries, (nint)x);
-            int ey = Unsafe.Add(ref entries, (nint)y);
-            long a = (short)ex, b = (short)ey;
-            if (a * b == 0)
+            ref ulong words = ref PinnedTable.At<ulong>(QuotientTable.Address, 0);
+            ulong wx = Unsafe.Add(ref words, (nint)x);
+            ulong wy = Unsafe.Add(ref words, (nint)y);
+            ulong p = ((wx >> 32) & 0x7FFF) * (uint)wy;              // 0 when an operand is 0 or NaR
+            if (p == 0)
             {
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong negative = (ulong)((a ^ b) >> 63);
-            ulong numerator = Magnitude(a, out _) << 16;             // < 2^31
-            ulong divisor = Magnitude(b, out _);                     // [2^14, 2^15), the low 14 - MaxFractionBits bits zero
-            ulong reciprocal = SmallWord(ref entries, (int)(divisor >> (14 - TTraits.MaxFractionBits)) + (HeadTable.ReciprocalStart - (1 << TTraits.MaxFractionBits)));
-            ulong q = (numerator * reciprocal) >> 46;                // ⌊numerator / divisor⌋, in (2^15, 2^17)
-            ulong inexact = numerator != q * divisor ? 1UL : 0UL;
-            int top = (int)(q >> 16);
-
-            // The quotient's 15 or 16 fraction bits end at bit 48 at the lowest; the sticky bit sits below them, and
-            // stays above bit 0 after the head's shift (at most n + es).
-            ulong head = SmallWord(ref entries, (ex >> 16) - (ey >> 16) - 1 + top + HeadOffset);
-            return Finish(negative, head, (q << (49 - top)) | (inexact << 47));
+            p &= ~0x7FFFUL;
+            int zeros = BitOperations.LeadingZeroCount(p);          // 18 or 19: the quotient's scale is sx - sy + 18 - zeros
+            ulong head = Unsafe.Add(ref words, (1 << TTraits.Bits) + (nint)((int)(wx >> 48) - (int)(wy >> 48) + 18 + HeadOffset - zeros));
+            ulong negative = (ulong)((long)((wx ^ wy) << 16) >> 63);
+            return Finish(negative, head, (p << zeros) << 1);
         }
 
-        /// <summary>Word <paramref name="index"/> of <see cref="HeadTable.Words"/>, read from its copy behind the decode entries.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong SmallWord(ref int entries, int index)
-            => Unsafe.As<int, ulong>(ref Unsafe.Add(ref entries, (1 << TTraits.Bits) + (2 * (nint)index)));
+        /// <summary>
+        /// Per code of a format of 9 to 16 bits (0 for 0 and NaR): ⌈2^45 / m⌉ in bits 0 to 31 (m the significand's
+        /// magnitude, hidden bit at 14), m in bits 32 to 46, the sign in bit 47 and the scale + 2^15 in bits 48 to 63;
+        /// then a copy of <see cref="HeadTable.Words"/>, so that <see cref="DivideSmall"/> loads one base address.
+        /// </summary>
+        private static class QuotientTable
+        {
+            public static readonly ulong[] Words = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Words);
+
+            private static ulong[] Build()
+            {
+                ulong[] heads = HeadTable.Words;
+                var words = new ulong[(1 << TTraits.Bits) + heads.Length];
+                heads.CopyTo(words, 1 << TTraits.Bits);
+                for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
+                {
+                    if ((code & PayloadMask) == 0)
+                    {
+                        continue;
+                    }
+
+                    int entry = DecodeTable.Entries[code];
+                    int significand = (short)entry;
+                    ulong m = (ulong)Math.Abs(significand);
+                    ulong reciprocal = ((1UL << 45) + m - 1) / m;         // in (2^30, 2^31]
+                    ulong sign = significand < 0 ? 1UL : 0UL;
+                    words[code] = reciprocal | (m << 32) | (sign << 47) | ((ulong)((entry >> 16) + 32768) << 48);
+                }
+
+                return words;
+            }
+        }
 
         /// <summary>Every code as value × 2^maxScale (an integer: every posit is a multiple of minpos), and the heads by leading-zero count of a sum.</summary>
         private static class FixedPointTable
