@@ -94,39 +94,74 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideSmall(ulong x, ulong y)
         {
-            ref ulong words = ref PinnedTable.At<ulong>(QuotientTable.Address, 0);
-            ulong wx = Unsafe.Add(ref words, (nint)x);
-            ulong wy = Unsafe.Add(ref words, (nint)y);
-            ulong p = ((wx >> 32) & 0x7FFF) * (uint)wy;              // 0 when an operand is 0 or NaR
+            ulong wx = PinnedTable.At<ulong>(QuotientTable.NumeratorsAddress, (nint)x);
+            ref ulong divisors = ref PinnedTable.At<ulong>(QuotientTable.DivisorsAddress, 0);
+            ulong wy = Unsafe.Add(ref divisors, (nint)y);
+            ulong p = (ushort)wx * (ulong)(uint)wy;                  // 0 when an operand is 0 or NaR
             if (p == 0)
             {
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
+            // The scale fields add up to the head's index less the leading zeros (18 or 19) of the quotient.
             p &= ~0x7FFFUL;
-            int zeros = BitOperations.LeadingZeroCount(p);          // 18 or 19: the quotient's scale is sx - sy + 18 - zeros
-            ulong head = Unsafe.Add(ref words, (1 << TTraits.Bits) + (nint)((int)(wx >> 48) - (int)(wy >> 48) + 18 + HeadOffset - zeros));
-            ulong negative = (ulong)((long)((wx ^ wy) << 16) >> 63);
-            return Finish(negative, head, (p << zeros) << 1);
+            int zeros = BitOperations.LeadingZeroCount(p);
+            ulong head = Unsafe.Add(ref divisors, (nint)((wx + wy) >> 48) - zeros);
+            ulong negative = 0UL - ((x ^ y) >> (TTraits.Bits - 1));
+            ulong fraction = (p << zeros) << 1;                     // its lowest bit at 34 or above
+            if (!LowHeads)
+            {
+                return Finish(negative, head, fraction);
+            }
+
+            // Finish with the code at bits 32 to 47 (the heads sit 16 bits lower, their shifts, at most 34, 16 longer):
+            // the rounding constant then fits an instruction's 32-bit displacement.
+            ulong bits = (head & ~63UL) | (fraction >> (int)head);
+            bits += 0x7FFF_FFFFUL + ((bits >> 32) & 1);
+            ulong code = bits >> 32;
+            return ((code ^ negative) - negative) & TTraits.CodeMask;
         }
 
         /// <summary>
-        /// Per code of a format of 9 to 16 bits (0 for 0 and NaR): ⌈2^45 / m⌉ in bits 0 to 31 (m the significand's
-        /// magnitude, hidden bit at 14), m in bits 32 to 46, the sign in bit 47 and the scale + 2^15 in bits 48 to 63;
-        /// then a copy of <see cref="HeadTable.Words"/>, so that <see cref="DivideSmall"/> loads one base address.
+        /// Whether <see cref="DivideSmall"/> rounds with its heads 16 bits lower: 16-bit formats whose longest fraction
+        /// shift (1 + 15 + es) plus 16 does not pass the quotient's lowest bit (34), so es &lt;= 2.
+        /// </summary>
+        private static bool LowHeads { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.Bits == 16 && TTraits.ExponentBits <= 2; }
+
+        /// <summary>
+        /// Per code of a format of 9 to 16 bits, the two words <see cref="DivideSmall"/> reads (0 for 0 and NaR): as a
+        /// numerator, the significand's magnitude m (hidden bit at 14) in the low bits and its scale + 2^14 in bits 48 to
+        /// 63; as a divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index of the head of
+        /// scale 18 - its scale less 2^14 (so that the two scale fields add up to the index for 0 leading zeros). Behind
+        /// the divisors follow the heads of <see cref="HeadTable.Words"/> (16 bits lower with <see cref="LowHeads"/>), so that
+        /// the divisor's base address reaches them.
         /// </summary>
         private static class QuotientTable
         {
-            public static readonly ulong[] Words = PinnedTable.Pin(Build());
+            /// <summary>The numerator words of every code.</summary>
+            public static readonly ulong[] Numerators = PinnedTable.Pin(Build(numerators: true));
 
-            /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
-            public static readonly nint Address = PinnedTable.AddressOf(Words);
+            /// <summary>The divisor words of every code, then the heads.</summary>
+            public static readonly ulong[] Divisors = PinnedTable.Pin(Build(numerators: false));
 
-            private static ulong[] Build()
+            /// <summary>The address of element 0 of <see cref="Numerators"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint NumeratorsAddress = PinnedTable.AddressOf(Numerators);
+
+            /// <summary>The address of element 0 of <see cref="Divisors"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint DivisorsAddress = PinnedTable.AddressOf(Divisors);
+
+            private static ulong[] Build(bool numerators)
             {
+                const int Bias = 1 << 14;
                 ulong[] heads = HeadTable.Words;
-                var words = new ulong[(1 << TTraits.Bits) + heads.Length];
-                heads.CopyTo(words, 1 << TTraits.Bits);
+                var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : heads.Length)];
+                for (int i = 0; !numerators && i < heads.Length; i++)
+                {
+                    // With LowHeads each head 16 bits lower and its fraction shift 16 longer (the saturating heads keep 63).
+                    ulong head = heads[i];
+                    words[(1 << TTraits.Bits) + i] = LowHeads ? ((head & ~63UL) >> 16) | (uint)Math.Min((int)(head & 63) + 16, 63) : head;
+                }
+
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) == 0)
@@ -135,11 +170,11 @@ namespace NumForge.CompilerServices
                     }
 
                     int entry = DecodeTable.Entries[code];
-                    int significand = (short)entry;
-                    ulong m = (ulong)Math.Abs(significand);
-                    ulong reciprocal = ((1UL << 45) + m - 1) / m;         // in (2^30, 2^31]
-                    ulong sign = significand < 0 ? 1UL : 0UL;
-                    words[code] = reciprocal | (m << 32) | (sign << 47) | ((ulong)((entry >> 16) + 32768) << 48);
+                    int scale = entry >> 16;
+                    ulong m = (ulong)Math.Abs((int)(short)entry);
+                    words[code] = numerators
+                        ? m | ((ulong)(scale + Bias) << 48)
+                        : (((1UL << 45) + m - 1) / m) | ((ulong)((1 << TTraits.Bits) + HeadOffset + 18 - scale - Bias) << 48);
                 }
 
                 return words;
