@@ -103,10 +103,10 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            // The scale fields add up to the head's index less the leading zeros (18 or 19) of the quotient.
+            // The scale fields add up (modulo 2^16) to the head's index less the leading zeros (18 or 19) of the quotient.
             p &= ~0x7FFFUL;
             int zeros = BitOperations.LeadingZeroCount(p);
-            ulong head = Unsafe.Add(ref divisors, (nint)((wx + wy) >> 48) - zeros);
+            ulong head = Unsafe.Add(ref divisors, (nint)((wx + wy) >> 48) - zeros + (1 << TTraits.Bits));
             ulong negative = 0UL - ((x ^ y) >> (TTraits.Bits - 1));
             ulong fraction = (p << zeros) << 1;                     // its lowest bit at 34 or above
             if (!LowHeads)
@@ -130,9 +130,10 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// Per code of a format of 9 to 16 bits, the two words <see cref="DivideSmall"/> reads (0 for 0 and NaR): as a
-        /// numerator, the significand's magnitude m (hidden bit at 14) in the low bits and its scale + 2^14 in bits 48 to
-        /// 63; as a divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index of the head of
-        /// scale 18 - its scale less 2^14 (so that the two scale fields add up to the index for 0 leading zeros). Behind
+        /// numerator, the significand's magnitude m (hidden bit at 14) in the low bits and its scale modulo 2^16 in bits 48
+        /// to 63; as a divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index in the heads of
+        /// scale 18 - its scale (so that the two fields add up, modulo 2^16 and without a carry from the low bits, to the
+        /// index for 0 leading zeros). Behind
         /// the divisors follow the heads of <see cref="HeadTable.Words"/> (16 bits lower with <see cref="LowHeads"/>), so that
         /// the divisor's base address reaches them.
         /// </summary>
@@ -152,7 +153,6 @@ namespace NumForge.CompilerServices
 
             private static ulong[] Build(bool numerators)
             {
-                const int Bias = 1 << 14;
                 ulong[] heads = HeadTable.Words;
                 var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : heads.Length)];
                 for (int i = 0; !numerators && i < heads.Length; i++)
@@ -173,8 +173,8 @@ namespace NumForge.CompilerServices
                     int scale = entry >> 16;
                     ulong m = (ulong)Math.Abs((int)(short)entry);
                     words[code] = numerators
-                        ? m | ((ulong)(scale + Bias) << 48)
-                        : (((1UL << 45) + m - 1) / m) | ((ulong)((1 << TTraits.Bits) + HeadOffset + 18 - scale - Bias) << 48);
+                        ? m | ((ulong)(ushort)scale << 48)
+                        : (((1UL << 45) + m - 1) / m) | ((ulong)(ushort)(HeadOffset + 18 - scale) << 48);
                 }
 
                 return words;
