@@ -21,6 +21,28 @@ namespace NumForge.Tests.Posits
 
         [Fact] public void P64E2_ManySamples() => KernelChecks<P64E2>.Samples(150_000, 98);
 
+        // DivideSmall's claim for every pair of significands N, m in [2^14, 2^15) (hidden bit at 14, every format up to 16
+        // bits): N × ⌈2^45 / m⌉ with its low 15 bits cleared has the bits of N × 2^45 / m from bit 30 up, and bits 15 to 29
+        // nonzero exactly when the quotient has a nonzero bit below bit 30.
+        [Fact]
+        public void SmallQuotientByReciprocal_EverySignificandPair()
+        {
+            for (ulong m = 1 << 14; m < 1 << 15; m++)
+            {
+                ulong reciprocal = ((1UL << 45) + m - 1) / m;
+                for (ulong n = 1 << 14; n < 1 << 15; n++)
+                {
+                    ulong p = (n * reciprocal) & ~0x7FFFUL;
+                    ulong quotient = (n << 45) / (m << 30);           // ⌊N 2^45 / m⌋ >> 30, exactly
+                    bool inexact = (n << 45) % (m << 30) != 0;
+                    if (p >> 30 != quotient || ((p & 0x3FFF_8000) != 0) != inexact)
+                    {
+                        Assert.Fail($"N = {n:X}, m = {m:X}: {p:X} against quotient {quotient:X}, inexact {inexact}");
+                    }
+                }
+            }
+        }
+
         // Every pair of codes through the span lanes (widest width) against the scalar kernels.
         [Fact] public void P16E1_SpanLanesEveryPair() => Assert.Null(SpanLanesEveryPair<P16E1>());
 

@@ -151,19 +151,10 @@ namespace NumForge.CompilerServices
             }
         }
 
-        /// <summary>
-        /// Heads per scale (9 to 32 bits) and, up to 16 bits, the reciprocals of <see cref="DivideSmall"/> per divisor
-        /// significand, in one array (one base address for a kernel to load).
-        /// </summary>
+        /// <summary>Heads per scale (9 to 32 bits).</summary>
         private static class HeadTable
         {
-            /// <summary>Where the reciprocals start, after the heads.</summary>
-            public static int ReciprocalStart { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => (2 * HeadOffset) + 1; }
-
-            /// <summary>
-            /// The head of every scale from -2 maxScale - 64 to 2 maxScale + 64 (every scale a sum, product or quotient can
-            /// have), then ⌈2^46 / b⌉ for every divisor significand b (hidden bit at 14), by its fraction bits.
-            /// </summary>
+            /// <summary>The head of every scale from -2 maxScale - 64 to 2 maxScale + 64 (every scale a sum, product or quotient can have).</summary>
             public static readonly ulong[] Words = PinnedTable.Pin(Build());
 
             /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
@@ -171,16 +162,10 @@ namespace NumForge.CompilerServices
 
             private static ulong[] Build()
             {
-                var words = new ulong[ReciprocalStart + (Small ? 1 << TTraits.MaxFractionBits : 0)];
-                for (int i = 0; i < ReciprocalStart; i++)
+                var words = new ulong[(2 * HeadOffset) + 1];
+                for (int i = 0; i < words.Length; i++)
                 {
                     words[i] = HeadForScale(i - HeadOffset);
-                }
-
-                for (int i = 0; Small && i < 1 << TTraits.MaxFractionBits; i++)
-                {
-                    ulong divisor = (ulong)((1 << TTraits.MaxFractionBits) + i) << (14 - TTraits.MaxFractionBits);
-                    words[ReciprocalStart + i] = ((1UL << 46) + divisor - 1) / divisor;
                 }
 
                 return words;

@@ -421,10 +421,6 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the low half.</summary>
-        /// <remarks>
-        /// Behind the 2^n entries follows a copy of <see cref="HeadTable.Words"/> (each word as two ints), so that a kernel
-        /// of PositCodec.Small.cs loads one base address (<see cref="SmallWord"/>).
-        /// </remarks>
         private static class DecodeTable
         {
             public static readonly int[] Entries = PinnedTable.Pin(Build());
@@ -434,9 +430,7 @@ namespace NumForge.CompilerServices
 
             private static int[] Build()
             {
-                ulong[] words = HeadTable.Words;
-                var entries = new int[(1 << TTraits.Bits) + (2 * words.Length)];
-                MemoryMarshal.Cast<ulong, int>(words).CopyTo(entries.AsSpan(1 << TTraits.Bits));
+                var entries = new int[1 << TTraits.Bits];
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) == 0)

@@ -19,9 +19,9 @@ namespace NumForge.CompilerServices
     /// smaller scale as <see cref="AddAligned"/> does, without the swap.
     /// </para>
     /// <para>
-    /// Quotients multiply the numerator by a reciprocal from a table of one entry per divisor significand, ⌈2^46 / b⌉:
-    /// for numerators below 2^31 and divisors below 2^15 the top bits of that product are the exact integer quotient
-    /// (Granlund and Montgomery), and the remainder gives the sticky bit.
+    /// Quotients multiply the numerator's significand by the divisor's reciprocal, ⌈2^45 / m⌉, both read with the code
+    /// from one table: with its low 15 bits cleared that product holds the quotient's bits and its sticky bit exactly
+    /// (see <see cref="DivideSmall"/>), without a division or a remainder.
     /// </para>
     /// </remarks>
     public static partial class PositCodec<TTraits>
@@ -81,37 +81,105 @@ namespace NumForge.CompilerServices
             return EncodeSigned(product, (ex >> 16) + (ey >> 16) + 35 + HeadOffset, foldSticky: false);
         }
 
-        /// <summary>x ÷ y for 9 to 16 bits: a multiplication by the divisor's reciprocal gives the exact quotient.</summary>
+        /// <summary>x ÷ y for 9 to 16 bits: the numerator's significand times the divisor's reciprocal, both read with the code.</summary>
+        /// <remarks>
+        /// The product p = N × ⌈2^45 / m⌉ of two significands N and m in [2^14, 2^15) exceeds Q = N × 2^45 / m by less
+        /// than N &lt; 2^15. Q is N / m in binary with its leading bit at 44 or 45; a rounding reads its bits from bit 30 up
+        /// (at most 15 significant bits: the kept ones and the round bit) and whether any bit below is set. Both survive
+        /// in p with its low 15 bits cleared: a multiple of 2^30 (or Q's floor to 2^30 plus 2^30) lies at least
+        /// 2^30 / m &gt; 2^15 away from Q unless Q is one itself, because (M × 2^30 - Q) × m = 2^30 (M m - N 2^15) is a
+        /// multiple of 2^30; so p's bits from bit 30 up are Q's, and p's bits 15 to 29 are nonzero exactly when Q's bits
+        /// below 30 are. One multiplication replaces a division and the remainder's check.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideSmall(ulong x, ulong y)
         {
-            ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
-            int ex = Unsafe.Add(ref entries, (nint)x);
-            int ey = Unsafe.Add(ref entries, (nint)y);
-            long a = (short)ex, b = (short)ey;
-            if (a * b == 0)
+            ulong wx = PinnedTable.At<ulong>(QuotientTable.NumeratorsAddress, (nint)x);
+            ref ulong divisors = ref PinnedTable.At<ulong>(QuotientTable.DivisorsAddress, 0);
+            ulong wy = Unsafe.Add(ref divisors, (nint)y);
+            ulong p = (ushort)wx * (ulong)(uint)wy;                  // 0 when an operand is 0 or NaR
+            if (p == 0)
             {
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            ulong negative = (ulong)((a ^ b) >> 63);
-            ulong numerator = Magnitude(a, out _) << 16;             // < 2^31
-            ulong divisor = Magnitude(b, out _);                     // [2^14, 2^15), the low 14 - MaxFractionBits bits zero
-            ulong reciprocal = SmallWord(ref entries, (int)(divisor >> (14 - TTraits.MaxFractionBits)) + (HeadTable.ReciprocalStart - (1 << TTraits.MaxFractionBits)));
-            ulong q = (numerator * reciprocal) >> 46;                // ⌊numerator / divisor⌋, in (2^15, 2^17)
-            ulong inexact = numerator != q * divisor ? 1UL : 0UL;
-            int top = (int)(q >> 16);
+            // The scale fields add up (modulo 2^16) to the head's index less the leading zeros (18 or 19) of the quotient.
+            p &= ~0x7FFFUL;
+            int zeros = BitOperations.LeadingZeroCount(p);
+            ulong head = Unsafe.Add(ref divisors, (nint)((wx + wy) >> 48) - zeros + (1 << TTraits.Bits));
+            ulong negative = 0UL - ((x ^ y) >> (TTraits.Bits - 1));
+            ulong fraction = (p << zeros) << 1;                     // its lowest bit at 34 or above
+            if (!LowHeads)
+            {
+                return Finish(negative, head, fraction);
+            }
 
-            // The quotient's 15 or 16 fraction bits end at bit 48 at the lowest; the sticky bit sits below them, and
-            // stays above bit 0 after the head's shift (at most n + es).
-            ulong head = SmallWord(ref entries, (ex >> 16) - (ey >> 16) - 1 + top + HeadOffset);
-            return Finish(negative, head, (q << (49 - top)) | (inexact << 47));
+            // Finish with the code at bits 32 to 47 (the heads sit 16 bits lower, their shifts, at most 34, 16 longer):
+            // the rounding constant then fits an instruction's 32-bit displacement.
+            ulong bits = (head & ~63UL) | (fraction >> (int)head);
+            bits += 0x7FFF_FFFFUL + ((bits >> 32) & 1);
+            ulong code = bits >> 32;
+            return ((code ^ negative) - negative) & TTraits.CodeMask;
         }
 
-        /// <summary>Word <paramref name="index"/> of <see cref="HeadTable.Words"/>, read from its copy behind the decode entries.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong SmallWord(ref int entries, int index)
-            => Unsafe.As<int, ulong>(ref Unsafe.Add(ref entries, (1 << TTraits.Bits) + (2 * (nint)index)));
+        /// <summary>
+        /// Whether <see cref="DivideSmall"/> rounds with its heads 16 bits lower: 16-bit formats whose longest fraction
+        /// shift (1 + 15 + es) plus 16 does not pass the quotient's lowest bit (34), so es &lt;= 2.
+        /// </summary>
+        private static bool LowHeads { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.Bits == 16 && TTraits.ExponentBits <= 2; }
+
+        /// <summary>
+        /// Per code of a format of 9 to 16 bits, the two words <see cref="DivideSmall"/> reads (0 for 0 and NaR): as a
+        /// numerator, the significand's magnitude m (hidden bit at 14) in the low bits and its scale modulo 2^16 in bits 48
+        /// to 63; as a divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index in the heads of
+        /// scale 18 - its scale (so that the two fields add up, modulo 2^16 and without a carry from the low bits, to the
+        /// index for 0 leading zeros). Behind
+        /// the divisors follow the heads of <see cref="HeadTable.Words"/> (16 bits lower with <see cref="LowHeads"/>), so that
+        /// the divisor's base address reaches them.
+        /// </summary>
+        private static class QuotientTable
+        {
+            /// <summary>The numerator words of every code.</summary>
+            public static readonly ulong[] Numerators = PinnedTable.Pin(Build(numerators: true));
+
+            /// <summary>The divisor words of every code, then the heads.</summary>
+            public static readonly ulong[] Divisors = PinnedTable.Pin(Build(numerators: false));
+
+            /// <summary>The address of element 0 of <see cref="Numerators"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint NumeratorsAddress = PinnedTable.AddressOf(Numerators);
+
+            /// <summary>The address of element 0 of <see cref="Divisors"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint DivisorsAddress = PinnedTable.AddressOf(Divisors);
+
+            private static ulong[] Build(bool numerators)
+            {
+                ulong[] heads = HeadTable.Words;
+                var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : heads.Length)];
+                for (int i = 0; !numerators && i < heads.Length; i++)
+                {
+                    // With LowHeads each head 16 bits lower and its fraction shift 16 longer (the saturating heads keep 63).
+                    ulong head = heads[i];
+                    words[(1 << TTraits.Bits) + i] = LowHeads ? ((head & ~63UL) >> 16) | (uint)Math.Min((int)(head & 63) + 16, 63) : head;
+                }
+
+                for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
+                {
+                    if ((code & PayloadMask) == 0)
+                    {
+                        continue;
+                    }
+
+                    int entry = DecodeTable.Entries[code];
+                    int scale = entry >> 16;
+                    ulong m = (ulong)Math.Abs((int)(short)entry);
+                    words[code] = numerators
+                        ? m | ((ulong)(ushort)scale << 48)
+                        : (((1UL << 45) + m - 1) / m) | ((ulong)(ushort)(HeadOffset + 18 - scale) << 48);
+                }
+
+                return words;
+            }
+        }
 
         /// <summary>Every code as value × 2^maxScale (an integer: every posit is a multiple of minpos), and the heads by leading-zero count of a sum.</summary>
         private static class FixedPointTable

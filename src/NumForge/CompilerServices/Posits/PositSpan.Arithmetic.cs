@@ -64,10 +64,15 @@ namespace NumForge.CompilerServices
                 };
             }
 
-            for (int i = done; i < x.Length; i++)
+            // The rest (everything for 8-bit and 32-bit posits) through the scalar kernels, by reference: the lengths are
+            // validated, so no bounds check per element (an 8-bit posit's kernel is one table lookup, cheaper than the checks).
+            ref TBits left = ref MemoryMarshal.GetReference(x);
+            ref TBits right = ref MemoryMarshal.GetReference(y);
+            ref TBits result = ref MemoryMarshal.GetReference(destination);
+            for (nint i = done; i < x.Length; i++)
             {
-                ulong left = Code(x[i]), right = Code(y[i]);
-                destination[i] = TBits.CreateTruncating(TOperation.IsMultiply ? PositCodec<TTraits>.Multiply(left, right) : PositCodec<TTraits>.Add(left, right));
+                ulong l = Code(Unsafe.Add(ref left, i)), r = Code(Unsafe.Add(ref right, i));
+                Unsafe.Add(ref result, i) = TBits.CreateTruncating(TOperation.IsMultiply ? PositCodec<TTraits>.Multiply(l, r) : PositCodec<TTraits>.Add(l, r));
             }
         }
 
