@@ -462,6 +462,14 @@ namespace NumForge.CompilerServices
         internal static void FromDoubleCore<TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
+            if (Unsafe.SizeOf<TBits>() == 2 && TopHalfEncoder.Applies<TTraits>())
+            {
+                // BFloat16: rounded to odd into float, then the top-half add of the float path (Spans/TopHalfEncoder.cs).
+                int head = TopHalfEncoder.FromDouble<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), rounding, saturate, width);
+                source = source[head..];
+                destination = destination[head..];
+            }
+
             // On AVX-512, through float rounded to odd (exact where float has two more bits than the format); else the
             // in-lane encoder on the 64-bit patterns (one rounding, never through a float rounded to nearest); else the
             // general kernel.
@@ -496,6 +504,14 @@ namespace NumForge.CompilerServices
         internal static void FromHalfCore<TBits>(ReadOnlySpan<Half> source, Span<TBits> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
+            if (Unsafe.SizeOf<TBits>() == 2 && TopHalfEncoder.Applies<TTraits>())
+            {
+                // BFloat16: widened exactly, then the top-half add of the float path (Spans/TopHalfEncoder.cs).
+                int head = TopHalfEncoder.FromHalf<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), rounding, saturate, width);
+                source = source[head..];
+                destination = destination[head..];
+            }
+
             if (!CanEncodeSingle<TBits>() || Resolve(width) == SimdWidth.Scalar)
             {
                 for (int i = 0; i < source.Length; i++)

@@ -483,10 +483,10 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref Unsafe.As<ushort, byte>(ref output[offset]),
                     Length,
-                    default(TopHalfEncodeBlock<TiesToEven, No, TOps, TV>),
+                    default(TopHalfEncodeBlock<SingleLanes, TiesToEven, No, TOps, TV>),
                     streamingBytes,
                     streamingBytes);
-                if (done < Length - TopHalfEncodeBlock<TiesToEven, No, TOps, TV>.BlockElements)
+                if (done < Length - TopHalfEncodeBlock<SingleLanes, TiesToEven, No, TOps, TV>.BlockElements)
                 {
                     return $"{typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
                 }

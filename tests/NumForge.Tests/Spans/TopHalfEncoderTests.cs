@@ -196,9 +196,9 @@ namespace NumForge.Tests.Spans
                     ref Unsafe.As<float, byte>(ref input[0]),
                     ref Unsafe.As<ushort, byte>(ref output[offset]),
                     Length,
-                    default(TopHalfEncodeBlock<TMode, TSaturate, TOps, TV>),
+                    default(TopHalfEncodeBlock<SingleLanes, TMode, TSaturate, TOps, TV>),
                     streamingBytes);
-                if (done < Length - TopHalfEncodeBlock<TMode, TSaturate, TOps, TV>.BlockElements)
+                if (done < Length - TopHalfEncodeBlock<SingleLanes, TMode, TSaturate, TOps, TV>.BlockElements)
                 {
                     return $"{typeof(TOps).Name} offset {offset}: converted {done} of {Length}";
                 }

@@ -176,6 +176,16 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
+        /// <summary>The Half bits widened to float's, exactly (<see cref="HalfWidening{TOps, TV}.Widen"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static TV Widen(TV halfBits) => HalfWidening<TOps, TV>.Widen(halfBits);
+    }
+
+    /// <summary>Half bits (sign-extended in 32-bit lanes) to the float bits of the same value, exactly, in lanes.</summary>
+    internal static class HalfWidening<TOps, TV>
+        where TOps : struct, ISimd32<TV>
+        where TV : struct
+    {
         /// <summary>
         /// Sign-extended Half bits to the float bits of the same value, exactly: the magnitude bits moved into float's
         /// fields and rebiased by one integer addition (normal Halves); subnormal Halves are 2^-14 times (1 + m / 2^10)
@@ -342,32 +352,34 @@ namespace NumForge.CompilerServices.Spans
             switch (Narrowing)
             {
                 case DoubleNarrowing.TowardZero:
-                    return TowardZero(low, high);
+                    return DoubleNarrowings.TowardZero(low, high);
                 case DoubleNarrowing.Down:
-                    return Down(low, high);
+                    return DoubleNarrowings.Down(low, high);
                 case DoubleNarrowing.Up:
-                    return Up(low, high);
+                    return DoubleNarrowings.Up(low, high);
                 case DoubleNarrowing.Sticky:
-                    return TowardZero(WithSticky(low), WithSticky(high));
+                    return DoubleNarrowings.TowardZero(DoubleNarrowings.WithSticky(low), DoubleNarrowings.WithSticky(high));
                 default:
-                    Vector512<uint> down = Down(low, high);
-                    Vector512<uint> up = Up(low, high);
-                    return Vector512.ConditionalSelect(Vector512.Equals(down & Vector512<uint>.One, Vector512<uint>.Zero), up, down);
+                    return DoubleNarrowings.ToOdd(low, high);
             }
         }
+    }
 
+    /// <summary>Sixteen doubles (two vectors) narrowed to float bits on AVX-512 under a fixed embedded rounding.</summary>
+    internal static class DoubleNarrowings
+    {
         // Both halves converted under one embedded rounding: ToVector512Unsafe then WithUpper is one insert
         // (Vector512.Create inserted both halves). The rounding must be a constant at each call, hence three methods.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<uint> TowardZero(Vector512<double> low, Vector512<double> high)
+        internal static Vector512<uint> TowardZero(Vector512<double> low, Vector512<double> high)
             => Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToZero).ToVector512Unsafe().WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToZero)).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<uint> Down(Vector512<double> low, Vector512<double> high)
+        internal static Vector512<uint> Down(Vector512<double> low, Vector512<double> high)
             => Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToNegativeInfinity).ToVector512Unsafe().WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToNegativeInfinity)).AsUInt32();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<uint> Up(Vector512<double> low, Vector512<double> high)
+        internal static Vector512<uint> Up(Vector512<double> low, Vector512<double> high)
             => Avx512F.ConvertToVector256Single(low, FloatRoundingMode.ToPositiveInfinity).ToVector512Unsafe().WithUpper(Avx512F.ConvertToVector256Single(high, FloatRoundingMode.ToPositiveInfinity)).AsUInt32();
 
         /// <summary>
@@ -377,10 +389,22 @@ namespace NumForge.CompilerServices.Spans
         /// (an add and one ternary-logic operation).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> WithSticky(Vector512<double> value)
+        internal static Vector512<double> WithSticky(Vector512<double> value)
         {
             Vector512<ulong> bits = value.AsUInt64();
             return (bits | ((bits + Vector512.Create(0x1FFF_FFFFUL)) & Vector512.Create(0x2000_0000UL))).AsDouble();
+        }
+
+        /// <summary>
+        /// Rounded to odd: of the conversions toward -infinity and +infinity, the one whose last bit is set (equal when
+        /// the double is a float). Exact for any later rounding to a format with at least two fewer bits than float.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<uint> ToOdd(Vector512<double> low, Vector512<double> high)
+        {
+            Vector512<uint> down = Down(low, high);
+            Vector512<uint> up = Up(low, high);
+            return Vector512.ConditionalSelect(Vector512.Equals(down & Vector512<uint>.One, Vector512<uint>.Zero), up, down);
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NumForge.CompilerServices.Spans
 {
@@ -16,7 +17,13 @@ namespace NumForge.CompilerServices.Spans
     /// NaN of their sign (the scalar codec drops the payload). About ten lane operations per vector in every mode; the
     /// general lane encoder does about fifteen.
     /// </summary>
-    internal readonly struct TopHalfEncodeBlock<TMode, TSaturate, TOps, TV> : IBlockConverter
+    /// <typeparam name="TSource">Where the float lanes come from: floats, Halves widened exactly, or doubles rounded to odd.</typeparam>
+    /// <typeparam name="TMode">The rounding mode.</typeparam>
+    /// <typeparam name="TSaturate">Whether overflow saturates to the largest finite value.</typeparam>
+    /// <typeparam name="TOps">The vector operations of the width.</typeparam>
+    /// <typeparam name="TV">The vector of 32-bit lanes.</typeparam>
+    internal readonly struct TopHalfEncodeBlock<TSource, TMode, TSaturate, TOps, TV> : IBlockConverter
+        where TSource : struct, IFloatLaneSource
         where TMode : struct, IRoundingMode
         where TSaturate : struct, IFlag
         where TOps : struct, ISimd32<TV>
@@ -24,7 +31,7 @@ namespace NumForge.CompilerServices.Spans
     {
         public static int BlockElements => TOps.Count * 2;
 
-        public static int SourceElementSize => 4;
+        public static int SourceElementSize => TSource.ElementSize;
 
         public static int DestinationElementSize => 2;
 
@@ -33,9 +40,8 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            TV c0 = Round(TOps.Load(ref source));
-            TV c1 = Round(TOps.Load(ref Unsafe.Add(ref source, TOps.Count * 4)));
-            TOps.StoreNarrow16(c0, c1, ref destination, streaming);
+            TSource.Load<TOps, TV>(ref source, out TV first, out TV second);
+            TOps.StoreNarrow16(Round(first), Round(second), ref destination, streaming);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -98,7 +104,7 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>
         /// Whether <typeparamref name="TTraits"/> is float's top 16 bits (BFloat16's layout: bias 127, 8 exponent and 7
         /// mantissa bits, sign at bit 15, IEEE infinities and NaN, overflow to infinity), so that
-        /// <see cref="TopHalfEncodeBlock{TMode, TSaturate, TOps, TV}"/> rounds exactly as the scalar codec does.
+        /// <see cref="TopHalfEncodeBlock{TSource, TMode, TSaturate, TOps, TV}"/> rounds exactly as the scalar codec does.
         /// </summary>
         public static bool Applies<TTraits>()
             where TTraits : struct, IFloatTraits
@@ -125,23 +131,26 @@ namespace NumForge.CompilerServices.Spans
         /// </summary>
         public static int FromSingle<TTraits>(ReadOnlySpan<float> source, Span<ushort> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TTraits : struct, IFloatTraits
-        {
-            if (!Applies<TTraits>())
-            {
-                return 0;
-            }
+            => Applies<TTraits>() ? Run<SingleLanes>(ref Bytes(source), destination, source.Length, rounding, saturate, width) : 0;
 
-            int length = Math.Min(source.Length, destination.Length);
-            return rounding switch
-            {
-                MidpointRounding.ToEven => Run<TiesToEven>(source, destination, length, saturate, width),
-                MidpointRounding.AwayFromZero => Run<TiesAwayFromZero>(source, destination, length, saturate, width),
-                MidpointRounding.ToZero => Run<TowardZero>(source, destination, length, saturate, width),
-                MidpointRounding.ToNegativeInfinity => Run<TowardNegativeInfinity>(source, destination, length, saturate, width),
-                MidpointRounding.ToPositiveInfinity => Run<TowardPositiveInfinity>(source, destination, length, saturate, width),
-                _ => 0,
-            };
-        }
+        /// <summary>
+        /// <see cref="FromSingle{TTraits}(ReadOnlySpan{float}, Span{ushort}, MidpointRounding, bool, SimdWidth)"/> from
+        /// Halves, widened to float exactly in the lanes (rounding the float once is rounding the Half once).
+        /// </summary>
+        public static int FromHalf<TTraits>(ReadOnlySpan<Half> source, Span<ushort> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
+            where TTraits : struct, IFloatTraits
+            => Applies<TTraits>() ? Run<HalfLanes>(ref Bytes(source), destination, source.Length, rounding, saturate, width) : 0;
+
+        /// <summary>
+        /// <see cref="FromSingle{TTraits}(ReadOnlySpan{float}, Span{ushort}, MidpointRounding, bool, SimdWidth)"/> from
+        /// doubles, rounded to odd into float first (float has 16 more bits than BFloat16 at every magnitude, so the
+        /// later rounding in any mode is the double's own); AVX-512 only (the embedded rounding).
+        /// </summary>
+        public static int FromDouble<TTraits>(ReadOnlySpan<double> source, Span<ushort> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
+            where TTraits : struct, IFloatTraits
+            => Applies<TTraits>() && SimdWidths.Resolve(width) == SimdWidth.V512 && Avx512F.IsSupported
+                ? Run<OddDoubleLanes>(ref Bytes(source), destination, source.Length, rounding, saturate, SimdWidth.V512)
+                : 0;
 
         /// <summary><see cref="Applies{TTraits}"/>, computed once per format (a constant in Tier-1 code).</summary>
         private static class Layout<TTraits>
@@ -150,30 +159,52 @@ namespace NumForge.CompilerServices.Spans
             public static readonly bool Applies = Computes<TTraits>();
         }
 
-        private static int Run<TMode>(ReadOnlySpan<float> source, Span<ushort> destination, int length, bool saturate, SimdWidth width)
-            where TMode : struct, IRoundingMode
-            => saturate ? Run<TMode, Yes>(source, destination, length, width) : Run<TMode, No>(source, destination, length, width);
+        private static ref byte Bytes<T>(ReadOnlySpan<T> source)
+            where T : unmanaged
+            => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(source));
 
-        private static int Run<TMode, TSaturate>(ReadOnlySpan<float> source, Span<ushort> destination, int length, SimdWidth width)
+        private static int Run<TSource>(ref byte source, Span<ushort> destination, int count, MidpointRounding rounding, bool saturate, SimdWidth width)
+            where TSource : struct, IFloatLaneSource
+        {
+            int length = Math.Min(count, destination.Length);
+            return rounding switch
+            {
+                MidpointRounding.ToEven => Run<TSource, TiesToEven>(ref source, destination, length, saturate, width),
+                MidpointRounding.AwayFromZero => Run<TSource, TiesAwayFromZero>(ref source, destination, length, saturate, width),
+                MidpointRounding.ToZero => Run<TSource, TowardZero>(ref source, destination, length, saturate, width),
+                MidpointRounding.ToNegativeInfinity => Run<TSource, TowardNegativeInfinity>(ref source, destination, length, saturate, width),
+                MidpointRounding.ToPositiveInfinity => Run<TSource, TowardPositiveInfinity>(ref source, destination, length, saturate, width),
+                _ => 0,
+            };
+        }
+
+        private static int Run<TSource, TMode>(ref byte source, Span<ushort> destination, int length, bool saturate, SimdWidth width)
+            where TSource : struct, IFloatLaneSource
+            where TMode : struct, IRoundingMode
+            => saturate ? Run<TSource, TMode, Yes>(ref source, destination, length, width) : Run<TSource, TMode, No>(ref source, destination, length, width);
+
+        private static int Run<TSource, TMode, TSaturate>(ref byte source, Span<ushort> destination, int length, SimdWidth width)
+            where TSource : struct, IFloatLaneSource
             where TMode : struct, IRoundingMode
             where TSaturate : struct, IFlag
             => SimdWidths.Resolve(width) switch
             {
-                SimdWidth.V512 => Run<TMode, TSaturate, Vector512x32, Vector512<uint>>(source, destination, length),
-                SimdWidth.V256 => Run<TMode, TSaturate, Vector256x32, Vector256<uint>>(source, destination, length),
-                SimdWidth.V128 => Run<TMode, TSaturate, Vector128x32, Vector128<uint>>(source, destination, length),
+                SimdWidth.V512 => Run<TSource, TMode, TSaturate, Vector512x32, Vector512<uint>>(ref source, destination, length),
+                SimdWidth.V256 => Run<TSource, TMode, TSaturate, Vector256x32, Vector256<uint>>(ref source, destination, length),
+                SimdWidth.V128 => Run<TSource, TMode, TSaturate, Vector128x32, Vector128<uint>>(ref source, destination, length),
                 _ => 0,
             };
 
-        private static int Run<TMode, TSaturate, TOps, TV>(ReadOnlySpan<float> source, Span<ushort> destination, int length)
+        private static int Run<TSource, TMode, TSaturate, TOps, TV>(ref byte source, Span<ushort> destination, int length)
+            where TSource : struct, IFloatLaneSource
             where TMode : struct, IRoundingMode
             where TSaturate : struct, IFlag
             where TOps : struct, ISimd32<TV>
             where TV : struct
             => BlockLoop.Run(
-                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source)),
+                ref source,
                 ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination)),
                 length,
-                default(TopHalfEncodeBlock<TMode, TSaturate, TOps, TV>));
+                default(TopHalfEncodeBlock<TSource, TMode, TSaturate, TOps, TV>));
     }
 }

@@ -1,0 +1,78 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NumForge.CompilerServices.Spans
+{
+    /// <summary>
+    /// Where an encode block's float lanes come from: two vectors of float bits per block, from floats as they are,
+    /// from Halves widened exactly, or from doubles rounded to odd. The block's rounding then sees one float per element.
+    /// </summary>
+    internal interface IFloatLaneSource
+    {
+        /// <summary>Gets the bytes of one source element.</summary>
+        static abstract int ElementSize { get; }
+
+        /// <summary>Loads the float bits of the next <c>2 * TOps.Count</c> elements at <paramref name="source"/>.</summary>
+        static abstract void Load<TOps, TV>(ref byte source, out TV first, out TV second)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct;
+    }
+
+    /// <summary>Floats, loaded as they are.</summary>
+    internal readonly struct SingleLanes : IFloatLaneSource
+    {
+        public static int ElementSize => 4;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Load<TOps, TV>(ref byte source, out TV first, out TV second)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            first = TOps.Load(ref source);
+            second = TOps.Load(ref Unsafe.Add(ref source, TOps.Count * 4));
+        }
+    }
+
+    /// <summary>Halves, widened to float exactly (<see cref="HalfWidening{TOps, TV}"/>): rounding the float once is rounding the Half once.</summary>
+    internal readonly struct HalfLanes : IFloatLaneSource
+    {
+        public static int ElementSize => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Load<TOps, TV>(ref byte source, out TV first, out TV second)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            TOps.LoadWiden16(ref source, out TV h0, out TV h1, signed: true);
+            first = HalfWidening<TOps, TV>.Widen(h0);
+            second = HalfWidening<TOps, TV>.Widen(h1);
+        }
+    }
+
+    /// <summary>
+    /// Doubles, rounded to odd into float (<see cref="DoubleNarrowings.ToOdd"/>): exact for a later rounding in any mode
+    /// to a format with at least two fewer bits than float at every magnitude. AVX-512 only: 512-bit lanes.
+    /// </summary>
+    internal readonly struct OddDoubleLanes : IFloatLaneSource
+    {
+        public static int ElementSize => 8;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Load<TOps, TV>(ref byte source, out TV first, out TV second)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            Debug.Assert(typeof(TV) == typeof(Vector512<uint>), "Doubles are narrowed with AVX-512's embedded rounding.");
+            if (typeof(TV) != typeof(Vector512<uint>))
+            {
+                throw new UnreachableException();
+            }
+
+            ref double d = ref Unsafe.As<byte, double>(ref source);
+            first = Unsafe.BitCast<Vector512<uint>, TV>(DoubleNarrowings.ToOdd(Vector512.LoadUnsafe(ref d), Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 8))));
+            second = Unsafe.BitCast<Vector512<uint>, TV>(DoubleNarrowings.ToOdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 16)), Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 24))));
+        }
+    }
+}
