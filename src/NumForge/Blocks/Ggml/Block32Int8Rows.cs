@@ -179,6 +179,7 @@ namespace NumForge.Blocks.Ggml
                     {
                         for (; b <= perRow - 8; b += 8, w += 8 * bytes, a += 256)
                         {
+                            RowKernel.Prefetch(w, 8 * bytes);
                             Vector256<int> sums = Sums8(w, a) + Vector256.Load(terms + b);
                             acc = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(sums), TCodes.Scales8(w) * Vector256.Load(xs + b), acc);
                         }

@@ -50,6 +50,9 @@ namespace NumForge.Blocks.Ggml
             // d * d_x of up to eight super-blocks, then dmin * d_x: converted eight at a time with AVX2 (one gather and
             // two conversions where each super-block took a conversion of its own), read back as broadcasts.
             float* dd = stackalloc float[16];
+
+            // The eight sub-block scales of the current super-block, each as an int16 pair (one int32).
+            int* pairs = stackalloc int[8];
             fixed (short* sums32 = _sums32)
             {
                 for (int r = start; r < end; r++)
@@ -65,10 +68,22 @@ namespace NumForge.Blocks.Ggml
                         Scales(w, actScales + g, count, dd);
                         for (int k = 0; k < count; k++, w += 144, a += 256, sums += 8)
                         {
+                            RowKernel.Prefetch(w, 144);
                             Vector128<byte> packed = DecodeScales(Vector128.Load(w + 4).AsUInt32());
-                            Vector128<short> sc = Vector128.WidenLower(packed).AsInt16();
                             Vector128<short> mn = Vector128.WidenUpper(packed).AsInt16();
-                            Vector256<int> isum = Avx2.IsSupported ? Dot256(w + 16, a, sc) : DotPortable(w + 16, a, sc);
+                            Vector256<int> isum;
+                            if (Avx2.IsSupported)
+                            {
+                                // Each scale in both int16 halves of an int32, read back as a broadcast load.
+                                Vector256<int> sc32 = Avx2.ConvertToVector256Int32(packed);
+                                (sc32 | Vector256.ShiftLeft(sc32, 16)).Store(pairs);
+                                isum = Dot256(w + 16, a, pairs);
+                            }
+                            else
+                            {
+                                isum = DotPortable(w + 16, a, Vector128.WidenLower(packed).AsInt16());
+                            }
+
                             acc = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(isum), Vector256.Create(dd[k]), acc);
                             Vector128<int> msum = Sse2.IsSupported ? Sse2.MultiplyAddAdjacent(mn, Vector128.Load(sums)) : Products(mn, Vector128.Load(sums));
                             minimums = Vector128.FusedMultiplyAdd(Vector128.ConvertToSingle(msum), Vector128.Create(dd[8 + k]), minimums);
@@ -134,31 +149,28 @@ namespace NumForge.Blocks.Ggml
                 : Vector128.Create(GgmlMath.FromHalfBits((ushort)bits), GgmlMath.FromHalfBits((ushort)(bits >> 16)), 0, 0);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<int> Dot256(byte* q, sbyte* a, Vector128<short> scales)
+        private static Vector256<int> Dot256(byte* q, sbyte* a, int* scalePairs)
         {
             // Two accumulators: the low-nibble and high-nibble chains of vpdpwssd run side by side.
-            Vector256<byte> sc = Vector256.Create(scales, scales).AsByte();
             Vector256<int> even = Vector256<int>.Zero, odd = Vector256<int>.Zero;
-            Step256(ref even, ref odd, q, a, sc, 0);
-            Step256(ref even, ref odd, q + 32, a + 64, sc, 2);
-            Step256(ref even, ref odd, q + 64, a + 128, sc, 4);
-            Step256(ref even, ref odd, q + 96, a + 192, sc, 6);
+            Step256(ref even, ref odd, q, a, scalePairs);
+            Step256(ref even, ref odd, q + 32, a + 64, scalePairs + 2);
+            Step256(ref even, ref odd, q + 64, a + 128, scalePairs + 4);
+            Step256(ref even, ref odd, q + 96, a + 192, scalePairs + 6);
             return even + odd;
         }
 
         // 32 code bytes: low nibbles against 32 activations (sub-block j), high nibbles against the next 32 (j + 1).
-        // Written out four times by Dot256 so the shuffle selectors are constants (the JIT does not unroll loops).
+        // The scales come as broadcast loads of int16 pairs (a load-port operation, where an in-lane byte shuffle per
+        // sub-block took a shuffle-port cycle).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Step256(ref Vector256<int> even, ref Vector256<int> odd, byte* q, sbyte* a, Vector256<byte> sc, int j)
+        private static void Step256(ref Vector256<int> even, ref Vector256<int> odd, byte* q, sbyte* a, int* scalePairs)
         {
-            Vector256<byte> low = Vector256.Create((byte)0x0F);
             Vector256<byte> bytes = Vector256.Load(q);
-            Vector256<short> p0 = Avx2.MultiplyAddAdjacent(bytes & low, Vector256.Load(a));
+            Vector256<short> p0 = Avx2.MultiplyAddAdjacent(bytes & Vector256.Create((byte)0x0F), Vector256.Load(a));
             Vector256<short> p1 = Avx2.MultiplyAddAdjacent(RowKernel.MoveBits(bytes, RowKernel.HighNibble, -4, 0x0F), Vector256.Load(a + 32));
-
-            // Scale j broadcast to every int16 lane: bytes 2j, 2j+1 of each 128-bit half.
-            Vector256<short> s0 = Avx2.Shuffle(sc, Vector256.Create((short)((2 * j) | (((2 * j) + 1) << 8))).AsByte()).AsInt16();
-            Vector256<short> s1 = Avx2.Shuffle(sc, Vector256.Create((short)(((2 * j) + 2) | (((2 * j) + 3) << 8))).AsByte()).AsInt16();
+            Vector256<short> s0 = Vector256.Create(scalePairs[0]).AsInt16();
+            Vector256<short> s1 = Vector256.Create(scalePairs[1]).AsInt16();
             if (AvxVnni.IsSupported)
             {
                 even = AvxVnni.MultiplyWideningAndAdd(even, p0, s0);
