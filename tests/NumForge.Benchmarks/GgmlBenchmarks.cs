@@ -9,27 +9,24 @@ namespace NumForge.Benchmarks
     /// y = W x for a 4096 x 4096 matrix, single-threaded: NumForge's int8 MatVec per block type beside ggml's own CPU path
     /// (the activation quantized by ggml's quantize_row_q8_0 / q8_K, then ggml_vec_dot_{type}_q8_{0,K} per row, through
     /// function pointers into LLamaSharp.Backend.Cpu's libggml-cpu.so, the variant this CPU runs) and beside float32
-    /// GEMV (TensorPrimitives.Dot per row of the dequantized matrix); and quantizing 256 x 4096 weights with NumForge
-    /// beside ggml's quantize_row_{type}_ref. Ratios are against ggml's MatVec.
+    /// GEMV (TensorPrimitives.Dot per row of the dequantized matrix). Ratios are against ggml's MatVec. The quantizers
+    /// are compared in <see cref="GgmlQuantizeBenchmarks"/>.
     /// </summary>
     [MemoryDiagnoser(false)]
     public unsafe class GgmlBenchmarks
     {
         private const int N = 4096;
-        private const int QuantizeRows = 256;
 
         private float[] _weights = [];
         private float[] _dense = [];
         private float[] _x = [];
         private float[] _y = new float[N];
-        private byte[] _ggmlWeights = [];
-        private byte[] _ggmlActivation = [];
-        private byte[] _quantized = [];
+        // ggml's operands in 64-byte-aligned native memory, as ggml allocates tensors (and as NumForge stores its blocks).
+        private byte* _ggmlWeights;
+        private byte* _ggmlActivation;
         private Action _numForgeMatVec = () => { };
-        private Action _numForgeQuantize = () => { };
         private delegate* unmanaged<float*, byte*, long, void> _quantizeActivation;
         private delegate* unmanaged<int, float*, nuint, byte*, nuint, byte*, nuint, int, void> _vecDot;
-        private delegate* unmanaged<float*, byte*, long, void> _quantizeRef;
         private int _rowBytes;
 
         /// <summary>The ggml block type.</summary>
@@ -64,8 +61,7 @@ namespace NumForge.Benchmarks
             (string activation, int activationBlockBytes, int activationBlock) = Type is "Q4_K" or "Q6_K" ? ("q8_K", 292, 256) : ("q8_0", 34, 32);
             _quantizeActivation = (delegate* unmanaged<float*, byte*, long, void>)GgmlNativeLibrary.Cpu("quantize_row_" + activation);
             _vecDot = (delegate* unmanaged<int, float*, nuint, byte*, nuint, byte*, nuint, int, void>)GgmlNativeLibrary.Cpu($"ggml_vec_dot_{name}_{activation}");
-            _quantizeRef = (delegate* unmanaged<float*, byte*, long, void>)GgmlNativeLibrary.Base($"quantize_row_{name}_ref");
-            _ggmlActivation = new byte[N / activationBlock * activationBlockBytes];
+            _ggmlActivation = (byte*)NativeMemory.AlignedAlloc((nuint)(N / activationBlock * activationBlockBytes), 64);
             _dense = new float[N * N];
             switch (Type)
             {
@@ -82,12 +78,20 @@ namespace NumForge.Benchmarks
         {
             var matrix = QuantizedMatrix<TBlock>.Quantize(_weights, N, N);
             matrix.Dequantize(_dense);
-            _ggmlWeights = MemoryMarshal.AsBytes(matrix.Blocks).ToArray();
-            _rowBytes = _ggmlWeights.Length / N;
+            ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(matrix.Blocks);
+            _ggmlWeights = (byte*)NativeMemory.AlignedAlloc((nuint)bytes.Length, 64);
+            bytes.CopyTo(new Span<byte>(_ggmlWeights, bytes.Length));
+            _rowBytes = bytes.Length / N;
             _numForgeMatVec = () => matrix.MatVec(_x, _y, MatVecActivation.Int8, maxDegreeOfParallelism: 1);
-            var blocks = new TBlock[QuantizeRows * N / TBlock.BlockSize];
-            _quantized = new byte[blocks.Length * Marshal.SizeOf<TBlock>()];
-            _numForgeQuantize = () => TBlock.Quantize(_weights.AsSpan(0, QuantizeRows * N), blocks);
+        }
+
+        [GlobalCleanup]
+        public void Cleanup()
+        {
+            NativeMemory.AlignedFree(_ggmlWeights);
+            NativeMemory.AlignedFree(_ggmlActivation);
+            _ggmlWeights = null;
+            _ggmlActivation = null;
         }
 
         [Benchmark(Baseline = true, Description = "ggml MatVec (q8 activation + vec_dot per row)")]
@@ -95,13 +99,12 @@ namespace NumForge.Benchmarks
         {
             fixed (float* x = _x)
             fixed (float* y = _y)
-            fixed (byte* a = _ggmlActivation)
-            fixed (byte* w = _ggmlWeights)
             {
+                byte* a = _ggmlActivation;
                 _quantizeActivation(x, a, N);
                 for (int r = 0; r < N; r++)
                 {
-                    _vecDot(N, y + r, 0, w + ((long)r * _rowBytes), 0, a, 0, 1);
+                    _vecDot(N, y + r, 0, _ggmlWeights + ((long)r * _rowBytes), 0, a, 0, 1);
                 }
             }
 
@@ -126,20 +129,5 @@ namespace NumForge.Benchmarks
 
             return _y[0];
         }
-
-        [Benchmark(Description = "ggml quantize_row_*_ref (256 x 4096)")]
-        public byte GgmlQuantizeRef()
-        {
-            fixed (float* x = _weights)
-            fixed (byte* q = _quantized)
-            {
-                _quantizeRef(x, q, (long)QuantizeRows * N);
-            }
-
-            return _quantized[0];
-        }
-
-        [Benchmark(Description = "NumForge Quantize (256 x 4096)")]
-        public void NumForgeQuantize() => _numForgeQuantize();
     }
 }

@@ -13,9 +13,10 @@ namespace NumForge
     public sealed class QuantizedMatrix<TBlock>
         where TBlock : unmanaged, IBlockFormat<TBlock>
     {
-        private readonly TBlock[] _blocks;
+        // Pinned, block 0 on a 64-byte boundary (see BlockStorage): the same cache-line layout, and MatVec time, every run.
+        private readonly BlockStorage<TBlock> _blocks;
 
-        private QuantizedMatrix(TBlock[] blocks, int rows, int columns)
+        private QuantizedMatrix(BlockStorage<TBlock> blocks, int rows, int columns)
         {
             _blocks = blocks;
             Rows = rows;
@@ -41,8 +42,8 @@ namespace NumForge
                 throw new ArgumentException($"weights holds {weights.Length} values, not {rows} x {columns}.", nameof(weights));
             }
 
-            var blocks = new TBlock[count];
-            TBlock.Quantize(weights, blocks);
+            var blocks = BlockStorage<TBlock>.Allocate(count);
+            TBlock.Quantize(weights, blocks.Span);
             return new QuantizedMatrix<TBlock>(blocks, rows, columns);
         }
 
@@ -56,7 +57,9 @@ namespace NumForge
                 throw new ArgumentException($"{rows} x {columns} needs {count} blocks, not {blocks.Length}.", nameof(blocks));
             }
 
-            return new QuantizedMatrix<TBlock>(blocks.ToArray(), rows, columns);
+            var storage = BlockStorage<TBlock>.Allocate(count);
+            blocks.CopyTo(storage.Span);
+            return new QuantizedMatrix<TBlock>(storage, rows, columns);
         }
 
         /// <summary>Writes the dequantized matrix, row-major, to <paramref name="destination"/> (Rows x Columns values).</summary>
@@ -151,7 +154,7 @@ namespace NumForge
             fixed (float* py = y)
             {
                 TOperator op = default;
-                op.Bind((byte*)w, Columns / TBlock.BlockSize, codes, scales, sums, py);
+                op.Bind((byte*)w, Columns / TBlock.BlockSize, codes + activation.CodeStart, scales, sums, py);
                 RowDriver.Run(op, Rows, RowBytes, maxDegreeOfParallelism);
             }
         }

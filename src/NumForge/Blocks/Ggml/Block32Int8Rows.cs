@@ -46,7 +46,7 @@ namespace NumForge.Blocks.Ggml
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<byte> Unsigned(byte* block) => Nibbles.Unpack(Vector128.Load(block + 2));
+        public static Vector256<byte> Unsigned(byte* block) => Nibbles.Unpack(block + 2);
     }
 
     /// <summary>MXFP4: E8M0 exponent e, then 16 bytes of E2M1 nibbles; looked up as ggml's doubled values + 12, scale 2^(e-128).</summary>
@@ -72,7 +72,7 @@ namespace NumForge.Blocks.Ggml
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<byte> Unsigned(byte* block)
         {
-            Vector256<byte> nibbles = Nibbles.Unpack(Vector128.Load(block + 1));
+            Vector256<byte> nibbles = Nibbles.Unpack(block + 1);
             Vector128<byte> table = Vector128.Create((byte)12, 13, 14, 15, 16, 18, 20, 24, 12, 11, 10, 9, 8, 6, 4, 0);
             return Avx2.IsSupported
                 ? Avx2.Shuffle(Vector256.Create(table, table), nibbles)
@@ -102,41 +102,65 @@ namespace NumForge.Blocks.Ggml
     }
 
     /// <summary>16 bytes of two 4-bit codes each to 32 codes: low nibbles are elements 0..15, high nibbles 16..31.</summary>
-    internal static class Nibbles
+    internal static unsafe class Nibbles
     {
+        /// <summary>The 32 codes of the 16 bytes at <paramref name="q"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<byte> Unpack(Vector128<byte> q) => Vector256.Create(q, RowKernel.Right(q, 4)) & Vector256.Create((byte)0x0F);
+        public static Vector256<byte> Unpack(byte* q)
+        {
+            if (Avx2.IsSupported)
+            {
+                // The 16 bytes in both halves (a broadcast load, no shuffle), the upper half shifted right by 4 and both
+                // masked: two instructions (one with GFNI) where a load, a shift, a lane insert and a mask took four.
+                Vector256<uint> both = Avx2.BroadcastVector128ToVector256((uint*)q);
+                if (Gfni.V256.IsSupported)
+                {
+                    // One affine bit transform per byte: the low half keeps the low nibbles, the high half takes the high.
+                    Vector256<ulong> matrices = Vector256.Create(RowKernel.LowNibble, RowKernel.LowNibble, RowKernel.HighNibble, RowKernel.HighNibble);
+                    return Gfni.V256.GaloisFieldAffineTransform(both.AsByte(), matrices.AsByte(), 0);
+                }
+
+                return Avx2.ShiftRightLogicalVariable(both, Vector256.Create(0u, 0, 0, 0, 4, 4, 4, 4)).AsByte() & Vector256.Create((byte)0x0F);
+            }
+
+            Vector128<byte> bytes = Vector128.Load(q);
+            return Vector256.Create(bytes, RowKernel.Right(bytes, 4)) & Vector256.Create((byte)0x0F);
+        }
     }
 
     /// <summary>
-    /// The int8 row loop of the one-scale, 32-element blocks: per block the unsigned codes (for 4-bit codes one 16-byte
-    /// load, one shift, one AND), one int8 dot (AVX-VNNI vpdpbusd, or vpmaddubsw + vpmaddwd) started from the block's
-    /// integer offset term, one conversion and one FMA with the block's scale. The scales of eight blocks are gathered and converted at once
-    /// (a lane permute per block), and even and odd blocks go to two accumulators so the FMAs do not wait on each other.
-    /// The AVX2 and portable paths compute the same lanes in the same order, so the result does not depend on the path.
+    /// The int8 row loop of the one-scale, 32-element blocks, eight blocks at a time: per block the unsigned codes (for
+    /// 4-bit codes a 16-byte broadcast load, one variable shift, one AND) and one int8 dot (AVX-VNNI vpdpbusd, or
+    /// vpmaddubsw + vpmaddwd) into eight int32 lanes; the eight blocks' lanes are then summed exactly in an integer
+    /// transpose-and-add tree to one lane per block, the integer offset terms added, and the eight block sums converted
+    /// and multiplied into the row's accumulator with the eight scales d_w * d_x (gathered and converted at once) in one
+    /// FMA. A float multiply-add per block (and its latency chain) was what bound the per-block form. Lane k of the
+    /// accumulator takes blocks 8i + k; a last group of fewer than eight blocks, and every group without AVX2, computes
+    /// the same lanes through <see cref="Group"/>, so the result does not depend on the path.
     /// </summary>
     internal static unsafe class Block32Int8Rows<TCodes>
         where TCodes : struct, IBlock32Codes
     {
-        // This thread's offset terms, reused as Q8Activation.ForThread is (lanes 1..7 are never written, so stay zero).
+        // This thread's offset terms, reused as Q8Activation.ForThread is.
         [ThreadStatic]
         private static int[]? t_terms;
 
         /// <summary>
-        /// Each block's offset term -CodeOffset * (sum of its 32 activation codes) in lane 0 of eight int32 lanes, in
-        /// this thread's reusable array (valid until the thread asks again).
+        /// Each block's offset term -CodeOffset * (sum of its 32 activation codes), in this thread's reusable array
+        /// (valid until the thread asks again).
         /// </summary>
         public static int[] OffsetTerms(int blocks, int* sums16)
         {
-            int[] terms = t_terms is { } cached && cached.Length >= blocks * 8 ? cached : (t_terms = new int[blocks * 8]);
+            int[] terms = t_terms is { } cached && cached.Length >= blocks ? cached : (t_terms = new int[blocks]);
             for (int b = 0; b < blocks; b++)
             {
-                terms[8 * b] = -TCodes.CodeOffset * (sums16[2 * b] + sums16[(2 * b) + 1]);
+                terms[b] = -TCodes.CodeOffset * (sums16[2 * b] + sums16[(2 * b) + 1]);
             }
 
             return terms;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Run(in Int8Operands o, int[] offsetTerms, int start, int end)
         {
             byte* weights = o.Weights;
@@ -149,52 +173,76 @@ namespace NumForge.Blocks.Ggml
                 {
                     byte* w = weights + ((long)r * perRow * bytes);
                     sbyte* a = o.Codes;
-                    int* t = terms;
-                    Vector256<float> even = Vector256<float>.Zero, odd = Vector256<float>.Zero;
+                    Vector256<float> acc = Vector256<float>.Zero;
                     int b = 0;
                     if (Avx2.IsSupported)
                     {
-                        for (; b <= perRow - 8; b += 8, w += 8 * bytes, a += 256, t += 64)
+                        for (; b <= perRow - 8; b += 8, w += 8 * bytes, a += 256)
                         {
-                            Vector256<float> s = TCodes.Scales8(w) * Vector256.Load(xs + b);
-                            even = Block(even, w, a, t, Avx2.PermuteVar8x32(s, Vector256.Create(0)));
-                            odd = Block(odd, w + bytes, a + 32, t + 8, Avx2.PermuteVar8x32(s, Vector256.Create(1)));
-                            even = Block(even, w + (2 * bytes), a + 64, t + 16, Avx2.PermuteVar8x32(s, Vector256.Create(2)));
-                            odd = Block(odd, w + (3 * bytes), a + 96, t + 24, Avx2.PermuteVar8x32(s, Vector256.Create(3)));
-                            even = Block(even, w + (4 * bytes), a + 128, t + 32, Avx2.PermuteVar8x32(s, Vector256.Create(4)));
-                            odd = Block(odd, w + (5 * bytes), a + 160, t + 40, Avx2.PermuteVar8x32(s, Vector256.Create(5)));
-                            even = Block(even, w + (6 * bytes), a + 192, t + 48, Avx2.PermuteVar8x32(s, Vector256.Create(6)));
-                            odd = Block(odd, w + (7 * bytes), a + 224, t + 56, Avx2.PermuteVar8x32(s, Vector256.Create(7)));
+                            RowKernel.Prefetch(w, 8 * bytes);
+                            Vector256<int> sums = Sums8(w, a) + Vector256.Load(terms + b);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(sums), TCodes.Scales8(w) * Vector256.Load(xs + b), acc);
                         }
                     }
 
-                    // The rest (every block without AVX2): b is even here, so parity picks the same accumulator as above.
-                    for (; b <= perRow - 2; b += 2, w += 2 * bytes, a += 64, t += 16)
+                    for (; b < perRow; b += 8, w += 8 * bytes, a += 256)
                     {
-                        even = Block(even, w, a, t, Vector256.Create(TCodes.Scale(w) * xs[b]));
-                        odd = Block(odd, w + bytes, a + 32, t + 8, Vector256.Create(TCodes.Scale(w + bytes) * xs[b + 1]));
+                        acc = Group(acc, w, a, terms + b, xs + b, Math.Min(8, perRow - b));
                     }
 
-                    if (b < perRow)
-                    {
-                        even = Block(even, w, a, t, Vector256.Create(TCodes.Scale(w) * xs[b]));
-                    }
-
-                    o.Output[r] = Vector256.Sum(even + odd);
+                    o.Output[r] = Vector256.Sum(acc);
                 }
             }
         }
 
+        /// <summary>The eight blocks' exact dot products (without offset terms), block k in lane k (AVX2).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> Block(Vector256<float> acc, byte* w, sbyte* a, int* offsetTerm, Vector256<float> scale)
+        private static Vector256<int> Sums8(byte* w, sbyte* a)
+        {
+            int bytes = TCodes.BlockBytes;
+            Vector256<int> p01 = Pair(Dot(w, a), Dot(w + bytes, a + 32));
+            Vector256<int> p23 = Pair(Dot(w + (2 * bytes), a + 64), Dot(w + (3 * bytes), a + 96));
+            Vector256<int> p45 = Pair(Dot(w + (4 * bytes), a + 128), Dot(w + (5 * bytes), a + 160));
+            Vector256<int> p67 = Pair(Dot(w + (6 * bytes), a + 192), Dot(w + (7 * bytes), a + 224));
+
+            // Per 128-bit half: [d0 d1 d2 d3] from p01, p23 (and d4..d7 from p45, p67); the halves' partial sums added last.
+            Vector256<int> q0 = Avx2.UnpackLow(p01.AsInt64(), p23.AsInt64()).AsInt32() + Avx2.UnpackHigh(p01.AsInt64(), p23.AsInt64()).AsInt32();
+            Vector256<int> q1 = Avx2.UnpackLow(p45.AsInt64(), p67.AsInt64()).AsInt32() + Avx2.UnpackHigh(p45.AsInt64(), p67.AsInt64()).AsInt32();
+            return Avx2.Permute2x128(q0, q1, 0x20) + Avx2.Permute2x128(q0, q1, 0x31);
+        }
+
+        // [x0+x2, y0+y2, x1+x3, y1+y3] per 128-bit half: two blocks' lanes interleaved and halved in count.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> Pair(Vector256<int> x, Vector256<int> y) => Avx2.UnpackLow(x, y) + Avx2.UnpackHigh(x, y);
+
+        /// <summary>One block's dot product in eight int32 lanes (lane l: bytes 4l..4l+3).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> Dot(byte* w, sbyte* a)
         {
             Vector256<byte> u = TCodes.Unsigned(w);
 
             // Q8_0's codes + 128 reach 255: vpmaddubsw alone could saturate there (a constant test per instantiation).
-            Vector256<int> dot = TCodes.CodeOffset >= 128
-                ? Int8Dot.UnsignedFullSigned(Vector256.Load(offsetTerm), u, Vector256.Load(a))
-                : Int8Dot.UnsignedSigned(Vector256.Load(offsetTerm), u, Vector256.Load(a));
-            return Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(dot), scale, acc);
+            return TCodes.CodeOffset >= 128
+                ? Int8Dot.UnsignedFullSigned(Vector256<int>.Zero, u, Vector256.Load(a))
+                : Int8Dot.UnsignedSigned(Vector256<int>.Zero, u, Vector256.Load(a));
+        }
+
+        /// <summary>
+        /// Up to eight blocks one at a time (the path without AVX2, and a row's last group): the same exact integer sums
+        /// and scale products in the same lanes as the eight-block step, zero in the lanes past <paramref name="count"/>.
+        /// </summary>
+        private static Vector256<float> Group(Vector256<float> acc, byte* w, sbyte* a, int* terms, float* xs, int count)
+        {
+            int bytes = TCodes.BlockBytes;
+            Vector256<int> sums = Vector256<int>.Zero;
+            Vector256<float> scales = Vector256<float>.Zero;
+            for (int k = 0; k < count; k++)
+            {
+                sums = sums.WithElement(k, Vector256.Sum(Dot(w + (k * bytes), a + (32 * k))) + terms[k]);
+                scales = scales.WithElement(k, TCodes.Scale(w + (k * bytes)) * xs[k]);
+            }
+
+            return Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(sums), scales, acc);
         }
     }
 

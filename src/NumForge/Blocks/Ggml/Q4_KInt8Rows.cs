@@ -38,6 +38,7 @@ namespace NumForge.Blocks.Ggml
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int start, int end)
         {
             // The operands in locals: read through 'this' they were reloaded on every block.
@@ -45,6 +46,13 @@ namespace NumForge.Blocks.Ggml
             int perRow = _o.BlocksPerRow;
             float* actScales = _o.Scales;
             float* output = _o.Output;
+
+            // d * d_x of up to eight super-blocks, then dmin * d_x: converted eight at a time with AVX2 (one gather and
+            // two conversions where each super-block took a conversion of its own), read back as broadcasts.
+            float* dd = stackalloc float[16];
+
+            // The eight sub-block scales of the current super-block, each as an int16 pair (one int32).
+            int* pairs = stackalloc int[8];
             fixed (short* sums32 = _sums32)
             {
                 for (int r = start; r < end; r++)
@@ -54,22 +62,60 @@ namespace NumForge.Blocks.Ggml
                     short* sums = sums32;
                     Vector256<float> acc = Vector256<float>.Zero;
                     Vector128<float> minimums = Vector128<float>.Zero;
-                    for (int b = 0; b < perRow; b++, w += 144, a += 256, sums += 8)
+                    for (int g = 0; g < perRow; g += 8)
                     {
-                        Vector128<byte> packed = DecodeScales(Vector128.Load(w + 4).AsUInt32());
-                        Vector128<short> sc = Vector128.WidenLower(packed).AsInt16();
-                        Vector128<short> mn = Vector128.WidenUpper(packed).AsInt16();
+                        int count = Math.Min(8, perRow - g);
+                        Scales(w, actScales + g, count, dd);
+                        for (int k = 0; k < count; k++, w += 144, a += 256, sums += 8)
+                        {
+                            RowKernel.Prefetch(w, 144);
+                            Vector128<byte> packed = DecodeScales(Vector128.Load(w + 4).AsUInt32());
+                            Vector128<short> mn = Vector128.WidenUpper(packed).AsInt16();
+                            Vector256<int> isum;
+                            if (Avx2.IsSupported)
+                            {
+                                // Each scale in both int16 halves of an int32, read back as a broadcast load.
+                                Vector256<int> sc32 = Avx2.ConvertToVector256Int32(packed);
+                                (sc32 | Vector256.ShiftLeft(sc32, 16)).Store(pairs);
+                                isum = Dot256(w + 16, a, pairs);
+                            }
+                            else
+                            {
+                                isum = DotPortable(w + 16, a, Vector128.WidenLower(packed).AsInt16());
+                            }
 
-                        // [d * d_x, dmin * d_x]: the two fp16 scales side by side.
-                        Vector128<float> dd = HalvesToSingle(Unsafe.ReadUnaligned<uint>(w)) * Vector128.Create(actScales[b]);
-                        Vector256<int> isum = Avx2.IsSupported ? Dot256(w + 16, a, sc) : DotPortable(w + 16, a, sc);
-                        acc = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(isum), Vector256.Create(dd.ToScalar()), acc);
-                        Vector128<int> msum = Sse2.IsSupported ? Sse2.MultiplyAddAdjacent(mn, Vector128.Load(sums)) : Products(mn, Vector128.Load(sums));
-                        minimums = Vector128.FusedMultiplyAdd(Vector128.ConvertToSingle(msum), Vector128.Create(dd.GetElement(1)), minimums);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(isum), Vector256.Create(dd[k]), acc);
+                            Vector128<int> msum = Sse2.IsSupported ? Sse2.MultiplyAddAdjacent(mn, Vector128.Load(sums)) : Products(mn, Vector128.Load(sums));
+                            minimums = Vector128.FusedMultiplyAdd(Vector128.ConvertToSingle(msum), Vector128.Create(dd[8 + k]), minimums);
+                        }
                     }
 
                     output[r] = Vector256.Sum(acc) - Vector128.Sum(minimums);
                 }
+            }
+        }
+
+        /// <summary>
+        /// [d * d_x] of <paramref name="count"/> super-blocks at <paramref name="w"/> into dd[0..8), [dmin * d_x] into
+        /// dd[8..16): the fp16 pair at the start of each block, converted exactly, times its activation scale.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Scales(byte* w, float* xs, int count, float* dd)
+        {
+            if (Avx2.IsSupported && count == 8)
+            {
+                Vector256<int> bits = Avx2.GatherVector256((int*)w, Vector256.Create(0, 144, 288, 432, 576, 720, 864, 1008), 1);
+                Vector256<float> x = Vector256.Load(xs);
+                (GgmlMath.FromHalfBits(bits & Vector256.Create(0xffff)) * x).Store(dd);
+                (GgmlMath.FromHalfBits(Vector256.ShiftRightLogical(bits, 16)) * x).Store(dd + 8);
+                return;
+            }
+
+            for (int k = 0; k < count; k++)
+            {
+                Vector128<float> pair = HalvesToSingle(Unsafe.ReadUnaligned<uint>(w + (144 * k))) * Vector128.Create(xs[k]);
+                dd[k] = pair.ToScalar();
+                dd[8 + k] = pair.GetElement(1);
             }
         }
 
@@ -103,31 +149,28 @@ namespace NumForge.Blocks.Ggml
                 : Vector128.Create(GgmlMath.FromHalfBits((ushort)bits), GgmlMath.FromHalfBits((ushort)(bits >> 16)), 0, 0);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<int> Dot256(byte* q, sbyte* a, Vector128<short> scales)
+        private static Vector256<int> Dot256(byte* q, sbyte* a, int* scalePairs)
         {
             // Two accumulators: the low-nibble and high-nibble chains of vpdpwssd run side by side.
-            Vector256<byte> sc = Vector256.Create(scales, scales).AsByte();
             Vector256<int> even = Vector256<int>.Zero, odd = Vector256<int>.Zero;
-            Step256(ref even, ref odd, q, a, sc, 0);
-            Step256(ref even, ref odd, q + 32, a + 64, sc, 2);
-            Step256(ref even, ref odd, q + 64, a + 128, sc, 4);
-            Step256(ref even, ref odd, q + 96, a + 192, sc, 6);
+            Step256(ref even, ref odd, q, a, scalePairs);
+            Step256(ref even, ref odd, q + 32, a + 64, scalePairs + 2);
+            Step256(ref even, ref odd, q + 64, a + 128, scalePairs + 4);
+            Step256(ref even, ref odd, q + 96, a + 192, scalePairs + 6);
             return even + odd;
         }
 
         // 32 code bytes: low nibbles against 32 activations (sub-block j), high nibbles against the next 32 (j + 1).
-        // Written out four times by Dot256 so the shuffle selectors are constants (the JIT does not unroll loops).
+        // The scales come as broadcast loads of int16 pairs (a load-port operation, where an in-lane byte shuffle per
+        // sub-block took a shuffle-port cycle).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Step256(ref Vector256<int> even, ref Vector256<int> odd, byte* q, sbyte* a, Vector256<byte> sc, int j)
+        private static void Step256(ref Vector256<int> even, ref Vector256<int> odd, byte* q, sbyte* a, int* scalePairs)
         {
-            Vector256<byte> low = Vector256.Create((byte)0x0F);
             Vector256<byte> bytes = Vector256.Load(q);
-            Vector256<short> p0 = Avx2.MultiplyAddAdjacent(bytes & low, Vector256.Load(a));
-            Vector256<short> p1 = Avx2.MultiplyAddAdjacent(RowKernel.Right(bytes, 4) & low, Vector256.Load(a + 32));
-
-            // Scale j broadcast to every int16 lane: bytes 2j, 2j+1 of each 128-bit half.
-            Vector256<short> s0 = Avx2.Shuffle(sc, Vector256.Create((short)((2 * j) | (((2 * j) + 1) << 8))).AsByte()).AsInt16();
-            Vector256<short> s1 = Avx2.Shuffle(sc, Vector256.Create((short)(((2 * j) + 2) | (((2 * j) + 3) << 8))).AsByte()).AsInt16();
+            Vector256<short> p0 = Avx2.MultiplyAddAdjacent(bytes & Vector256.Create((byte)0x0F), Vector256.Load(a));
+            Vector256<short> p1 = Avx2.MultiplyAddAdjacent(RowKernel.MoveBits(bytes, RowKernel.HighNibble, -4, 0x0F), Vector256.Load(a + 32));
+            Vector256<short> s0 = Vector256.Create(scalePairs[0]).AsInt16();
+            Vector256<short> s1 = Vector256.Create(scalePairs[1]).AsInt16();
             if (AvxVnni.IsSupported)
             {
                 even = AvxVnni.MultiplyWideningAndAdd(even, p0, s0);

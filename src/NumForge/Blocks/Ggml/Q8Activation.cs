@@ -22,9 +22,27 @@ namespace NumForge.Blocks.Ggml
         private static Q8Activation? t_block256;
 
         public Q8Activation(int length, int blockSize)
+            : this(length, blockSize, aligned: false)
+        {
+        }
+
+        private unsafe Q8Activation(int length, int blockSize, bool aligned)
         {
             BlockSize = blockSize;
-            Codes = new sbyte[length];
+            Length = length;
+            if (aligned)
+            {
+                // Pinned, the codes from a 64-byte boundary: the kernels' 32-byte loads of them never straddle two cache
+                // lines, whatever phase the array lands at in this run.
+                Codes = GC.AllocateArray<sbyte>(length + 64, pinned: true);
+                nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(Codes));
+                CodeStart = (int)((64 - (address & 63)) & 63);
+            }
+            else
+            {
+                Codes = new sbyte[length];
+            }
+
             Scales = new float[length / blockSize];
             Sums16 = new int[length / 16];
         }
@@ -38,12 +56,12 @@ namespace NumForge.Blocks.Ggml
         public static Q8Activation ForThread(int length, int blockSize)
         {
             Q8Activation? cached = blockSize == 32 ? t_block32 : blockSize == 256 ? t_block256 : null;
-            if (cached is not null && cached.Codes.Length == length)
+            if (cached is not null && cached.Length == length)
             {
                 return cached;
             }
 
-            cached = new Q8Activation(length, blockSize);
+            cached = new Q8Activation(length, blockSize, aligned: true);
             if (blockSize == 32)
             {
                 t_block32 = cached;
@@ -56,7 +74,14 @@ namespace NumForge.Blocks.Ggml
             return cached;
         }
 
+        /// <summary>Gets the number of values.</summary>
+        public int Length { get; }
+
+        /// <summary>Gets the codes, from <see cref="CodeStart"/> on.</summary>
         public sbyte[] Codes { get; }
+
+        /// <summary>Gets where code 0 is in <see cref="Codes"/>: 0, or the first 64-byte boundary for <see cref="ForThread"/>'s activations.</summary>
+        public int CodeStart { get; }
 
         public float[] Scales { get; }
 
@@ -65,7 +90,7 @@ namespace NumForge.Blocks.Ggml
         /// <summary>Quantizes <paramref name="x"/> (length a multiple of the block size).</summary>
         public void Quantize(ReadOnlySpan<float> x)
         {
-            ref sbyte codes = ref MemoryMarshal.GetArrayDataReference(Codes);
+            ref sbyte codes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Codes), CodeStart);
             for (int b = 0; b < Scales.Length; b++)
             {
                 ReadOnlySpan<float> block = x.Slice(b * BlockSize, BlockSize);
