@@ -98,11 +98,6 @@ namespace NumForge.Benchmarks
             for (int i = 0; i < N; i++)
             {
                 fp4[i] = (Float4E2M1FN)floats[i];
-                e3m2[i] = (Float6E3M2FN)floats[i];
-                e2m3[i] = (Float6E2M3FN)floats[i];
-                e8m0[i] = (Float8E8M0FNU)floats[i];
-                e4m3fnuz[i] = (Float8E4M3FNUZ)floats[i];
-                e5m2fnuz[i] = (Float8E5M2FNUZ)floats[i];
             }
         }
 
