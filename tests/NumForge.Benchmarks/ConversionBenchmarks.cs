@@ -141,9 +141,6 @@ namespace NumForge.Benchmarks
         [Benchmark(Description = "BFloat16 span float->X")]
         public void BFloat16To() => BFloat16.ConvertFrom(floats, bf16);
 
-        [Benchmark(Description = "BFloat16 span float->X (top-half block)")]
-        public void BFloat16ToTopHalf() => TopHalfEncoder.FromSingle<BFloat16.Traits>(floats, System.Runtime.InteropServices.MemoryMarshal.Cast<BFloat16, ushort>(bf16.AsSpan()), SimdWidth.Auto);
-
         [Benchmark(Description = "BFloat16 span X->float")]
         public void BFloat16From() => BFloat16.ConvertTo(bf16, floatsOut);
 

@@ -137,7 +137,7 @@ namespace NumForge.Tests.Spans
             foreach (SimdWidth width in new[] { SimdWidth.Auto, SimdWidth.V128, SimdWidth.V256, SimdWidth.V512 })
             {
                 ushort[] output = new ushort[input.Length];
-                int done = TopHalfEncoder.FromSingle<SpanTraits<SBF16>>(input, output, width);
+                int done = TopHalfEncoder.FromSingle<SpanTraits<SBF16>>(input, output, MidpointRounding.ToEven, saturate: false, width);
                 Assert.Equal(input.Length, done);
                 for (int i = 0; i < input.Length; i++)
                 {
@@ -146,8 +146,8 @@ namespace NumForge.Tests.Spans
                 }
             }
 
-            Assert.Equal(0, TopHalfEncoder.FromSingle<SpanTraits<SBF16>>(input, new ushort[input.Length], SimdWidth.Scalar));
-            Assert.Equal(0, TopHalfEncoder.FromSingle<SpanTraits<SBinary16>>(input, new ushort[input.Length], SimdWidth.Auto));
+            Assert.Equal(0, TopHalfEncoder.FromSingle<SpanTraits<SBF16>>(input, new ushort[input.Length], MidpointRounding.ToEven, saturate: false, SimdWidth.Scalar));
+            Assert.Equal(0, TopHalfEncoder.FromSingle<SpanTraits<SBinary16>>(input, new ushort[input.Length], MidpointRounding.ToEven, saturate: false, SimdWidth.Auto));
         }
 
         [Fact]

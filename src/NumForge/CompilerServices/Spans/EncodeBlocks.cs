@@ -156,13 +156,13 @@ namespace NumForge.CompilerServices.Spans
             bool clamp = TClamp.Value;
             ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
             TOps.LoadWiden16(ref source, out TV h0, out TV h1, signed: true);
-            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h0), k, clamp);
-            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h1), k, clamp);
+            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h0), k, clamp);
+            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h1), k, clamp);
             if (Unsafe.SizeOf<TBits>() == 1)
             {
                 TOps.LoadWiden16(ref Unsafe.Add(ref source, TOps.Count * 4), out TV h2, out TV h3, signed: true);
-                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h2), k, clamp);
-                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(Widen(h3), k, clamp);
+                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h2), k, clamp);
+                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h3), k, clamp);
                 TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
@@ -176,9 +176,6 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
-        /// <summary>The Half bits widened to float's, exactly (<see cref="HalfWidening{TOps, TV}.Widen"/>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static TV Widen(TV halfBits) => HalfWidening<TOps, TV>.Widen(halfBits);
     }
 
     /// <summary>Half bits (sign-extended in 32-bit lanes) to the float bits of the same value, exactly, in lanes.</summary>

@@ -117,14 +117,6 @@ namespace NumForge.CompilerServices.Spans
                 && TTraits.MaxFiniteMagnitude == 0x7F7F && FloatCodec<TTraits>.FromDouble(BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL)) == 0x7FC0;
 
         /// <summary>
-        /// Encodes the leading whole blocks of <paramref name="source"/> to nearest even, without saturation; returns
-        /// how many elements it encoded (0 where <see cref="Applies{TTraits}"/> is false or no vector path applies).
-        /// </summary>
-        public static int FromSingle<TTraits>(ReadOnlySpan<float> source, Span<ushort> destination, SimdWidth width)
-            where TTraits : struct, IFloatTraits
-            => FromSingle<TTraits>(source, destination, MidpointRounding.ToEven, saturate: false, width);
-
-        /// <summary>
         /// Encodes the leading whole blocks of <paramref name="source"/> in <paramref name="rounding"/>, saturating or
         /// not; returns how many elements it encoded (0 where <see cref="Applies{TTraits}"/> is false, no vector path
         /// applies or the mode is not a defined one).
