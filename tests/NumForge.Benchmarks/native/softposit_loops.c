@@ -13,9 +13,12 @@
  * fma computes a[i] * b[i] + a[(i + 1) & (n - 1)] (n a power of two), as PositBenchmarks' fma row does.
  *
  * Build (SoftPosit itself is not part of NumForge; see docs/benchmarks.md, "SoftPosit anchor"):
- *   gcc -O2 -march=core-avx2 -DSOFTPOSIT_FAST_INT64 -DINLINE_LEVEL=5 -shared -fPIC \
- *       -I$SOFTPOSIT/build/Linux-x86_64-GCC -I$SOFTPOSIT/source/include \
+ *   gcc -O2 -march=core-avx2 -DSOFTPOSIT_FAST_INT64 -DINLINE_LEVEL=5 -shared -fPIC -fvisibility=hidden \
+ *       -I$SOFTPOSIT/build/Linux-x86_64-GCC -I$SOFTPOSIT/source/8086-SSE -I$SOFTPOSIT/source/include \
  *       <SoftPosit arithmetic sources> softposit_loops.c -o libsoftposit_bench.so
+ * -fvisibility=hidden keeps SoftPosit's own functions internal, so the calls between them (p16_add ->
+ * softposit_addMagsP16) are direct, as when softposit.a is linked statically, not through the PLT; only the sp_*
+ * loops below are exported.
  */
 #include <stdint.h>
 
