@@ -12,8 +12,8 @@ namespace NumForge.Benchmarks
     /// conversions (ns per element, float -> T and T -> float over <see cref="SpanLength"/> elements) for Posit8,
     /// Posit16 (es 2), Posit16E1 (SoftPosit's posit16) and Posit32, beside the same operations on float and
     /// System.Half. SoftPosit itself runs in <see cref="SoftPositBenchmarks{T}"/> over the same operands
-    /// (<see cref="PositOperands"/>). Each benchmark reports time per operation/element (OperationsPerInvoke). For float the "conversion" is a copy; for Half it is
-    /// TensorPrimitives.ConvertToHalf/ConvertToSingle.
+    /// (<see cref="PositOperands"/>). Each benchmark reports time per operation/element (OperationsPerInvoke). For
+    /// float the "conversion" is a copy; for Half it is TensorPrimitives.ConvertToHalf/ConvertToSingle.
     /// </summary>
     [GenericTypeArguments(typeof(Posit8))]
     [GenericTypeArguments(typeof(Posit16))]
