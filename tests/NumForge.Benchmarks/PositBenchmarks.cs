@@ -11,9 +11,9 @@ namespace NumForge.Benchmarks
     /// Scalar posit arithmetic (ns per add, mul, div, fma, sqrt over <see cref="Operands"/> operand pairs) and span
     /// conversions (ns per element, float -> T and T -> float over <see cref="SpanLength"/> elements) for Posit8,
     /// Posit16 (es 2), Posit16E1 (SoftPosit's posit16) and Posit32, beside the same operations on float and
-    /// System.Half. SoftPosit itself (C) is not linked in; compare with its figures measured on the same machine. Each benchmark reports time per
-    /// operation/element (OperationsPerInvoke). For float the "conversion" is a copy; for Half it is
-    /// TensorPrimitives.ConvertToHalf/ConvertToSingle.
+    /// System.Half. SoftPosit itself runs in <see cref="SoftPositBenchmarks{T}"/> over the same operands
+    /// (<see cref="PositOperands"/>). Each benchmark reports time per operation/element (OperationsPerInvoke). For
+    /// float the "conversion" is a copy; for Half it is TensorPrimitives.ConvertToHalf/ConvertToSingle.
     /// </summary>
     [GenericTypeArguments(typeof(Posit8))]
     [GenericTypeArguments(typeof(Posit16))]
@@ -24,7 +24,7 @@ namespace NumForge.Benchmarks
     public class PositBenchmarks<T>
         where T : struct, INumber<T>, IRootFunctions<T>
     {
-        public const int Operands = 1024;
+        public const int Operands = PositOperands.Count;
         public const int SpanLength = 4096;
 
         private T[] a = Array.Empty<T>();
@@ -38,15 +38,8 @@ namespace NumForge.Benchmarks
         public void Setup()
         {
             var random = new Random(1);
-            a = new T[Operands];
-            b = new T[Operands];
+            (a, b) = PositOperands.Create<T>(random);
             results = new T[Operands];
-            for (int i = 0; i < Operands; i++)
-            {
-                // Positive and negative values within a few binades of 1 (the posits' densest region), never zero.
-                a[i] = T.CreateSaturating((float)((random.NextDouble() + 0.25) * Math.Pow(2, random.Next(-4, 5)) * (random.Next(2) * 2 - 1)));
-                b[i] = T.CreateSaturating((float)((random.NextDouble() + 0.25) * Math.Pow(2, random.Next(-4, 5))));
-            }
 
             floats = new float[SpanLength];
             floatsOut = new float[SpanLength];
