@@ -215,6 +215,10 @@ namespace NumForge.Blocks.Quant.Kernels
             // Compile-time constants per width, so the loops below only bump references.
             int chunkBytes = TBits.Bits == 3 ? 48 : 64;
             int chunkElements = TBits.Bits == 2 ? 256 : 128;
+
+            // The code values in a register: read from the field (this struct is not 64-byte aligned, so that would be a
+            // cache-line split load) once per row, not once per group.
+            Vector512<float> values = _table;
             if (_chunksPerGroup == 1)
             {
                 // One chunk per group (W4G128, W2G256): the group's table q * s - s * z (the dequantized weights, exact), one chunk, next group.
@@ -225,7 +229,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 nint offsetStep = _offsetMask & 1;
                 for (int g = _groups; g > 0; g--)
                 {
-                    Vector512<float> table = Vector512.FusedMultiplyAdd(_table, Vector512.Create(groupScale), Vector512.Create(groupOffset));
+                    Vector512<float> table = Vector512.FusedMultiplyAdd(values, Vector512.Create(groupScale), Vector512.Create(groupOffset));
                     Chunk(table, ref chunk, ref chunkX, ref a0, ref a1, ref a2, ref a3);
                     chunk = ref Unsafe.Add(ref chunk, chunkBytes);
                     chunkX = ref Unsafe.Add(ref chunkX, chunkElements);
@@ -240,7 +244,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 ref float chunkX = ref laneX;
                 for (int g = 0; g < _groups; g++)
                 {
-                    Vector512<float> table = Vector512.FusedMultiplyAdd(_table, Vector512.Create(Unsafe.Add(ref scale, g)), Vector512.Create(Unsafe.Add(ref offset, g & _offsetMask)));
+                    Vector512<float> table = Vector512.FusedMultiplyAdd(values, Vector512.Create(Unsafe.Add(ref scale, g)), Vector512.Create(Unsafe.Add(ref offset, g & _offsetMask)));
                     for (int c = _chunksPerGroup; c > 0; c--)
                     {
                         Chunk(table, ref chunk, ref chunkX, ref a0, ref a1, ref a2, ref a3);
@@ -256,7 +260,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 for (int c = 0; c < _fullChunks; c++)
                 {
                     Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero, b3 = Vector512<float>.Zero;
-                    Chunk(_table, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
+                    Chunk(values, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
                     Vector512<float> laneScale = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref scale, (nuint)(c * groupsPerChunk)), _laneGroup);
                     a0 = Vector512.FusedMultiplyAdd((b0 + b1) + (b2 + b3), laneScale, a0);
                 }
@@ -312,6 +316,9 @@ namespace NumForge.Blocks.Quant.Kernels
                 // Lane l's byte b (codes of elements 8l+2b, 8l+2b+1) is the low byte of lane l of a load b bytes further on:
                 // the load ports do the byte shifts, and one 4-bit shift per load gives its high nibbles. Four shifts per
                 // 128 weights instead of seven (the loads at +1..+3 read one byte of the next chunk, whose bits vpermps ignores).
+                // This is the cheapest mix measured: each split load (+1..+3) costs about what a shift costs, the high
+                // nibbles need a shift or a stored-and-reloaded (split) copy, and fewer of one means more of the other
+                // (docs/quantization.md lists the variants and their times).
                 Vector512<int> v1 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 1)));
                 Vector512<int> v2 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 2)));
                 Vector512<int> v3 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 3)));
