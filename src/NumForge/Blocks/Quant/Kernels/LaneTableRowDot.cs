@@ -95,12 +95,13 @@ namespace NumForge.Blocks.Quant.Kernels
     }
 
     /// <summary>
-    /// The AVX-512 row kernel for 4-bit and 2-bit codes. A 64-byte chunk of a row is read as 16 int32 lanes; lane l holds
-    /// the codes of elements <c>l*E .. l*E+E-1</c> (E = 32 / bits). Step k shifts every lane right by <c>k * bits</c> and
-    /// looks the low four bits up in a 16-entry table with one <c>vpermps</c> (which ignores the higher bits, so no
-    /// mask is needed), then multiplies with x, which <see cref="LaneLayout.Prepare"/> has permuted once per MatVec into the same
-    /// lane order (<c>laneX[chunk*C + k*16 + l] = x[chunk*C + l*E + k]</c>). Per element that is one shift, one permute
-    /// and one FMA, with no unpacking, widening or conversion.
+    /// The AVX-512 row kernel for 4-, 3- and 2-bit codes. A 64-byte chunk of a row (48 bytes for 3 bits, spread by one
+    /// <c>vpermb</c>) is read as 16 int32 lanes; lane l holds the codes of elements <c>l*E .. l*E+E-1</c> (E = 8, or 16
+    /// for 2 bits). Step k brings code k of every lane to the lane's low bits (a load 0-3 bytes further on for the byte,
+    /// a shift within it) and looks the low four bits up in a 16-entry table with one <c>vpermps</c> (which ignores the
+    /// higher bits, so no mask is needed), then multiplies with x, which <see cref="LaneLayout.Prepare"/> has permuted once
+    /// per MatVec into the same lane order (<c>laneX[chunk*C + k*16 + l] = x[chunk*C + l*E + k]</c>). Per element that is
+    /// at most one shift, one permute and one FMA, with no unpacking, widening or conversion.
     /// </summary>
     /// <remarks>
     /// Groups that hold whole chunks (<c>G % C == 0</c>, C = 16 * E elements, or one group per row) multiply the
