@@ -95,12 +95,13 @@ namespace NumForge.Blocks.Quant.Kernels
     }
 
     /// <summary>
-    /// The AVX-512 row kernel for 4-bit and 2-bit codes. A 64-byte chunk of a row is read as 16 int32 lanes; lane l holds
-    /// the codes of elements <c>l*E .. l*E+E-1</c> (E = 32 / bits). Step k shifts every lane right by <c>k * bits</c> and
-    /// looks the low four bits up in a 16-entry table with one <c>vpermps</c> (which ignores the higher bits, so no
-    /// mask is needed), then multiplies with x, which <see cref="LaneLayout.Prepare"/> has permuted once per MatVec into the same
-    /// lane order (<c>laneX[chunk*C + k*16 + l] = x[chunk*C + l*E + k]</c>). Per element that is one shift, one permute
-    /// and one FMA, with no unpacking, widening or conversion.
+    /// The AVX-512 row kernel for 4-, 3- and 2-bit codes. A 64-byte chunk of a row (48 bytes for 3 bits, spread by one
+    /// <c>vpermb</c>) is read as 16 int32 lanes; lane l holds the codes of elements <c>l*E .. l*E+E-1</c> (E = 8, or 16
+    /// for 2 bits). Step k brings code k of every lane to the lane's low bits (a load 0-3 bytes further on for the byte,
+    /// a shift within it) and looks the low four bits up in a 16-entry table with one <c>vpermps</c> (which ignores the
+    /// higher bits, so no mask is needed), then multiplies with x, which <see cref="LaneLayout.Prepare"/> has permuted once
+    /// per MatVec into the same lane order (<c>laneX[chunk*C + k*16 + l] = x[chunk*C + l*E + k]</c>). Per element that is
+    /// at most one shift, one permute and one FMA, with no unpacking, widening or conversion.
     /// </summary>
     /// <remarks>
     /// Groups that hold whole chunks (<c>G % C == 0</c>, C = 16 * E elements, or one group per row) multiply the
@@ -215,6 +216,10 @@ namespace NumForge.Blocks.Quant.Kernels
             // Compile-time constants per width, so the loops below only bump references.
             int chunkBytes = TBits.Bits == 3 ? 48 : 64;
             int chunkElements = TBits.Bits == 2 ? 256 : 128;
+
+            // The code values in a register: read from the field (this struct is not 64-byte aligned, so that would be a
+            // cache-line split load) once per row, not once per group.
+            Vector512<float> values = _table;
             if (_chunksPerGroup == 1)
             {
                 // One chunk per group (W4G128, W2G256): the group's table q * s - s * z (the dequantized weights, exact), one chunk, next group.
@@ -223,15 +228,20 @@ namespace NumForge.Blocks.Quant.Kernels
                 ref float groupScale = ref scale;
                 ref float groupOffset = ref offset;
                 nint offsetStep = _offsetMask & 1;
-                for (int g = _groups; g > 0; g--)
+                Vector512<float> table = Vector512.FusedMultiplyAdd(values, Vector512.Create(groupScale), Vector512.Create(groupOffset));
+                for (int g = _groups; g > 1; g--)
                 {
-                    Vector512<float> table = Vector512.FusedMultiplyAdd(_table, Vector512.Create(groupScale), Vector512.Create(groupOffset));
+                    // The next group's table is built a group ahead, so its permutes never wait for it (about 1% faster).
+                    groupScale = ref Unsafe.Add(ref groupScale, 1);
+                    groupOffset = ref Unsafe.Add(ref groupOffset, offsetStep);
+                    Vector512<float> next = Vector512.FusedMultiplyAdd(values, Vector512.Create(groupScale), Vector512.Create(groupOffset));
                     Chunk(table, ref chunk, ref chunkX, ref a0, ref a1, ref a2, ref a3);
                     chunk = ref Unsafe.Add(ref chunk, chunkBytes);
                     chunkX = ref Unsafe.Add(ref chunkX, chunkElements);
-                    groupScale = ref Unsafe.Add(ref groupScale, 1);
-                    groupOffset = ref Unsafe.Add(ref groupOffset, offsetStep);
+                    table = next;
                 }
+
+                Chunk(table, ref chunk, ref chunkX, ref a0, ref a1, ref a2, ref a3);
             }
             else if (_chunksPerGroup > 1)
             {
@@ -240,7 +250,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 ref float chunkX = ref laneX;
                 for (int g = 0; g < _groups; g++)
                 {
-                    Vector512<float> table = Vector512.FusedMultiplyAdd(_table, Vector512.Create(Unsafe.Add(ref scale, g)), Vector512.Create(Unsafe.Add(ref offset, g & _offsetMask)));
+                    Vector512<float> table = Vector512.FusedMultiplyAdd(values, Vector512.Create(Unsafe.Add(ref scale, g)), Vector512.Create(Unsafe.Add(ref offset, g & _offsetMask)));
                     for (int c = _chunksPerGroup; c > 0; c--)
                     {
                         Chunk(table, ref chunk, ref chunkX, ref a0, ref a1, ref a2, ref a3);
@@ -256,7 +266,7 @@ namespace NumForge.Blocks.Quant.Kernels
                 for (int c = 0; c < _fullChunks; c++)
                 {
                     Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero, b3 = Vector512<float>.Zero;
-                    Chunk(_table, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
+                    Chunk(values, ref Unsafe.Add(ref codes, (nint)c * _chunkBytes), ref Unsafe.Add(ref laneX, (nint)c * _chunkElements), ref b0, ref b1, ref b2, ref b3);
                     Vector512<float> laneScale = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref scale, (nuint)(c * groupsPerChunk)), _laneGroup);
                     a0 = Vector512.FusedMultiplyAdd((b0 + b1) + (b2 + b3), laneScale, a0);
                 }
@@ -312,6 +322,9 @@ namespace NumForge.Blocks.Quant.Kernels
                 // Lane l's byte b (codes of elements 8l+2b, 8l+2b+1) is the low byte of lane l of a load b bytes further on:
                 // the load ports do the byte shifts, and one 4-bit shift per load gives its high nibbles. Four shifts per
                 // 128 weights instead of seven (the loads at +1..+3 read one byte of the next chunk, whose bits vpermps ignores).
+                // This is the cheapest mix measured: each split load (+1..+3) costs about what a shift costs, the high
+                // nibbles need a shift or a stored-and-reloaded (split) copy, and fewer of one means more of the other
+                // (docs/quantization.md lists the variants and their times).
                 Vector512<int> v1 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 1)));
                 Vector512<int> v2 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 2)));
                 Vector512<int> v3 = Vector512.LoadUnsafe(ref Unsafe.As<byte, int>(ref Unsafe.Add(ref codes, 3)));
