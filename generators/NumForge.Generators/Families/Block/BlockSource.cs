@@ -29,11 +29,18 @@ namespace NumForge.Generators.Families.Block
         private string Layout => $"a {_model.ScaleName} scale ({Int(_model.ScaleBytes)} bytes){(_model.ZeroBytes == 1 ? ", a zero point (1 byte)" : "")}, then {Int(_model.BlockSize)} codes of {_model.ElementName} ({Int(_model.ElementBits)} bits each, {Int(_model.CodeBytes)} bytes)";
 
         /// <inheritdoc/>
-        protected override IReadOnlyList<string> Interfaces() => new[]
-        {
-            $"global::NumForge.IBlockFormat<{Self}>",
-            $"global::NumForge.CompilerServices.Blocks.IBlockRowDot<{Self}>",
-        };
+        protected override IReadOnlyList<string> Interfaces() => _model.PerTensorScale
+            ? new[]
+            {
+                $"global::NumForge.IBlockFormat<{Self}>",
+                $"global::NumForge.CompilerServices.Blocks.IBlockRowDot<{Self}>",
+                $"global::NumForge.CompilerServices.Blocks.ITensorScaledBlock<{Self}>",
+            }
+            : new[]
+            {
+                $"global::NumForge.IBlockFormat<{Self}>",
+                $"global::NumForge.CompilerServices.Blocks.IBlockRowDot<{Self}>",
+            };
 
         /// <inheritdoc/>
         protected override void WriteMembers()
@@ -84,6 +91,13 @@ namespace NumForge.Generators.Families.Block
                 /// <inheritdoc/>
                 public static bool HighNibbleFirst => {{Bool(_model.HighNibbleFirst)}};
                 """);
+            if (_model.PerTensorScale)
+            {
+                W.Member("""
+                    /// <inheritdoc/>
+                    public static bool PerTensorScale => true;
+                    """);
+            }
             if (codebook)
             {
                 W.Member($$"""
@@ -144,10 +158,70 @@ namespace NumForge.Generators.Families.Block
                 public {{ReadOnly}}int GetCode(int index) => {{_codec}}.GetCode(in this, index);
                 """);
 
+            if (_model.PerTensorScale)
+            {
+                WriteTensorScaleSurface();
+            }
+
             W.Member($$"""
                 /// <inheritdoc/>
                 {{ReadOnly}}float global::NumForge.CompilerServices.Blocks.IBlockRowDot<{{Self}}>.Dot(global::System.ReadOnlySpan<{{Self}}> blocks, global::System.ReadOnlySpan<float> x) => {{_codec}}.Dot(blocks, x);
                 """);
         }
+    
+        /// <summary>The members of a block with a per-tensor scale: the tensor scale, and Quantize/Dequantize relative to it.</summary>
+        private void WriteTensorScaleSurface()
+        {
+            string tensor = "global::NumForge.CompilerServices.Blocks.ITensorScaledBlock<" + Self + ">";
+            Member($$"""
+                /// <summary>
+                /// The float32 tensor scale of <paramref name="tensor"/> (every value of one weight tensor): its largest finite |x|
+                /// divided by {{FloatText(_model.ElementMax)}} * {{FloatText(_model.ScaleMax)}} (the element's largest magnitude times the {{_model.ScaleName}} scale's largest value); 0 when it holds no nonzero finite value.
+                /// </summary>
+                /// <param name="tensor">Every value of the tensor.</param>
+                /// <returns>The tensor scale to give <see cref="Quantize(global::System.ReadOnlySpan{float}, global::System.Span{{{Self}}}, float)"/>.</returns>
+                public static float ComputeTensorScale(global::System.ReadOnlySpan<float> tensor) => {{_codec}}.ComputeTensorScale(tensor);
+                """);
+
+            Member($$"""
+                /// <summary>
+                /// Quantizes <paramref name="source"/> into blocks whose scales are relative to <paramref name="tensorScale"/>
+                /// (two-level: block scale <c>store(block_amax / ({{FloatText(_model.ElementMax)}} * tensorScale))</c>, 1.0 where 0; codes of <c>x / (scale * tensorScale)</c>).
+                /// </summary>
+                /// <param name="source">The values, <c>destination.Length * BlockSize</c> of them.</param>
+                /// <param name="destination">The blocks to write.</param>
+                /// <param name="tensorScale">The tensor scale, usually <see cref="ComputeTensorScale"/> of the whole tensor.</param>
+                /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">The tensor scale is negative, infinite or NaN.</exception>
+                public static void Quantize(global::System.ReadOnlySpan<float> source, global::System.Span<{{Self}}> destination, float tensorScale) => {{_codec}}.QuantizeWithTensorScale(source, destination, tensorScale);
+                """);
+
+            Member($$"""
+                /// <summary>Dequantizes blocks whose scales are relative to <paramref name="tensorScale"/>: <c>value(code) * (scale * tensorScale)</c> in float32.</summary>
+                /// <param name="source">The blocks.</param>
+                /// <param name="destination">The values, <c>source.Length * BlockSize</c> of them.</param>
+                /// <param name="tensorScale">The tensor scale the blocks were quantized with.</param>
+                /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">The tensor scale is negative, infinite or NaN.</exception>
+                public static void Dequantize(global::System.ReadOnlySpan<{{Self}}> source, global::System.Span<float> destination, float tensorScale) => {{_codec}}.DequantizeWithTensorScale(source, destination, tensorScale);
+                """);
+
+            W.Member($$"""
+                /// <inheritdoc/>
+                {{ReadOnly}}float {{tensor}}.ComputeTensorScale(global::System.ReadOnlySpan<float> tensor) => {{_codec}}.ComputeTensorScale(tensor);
+                """);
+
+            W.Member($$"""
+                /// <inheritdoc/>
+                {{ReadOnly}}void {{tensor}}.Quantize(global::System.ReadOnlySpan<float> source, global::System.Span<{{Self}}> destination, float tensorScale) => {{_codec}}.QuantizeWithTensorScale(source, destination, tensorScale);
+                """);
+
+            W.Member($$"""
+                /// <inheritdoc/>
+                {{ReadOnly}}void {{tensor}}.Dequantize(global::System.ReadOnlySpan<{{Self}}> source, global::System.Span<float> destination, float tensorScale) => {{_codec}}.DequantizeWithTensorScale(source, destination, tensorScale);
+                """);
+        }
+
+        private static string FloatText(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
     }
 }
