@@ -23,6 +23,9 @@ namespace NumForge.Generators.Families.Block
         /// <summary>The generated source for one valid block format.</summary>
         public static string Emit(BlockFormatModel model) => new BlockSource(model).Write();
 
+        /// <summary>For a block with a per-tensor scale, what the members without one assume.</summary>
+        private string RelativeToOne => _model.PerTensorScale ? ", with a tensor scale of 1 (the overload taking one is the two-level rule)" : "";
+
         private string RuleName => "global::NumForge.BlockScaleRule." + _model.Rule;
 
         /// <summary>The layout in words, e.g. <c>a Half scale (2 bytes), then 32 Int4 codes (16 bytes)</c>.</summary>
@@ -122,7 +125,7 @@ namespace NumForge.Generators.Families.Block
                 """);
 
             Member($$"""
-                /// <summary>Quantizes <paramref name="source"/> into blocks ({{_model.Rule}} rule; see <c>BlockScaleRule</c>).</summary>
+                /// <summary>Quantizes <paramref name="source"/> into blocks ({{_model.Rule}} rule; see <c>BlockScaleRule</c>){{RelativeToOne}}.</summary>
                 /// <param name="source">The values, <c>destination.Length * BlockSize</c> of them.</param>
                 /// <param name="destination">The blocks to write.</param>
                 /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
@@ -130,7 +133,7 @@ namespace NumForge.Generators.Families.Block
                 """);
 
             Member($$"""
-                /// <summary>Dequantizes blocks into values: <c>(value(code) - zero) * scale</c> in float32.</summary>
+                /// <summary>Dequantizes blocks into values: <c>(value(code) - zero) * scale</c> in float32{{RelativeToOne}}.</summary>
                 /// <param name="source">The blocks.</param>
                 /// <param name="destination">The values, <c>source.Length * BlockSize</c> of them.</param>
                 /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
@@ -138,7 +141,7 @@ namespace NumForge.Generators.Families.Block
                 """);
 
             Member($$"""
-                /// <summary>Gets the block's stored {{_model.ScaleName}} scale as float32 (NaN for a block that held NaN or infinity).</summary>
+                /// <summary>Gets the block's stored {{_model.ScaleName}} scale as float32{{(_model.PerTensorScale ? ", relative to the tensor scale" : "")}} (NaN for a block that held NaN or infinity).</summary>
                 public {{ReadOnly}}float Scale => {{_codec}}.GetScale(in this);
                 """);
 
