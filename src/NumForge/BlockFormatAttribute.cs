@@ -6,7 +6,7 @@ namespace NumForge
     /// <summary>
     /// Declares a block (group-quantized) format of one's own on a <c>partial struct</c>: <see cref="BlockSize"/> elements
     /// of a NumForge integer or float format of at most 8 bits (or indices into a 16-entry codebook) sharing one scale of
-    /// <see cref="ScaleType"/> chosen by <see cref="ScaleRule"/>. The NumForge source generator checks the spec (NF0040-NF0046)
+    /// <see cref="ScaleType"/> chosen by <see cref="ScaleRule"/>. The NumForge source generator checks the spec (NF0040-NF0047)
     /// and writes a blittable <see cref="IBlockFormat{TSelf}"/> struct of exactly <c>scale bytes + zero-point byte (MinMax
     /// only) + BlockSize * bits / 8</c> bytes, usable with <see cref="QuantizedMatrix{TBlock}"/>.
     /// </summary>

@@ -75,7 +75,7 @@ namespace NumForge.Generators.Tests.Blocks
             Assert.Empty(outcome.GeneratorDiagnostics);
             Assert.Empty(outcome.CompilationProblems);
             string text = Assert.Single(outcome.Sources).SourceText.ToString();
-            Assert.Contains("global::NumForge.CompilerServices.Blocks.ITensorScaledBlock<B>", text, StringComparison.Ordinal);
+            Assert.Contains("global::NumForge.CompilerServices.Blocks.ITensorScaledBlock<global::B>", text, StringComparison.Ordinal);
             Assert.Contains("public static bool PerTensorScale => true;", text, StringComparison.Ordinal);
             Assert.DoesNotContain(" if (", text, StringComparison.Ordinal);
         }
