@@ -6,7 +6,7 @@ namespace NumForge
     /// <summary>
     /// Declares a block (group-quantized) format of one's own on a <c>partial struct</c>: <see cref="BlockSize"/> elements
     /// of a NumForge integer or float format of at most 8 bits (or indices into a 16-entry codebook) sharing one scale of
-    /// <see cref="ScaleType"/> chosen by <see cref="ScaleRule"/>. The NumForge source generator checks the spec (NF0040-NF0046)
+    /// <see cref="ScaleType"/> chosen by <see cref="ScaleRule"/>. The NumForge source generator checks the spec (NF0040-NF0047)
     /// and writes a blittable <see cref="IBlockFormat{TSelf}"/> struct of exactly <c>scale bytes + zero-point byte (MinMax
     /// only) + BlockSize * bits / 8</c> bytes, usable with <see cref="QuantizedMatrix{TBlock}"/>.
     /// </summary>
@@ -26,6 +26,9 @@ namespace NumForge
     ///
     /// [BlockFormat(typeof(Int8), 32, ScaleRule = BlockScaleRule.PowerOfTwo)]                     // MXINT8, 33 bytes
     /// public partial struct MxInt8Block { }
+    ///
+    /// [BlockFormat(typeof(Float4E2M1FN), 16, ScaleType = typeof(Float8E4M3FN), PerTensorScale = true)]   // NVIDIA NVFP4, 9 bytes
+    /// public partial struct Nvfp4Block { }
     /// </code>
     /// </example>
     [AttributeUsage(AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
@@ -74,5 +77,22 @@ namespace NumForge
         /// rather than the low one (OCP MX, ggml, AutoAWQ). Defaults to <see langword="false"/>.
         /// </summary>
         public bool HighNibbleFirst { get; set; }
+
+        /// <summary>
+        /// Gets or sets whether the block scales are relative to one float32 scale per tensor (two-level scaling, as
+        /// NVIDIA's NVFP4 and ModelOpt compute it). Defaults to <see langword="false"/>.
+        /// </summary>
+        /// <remarks>
+        /// With it, the tensor scale is <c>ts = amax(tensor) / (emax * scale_max)</c> (emax the element's largest
+        /// magnitude, scale_max the scale type's largest finite value; amax over the finite values), each block stores
+        /// <c>s = store(block_amax / (emax * ts))</c> (1.0 where that is 0) and its codes encode <c>x / (s * ts)</c>;
+        /// values dequantize as <c>value(code) * (s * ts)</c>. The generated block gets
+        /// <c>ComputeTensorScale(tensor)</c> and <c>Quantize</c>/<c>Dequantize</c> overloads taking the tensor scale
+        /// (the <see cref="IBlockFormat{TSelf}"/> ones use a tensor scale of 1), and <see cref="QuantizedMatrix{TBlock}"/>
+        /// keeps the scale as <see cref="QuantizedMatrix{TBlock}.TensorScale"/>. It needs <see cref="BlockScaleRule.AbsMax"/>
+        /// and a scale type narrower than float32 (NF0047): <c>[BlockFormat(typeof(Float4E2M1FN), 16, ScaleType =
+        /// typeof(Float8E4M3FN), PerTensorScale = true)]</c> is NVFP4, byte for byte <c>QuantScheme.Parse("NVFP4")</c>.
+        /// </remarks>
+        public bool PerTensorScale { get; set; }
     }
 }

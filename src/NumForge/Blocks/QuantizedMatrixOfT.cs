@@ -2,12 +2,14 @@ using System;
 using System.Runtime.InteropServices;
 using NumForge.Blocks;
 using NumForge.Blocks.Ggml;
+using NumForge.CompilerServices.Blocks;
 
 namespace NumForge
 {
     /// <summary>
     /// A row-major matrix of quantized weights in one block type (rows = output channels, columns = input channels,
-    /// each row a whole number of blocks), with <c>y = W x</c>.
+    /// each row a whole number of blocks), with <c>y = W x</c>. A block declared with
+    /// <see cref="BlockFormatAttribute.PerTensorScale"/> (NVFP4's two levels) keeps its float32 <see cref="TensorScale"/> here.
     /// </summary>
     /// <typeparam name="TBlock">The block type, e.g. <see cref="BlockQ4_K"/>.</typeparam>
     public sealed class QuantizedMatrix<TBlock>
@@ -16,11 +18,18 @@ namespace NumForge
         // Pinned, block 0 on a 64-byte boundary (see BlockStorage): the same cache-line layout, and MatVec time, every run.
         private readonly BlockStorage<TBlock> _blocks;
 
-        private QuantizedMatrix(BlockStorage<TBlock> blocks, int rows, int columns)
+        /// <summary>
+        /// The block type's tensor-scale members (a <c>[BlockFormat(..., PerTensorScale = true)]</c> block), or null. Boxed
+        /// once per block type; a static readonly field, so optimized code folds the null test.
+        /// </summary>
+        private static readonly ITensorScaledBlock<TBlock>? s_tensorScaled = default(TBlock) as ITensorScaledBlock<TBlock>;
+
+        private QuantizedMatrix(BlockStorage<TBlock> blocks, int rows, int columns, float tensorScale)
         {
             _blocks = blocks;
             Rows = rows;
             Columns = columns;
+            TensorScale = tensorScale;
         }
 
         /// <summary>Gets the number of rows (outputs).</summary>
@@ -32,7 +41,18 @@ namespace NumForge
         /// <summary>Gets the blocks, row after row (<c>Columns / BlockSize</c> per row).</summary>
         public ReadOnlySpan<TBlock> Blocks => _blocks;
 
+        /// <summary>
+        /// Gets the float32 scale every block scale is relative to, for a block type declared with
+        /// <see cref="BlockFormatAttribute.PerTensorScale"/> (<see cref="Quantize"/> computes it as the block type's
+        /// <c>ComputeTensorScale</c> of the whole matrix: NVFP4's <c>amax / (6 * 448)</c>); 1 for every other block type.
+        /// </summary>
+        public float TensorScale { get; }
+
         /// <summary>Quantizes row-major <paramref name="weights"/> of <paramref name="rows"/> x <paramref name="columns"/>.</summary>
+        /// <remarks>
+        /// A block type with a per-tensor scale first computes <see cref="TensorScale"/> from every weight, then quantizes
+        /// the blocks relative to it (so the result is byte for byte NVFP4's for the NVFP4 block).
+        /// </remarks>
         /// <exception cref="ArgumentException">The shape does not fit the block size or the span.</exception>
         public static QuantizedMatrix<TBlock> Quantize(ReadOnlySpan<float> weights, int rows, int columns)
         {
@@ -43,14 +63,45 @@ namespace NumForge
             }
 
             var blocks = BlockStorage<TBlock>.Allocate(count);
+            if (s_tensorScaled is not null)
+            {
+                float tensorScale = s_tensorScaled.ComputeTensorScale(weights);
+                s_tensorScaled.Quantize(weights, blocks.Span, tensorScale);
+                return new QuantizedMatrix<TBlock>(blocks, rows, columns, tensorScale);
+            }
+
             TBlock.Quantize(weights, blocks.Span);
-            return new QuantizedMatrix<TBlock>(blocks, rows, columns);
+            return new QuantizedMatrix<TBlock>(blocks, rows, columns, 1f);
         }
 
         /// <summary>A matrix over existing blocks (copied), e.g. a tensor read from a GGUF file.</summary>
+        /// <remarks>A block type with a per-tensor scale gets a tensor scale of 1; see <see cref="FromBlocks(ReadOnlySpan{TBlock}, int, int, float)"/>.</remarks>
         /// <exception cref="ArgumentException">The block count does not match the shape.</exception>
-        public static QuantizedMatrix<TBlock> FromBlocks(ReadOnlySpan<TBlock> blocks, int rows, int columns)
+        public static QuantizedMatrix<TBlock> FromBlocks(ReadOnlySpan<TBlock> blocks, int rows, int columns) => FromBlocks(blocks, rows, columns, 1f);
+
+        /// <summary>
+        /// A matrix over existing blocks (copied) whose scales are relative to <paramref name="tensorScale"/>, e.g. an NVFP4
+        /// checkpoint's blocks and its float32 <c>weight_scale_2</c>.
+        /// </summary>
+        /// <param name="blocks">The blocks, row after row.</param>
+        /// <param name="rows">Rows (outputs).</param>
+        /// <param name="columns">Columns (inputs), a multiple of the block size.</param>
+        /// <param name="tensorScale">The tensor scale: finite and not negative; 1 for a block type without a per-tensor scale.</param>
+        /// <exception cref="ArgumentException">The block count does not match the shape, or a tensor scale other than 1 is
+        /// given for a block type without a per-tensor scale.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The tensor scale is negative, infinite or NaN.</exception>
+        public static QuantizedMatrix<TBlock> FromBlocks(ReadOnlySpan<TBlock> blocks, int rows, int columns, float tensorScale)
         {
+            if (!(tensorScale >= 0) || float.IsPositiveInfinity(tensorScale))
+            {
+                throw new ArgumentOutOfRangeException(nameof(tensorScale), tensorScale, "A tensor scale is finite and not negative.");
+            }
+
+            if (s_tensorScaled is null && tensorScale != 1f)
+            {
+                throw new ArgumentException($"{typeof(TBlock).Name} has no per-tensor scale (declare it with [BlockFormat(..., PerTensorScale = true)]); its tensor scale is 1, not {tensorScale}.", nameof(tensorScale));
+            }
+
             int count = BlockCount(rows, columns);
             if (blocks.Length != count)
             {
@@ -59,7 +110,7 @@ namespace NumForge
 
             var storage = BlockStorage<TBlock>.Allocate(count);
             blocks.CopyTo(storage.Span);
-            return new QuantizedMatrix<TBlock>(storage, rows, columns);
+            return new QuantizedMatrix<TBlock>(storage, rows, columns, tensorScale);
         }
 
         /// <summary>Writes the dequantized matrix, row-major, to <paramref name="destination"/> (Rows x Columns values).</summary>
@@ -68,6 +119,12 @@ namespace NumForge
             if (destination.Length < (long)Rows * Columns)
             {
                 throw new ArgumentException($"destination holds {destination.Length} values, fewer than {Rows} x {Columns}.", nameof(destination));
+            }
+
+            if (s_tensorScaled is not null)
+            {
+                s_tensorScaled.Dequantize(_blocks, destination[..(Rows * Columns)], TensorScale);
+                return;
             }
 
             TBlock.Dequantize(_blocks, destination[..(Rows * Columns)]);
@@ -84,7 +141,11 @@ namespace NumForge
         /// <param name="y">The output, <see cref="Rows"/> values.</param>
         /// <param name="activation">Int8 activations (ggml's way, fastest) or float32 (dequantize and dot).</param>
         /// <param name="maxDegreeOfParallelism">Threads to use at most; -1 for every core, 1 for the calling thread only.</param>
-        /// <remarks>The result is within the bound of docs/ggml.md of the exact sum of the dequantized products.</remarks>
+        /// <remarks>
+        /// The result is within the bound of docs/ggml.md (ggml blocks) or docs/quantization.md (declared blocks) of the
+        /// exact sum of the dequantized products. A block type with a per-tensor scale multiplies each row's fused dot by
+        /// <see cref="TensorScale"/> once.
+        /// </remarks>
         public unsafe void MatVec(ReadOnlySpan<float> x, Span<float> y, MatVecActivation activation, int maxDegreeOfParallelism = -1)
         {
             if (x.Length < Columns)
@@ -129,6 +190,19 @@ namespace NumForge
                     RunInt8<Q6_KInt8Rows>(x, y, maxDegreeOfParallelism);
                     return;
                 }
+            }
+
+            if (s_tensorScaled is not null)
+            {
+                fixed (TBlock* w = _blocks)
+                fixed (float* px = x)
+                fixed (float* py = y)
+                {
+                    var op = new TensorScaledRows<TBlock> { Weights = w, BlocksPerRow = Columns / TBlock.BlockSize, X = px, Output = py, TensorScale = TensorScale };
+                    RowDriver.Run(op, Rows, RowBytes, maxDegreeOfParallelism);
+                }
+
+                return;
             }
 
             fixed (TBlock* w = _blocks)

@@ -236,7 +236,7 @@ namespace NumForge.Tests.BlockFormats
             }
         }
 
-        private static int ElementCode(BlockSpecRef spec, float x, float s, int zero)
+        internal static int ElementCode(BlockSpecRef spec, float x, float s, int zero)
         {
             var element = spec.Element;
             float q = x / s; // the rule's float32 division

@@ -6,8 +6,8 @@ using NumForge.Generators.Pipeline;
 namespace NumForge.Generators.Families.Block
 {
     /// <summary>
-    /// The block family: <c>[BlockFormat(element or codebook, blockSize, ScaleType = ..., ScaleRule = ..., HighNibbleFirst = ...)]</c>
-    /// read and checked by <see cref="BlockSpec"/> (NF0040-NF0046), written by <see cref="BlockSource"/> as an
+    /// The block family: <c>[BlockFormat(element or codebook, blockSize, ScaleType = ..., ScaleRule = ..., HighNibbleFirst = ..., PerTensorScale = ...)]</c>
+    /// read and checked by <see cref="BlockSpec"/> (NF0040-NF0047), written by <see cref="BlockSource"/> as an
     /// <c>IBlockFormat</c> struct over <c>BlockCodec</c>.
     /// </summary>
     internal sealed class BlockFamily : FormatFamily<BlockFormatModel>
@@ -33,6 +33,9 @@ namespace NumForge.Generators.Families.Block
         /// <summary>NF0046. HighNibbleFirst on an element that is not 4 bits.</summary>
         public static readonly DiagnosticDescriptor NibbleOrderNeedsFourBits = DiagnosticDescriptors.SpecError("NF0046", "HighNibbleFirst needs a 4-bit element");
 
+        /// <summary>NF0047. A per-tensor scale on a rule or scale type it cannot refine.</summary>
+        public static readonly DiagnosticDescriptor TensorScaleDoesNotFit = DiagnosticDescriptors.SpecError("NF0047", "PerTensorScale does not fit the block");
+
         public static readonly BlockFamily Instance = new BlockFamily();
 
         private static readonly string[] Plumbing = { "_bytes", "Storage", "Traits" };
@@ -41,7 +44,7 @@ namespace NumForge.Generators.Families.Block
             : base("NumForge.BlockFormatAttribute", new[]
             {
                 ElementNotAFormat, ElementTooWide, BlockSizeOutOfRange, ScaleTypeNotSupported, RuleDoesNotFitElement,
-                CodebookInvalid, NibbleOrderNeedsFourBits,
+                CodebookInvalid, NibbleOrderNeedsFourBits, TensorScaleDoesNotFit,
             })
         {
         }

@@ -14,6 +14,9 @@ namespace NumForge.Generators.Families.Block
     /// <param name="ScaleName">The scale type's name, e.g. <c>Half</c>.</param>
     /// <param name="ScaleBytes">Bytes of the stored scale.</param>
     /// <param name="Codebook">The codebook's values as C# float literals (empty unless the element is a codebook).</param>
+    /// <param name="PerTensorScale">Whether the block scales are relative to a float32 scale per tensor (NVFP4's two levels).</param>
+    /// <param name="ElementMax">The element's largest magnitude (emax), for the tensor-scale docs.</param>
+    /// <param name="ScaleMax">The scale type's largest finite value, for the tensor-scale docs.</param>
     internal sealed record BlockFormatModel(
         TargetType Target,
         int BlockSize,
@@ -25,7 +28,10 @@ namespace NumForge.Generators.Families.Block
         string Scale,
         string ScaleName,
         int ScaleBytes,
-        EquatableArray<string> Codebook) : IFormatModel
+        EquatableArray<string> Codebook,
+        bool PerTensorScale = false,
+        float ElementMax = 0,
+        float ScaleMax = 0) : IFormatModel
     {
         /// <summary>Bytes of the zero point: 1 for MinMax.</summary>
         public int ZeroBytes => Rule == BlockScaleRule.MinMax ? 1 : 0;

@@ -23,17 +23,27 @@ namespace NumForge.Generators.Families.Block
         /// <summary>The generated source for one valid block format.</summary>
         public static string Emit(BlockFormatModel model) => new BlockSource(model).Write();
 
+        /// <summary>For a block with a per-tensor scale, what the members without one assume.</summary>
+        private string RelativeToOne => _model.PerTensorScale ? ", with a tensor scale of 1 (the overload taking one is the two-level rule)" : "";
+
         private string RuleName => "global::NumForge.BlockScaleRule." + _model.Rule;
 
         /// <summary>The layout in words, e.g. <c>a Half scale (2 bytes), then 32 Int4 codes (16 bytes)</c>.</summary>
         private string Layout => $"a {_model.ScaleName} scale ({Int(_model.ScaleBytes)} bytes){(_model.ZeroBytes == 1 ? ", a zero point (1 byte)" : "")}, then {Int(_model.BlockSize)} codes of {_model.ElementName} ({Int(_model.ElementBits)} bits each, {Int(_model.CodeBytes)} bytes)";
 
         /// <inheritdoc/>
-        protected override IReadOnlyList<string> Interfaces() => new[]
-        {
-            $"global::NumForge.IBlockFormat<{Self}>",
-            $"global::NumForge.CompilerServices.Blocks.IBlockRowDot<{Self}>",
-        };
+        protected override IReadOnlyList<string> Interfaces() => _model.PerTensorScale
+            ? new[]
+            {
+                $"global::NumForge.IBlockFormat<{Self}>",
+                $"global::NumForge.CompilerServices.Blocks.IBlockRowDot<{Self}>",
+                $"global::NumForge.CompilerServices.Blocks.ITensorScaledBlock<{Self}>",
+            }
+            : new[]
+            {
+                $"global::NumForge.IBlockFormat<{Self}>",
+                $"global::NumForge.CompilerServices.Blocks.IBlockRowDot<{Self}>",
+            };
 
         /// <inheritdoc/>
         protected override void WriteMembers()
@@ -84,6 +94,13 @@ namespace NumForge.Generators.Families.Block
                 /// <inheritdoc/>
                 public static bool HighNibbleFirst => {{Bool(_model.HighNibbleFirst)}};
                 """);
+            if (_model.PerTensorScale)
+            {
+                W.Member("""
+                    /// <inheritdoc/>
+                    public static bool PerTensorScale => true;
+                    """);
+            }
             if (codebook)
             {
                 W.Member($$"""
@@ -108,7 +125,7 @@ namespace NumForge.Generators.Families.Block
                 """);
 
             Member($$"""
-                /// <summary>Quantizes <paramref name="source"/> into blocks ({{_model.Rule}} rule; see <c>BlockScaleRule</c>).</summary>
+                /// <summary>Quantizes <paramref name="source"/> into blocks ({{_model.Rule}} rule; see <c>BlockScaleRule</c>){{RelativeToOne}}.</summary>
                 /// <param name="source">The values, <c>destination.Length * BlockSize</c> of them.</param>
                 /// <param name="destination">The blocks to write.</param>
                 /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
@@ -116,7 +133,7 @@ namespace NumForge.Generators.Families.Block
                 """);
 
             Member($$"""
-                /// <summary>Dequantizes blocks into values: <c>(value(code) - zero) * scale</c> in float32.</summary>
+                /// <summary>Dequantizes blocks into values: <c>(value(code) - zero) * scale</c> in float32{{RelativeToOne}}.</summary>
                 /// <param name="source">The blocks.</param>
                 /// <param name="destination">The values, <c>source.Length * BlockSize</c> of them.</param>
                 /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
@@ -124,7 +141,7 @@ namespace NumForge.Generators.Families.Block
                 """);
 
             Member($$"""
-                /// <summary>Gets the block's stored {{_model.ScaleName}} scale as float32 (NaN for a block that held NaN or infinity).</summary>
+                /// <summary>Gets the block's stored {{_model.ScaleName}} scale as float32{{(_model.PerTensorScale ? ", relative to the tensor scale" : "")}} (NaN for a block that held NaN or infinity).</summary>
                 public {{ReadOnly}}float Scale => {{_codec}}.GetScale(in this);
                 """);
 
@@ -144,10 +161,70 @@ namespace NumForge.Generators.Families.Block
                 public {{ReadOnly}}int GetCode(int index) => {{_codec}}.GetCode(in this, index);
                 """);
 
+            if (_model.PerTensorScale)
+            {
+                WriteTensorScaleSurface();
+            }
+
             W.Member($$"""
                 /// <inheritdoc/>
                 {{ReadOnly}}float global::NumForge.CompilerServices.Blocks.IBlockRowDot<{{Self}}>.Dot(global::System.ReadOnlySpan<{{Self}}> blocks, global::System.ReadOnlySpan<float> x) => {{_codec}}.Dot(blocks, x);
                 """);
         }
+    
+        /// <summary>The members of a block with a per-tensor scale: the tensor scale, and Quantize/Dequantize relative to it.</summary>
+        private void WriteTensorScaleSurface()
+        {
+            string tensor = "global::NumForge.CompilerServices.Blocks.ITensorScaledBlock<" + Self + ">";
+            Member($$"""
+                /// <summary>
+                /// The float32 tensor scale of <paramref name="tensor"/> (every value of one weight tensor): its largest finite |x|
+                /// divided by {{FloatText(_model.ElementMax)}} * {{FloatText(_model.ScaleMax)}} (the element's largest magnitude times the {{_model.ScaleName}} scale's largest value); 0 when it holds no nonzero finite value.
+                /// </summary>
+                /// <param name="tensor">Every value of the tensor.</param>
+                /// <returns>The tensor scale to give <see cref="Quantize(global::System.ReadOnlySpan{float}, global::System.Span{{{Self}}}, float)"/>.</returns>
+                public static float ComputeTensorScale(global::System.ReadOnlySpan<float> tensor) => {{_codec}}.ComputeTensorScale(tensor);
+                """);
+
+            Member($$"""
+                /// <summary>
+                /// Quantizes <paramref name="source"/> into blocks whose scales are relative to <paramref name="tensorScale"/>
+                /// (two-level: block scale <c>store(block_amax / ({{FloatText(_model.ElementMax)}} * tensorScale))</c>, 1.0 where 0; codes of <c>x / (scale * tensorScale)</c>).
+                /// </summary>
+                /// <param name="source">The values, <c>destination.Length * BlockSize</c> of them.</param>
+                /// <param name="destination">The blocks to write.</param>
+                /// <param name="tensorScale">The tensor scale, usually <see cref="ComputeTensorScale"/> of the whole tensor.</param>
+                /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">The tensor scale is negative, infinite or NaN.</exception>
+                public static void Quantize(global::System.ReadOnlySpan<float> source, global::System.Span<{{Self}}> destination, float tensorScale) => {{_codec}}.QuantizeWithTensorScale(source, destination, tensorScale);
+                """);
+
+            Member($$"""
+                /// <summary>Dequantizes blocks whose scales are relative to <paramref name="tensorScale"/>: <c>value(code) * (scale * tensorScale)</c> in float32.</summary>
+                /// <param name="source">The blocks.</param>
+                /// <param name="destination">The values, <c>source.Length * BlockSize</c> of them.</param>
+                /// <param name="tensorScale">The tensor scale the blocks were quantized with.</param>
+                /// <exception cref="global::System.ArgumentException">The lengths do not match.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">The tensor scale is negative, infinite or NaN.</exception>
+                public static void Dequantize(global::System.ReadOnlySpan<{{Self}}> source, global::System.Span<float> destination, float tensorScale) => {{_codec}}.DequantizeWithTensorScale(source, destination, tensorScale);
+                """);
+
+            W.Member($$"""
+                /// <inheritdoc/>
+                {{ReadOnly}}float {{tensor}}.ComputeTensorScale(global::System.ReadOnlySpan<float> tensor) => {{_codec}}.ComputeTensorScale(tensor);
+                """);
+
+            W.Member($$"""
+                /// <inheritdoc/>
+                {{ReadOnly}}void {{tensor}}.Quantize(global::System.ReadOnlySpan<float> source, global::System.Span<{{Self}}> destination, float tensorScale) => {{_codec}}.QuantizeWithTensorScale(source, destination, tensorScale);
+                """);
+
+            W.Member($$"""
+                /// <inheritdoc/>
+                {{ReadOnly}}void {{tensor}}.Dequantize(global::System.ReadOnlySpan<{{Self}}> source, global::System.Span<float> destination, float tensorScale) => {{_codec}}.DequantizeWithTensorScale(source, destination, tensorScale);
+                """);
+        }
+
+        private static string FloatText(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
     }
 }

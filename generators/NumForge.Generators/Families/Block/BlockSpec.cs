@@ -13,7 +13,7 @@ namespace NumForge.Generators.Families.Block
 {
     /// <summary>
     /// The arguments of one <c>[BlockFormat]</c>, read from the attribute (the element and scale as symbols, used only while
-    /// reading) and checked: each impossible part is one NF0040-NF0046 diagnostic whose sentence says what would be valid.
+    /// reading) and checked: each impossible part is one NF0040-NF0047 diagnostic whose sentence says what would be valid.
     /// </summary>
     internal sealed class BlockSpec
     {
@@ -31,6 +31,7 @@ namespace NumForge.Generators.Families.Block
         private ITypeSymbol? _scale;
         private int _rule;
         private bool _highNibbleFirst;
+        private bool _perTensorScale;
 
         /// <summary>Reads the arguments; false when one is missing or in error (the compiler reports those).</summary>
         public static bool TryRead(AttributeData attribute, AttributeSyntax? syntax, out BlockSpec spec)
@@ -83,6 +84,9 @@ namespace NumForge.Generators.Families.Block
                     case "HighNibbleFirst":
                         read = AttributeArguments.TryBool(named.Value, out spec._highNibbleFirst);
                         break;
+                    case "PerTensorScale":
+                        read = AttributeArguments.TryBool(named.Value, out spec._perTensorScale);
+                        break;
                 }
 
                 if (!read)
@@ -125,6 +129,11 @@ namespace NumForge.Generators.Families.Block
             }
 
             var scale = ReadScale(rule, Report);
+            if (_perTensorScale && ruleDefined)
+            {
+                CheckTensorScale(rule, element, scale, Report);
+            }
+
             if (problems.Count > before || element is null || scale is null)
             {
                 return null;
@@ -142,12 +151,40 @@ namespace NumForge.Generators.Families.Block
             var codebook = _codebook is null ? EquatableArray<string>.Empty : _codebook.Select(FloatLiteral).ToArray().ToEquatableArray();
             int blockSize = _blockSize;
             bool high = _highNibbleFirst;
-            return target => new BlockFormatModel(target, blockSize, rule, high, elementInfo.Adapter, elementInfo.Name, elementInfo.Bits, scaleInfo.Adapter, scaleInfo.Name, scaleInfo.Bytes, codebook);
+            bool tensorScale = _perTensorScale;
+            return target => new BlockFormatModel(target, blockSize, rule, high, elementInfo.Adapter, elementInfo.Name, elementInfo.Bits, scaleInfo.Adapter, scaleInfo.Name, scaleInfo.Bytes, codebook, tensorScale, elementInfo.MaxMagnitude, scaleInfo.LargestFinite);
         }
 
-        private readonly record struct ElementInfo(string Adapter, string Name, int Bits, ElementKind Kind, bool Signed, string Traits = "");
+        /// <summary>
+        /// NF0047: a per-tensor scale refines AbsMax block scales of a type narrower than float32 (NVFP4's E4M3 under a float32
+        /// tensor scale); the tensor scale <c>amax / (emax * scale_max)</c> needs <c>emax * scale_max</c> to be a finite float.
+        /// </summary>
+        private static void CheckTensorScale(BlockScaleRule rule, ElementInfo? element, ScaleInfo? scale, Action<DiagnosticDescriptor, string> report)
+        {
+            if (rule != BlockScaleRule.AbsMax)
+            {
+                string why = rule == BlockScaleRule.MinMax
+                    ? "MinMax stores a zero point in the block's own units"
+                    : "PowerOfTwo scales are powers of two by definition (OCP MX)";
+                report(BlockFamily.TensorScaleDoesNotFit, $"PerTensorScale divides AbsMax block scales by one float32 scale per tensor (NVIDIA NVFP4), but {why}; use ScaleRule = BlockScaleRule.AbsMax, or remove PerTensorScale.");
+                return;
+            }
 
-        private readonly record struct ScaleInfo(string Adapter, string Name, int Bytes);
+            if (element is not { } e || scale is not { } s)
+            {
+                return;
+            }
+
+            float product = e.MaxMagnitude * s.LargestFinite;
+            if (s.Name == "float" || float.IsInfinity(product) || float.IsNaN(product))
+            {
+                report(BlockFamily.TensorScaleDoesNotFit, $"A per-tensor scale extends the range of a narrow block scale, but a {s.Name} scale already spans float32's range (the tensor scale amax / ({FloatText(e.MaxMagnitude)} * {FloatText(s.LargestFinite)}) would not be a float32 number); use a narrow scale type such as Float8E4M3FN (NVFP4) or Half, or remove PerTensorScale.");
+            }
+        }
+
+        private readonly record struct ElementInfo(string Adapter, string Name, int Bits, ElementKind Kind, bool Signed, string Traits = "", float MaxMagnitude = 0);
+
+        private readonly record struct ScaleInfo(string Adapter, string Name, int Bytes, float LargestFinite);
 
         private enum ElementKind
         {
@@ -170,7 +207,7 @@ namespace NumForge.Generators.Families.Block
                     return null;
                 }
 
-                return new ElementInfo(Blocks + "CodebookElement<Traits>", "a 16-value codebook", 4, ElementKind.Codebook, true);
+                return new ElementInfo(Blocks + "CodebookElement<Traits>", "a 16-value codebook", 4, ElementKind.Codebook, true, MaxMagnitude: Math.Max(-_codebook[0], _codebook[CodebookSize - 1]));
             }
 
             if (_element is null)
@@ -197,7 +234,7 @@ namespace NumForge.Generators.Families.Block
                     return null;
                 }
 
-                return new ElementInfo(Blocks + "IntElement<" + traits + ">", name, bits, ElementKind.Integer, signed, traits);
+                return new ElementInfo(Blocks + "IntElement<" + traits + ">", name, bits, ElementKind.Integer, signed, traits, signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1);
             }
 
             var floatAttribute = FindAttribute(_element, FloatFormatAttribute);
@@ -216,7 +253,7 @@ namespace NumForge.Generators.Families.Block
                     return null;
                 }
 
-                return new ElementInfo(Blocks + "FloatElement<" + traits + ">", name, layout.TotalBits, ElementKind.Float, layout.Signed);
+                return new ElementInfo(Blocks + "FloatElement<" + traits + ">", name, layout.TotalBits, ElementKind.Float, layout.Signed, MaxMagnitude: (float)layout.MaxValue);
             }
 
             report(BlockFamily.ElementNotAFormat, $"'{name}' is not a NumForge integer or float format; a block element is a type declared with [IntFormat] or [FloatFormat] of at most 8 bits (e.g. typeof(Int4), typeof(UInt4), typeof(Float4E2M1FN)), or a 16-value codebook.");
@@ -250,20 +287,20 @@ namespace NumForge.Generators.Families.Block
             if (_scale is null)
             {
                 return rule == BlockScaleRule.PowerOfTwo
-                    ? new ScaleInfo(Blocks + "FloatScale<global::NumForge.Float8E8M0FNU.Traits>", "Float8E8M0FNU", 1)
-                    : new ScaleInfo(Blocks + "HalfScale", "Half", 2);
+                    ? new ScaleInfo(Blocks + "FloatScale<global::NumForge.Float8E8M0FNU.Traits>", "Float8E8M0FNU", 1, (float)Math.Pow(2, 127))
+                    : new ScaleInfo(Blocks + "HalfScale", "Half", 2, HalfMax);
             }
 
             switch (_scale.SpecialType)
             {
                 case SpecialType.System_Single:
-                    return new ScaleInfo(Blocks + "SingleScale", "float", 4);
+                    return new ScaleInfo(Blocks + "SingleScale", "float", 4, float.MaxValue);
             }
 
             string name = _scale.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
             if (_scale.ToDisplayString() == "System.Half")
             {
-                return new ScaleInfo(Blocks + "HalfScale", "Half", 2);
+                return new ScaleInfo(Blocks + "HalfScale", "Half", 2, HalfMax);
             }
 
             var floatAttribute = FindAttribute(_scale, FloatFormatAttribute);
@@ -273,7 +310,7 @@ namespace NumForge.Generators.Families.Block
                 if (layout is not null && layout.TotalBits <= 32 && layout.HasNaN)
                 {
                     int bytes = layout.TotalBits <= 8 ? 1 : layout.TotalBits <= 16 ? 2 : 4;
-                    return new ScaleInfo(Blocks + "FloatScale<" + _scale.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".Traits>", name, bytes);
+                    return new ScaleInfo(Blocks + "FloatScale<" + _scale.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".Traits>", name, bytes, (float)layout.MaxValue);
                 }
             }
 
@@ -296,6 +333,10 @@ namespace NumForge.Generators.Families.Block
 
             return true;
         }
+
+        private const float HalfMax = 65504f;
+
+        private static string FloatText(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 
         private static string FloatLiteral(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
 

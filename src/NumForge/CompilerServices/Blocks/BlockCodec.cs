@@ -21,13 +21,14 @@ namespace NumForge.CompilerServices.Blocks
     /// <item>a zero stored scale (an all-zero block, or one whose scale underflows) stores zero codes.</item>
     /// </list>
     /// "store" rounds to the scale type to nearest even, saturating; the floor is <see cref="IBlockElement.RangeFloor"/>.
-    /// Values dequantize as <c>(value(code) - zero) * s</c> in float32.
+    /// Values dequantize as <c>(value(code) - zero) * s</c> in float32. A block with <see cref="IBlockTraits.PerTensorScale"/>
+    /// follows the two-level rule instead (BlockCodec.TensorScale.cs).
     /// </summary>
     /// <typeparam name="TTraits">The block's constants.</typeparam>
     /// <typeparam name="TElement">The element.</typeparam>
     /// <typeparam name="TScale">The scale type.</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class BlockCodec<TTraits, TElement, TScale>
+    public static partial class BlockCodec<TTraits, TElement, TScale>
         where TTraits : struct, IBlockTraits
         where TElement : struct, IBlockElement
         where TScale : struct, IBlockScale
@@ -48,10 +49,17 @@ namespace NumForge.CompilerServices.Blocks
         public static int BlockBytes => TScale.Bytes + ZeroBytes + CodeBytes;
 
         /// <summary>Quantizes <paramref name="source"/> (<c>destination.Length * BlockSize</c> values) into blocks.</summary>
+        /// <remarks>A block with a per-tensor scale is quantized relative to a tensor scale of 1.</remarks>
         /// <exception cref="ArgumentException">The lengths do not match.</exception>
         public static void Quantize<TBlock>(ReadOnlySpan<float> source, Span<TBlock> destination)
             where TBlock : unmanaged
         {
+            if (TTraits.PerTensorScale)
+            {
+                QuantizeRelative(source, destination, 1f);
+                return;
+            }
+
             if (source.Length != (long)destination.Length * TTraits.BlockSize)
             {
                 throw new ArgumentException($"source holds {source.Length} values; {destination.Length} blocks of {TTraits.BlockSize} need {(long)destination.Length * TTraits.BlockSize}.", nameof(source));
@@ -70,8 +78,13 @@ namespace NumForge.CompilerServices.Blocks
         }
 
         /// <summary>Dequantizes blocks into <paramref name="destination"/> (<c>source.Length * BlockSize</c> values).</summary>
+        /// <remarks>A block with a per-tensor scale is dequantized with a tensor scale of 1.</remarks>
         /// <exception cref="ArgumentException">The lengths do not match.</exception>
         public static void Dequantize<TBlock>(ReadOnlySpan<TBlock> source, Span<float> destination)
+            where TBlock : unmanaged => DequantizeScaled(source, destination, 1f);
+
+        /// <summary>Dequantizes blocks, each block's scale times <paramref name="tensorScale"/> where the block has a per-tensor scale.</summary>
+        private static void DequantizeScaled<TBlock>(ReadOnlySpan<TBlock> source, Span<float> destination, float tensorScale)
             where TBlock : unmanaged
         {
             if (destination.Length != (long)source.Length * TTraits.BlockSize)
@@ -86,7 +99,7 @@ namespace NumForge.CompilerServices.Blocks
             for (int b = 0; b < source.Length; b += ChunkBlocks)
             {
                 int count = Math.Min(ChunkBlocks, source.Length - b);
-                DequantizeChunk(bytes.Slice(b * BlockBytes, count * BlockBytes), destination.Slice(b * TTraits.BlockSize, count * TTraits.BlockSize), codes, scales[..count], zeros[..count]);
+                DequantizeChunk(bytes.Slice(b * BlockBytes, count * BlockBytes), destination.Slice(b * TTraits.BlockSize, count * TTraits.BlockSize), codes, scales[..count], zeros[..count], tensorScale);
             }
         }
 
@@ -137,6 +150,14 @@ namespace NumForge.CompilerServices.Blocks
         /// <param name="codes">BlockSize bytes of scratch.</param>
         public static void QuantizeBlock(ReadOnlySpan<float> values, Span<byte> block, Span<float> scratch, Span<byte> codes)
         {
+            if (TTraits.PerTensorScale)
+            {
+                Span<float> quotients = stackalloc float[TTraits.BlockSize];
+                Span<float> marks = stackalloc float[1];
+                QuantizeRelativeChunk(values[..TTraits.BlockSize], block[..BlockBytes], scratch, codes, quotients, marks, 1f);
+                return;
+            }
+
             Span<float> scale = stackalloc float[1];
             Span<int> zero = stackalloc int[1];
             QuantizeChunk(values[..TTraits.BlockSize], block[..BlockBytes], scratch, codes, scale, zero);
@@ -150,7 +171,7 @@ namespace NumForge.CompilerServices.Blocks
         {
             Span<float> scale = stackalloc float[1];
             Span<int> zero = stackalloc int[1];
-            DequantizeChunk(block[..BlockBytes], values[..TTraits.BlockSize], codes, scale, zero);
+            DequantizeChunk(block[..BlockBytes], values[..TTraits.BlockSize], codes, scale, zero, 1f);
         }
 
         /// <summary>Blocks per chunk: the element's span converter runs once per chunk of about 4096 values.</summary>
@@ -222,14 +243,17 @@ namespace NumForge.CompilerServices.Blocks
             return TScale.Store(MathF.Max(amax, TElement.RangeFloor) / TElement.MaxMagnitude, scaleBytes);
         }
 
-        /// <summary>Dequantizes <c>scales.Length</c> blocks: each block's scale, zero point and codes, then every value at once.</summary>
-        private static void DequantizeChunk(ReadOnlySpan<byte> blocks, Span<float> values, Span<byte> codes, Span<float> scales, Span<int> zeros)
+        /// <summary>
+        /// Dequantizes <c>scales.Length</c> blocks: each block's scale (times the tensor scale, rounded once, for a block with
+        /// a per-tensor scale), zero point and codes, then every value at once.
+        /// </summary>
+        private static void DequantizeChunk(ReadOnlySpan<byte> blocks, Span<float> values, Span<byte> codes, Span<float> scales, Span<int> zeros, float tensorScale)
         {
             int n = TTraits.BlockSize;
             for (int k = 0; k < scales.Length; k++)
             {
                 ReadOnlySpan<byte> block = blocks.Slice(k * BlockBytes, BlockBytes);
-                scales[k] = TScale.Load(block);
+                scales[k] = TTraits.PerTensorScale ? TScale.Load(block) * tensorScale : TScale.Load(block);
                 zeros[k] = ZeroBytes == 0 ? 0 : block[TScale.Bytes];
                 Unpack(block.Slice(TScale.Bytes + ZeroBytes, CodeBytes), codes.Slice(k * n, n));
             }

@@ -25,6 +25,9 @@ namespace NumForge.CompilerServices.Blocks
         public static int MaxPowerExponent => TTraits.MaxExponent;
 
         /// <inheritdoc/>
+        public static float LargestFinite => FloatCodec<TTraits>.ToSingle(TTraits.MaxFiniteMagnitude);
+
+        /// <inheritdoc/>
         public static float Store(float value, Span<byte> destination)
         {
             ulong code = FloatCodec<TTraits>.FromSingle(value, MidpointRounding.ToEven, saturate: true);

@@ -19,6 +19,9 @@ namespace NumForge.CompilerServices.Blocks
         public static int MaxPowerExponent => FloatScale<Binary16Traits>.MaxPowerExponent;
 
         /// <inheritdoc/>
+        public static float LargestFinite => (float)Half.MaxValue;
+
+        /// <inheritdoc/>
         public static float Store(float value, Span<byte> destination) => FloatScale<Binary16Traits>.Store(value, destination);
 
         /// <inheritdoc/>

@@ -19,6 +19,9 @@ namespace NumForge.CompilerServices.Blocks
         /// <summary>The largest power of two the type holds, as an exponent.</summary>
         static abstract int MaxPowerExponent { get; }
 
+        /// <summary>The largest finite value the type holds (448 for E4M3, 65504 for Half): a tensor scale maps amax to it.</summary>
+        static abstract float LargestFinite { get; }
+
         /// <summary>
         /// Rounds <paramref name="value"/> to the type (nearest even; a finite value past the largest finite one saturates;
         /// NaN stays NaN), writes it little-endian to <paramref name="destination"/> and returns the stored value.

@@ -17,5 +17,11 @@ namespace NumForge.CompilerServices.Blocks
 
         /// <summary>Whether 4-bit elements put the even element in the high nibble.</summary>
         static abstract bool HighNibbleFirst { get; }
+
+        /// <summary>
+        /// Whether the block scales are relative to a float32 scale per tensor (<see cref="BlockFormatAttribute.PerTensorScale"/>,
+        /// NVFP4's two levels); false unless the traits say so.
+        /// </summary>
+        static virtual bool PerTensorScale => false;
     }
 }

@@ -18,6 +18,9 @@ namespace NumForge.CompilerServices.Blocks
         public static int MaxPowerExponent => 127;
 
         /// <inheritdoc/>
+        public static float LargestFinite => float.MaxValue;
+
+        /// <inheritdoc/>
         public static float Store(float value, Span<byte> destination)
         {
             BinaryPrimitives.WriteSingleLittleEndian(destination, value);
