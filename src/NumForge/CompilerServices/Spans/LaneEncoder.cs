@@ -104,9 +104,9 @@ namespace NumForge.CompilerServices.Spans
         /// <remarks>
         /// Half fields also need 32-bit lanes and a subnormal path that only adds: a Half subnormal is a float subnormal
         /// there, which an addition takes at full speed, but a multiplication through a microcode assist (about 70 ns
-        /// per vector, measured on this project's AVX-512 Xeon); the ties-away correction also paid assists (4-5x
-        /// the nearest-even time, on normal inputs too). So Half fields serve ties to even at every width and the
-        /// directed modes where the CPU rounds per instruction (<see cref="EmbeddedRounding"/>: one addition); the
+        /// per vector, measured on this project's AVX-512 Xeon); the portable ties-away correction also paid assists
+        /// (4-5x the nearest-even time, on normal inputs too). So Half fields serve ties to even at every width and the
+        /// other modes where the CPU rounds per instruction (<see cref="EmbeddedRounding"/>: additions only); the
         /// rest widen the Halves.
         /// </remarks>
         public static bool CanEncode => TTraits.Signed && TTraits.Subnormals
@@ -114,7 +114,7 @@ namespace NumForge.CompilerServices.Spans
             && M >= 0 && M < F
             && EMin >= 1 - SourceBias && SourceBias + EMin - M + F <= 2 * ContainerBias
             && TTraits.MaxExponent <= SourceBias
-            && (!TLayout.HalfFields || (TOps.LaneBits == 32 && (TMode.Mode == MidpointRounding.ToEven || (TMode.Mode != MidpointRounding.AwayFromZero && EmbeddedRounding.Available<TV>()))));
+            && (!TLayout.HalfFields || (TOps.LaneBits == 32 && (TMode.Mode == MidpointRounding.ToEven || EmbeddedRounding.Available<TV>())));
 
         /// <summary>Whether the format folds negative zero into positive zero (the FNUZ formats).</summary>
         private static readonly bool UnsignedZero = TTraits.Specials == SpecialValues.FiniteNaNUnsignedZero;
