@@ -730,7 +730,7 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
             where TMode : struct, IRoundingMode
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
             if (!k.Applies)
             {
                 return -1;
@@ -767,7 +767,7 @@ namespace NumForge.CompilerServices
             where TV : struct
             where TMode : struct, IRoundingMode
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
             if (!k.Applies)
             {
                 return 0;
@@ -810,7 +810,7 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
             where TMode : struct, IRoundingMode
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
             if (!k.Applies)
             {
                 return -1;
@@ -845,7 +845,7 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
             where TMode : struct, IRoundingMode
         {
-            ref readonly LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.Constants k = ref LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.For(saturate);
             if (!k.Applies)
             {
                 return -1;
@@ -877,14 +877,28 @@ namespace NumForge.CompilerServices
                 _ => EncodeHalvesInLane<TOps, TV, TBits, TowardPositiveInfinity>(source, destination, saturate),
             };
 
+        /// <summary>
+        /// The Half encode in one mode: on the Half's fields at float's places where the lane encoder takes them (one
+        /// shift per vector), else on Halves widened exactly; -1 when neither applies.
+        /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static int EncodeHalvesInLane<TOps, TV, TBits, TMode>(ReadOnlySpan<Half> source, Span<TBits> destination, bool saturate)
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
             where TMode : struct, IRoundingMode
+            => LaneEncoder<TTraits, TMode, TOps, TV, HalfFieldLanes>.For(saturate).Applies
+                ? EncodeHalvesInLane<TOps, TV, TBits, TMode, HalfFieldLanes>(source, destination, saturate)
+                : EncodeHalvesInLane<TOps, TV, TBits, TMode, NativeLanes>(source, destination, saturate);
+
+        private static int EncodeHalvesInLane<TOps, TV, TBits, TMode, TLayout>(ReadOnlySpan<Half> source, Span<TBits> destination, bool saturate)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+            where TLayout : struct, ILaneLayout
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.For(saturate);
             if (!k.Applies)
             {
                 return -1;
@@ -895,10 +909,10 @@ namespace NumForge.CompilerServices
             int length = source.Length;
             return (saturate, k.Clamps) switch
             {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes>)),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No>)),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes>)),
-                _ => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No>)),
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes, TLayout>)),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No, TLayout>)),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes, TLayout>)),
+                _ => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No, TLayout>)),
             };
         }
 

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using NumForge.CompilerServices;
 using NumForge.CompilerServices.Spans;
 using Xunit;
@@ -43,6 +44,26 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckSourceEncode<SBinary16, ushort, TowardNegativeInfinity, No, No>(streamingBytes));
             Assert.Null(CheckSourceEncode<SBF16, ushort, TiesToEven, Yes, No>(streamingBytes));
             Assert.Null(CheckSourceEncode<STF32, uint, TowardZero, No, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SE5M2, byte, TiesAwayFromZero, No, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SE5M2, byte, TowardNegativeInfinity, Yes, No>(streamingBytes));
+            Assert.Null(CheckSourceEncode<SE2M1, byte, TowardNegativeInfinity, Yes, Yes>(streamingBytes));
+        }
+
+        [Fact]
+        public void Half_fields_go_to_the_lane_encoder_where_it_only_adds_a_Half_subnormal()
+        {
+            // Ties to even at every width; the other modes only with embedded rounding (the portable subnormal paths
+            // multiply, or for ties away subtract in a way that paid microcode assists on float subnormals).
+            Assert.True(LaneEncoder<SpanTraits<SE4M3FN>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.For(false).Applies);
+            Assert.True(LaneEncoder<SpanTraits<SE5M2>, TiesToEven, Vector256x32, Vector256<uint>, HalfFieldLanes>.For(true).Applies);
+            Assert.False(LaneEncoder<SpanTraits<SE5M2>, TiesAwayFromZero, Vector256x32, Vector256<uint>, HalfFieldLanes>.For(false).Applies);
+            Assert.Equal(Avx512F.IsSupported, LaneEncoder<SpanTraits<SE5M2>, TiesAwayFromZero, Vector512x32, Vector512<uint>, HalfFieldLanes>.For(false).Applies);
+            Assert.False(LaneEncoder<SpanTraits<SE4M3FN>, TowardZero, Vector256x32, Vector256<uint>, HalfFieldLanes>.For(false).Applies);
+            Assert.Equal(Avx512F.IsSupported, LaneEncoder<SpanTraits<SE4M3FN>, TowardZero, Vector512x32, Vector512<uint>, HalfFieldLanes>.For(false).Applies);
+
+            // Formats whose range reaches beyond the Half's (BFloat16, TF32) or below its normals (E5M2FNUZ) widen instead.
+            Assert.False(LaneEncoder<SpanTraits<STF32>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.For(false).Applies);
+            Assert.False(LaneEncoder<SpanTraits<SE5M2FNUZ>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.For(false).Applies);
         }
 
         [Theory]
@@ -208,8 +229,24 @@ namespace NumForge.Tests.Spans
             where TClamp : struct, IFlag
             => CheckSourceEncode<TSpec, TBits, DoubleEncodeBlock<SpanTraits<TSpec>, TMode, Vector128x64, Vector128<ulong>, Vector128x32, Vector128<uint>, TBits, TSaturate, TClamp>, double>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
                 ?? CheckSourceEncode<TSpec, TBits, DoubleEncodeBlock<SpanTraits<TSpec>, TMode, Vector256x64, Vector256<ulong>, Vector256x32, Vector256<uint>, TBits, TSaturate, TClamp>, double>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
-                ?? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, Vector128x32, Vector128<uint>, TBits, TSaturate, TClamp>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
-                ?? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, Vector256x32, Vector256<uint>, TBits, TSaturate, TClamp>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value);
+                ?? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, Vector128x32, Vector128<uint>, TBits, TSaturate, TClamp, NativeLanes>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
+                ?? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, Vector256x32, Vector256<uint>, TBits, TSaturate, TClamp, NativeLanes>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
+                ?? CheckHalfFieldEncode<TSpec, TBits, TMode, Vector128x32, Vector128<uint>, TSaturate, TClamp>(streamingBytes)
+                ?? CheckHalfFieldEncode<TSpec, TBits, TMode, Vector256x32, Vector256<uint>, TSaturate, TClamp>(streamingBytes)
+                ?? (Vector512.IsHardwareAccelerated ? CheckHalfFieldEncode<TSpec, TBits, TMode, Vector512x32, Vector512<uint>, TSaturate, TClamp>(streamingBytes) : null);
+
+        /// <summary>The Half encode block on Half fields (no widening), where the lane encoder takes them at this width and mode.</summary>
+        private static string? CheckHalfFieldEncode<TSpec, TBits, TMode, TOps, TV, TSaturate, TClamp>(long streamingBytes)
+            where TSpec : struct, ISpanSpec
+            where TBits : unmanaged, IBinaryInteger<TBits>
+            where TMode : struct, IRoundingMode
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TSaturate : struct, IFlag
+            where TClamp : struct, IFlag
+            => LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, HalfFieldLanes>.For(TSaturate.Value).Applies
+                ? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, HalfFieldLanes>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
+                : null;
 
         private static string? CheckSourceEncode<TSpec, TBits, TBlock, TSource>(long streamingBytes, MidpointRounding mode, bool saturate, bool clamp)
             where TSpec : struct, ISpanSpec
@@ -217,7 +254,7 @@ namespace NumForge.Tests.Spans
             where TBlock : struct, IBlockConverter
             where TSource : unmanaged
         {
-            if (clamp && !new LaneEncoder<SpanTraits<TSpec>, TiesToEven, Vector128x32, Vector128<uint>>.Constants(saturate).Clamps)
+            if (clamp && !new LaneEncoder<SpanTraits<TSpec>, TiesToEven, Vector128x32, Vector128<uint>, NativeLanes>.Constants(saturate).Clamps)
             {
                 return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
             }
@@ -272,7 +309,7 @@ namespace NumForge.Tests.Spans
             where TClamp : struct, IFlag
         {
             bool saturate = TSaturate.Value;
-            var constants = new LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.Constants(saturate);
+            var constants = new LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.Constants(saturate);
             if (!constants.Applies)
             {
                 return $"{typeof(TSpec).Name} {typeof(TOps).Name}: the lane encoder does not apply";
@@ -335,12 +372,12 @@ namespace NumForge.Tests.Spans
                 input[i] = SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)];
             }
 
-            if (!LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.For(saturate).Applies)
+            if (!LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.For(saturate).Applies)
             {
                 return $"{typeof(TSpec).Name}: the lane encoder does not apply";
             }
 
-            if (TClamp.Value && !LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV>.For(saturate).Clamps)
+            if (TClamp.Value && !LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.For(saturate).Clamps)
             {
                 return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
             }

@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics.X86;
 namespace NumForge.CompilerServices.Spans
 {
     /// <summary>
-    /// float to codes with <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/> in one rounding mode: one block is one
+    /// float to codes with <see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}"/> in one rounding mode: one block is one
     /// store of codes (four vectors narrowed to bytes, two to ushorts, or one of uints). Overflow, infinity and NaN
     /// lanes get their codes in line, without a branch on the data. Saturation is a type argument
     /// (<typeparamref name="TSaturate"/>) so that the JIT reads the conversion's constants as constants and drops the
@@ -38,14 +38,14 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(TSaturate.Value);
             int vectorBytes = TOps.Count * 4;
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
-                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
-                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), k, TClamp.Value);
-                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
+                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
+                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
+                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), k, TClamp.Value);
+                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
                 if (TPacked.Value)
                 {
                     TOps.StorePackedNibbles(c0, c1, c2, c3, ref destination, streaming);
@@ -57,19 +57,19 @@ namespace NumForge.CompilerServices.Spans
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
-                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
-                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
+                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
+                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
                 TOps.StoreNarrow16(c0, c1, ref destination, streaming);
             }
             else
             {
-                TOps.Store(LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value), ref destination, streaming);
+                TOps.Store(LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value), ref destination, streaming);
             }
         }
     }
 
     /// <summary>
-    /// double to codes, rounded once, directly from the 64-bit pattern: <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/>
+    /// double to codes, rounded once, directly from the 64-bit pattern: <see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}"/>
     /// on 64-bit lanes (never through float, which would round twice), each pair of results narrowed to one vector of
     /// 32-bit lanes; one block is two such pairs (one for 32-bit codes).
     /// </summary>
@@ -97,7 +97,7 @@ namespace NumForge.CompilerServices.Spans
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
             bool clamp = TClamp.Value;
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(TSaturate.Value);
             if (Unsafe.SizeOf<TBits>() == 4)
             {
                 TOps32.Store(Pair(ref source, 0, k, clamp), ref destination, streaming);
@@ -118,21 +118,23 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>The codes of the <paramref name="index"/>-th 32-bit-lane vector's worth of doubles (two 64-bit vectors).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV32 Pair(ref byte source, int index, in LaneEncoder<TTraits, TMode, TOps, TV>.Constants k, bool clamp)
+        private static TV32 Pair(ref byte source, int index, in LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k, bool clamp)
         {
             int vectorBytes = TOps.Count * 8;
-            TV low = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * index * vectorBytes)), k, clamp);
-            TV high = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, (2 * index + 1) * vectorBytes)), k, clamp);
+            TV low = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * index * vectorBytes)), k, clamp);
+            TV high = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, (2 * index + 1) * vectorBytes)), k, clamp);
             return TOps.NarrowTo32(low, high);
         }
     }
 
     /// <summary>
-    /// Half to codes, fused per block: the Half bits widened to float exactly (<see cref="SingleDecoder{TTraits, TOps, TV}"/>
-    /// of binary16, sign-extending loads), then <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/>; rounding the exact
-    /// float once is rounding the Half once. One block is one widening load (two vectors of 32-bit lanes).
+    /// Half to codes, fused per block: <see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}"/> on the Half's fields
+    /// moved to float's places by one shift (<see cref="HalfFieldLanes"/>), where the encoder takes them; else on the
+    /// Half bits widened to float exactly (<see cref="HalfWidening{TOps, TV}"/>, <see cref="NativeLanes"/>): rounding
+    /// the exact float once is rounding the Half once. One block is one or two sign-extending loads of Half bits (two
+    /// vectors of 32-bit lanes each).
     /// </summary>
-    internal readonly struct HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp> : IBlockConverter
+    internal readonly struct HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp, TLayout> : IBlockConverter
         where TTraits : struct, IFloatTraits
         where TMode : struct, IRoundingMode
         where TOps : struct, ISimd32<TV>
@@ -140,6 +142,7 @@ namespace NumForge.CompilerServices.Spans
         where TBits : unmanaged, IBinaryInteger<TBits>
         where TSaturate : struct, IFlag
         where TClamp : struct, IFlag
+        where TLayout : struct, ILaneLayout
     {
         /// <summary>Two widening loads of Half bits (four vectors, one full store) for byte codes, else one (two vectors).</summary>
         public static int BlockElements => Unsafe.SizeOf<TBits>() == 1 ? TOps.Count * 4 : TOps.Count * 2;
@@ -154,15 +157,15 @@ namespace NumForge.CompilerServices.Spans
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
             bool clamp = TClamp.Value;
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.For(TSaturate.Value);
             TOps.LoadWiden16(ref source, out TV h0, out TV h1, signed: true);
-            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h0), k, clamp);
-            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h1), k, clamp);
+            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h0), k, clamp);
+            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h1), k, clamp);
             if (Unsafe.SizeOf<TBits>() == 1)
             {
                 TOps.LoadWiden16(ref Unsafe.Add(ref source, TOps.Count * 4), out TV h2, out TV h3, signed: true);
-                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h2), k, clamp);
-                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(HalfWidening<TOps, TV>.Widen(h3), k, clamp);
+                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h2), k, clamp);
+                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h3), k, clamp);
                 TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
@@ -176,6 +179,9 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
+        /// <summary>The encoder's lanes of sign-extended Half bits: the fields moved to float's places, or the exact float.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV Lanes(TV halfBits) => TLayout.HalfFields ? TOps.ShiftLeft(halfBits, 13) : HalfWidening<TOps, TV>.Widen(halfBits);
     }
 
     /// <summary>Half bits (sign-extended in 32-bit lanes) to the float bits of the same value, exactly, in lanes.</summary>
@@ -242,7 +248,7 @@ namespace NumForge.CompilerServices.Spans
     /// <summary>
     /// double to codes on AVX-512 through float lanes: each double is first narrowed to a float that loses nothing the
     /// format's rounding in <typeparamref name="TMode"/> reads (<see cref="Exact"/>: float has at least two more bits
-    /// than the format at every magnitude), then <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/> rounds that float
+    /// than the format at every magnitude), then <see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}"/> rounds that float
     /// once, to the same code as the double. Sixteen doubles per float vector instead of eight per 64-bit lane vector:
     /// the encode runs on half as many vectors. One block is one store of codes, as in
     /// <see cref="SingleEncodeBlock{TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp, TPacked}"/>.
@@ -317,25 +323,25 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            ref readonly LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.Constants k = ref LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.For(TSaturate.Value);
+            ref readonly LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.For(TSaturate.Value);
             bool clamp = TClamp.Value;
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
-                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
-                Vector512<uint> c2 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 2), k, clamp);
-                Vector512<uint> c3 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 3), k, clamp);
+                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
+                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
+                Vector512<uint> c2 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 2), k, clamp);
+                Vector512<uint> c3 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 3), k, clamp);
                 Vector512x32.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
-                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
-                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
+                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
+                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
                 Vector512x32.StoreNarrow16(c0, c1, ref destination, streaming);
             }
             else
             {
-                Vector512x32.Store(LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>>.EncodeInLane(ToSingle(ref source, 0), k, clamp), ref destination, streaming);
+                Vector512x32.Store(LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 0), k, clamp), ref destination, streaming);
             }
         }
 

@@ -52,10 +52,13 @@ namespace NumForge.CompilerServices.Spans
     }
 
     /// <summary>
-    /// Doubles, rounded to odd into float (<see cref="DoubleNarrowings.ToOdd"/>): exact for a later rounding in any mode
-    /// to a format with at least two fewer bits than float at every magnitude. AVX-512 only: 512-bit lanes.
+    /// Doubles narrowed into float by <typeparamref name="TNarrowing"/> (AVX-512's embedded rounding, eight doubles per
+    /// conversion): rounded to odd (<see cref="ToOddNarrowing"/>), exact for a later rounding in any mode to a format
+    /// with at least two fewer bits than float at every magnitude, or converted in the later rounding's own direction
+    /// (toward zero or an infinity), which rounding in that direction again leaves as it was. AVX-512 only: 512-bit lanes.
     /// </summary>
-    internal readonly struct OddDoubleLanes : IFloatLaneSource
+    internal readonly struct DoubleLanes<TNarrowing> : IFloatLaneSource
+        where TNarrowing : struct, IDoubleNarrowing
     {
         public static int ElementSize => 8;
 
@@ -71,8 +74,43 @@ namespace NumForge.CompilerServices.Spans
             }
 
             ref double d = ref Unsafe.As<byte, double>(ref source);
-            first = Unsafe.BitCast<Vector512<uint>, TV>(DoubleNarrowings.ToOdd(Vector512.LoadUnsafe(ref d), Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 8))));
-            second = Unsafe.BitCast<Vector512<uint>, TV>(DoubleNarrowings.ToOdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 16)), Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 24))));
+            first = Unsafe.BitCast<Vector512<uint>, TV>(TNarrowing.Narrow(Vector512.LoadUnsafe(ref d), Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 8))));
+            second = Unsafe.BitCast<Vector512<uint>, TV>(TNarrowing.Narrow(Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 16)), Vector512.LoadUnsafe(ref Unsafe.Add(ref d, 24))));
         }
+    }
+
+    /// <summary>Sixteen doubles (two vectors) to float bits, one way of <see cref="DoubleNarrowings"/>.</summary>
+    internal interface IDoubleNarrowing
+    {
+        /// <summary>The float bits of the sixteen doubles <paramref name="low"/> then <paramref name="high"/>.</summary>
+        static abstract Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high);
+    }
+
+    /// <summary>Rounded to odd: two conversions per eight doubles (<see cref="DoubleNarrowings.ToOdd"/>).</summary>
+    internal readonly struct ToOddNarrowing : IDoubleNarrowing
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high) => DoubleNarrowings.ToOdd(low, high);
+    }
+
+    /// <summary>Truncated: one conversion per eight doubles.</summary>
+    internal readonly struct TowardZeroNarrowing : IDoubleNarrowing
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high) => DoubleNarrowings.TowardZero(low, high);
+    }
+
+    /// <summary>Converted toward -infinity: one conversion per eight doubles.</summary>
+    internal readonly struct DownNarrowing : IDoubleNarrowing
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high) => DoubleNarrowings.Down(low, high);
+    }
+
+    /// <summary>Converted toward +infinity: one conversion per eight doubles.</summary>
+    internal readonly struct UpNarrowing : IDoubleNarrowing
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high) => DoubleNarrowings.Up(low, high);
     }
 }

@@ -8,7 +8,7 @@ namespace NumForge.CompilerServices.Spans
     /// rebiased by one add; subnormal values are the same bits with the smallest normal exponent, less that power of
     /// two (one exact float subtraction). A format with float's bias (BFloat16) needs neither: its subnormals line up
     /// with float's, so the shift alone is the value. Infinity and NaN are split off as in
-    /// <see cref="LaneEncoder{TTraits, TMode, TOps, TV}"/>: <see cref="Decode(TV, out TV, bool)"/> flags them and
+    /// <see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}"/>: <see cref="Decode(TV, out TV, bool)"/> flags them and
     /// <see cref="WithSpecials"/> puts them in, so span loops can take that step only for blocks that need it.
     /// </summary>
     internal static class SingleDecoder<TTraits, TOps, TV>

@@ -135,14 +135,46 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>
         /// <see cref="FromSingle{TTraits}(ReadOnlySpan{float}, Span{ushort}, MidpointRounding, bool, SimdWidth)"/> from
-        /// doubles, rounded to odd into float first (float has 16 more bits than BFloat16 at every magnitude, so the
-        /// later rounding in any mode is the double's own); AVX-512 only (the embedded rounding).
+        /// doubles narrowed into float first, AVX-512 only (the embedded rounding). Toward zero: truncated (truncating
+        /// onto float's grid, then onto BFloat16's, which lies on float's, is truncating once; beyond float's range
+        /// the largest float, whose truncation is BFloat16's largest finite value, as the double's). Toward an
+        /// infinity: converted in that direction, for the same reason, where the codes of infinity and of the largest
+        /// doubles in that direction agree (beyond float's range the conversion gives infinity). Otherwise rounded to
+        /// odd (float has 16 more bits than BFloat16 at every magnitude, so the later rounding in any mode is the
+        /// double's own): twice the conversions.
         /// </summary>
         public static int FromDouble<TTraits>(ReadOnlySpan<double> source, Span<ushort> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TTraits : struct, IFloatTraits
-            => Applies<TTraits>() && SimdWidths.Resolve(width) == SimdWidth.V512 && Avx512F.IsSupported
-                ? Run<OddDoubleLanes>(ref Bytes(source), destination, source.Length, rounding, saturate, SimdWidth.V512)
-                : 0;
+        {
+            if (!Applies<TTraits>() || SimdWidths.Resolve(width) != SimdWidth.V512 || !Avx512F.IsSupported)
+            {
+                return 0;
+            }
+
+            ref byte bytes = ref Bytes(source);
+            return rounding switch
+            {
+                MidpointRounding.ToZero => Run<DoubleLanes<TowardZeroNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
+                MidpointRounding.ToNegativeInfinity when BeyondFloatAsInfinity<TTraits>(rounding, saturate, -1)
+                    => Run<DoubleLanes<DownNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
+                MidpointRounding.ToPositiveInfinity when BeyondFloatAsInfinity<TTraits>(rounding, saturate, 1)
+                    => Run<DoubleLanes<UpNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
+                _ => Run<DoubleLanes<ToOddNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
+            };
+        }
+
+        /// <summary>
+        /// Whether the doubles beyond float's range on the side of <paramref name="sign"/>, which a conversion in that
+        /// direction makes infinite, have the code of that infinity (and of the largest float, where the conversion
+        /// stops), so that converting them first changes no code.
+        /// </summary>
+        private static bool BeyondFloatAsInfinity<TTraits>(MidpointRounding rounding, bool saturate, int sign)
+            where TTraits : struct, IFloatTraits
+        {
+            ulong infinity = FloatCodec<TTraits>.FromDouble(sign * double.PositiveInfinity, rounding, saturate);
+            return infinity == FloatCodec<TTraits>.FromDouble(sign * (double)float.MaxValue, rounding, saturate)
+                && infinity == FloatCodec<TTraits>.FromDouble(sign * double.MaxValue, rounding, saturate);
+        }
 
         /// <summary><see cref="Applies{TTraits}"/>, computed once per format (a constant in Tier-1 code).</summary>
         private static class Layout<TTraits>
