@@ -122,6 +122,84 @@ namespace NumForge.Tests.Spans
         }
 
         [Fact]
+        public unsafe void Decode_equals_the_reference_at_every_destination_alignment_with_and_without_streaming()
+        {
+            // A 64-byte-aligned native buffer, the destination at every float offset 0..15: 8 bytes off 16 runs the
+            // shifted blocks. Then the block loop directly with streaming stores from the first byte.
+            const int Count = 1000;
+            var random = new Random(67);
+            byte[] packed = new byte[(Count * 6 + 7) / 8];
+            random.NextBytes(packed);
+            float* buffer = (float*)NativeMemory.AlignedAlloc((nuint)((Count + 32) * sizeof(float)), 64);
+            try
+            {
+                foreach (SimdWidth width in LocalWidths())
+                {
+                    for (int offset = 0; offset < 16; offset++)
+                    {
+                        foreach (int count in new[] { 4, 7, 8, 9, 70, 131, 300, Count })
+                        {
+                            var destination = new Span<float>(buffer + offset, count);
+                            destination.Fill(-7f);
+                            FloatSpan<SpanTraits<SE3M2>>.PackedToSingleCore(packed, destination, width);
+                            for (int i = 0; i < count; i++)
+                            {
+                                float want = FloatCodec<SpanTraits<SE3M2>>.ToSingle((ulong)ReferenceCode(packed, i));
+                                Assert.True(BitConverter.SingleToUInt32Bits(want) == BitConverter.SingleToUInt32Bits(destination[i]), $"{width} offset {offset} count {count} element {i}");
+                            }
+                        }
+                    }
+                }
+
+                Assert.Null(StreamingShifted<Vector128x32, Vector128<uint>>(packed, buffer));
+                Assert.Null(StreamingShifted<Vector256x32, Vector256<uint>>(packed, buffer));
+                if (Avx512Vbmi.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated)
+                {
+                    Assert.Null(StreamingShifted<Vector512x32, Vector512<uint>>(packed, buffer));
+                }
+            }
+            finally
+            {
+                NativeMemory.AlignedFree(buffer);
+            }
+        }
+
+        /// <summary>The shifted blocks through <see cref="BlockLoop"/> with streaming stores (threshold 0) into a destination 8 bytes off 16.</summary>
+        private static unsafe string? StreamingShifted<TOps, TV>(byte[] packed, float* buffer)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            if (!SixBitLanes<TOps, TV>.IsSupported)
+            {
+                return null;
+            }
+
+            for (int start = 0; start < 16; start += 2)
+            {
+                // Elements 2.. of the run into buffer + start (8 bytes off 16 for odd halves of start / 2).
+                int length = 900;
+                float* destination = buffer + start;
+                new Span<float>(destination, length).Fill(-7f);
+                int done = BlockLoop.Run(ref packed[0], ref *(byte*)destination, length, default(PackedSixDecodeBlock<SpanTraits<SE2M3>, TOps, TV, Yes>), streamingBytes: 0);
+                if (done % 4 != 0 || done < length - (4 * TOps.Count))
+                {
+                    return $"{typeof(TV).Name}: {done} of {length}";
+                }
+
+                for (int i = 0; i < done; i++)
+                {
+                    float want = FloatCodec<SpanTraits<SE2M3>>.ToSingle((ulong)ReferenceCode(packed, i + 2));
+                    if (BitConverter.SingleToUInt32Bits(want) != BitConverter.SingleToUInt32Bits(destination[i]))
+                    {
+                        return $"{typeof(TV).Name} start {start}: element {i + 2} 0x{BitConverter.SingleToUInt32Bits(destination[i]):X8} vs 0x{BitConverter.SingleToUInt32Bits(want):X8}";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        [Fact]
         public void Lane_pack_and_unpack_round_trip_random_codes_at_every_width()
         {
             var random = new Random(606);
@@ -390,6 +468,12 @@ namespace NumForge.Tests.Spans
                 return $"pack at {n} lanes: {Convert.ToHexString(packed)} vs {Convert.ToHexString(expected)}";
             }
 
+            string? shiftedProblem = ShiftedUnpack<TOps, TV>(codes);
+            if (shiftedProblem != null)
+            {
+                return shiftedProblem;
+            }
+
             SixBitLanes<TOps, TV>.LoadWiden(ref expected[0], out a, out b, out c, out d);
             var back = new uint[4 * n];
             ref byte backRef = ref MemoryMarshal.AsBytes(back.AsSpan())[0];
@@ -402,6 +486,40 @@ namespace NumForge.Tests.Spans
                 if ((back[i] & 0x3F) != codes[i])
                 {
                     return $"unpack at {n} lanes, element {i}: 0x{back[i]:X8} vs 0x{codes[i]:X2}";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The shifted unpack: codes 2 .. 2 + 4 Count of a run of 4 Count + 4 codes, reading only their bytes.</summary>
+        private static string? ShiftedUnpack<TOps, TV>(byte[] codes)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+        {
+            int n = TOps.Count;
+            var random = new Random(codes[0]);
+            var run = new byte[(4 * n) + 4];
+            for (int i = 0; i < run.Length; i++)
+            {
+                run[i] = (byte)random.Next(64);
+            }
+
+            // The bytes up to the last code's only, as at the end of a span.
+            byte[] all = ReferencePack(run, x => x);
+            byte[] bytes = all.AsSpan(0, ((6 * ((4 * n) + 2)) + 7) / 8).ToArray();
+            SixBitLanes<TOps, TV>.LoadWiden(ref bytes[0], out TV a, out TV b, out TV c, out TV d, shifted: true);
+            var back = new uint[4 * n];
+            ref byte backRef = ref MemoryMarshal.AsBytes(back.AsSpan())[0];
+            TOps.Store(a, ref backRef);
+            TOps.Store(b, ref Unsafe.Add(ref backRef, 4 * n));
+            TOps.Store(c, ref Unsafe.Add(ref backRef, 8 * n));
+            TOps.Store(d, ref Unsafe.Add(ref backRef, 12 * n));
+            for (int i = 0; i < back.Length; i++)
+            {
+                if ((back[i] & 0x3F) != run[i + 2])
+                {
+                    return $"shifted unpack at {n} lanes, element {i}: 0x{back[i]:X8} vs 0x{run[i + 2]:X2}";
                 }
             }
 

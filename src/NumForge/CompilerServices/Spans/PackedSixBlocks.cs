@@ -8,12 +8,16 @@ namespace NumForge.CompilerServices.Spans
     /// <summary>
     /// 6-bit codes packed four in three bytes to float, in one pass: one block is <c>3 * Count</c> packed bytes widened
     /// to four vectors (<see cref="SixBitLanes{TOps, TV}.LoadWiden"/>) and decoded as
-    /// <see cref="DecodeBlock{TTraits, TOps, TV, TBits}"/> decodes bytes, with the same streaming float stores.
+    /// <see cref="DecodeBlock{TTraits, TOps, TV, TBits}"/> decodes bytes, with the same streaming float stores. With
+    /// <typeparamref name="TShifted"/> set, a block decodes the codes from the third of its first group on (its source
+    /// is the group's first byte, its destination the third code's float): a float destination 8 bytes off a 16-byte
+    /// boundary can then be aligned (four codes, a whole source unit, always move the destination by 16 bytes).
     /// </summary>
-    internal readonly struct PackedSixDecodeBlock<TTraits, TOps, TV> : IBlockConverter
+    internal readonly struct PackedSixDecodeBlock<TTraits, TOps, TV, TShifted> : IBlockConverter
         where TTraits : struct, IFloatTraits
         where TOps : struct, ISimd32<TV>
         where TV : struct
+        where TShifted : struct, IFlag
     {
         public static int BlockElements => TOps.Count * 4;
 
@@ -29,7 +33,7 @@ namespace NumForge.CompilerServices.Spans
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
             int vectorBytes = TOps.Count * 4;
-            SixBitLanes<TOps, TV>.LoadWiden(ref source, out TV a, out TV b, out TV c, out TV d);
+            SixBitLanes<TOps, TV>.LoadWiden(ref source, out TV a, out TV b, out TV c, out TV d, TShifted.Value);
             TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa);
             TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb);
             TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc);
@@ -98,7 +102,12 @@ namespace NumForge.CompilerServices.Spans
     {
         private static readonly bool SixBits = TTraits.ExponentBits + TTraits.MantissaBits + (TTraits.Signed ? 1 : 0) == 6;
 
-        /// <summary>Decodes the leading whole blocks of packed codes into <paramref name="destination"/> (its length is the element count).</summary>
+        /// <summary>
+        /// Decodes the leading whole groups of packed codes into <paramref name="destination"/> (its length is the
+        /// element count). A destination 8 bytes off a 16-byte boundary (float arrays are only 8-byte aligned) runs the
+        /// shifted blocks from its third element, so that the loop's stores can be aligned and stream; the two codes
+        /// before and after them are decoded here one by one.
+        /// </summary>
         public static int Decode(ReadOnlySpan<byte> source, Span<float> destination, SimdWidth width)
         {
             if (!SixBits || !SingleDecoder<TTraits, Vector128x32, Vector128<uint>>.CanDecode)
@@ -108,14 +117,54 @@ namespace NumForge.CompilerServices.Spans
 
             // Whole groups of four only: the last one to three elements are the caller's.
             int length = (int)Math.Min(destination.Length, (long)source.Length / 3 * 4) & ~3;
-            return Usable(width) switch
+            SimdWidth usable = Usable(width);
+            bool shifted = usable != SimdWidth.Scalar && length >= 8 && (Address(destination) & 15) == 8;
+            if (!shifted)
             {
-                SimdWidth.V512 => Decode<Vector512x32, Vector512<uint>>(source, destination, length),
-                SimdWidth.V256 => Decode<Vector256x32, Vector256<uint>>(source, destination, length),
-                SimdWidth.V128 => Decode<Vector128x32, Vector128<uint>>(source, destination, length),
-                _ => 0,
+                return usable switch
+                {
+                    SimdWidth.V512 => Decode<Vector512x32, Vector512<uint>, No>(source, destination, length),
+                    SimdWidth.V256 => Decode<Vector256x32, Vector256<uint>, No>(source, destination, length),
+                    SimdWidth.V128 => Decode<Vector128x32, Vector128<uint>, No>(source, destination, length),
+                    _ => 0,
+                };
+            }
+
+            // Codes 2 .. 2 + done in blocks (their source starts at the first group), then codes 0, 1 and the two after
+            // the blocks one by one: done + 4 codes, whole groups again.
+            Span<float> inner = destination[2..];
+            int done = usable switch
+            {
+                SimdWidth.V512 => Decode<Vector512x32, Vector512<uint>, Yes>(source, inner, length - 4),
+                SimdWidth.V256 => Decode<Vector256x32, Vector256<uint>, Yes>(source, inner, length - 4),
+                _ => Decode<Vector128x32, Vector128<uint>, Yes>(source, inner, length - 4),
             };
+            if (done == 0)
+            {
+                return 0;
+            }
+
+            destination[0] = DecodeOne(source, 0);
+            destination[1] = DecodeOne(source, 1);
+            destination[done + 2] = DecodeOne(source, done + 2);
+            destination[done + 3] = DecodeOne(source, done + 3);
+            return done + 4;
         }
+
+        /// <summary>The float of code <paramref name="index"/> of a packed run, by the scalar codec.</summary>
+        private static float DecodeOne(ReadOnlySpan<byte> source, int index)
+        {
+            int bit = 6 * index;
+            int bits = source[bit / 8] >> (bit % 8);
+            if (bit % 8 > 2)
+            {
+                bits |= source[(bit / 8) + 1] << (8 - (bit % 8));
+            }
+
+            return FloatCodec<TTraits>.ToSingle((ulong)(bits & 0x3F));
+        }
+
+        private static unsafe nint Address(Span<float> destination) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(destination));
 
         /// <summary>Encodes the leading whole blocks of <paramref name="source"/> into packed codes in <paramref name="rounding"/>.</summary>
         public static int Encode(ReadOnlySpan<float> source, Span<byte> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
@@ -152,14 +201,15 @@ namespace NumForge.CompilerServices.Spans
             return resolved == SimdWidth.V128 && !SixBitLanes<Vector128x32, Vector128<uint>>.IsSupported ? SimdWidth.Scalar : resolved;
         }
 
-        private static int Decode<TOps, TV>(ReadOnlySpan<byte> source, Span<float> destination, int length)
+        private static int Decode<TOps, TV, TShifted>(ReadOnlySpan<byte> source, Span<float> destination, int length)
             where TOps : struct, ISimd32<TV>
             where TV : struct
+            where TShifted : struct, IFlag
             => BlockLoop.Run(
                 ref MemoryMarshal.GetReference(source),
                 ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
                 length,
-                default(PackedSixDecodeBlock<TTraits, TOps, TV>));
+                default(PackedSixDecodeBlock<TTraits, TOps, TV, TShifted>));
 
         private static int Encode<TOps, TV>(ReadOnlySpan<float> source, Span<byte> destination, int length, MidpointRounding rounding, bool saturate)
             where TOps : struct, ISimd32<TV>

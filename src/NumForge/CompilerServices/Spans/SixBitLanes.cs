@@ -34,23 +34,28 @@ namespace NumForge.CompilerServices.Spans
             _ => Vector128.IsHardwareAccelerated,
         };
 
-        /// <summary>Loads <c>3 * TOps.Count</c> bytes of packed codes and widens them to four vectors, in element order.</summary>
+        /// <summary>
+        /// Loads <c>3 * TOps.Count</c> bytes of packed codes and widens them to four vectors, in element order. With
+        /// <paramref name="shifted"/> the vectors hold the codes from the third of the first group on (the 4 Count codes
+        /// that start two codes after <paramref name="source"/>; the load reads two bytes more): a destination that sits
+        /// 8 bytes off a 16-byte boundary then gets aligned (and streaming) stores.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void LoadWiden(ref byte source, out TV a, out TV b, out TV c, out TV d)
+        public static void LoadWiden(ref byte source, out TV a, out TV b, out TV c, out TV d, bool shifted = false)
         {
             if (TOps.Count == 16)
             {
-                SixBitLanes512.Unpack(ref source, out Vector512<uint> a5, out Vector512<uint> b5, out Vector512<uint> c5, out Vector512<uint> d5);
+                SixBitLanes512.Unpack(ref source, out Vector512<uint> a5, out Vector512<uint> b5, out Vector512<uint> c5, out Vector512<uint> d5, shifted);
                 (a, b, c, d) = (Unsafe.BitCast<Vector512<uint>, TV>(a5), Unsafe.BitCast<Vector512<uint>, TV>(b5), Unsafe.BitCast<Vector512<uint>, TV>(c5), Unsafe.BitCast<Vector512<uint>, TV>(d5));
             }
             else if (TOps.Count == 8)
             {
-                SixBitLanes256.Unpack(ref source, out Vector256<uint> a2, out Vector256<uint> b2, out Vector256<uint> c2, out Vector256<uint> d2);
+                SixBitLanes256.Unpack(ref source, out Vector256<uint> a2, out Vector256<uint> b2, out Vector256<uint> c2, out Vector256<uint> d2, shifted);
                 (a, b, c, d) = (Unsafe.BitCast<Vector256<uint>, TV>(a2), Unsafe.BitCast<Vector256<uint>, TV>(b2), Unsafe.BitCast<Vector256<uint>, TV>(c2), Unsafe.BitCast<Vector256<uint>, TV>(d2));
             }
             else
             {
-                SixBitLanes128.Unpack(ref source, out Vector128<uint> a1, out Vector128<uint> b1, out Vector128<uint> c1, out Vector128<uint> d1);
+                SixBitLanes128.Unpack(ref source, out Vector128<uint> a1, out Vector128<uint> b1, out Vector128<uint> c1, out Vector128<uint> d1, shifted);
                 (a, b, c, d) = (Unsafe.BitCast<Vector128<uint>, TV>(a1), Unsafe.BitCast<Vector128<uint>, TV>(b1), Unsafe.BitCast<Vector128<uint>, TV>(c1), Unsafe.BitCast<Vector128<uint>, TV>(d1));
             }
         }
@@ -94,24 +99,30 @@ namespace NumForge.CompilerServices.Spans
     internal static class SixBitLanes512
     {
         // The 48 packed bytes sit in one register as bytes 0-31 and 16-47 (two 256-bit loads that stay inside the block):
-        // source byte t is register byte t below 32, t + 16 above.
-        private static readonly Vector512<byte> Unpack0 = UnpackIndices(0);
-        private static readonly Vector512<byte> Unpack1 = UnpackIndices(1);
-        private static readonly Vector512<byte> Unpack2 = UnpackIndices(2);
-        private static readonly Vector512<byte> Unpack3 = UnpackIndices(3);
+        // source byte t is register byte t below 32, t + 16 above. Shifted blocks (two codes on) read bytes 0-31 and 18-49.
+        private static readonly Vector512<byte> Unpack0 = UnpackIndices(0, 0);
+        private static readonly Vector512<byte> Unpack1 = UnpackIndices(1, 0);
+        private static readonly Vector512<byte> Unpack2 = UnpackIndices(2, 0);
+        private static readonly Vector512<byte> Unpack3 = UnpackIndices(3, 0);
+        private static readonly Vector512<byte> Shifted0 = UnpackIndices(0, 2);
+        private static readonly Vector512<byte> Shifted1 = UnpackIndices(1, 2);
+        private static readonly Vector512<byte> Shifted2 = UnpackIndices(2, 2);
+        private static readonly Vector512<byte> Shifted3 = UnpackIndices(3, 2);
         private static readonly Vector512<uint> Shifts = Vector512.Create(0U, 6, 4, 2, 0, 6, 4, 2, 0, 6, 4, 2, 0, 6, 4, 2);
+        private static readonly Vector512<uint> ShiftedShifts = Vector512.Create(4U, 2, 0, 6, 4, 2, 0, 6, 4, 2, 0, 6, 4, 2, 0, 6);
         private static readonly Vector512<byte> PackOrder = PackIndices();
         private static readonly Vector512<sbyte> ByteWeights = Vector512.Create((short)0x4001).AsSByte();
         private static readonly Vector512<short> WordWeights = Vector512.Create(0x1000_0001).AsInt16();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Unpack(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d)
+        public static void Unpack(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d, bool shifted)
         {
-            Vector512<byte> bytes = Vector256.LoadUnsafe(ref source).ToVector512Unsafe().WithUpper(Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 16)));
-            a = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, Unpack0).AsUInt32(), Shifts);
-            b = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, Unpack1).AsUInt32(), Shifts);
-            c = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, Unpack2).AsUInt32(), Shifts);
-            d = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, Unpack3).AsUInt32(), Shifts);
+            Vector512<byte> bytes = Vector256.LoadUnsafe(ref source).ToVector512Unsafe().WithUpper(Vector256.LoadUnsafe(ref Unsafe.Add(ref source, shifted ? 18 : 16)));
+            Vector512<uint> shifts = shifted ? ShiftedShifts : Shifts;
+            a = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, shifted ? Shifted0 : Unpack0).AsUInt32(), shifts);
+            b = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, shifted ? Shifted1 : Unpack1).AsUInt32(), shifts);
+            c = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, shifted ? Shifted2 : Unpack2).AsUInt32(), shifts);
+            d = Avx512F.ShiftRightLogicalVariable(Avx512Vbmi.PermuteVar64x8(bytes, shifted ? Shifted3 : Unpack3).AsUInt32(), shifts);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -128,18 +139,20 @@ namespace NumForge.CompilerServices.Spans
             packed.GetUpper().GetLower().StoreUnsafe(ref Unsafe.Add(ref destination, 32));
         }
 
-        private static Vector512<byte> UnpackIndices(int vector)
+        private static Vector512<byte> UnpackIndices(int vector, int codeOffset)
         {
             Span<byte> indices = stackalloc byte[64];
+            int last = 47 + codeOffset;
+            int upper = 16 + codeOffset;
             for (int lane = 0; lane < 16; lane++)
             {
-                int element = 16 * vector + lane;
+                int element = 16 * vector + lane + codeOffset;
                 int first = SixBitLayout.FirstByte(element);
                 for (int k = 0; k < 4; k++)
                 {
                     // Bytes past the block's last one only ever land above the code: repeat the last.
-                    int t = Math.Min(first + k, 47);
-                    indices[(4 * lane) + k] = (byte)(t < 32 ? t : t + 16);
+                    int t = Math.Min(first + k, last);
+                    indices[(4 * lane) + k] = (byte)(t < 32 ? t : t - upper + 32);
                 }
             }
 
@@ -166,11 +179,17 @@ namespace NumForge.CompilerServices.Spans
     internal static class SixBitLanes256
     {
         // The 24 packed bytes as two 16-byte loads (bytes 0-15 and 8-23); each feeds both halves of two vectors.
-        private static readonly Vector256<byte> Unpack0 = UnpackIndices(0, 0);
-        private static readonly Vector256<byte> Unpack1 = UnpackIndices(1, 0);
-        private static readonly Vector256<byte> Unpack2 = UnpackIndices(2, 8);
-        private static readonly Vector256<byte> Unpack3 = UnpackIndices(3, 8);
+        // Shifted blocks (two codes on) load bytes 0-15 and 10-25.
+        private static readonly Vector256<byte> Unpack0 = UnpackIndices(0, 0, 0);
+        private static readonly Vector256<byte> Unpack1 = UnpackIndices(1, 0, 0);
+        private static readonly Vector256<byte> Unpack2 = UnpackIndices(2, 8, 0);
+        private static readonly Vector256<byte> Unpack3 = UnpackIndices(3, 8, 0);
+        private static readonly Vector256<byte> Shifted0 = UnpackIndices(0, 0, 2);
+        private static readonly Vector256<byte> Shifted1 = UnpackIndices(1, 0, 2);
+        private static readonly Vector256<byte> Shifted2 = UnpackIndices(2, 10, 2);
+        private static readonly Vector256<byte> Shifted3 = UnpackIndices(3, 10, 2);
         private static readonly Vector256<uint> Shifts = Vector256.Create(0U, 6, 4, 2, 0, 6, 4, 2);
+        private static readonly Vector256<uint> ShiftedShifts = Vector256.Create(4U, 2, 0, 6, 4, 2, 0, 6);
         private static readonly Vector256<sbyte> ByteWeights = Vector256.Create((short)0x4001).AsSByte();
         private static readonly Vector256<short> WordWeights = Vector256.Create(0x1000_0001).AsInt16();
 
@@ -184,16 +203,17 @@ namespace NumForge.CompilerServices.Spans
         private static readonly Vector256<int> Join = Vector256.Create(0, 1, 2, 4, 5, 6, 7, 7);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Unpack(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d)
+        public static void Unpack(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d, bool shifted)
         {
             Vector128<byte> low = Vector128.LoadUnsafe(ref source);
-            Vector128<byte> high = Vector128.LoadUnsafe(ref Unsafe.Add(ref source, 8));
+            Vector128<byte> high = Vector128.LoadUnsafe(ref Unsafe.Add(ref source, shifted ? 10 : 8));
             Vector256<byte> lows = Vector256.Create(low, low);
             Vector256<byte> highs = Vector256.Create(high, high);
-            a = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(lows, Unpack0).AsUInt32(), Shifts);
-            b = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(lows, Unpack1).AsUInt32(), Shifts);
-            c = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(highs, Unpack2).AsUInt32(), Shifts);
-            d = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(highs, Unpack3).AsUInt32(), Shifts);
+            Vector256<uint> shifts = shifted ? ShiftedShifts : Shifts;
+            a = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(lows, shifted ? Shifted0 : Unpack0).AsUInt32(), shifts);
+            b = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(lows, shifted ? Shifted1 : Unpack1).AsUInt32(), shifts);
+            c = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(highs, shifted ? Shifted2 : Unpack2).AsUInt32(), shifts);
+            d = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(highs, shifted ? Shifted3 : Unpack3).AsUInt32(), shifts);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -210,12 +230,12 @@ namespace NumForge.CompilerServices.Spans
         }
 
         /// <summary>In-lane shuffle indices of vector <paramref name="vector"/> from the 16 bytes that start at source byte <paramref name="loaded"/>.</summary>
-        private static Vector256<byte> UnpackIndices(int vector, int loaded)
+        private static Vector256<byte> UnpackIndices(int vector, int loaded, int codeOffset)
         {
             Span<byte> indices = stackalloc byte[32];
             for (int lane = 0; lane < 8; lane++)
             {
-                int element = 8 * vector + lane;
+                int element = 8 * vector + lane + codeOffset;
                 int first = SixBitLayout.FirstByte(element) - loaded;
                 int half = lane / 4;
                 for (int k = 0; k < 4; k++)
@@ -233,25 +253,34 @@ namespace NumForge.CompilerServices.Spans
     /// <summary>Vector128 6-bit lanes (SSSE3, or portable shuffles); see <see cref="SixBitLanes{TOps, TV}"/>.</summary>
     internal static class SixBitLanes128
     {
-        private static readonly Vector128<byte> Unpack0 = UnpackIndices(0);
-        private static readonly Vector128<byte> Unpack1 = UnpackIndices(1);
-        private static readonly Vector128<byte> Unpack2 = UnpackIndices(2);
-        private static readonly Vector128<byte> Unpack3 = UnpackIndices(3);
+        // The 12 packed bytes as a qword and a dword; shifted blocks (two codes on) as the qwords at bytes 0 and 6.
+        private static readonly Vector128<byte> Unpack0 = UnpackIndices(0, 0);
+        private static readonly Vector128<byte> Unpack1 = UnpackIndices(1, 0);
+        private static readonly Vector128<byte> Unpack2 = UnpackIndices(2, 0);
+        private static readonly Vector128<byte> Unpack3 = UnpackIndices(3, 0);
+        private static readonly Vector128<byte> Shifted0 = UnpackIndices(0, 2);
+        private static readonly Vector128<byte> Shifted1 = UnpackIndices(1, 2);
+        private static readonly Vector128<byte> Shifted2 = UnpackIndices(2, 2);
+        private static readonly Vector128<byte> Shifted3 = UnpackIndices(3, 2);
 
         /// <summary>Moves each lane's code (at bit 0, 6, 4 or 2 of its low word) to bits 10-15 of that word.</summary>
         private static readonly Vector128<ushort> Align = Vector128.Create((ushort)1024, 1, 16, 1, 64, 1, 256, 1);
+        private static readonly Vector128<ushort> ShiftedAlign = Vector128.Create((ushort)64, 1, 256, 1, 1024, 1, 16, 1);
         private static readonly Vector128<sbyte> ByteWeights = Vector128.Create((short)0x4001).AsSByte();
         private static readonly Vector128<short> WordWeights = Vector128.Create(0x1000_0001).AsInt16();
         private static readonly Vector128<byte> Compress = Vector128.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Unpack(ref byte source, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d)
+        public static void Unpack(ref byte source, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d, bool shifted)
         {
-            Vector128<byte> bytes = Vector128.Create(Unsafe.ReadUnaligned<ulong>(ref source), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, 8))).AsByte();
-            a = Lanes(bytes, Unpack0);
-            b = Lanes(bytes, Unpack1);
-            c = Lanes(bytes, Unpack2);
-            d = Lanes(bytes, Unpack3);
+            Vector128<byte> bytes = shifted
+                ? Vector128.Create(Unsafe.ReadUnaligned<ulong>(ref source), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, 6))).AsByte()
+                : Vector128.Create(Unsafe.ReadUnaligned<ulong>(ref source), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, 8))).AsByte();
+            Vector128<ushort> align = shifted ? ShiftedAlign : Align;
+            a = Lanes(bytes, shifted ? Shifted0 : Unpack0, align);
+            b = Lanes(bytes, shifted ? Shifted1 : Unpack1, align);
+            c = Lanes(bytes, shifted ? Shifted2 : Unpack2, align);
+            d = Lanes(bytes, shifted ? Shifted3 : Unpack3, align);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -285,21 +314,23 @@ namespace NumForge.CompilerServices.Spans
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<uint> Lanes(Vector128<byte> bytes, Vector128<byte> indices)
+        private static Vector128<uint> Lanes(Vector128<byte> bytes, Vector128<byte> indices, Vector128<ushort> align)
         {
             Vector128<byte> placed = Ssse3.IsSupported ? Ssse3.Shuffle(bytes, indices) : Vector128.Shuffle(bytes, indices);
-            return Vector128.ShiftRightLogical(placed.AsUInt16() * Align, 10).AsUInt32();
+            return Vector128.ShiftRightLogical(placed.AsUInt16() * align, 10).AsUInt32();
         }
 
-        private static Vector128<byte> UnpackIndices(int vector)
+        private static Vector128<byte> UnpackIndices(int vector, int codeOffset)
         {
+            // Source byte t is register byte t, or for shifted blocks t + 2 from byte 8 on (the second qword starts at 6).
             Span<byte> indices = stackalloc byte[16];
             for (int lane = 0; lane < 4; lane++)
             {
-                int element = 4 * vector + lane;
+                int element = 4 * vector + lane + codeOffset;
                 int first = SixBitLayout.FirstByte(element);
-                indices[4 * lane] = (byte)first;
-                indices[(4 * lane) + 1] = SixBitLayout.Shift(element) > 2 ? (byte)(first + 1) : (byte)0x80;
+                int Register(int t) => codeOffset == 0 || t < 8 ? t : t + 2;
+                indices[4 * lane] = (byte)Register(first);
+                indices[(4 * lane) + 1] = SixBitLayout.Shift(element) > 2 ? (byte)Register(first + 1) : (byte)0x80;
                 indices[(4 * lane) + 2] = 0x80;
                 indices[(4 * lane) + 3] = 0x80;
             }
