@@ -26,6 +26,8 @@ namespace NumForge.Benchmarks
         private Float8E5M2[] e5m2 = Array.Empty<Float8E5M2>();
         private Float4E2M1FN[] fp4 = Array.Empty<Float4E2M1FN>();
         private byte[] fp4Packed = Array.Empty<byte>();
+        private byte[] fp6Packed = Array.Empty<byte>();
+        private byte[] fp6E2M3Packed = Array.Empty<byte>();
         private Binary16[] binary16 = Array.Empty<Binary16>();
 
         /// <summary>Bytes of float input: 4 KiB, 1 MiB, 256 MiB.</summary>
@@ -70,6 +72,10 @@ namespace NumForge.Benchmarks
             Float8E5M2.ConvertFrom(floats, e5m2);
             Float4E2M1FN.ConvertFrom(floats, fp4);
             FloatSpan<Float4E2M1FN.Traits>.ConvertFromSingleToPacked(floats, fp4Packed, MidpointRounding.ToEven, false);
+            fp6Packed = new byte[FloatSpan<Float6E3M2FN.Traits>.PackedLength(n)];
+            fp6E2M3Packed = new byte[FloatSpan<Float6E2M3FN.Traits>.PackedLength(n)];
+            FloatSpan<Float6E3M2FN.Traits>.ConvertFromSingleToPacked(floats, fp6Packed, MidpointRounding.ToEven, false);
+            FloatSpan<Float6E2M3FN.Traits>.ConvertFromSingleToPacked(floats, fp6E2M3Packed, MidpointRounding.ToEven, false);
             Binary16.ConvertFrom(floats, binary16);
         }
 
@@ -256,6 +262,20 @@ namespace NumForge.Benchmarks
 
         [Benchmark(Description = "Float4E2M1FN packed X->float (block decoder)")]
         public void Fp4FromBlocks() => PackedDecoders.Nibbles<Float4E2M1FN.Traits>(fp4Packed, floatsOut, SimdWidth.Auto);
+
+        // ---------------------------------------------------------------- Float6E3M2FN / Float6E2M3FN (packed four in three bytes)
+
+        [Benchmark(Description = "Float6E3M2FN packed float->X")]
+        public void Fp6To() => FloatSpan<Float6E3M2FN.Traits>.ConvertFromSingleToPacked(floats, fp6Packed, MidpointRounding.ToEven, false);
+
+        [Benchmark(Description = "Float6E3M2FN packed X->float")]
+        public void Fp6From() => FloatSpan<Float6E3M2FN.Traits>.ConvertPackedToSingle(fp6Packed, floatsOut);
+
+        [Benchmark(Description = "Float6E2M3FN packed float->X")]
+        public void Fp6E2M3To() => FloatSpan<Float6E2M3FN.Traits>.ConvertFromSingleToPacked(floats, fp6E2M3Packed, MidpointRounding.ToEven, false);
+
+        [Benchmark(Description = "Float6E2M3FN packed X->float")]
+        public void Fp6E2M3From() => FloatSpan<Float6E2M3FN.Traits>.ConvertPackedToSingle(fp6E2M3Packed, floatsOut);
 
         [Benchmark(Description = "Float4E2M1FN loop float->X (unpacked)")]
         public void Fp4LoopTo()

@@ -31,6 +31,7 @@ namespace NumForge.Benchmarks
         private ushort[] bf16Codes = Array.Empty<ushort>();
         private ushort[] binary16Codes = Array.Empty<ushort>();
         private byte[] fp4Packed = Array.Empty<byte>();
+        private byte[] fp6Packed = Array.Empty<byte>();
         private SimdWidth width;
 
         /// <summary>The vector width every kernel of the row runs at.</summary>
@@ -86,6 +87,8 @@ namespace NumForge.Benchmarks
             FloatSpan<BFloat16.Traits>.ConvertFromSingle<ushort>(floats, bf16Codes, MidpointRounding.ToEven, false);
             FloatSpan<Binary16.Traits>.ConvertFromSingle<ushort>(floats, binary16Codes, MidpointRounding.ToEven, false);
             FloatSpan<Float4E2M1FN.Traits>.ConvertFromSingleToPacked(floats, fp4Packed, MidpointRounding.ToEven, false);
+            fp6Packed = new byte[FloatSpan<Float6E3M2FN.Traits>.PackedLength(n)];
+            FloatSpan<Float6E3M2FN.Traits>.ConvertFromSingleToPacked(floats, fp6Packed, MidpointRounding.ToEven, false);
         }
 
         [Benchmark(Baseline = true, Description = "Span.CopyTo (same float bytes)")]
@@ -117,6 +120,9 @@ namespace NumForge.Benchmarks
         [Benchmark(Description = "Float4E2M1FN float->packed ToEven")]
         public void Fp4FromSingle() => FloatSpan<Float4E2M1FN.Traits>.FromSingleToPackedCore(floats, fp4Packed, MidpointRounding.ToEven, false, width);
 
+        [Benchmark(Description = "Float6E3M2FN float->packed ToEven")]
+        public void Fp6FromSingle() => FloatSpan<Float6E3M2FN.Traits>.FromSingleToPackedCore(floats, fp6Packed, MidpointRounding.ToEven, false, width);
+
         [Benchmark(Description = "E4M3FN double->X ToEven")]
         public void E4M3FNFromDouble() => FloatSpan<Float8E4M3FN.Traits>.FromDoubleCore<byte>(doubles, bytes, MidpointRounding.ToEven, false, width);
 
@@ -142,5 +148,8 @@ namespace NumForge.Benchmarks
 
         [Benchmark(Description = "Float4E2M1FN packed->float")]
         public void Fp4ToSingle() => FloatSpan<Float4E2M1FN.Traits>.PackedToSingleCore(fp4Packed, floatsOut, width);
+
+        [Benchmark(Description = "Float6E3M2FN packed->float")]
+        public void Fp6ToSingle() => FloatSpan<Float6E3M2FN.Traits>.PackedToSingleCore(fp6Packed, floatsOut, width);
     }
 }

@@ -359,6 +359,13 @@ namespace NumForge.CompilerServices
                 source = source[done..];
                 destination = destination[(done / 2)..];
             }
+            else if (PackedBits == 6)
+            {
+                // FP6: encode and pack four codes into three bytes in one pass (Spans/PackedSixBlocks.cs).
+                int done = PackedSixes<TTraits>.Encode(source, destination, rounding, saturate, width);
+                source = source[done..];
+                destination = destination[(done / 4 * 3)..];
+            }
 
             Span<byte> codes = stackalloc byte[ChunkSize];
             for (int start = 0; start < source.Length; start += ChunkSize)
@@ -385,6 +392,13 @@ namespace NumForge.CompilerServices
                 // FP4 decodes in one block pass (nibbles unpacked in the lanes, streaming stores for large spans).
                 int decoded = PackedDecoders.Nibbles<TTraits>(source, destination, width);
                 source = source[(decoded / 2)..];
+                destination = destination[decoded..];
+            }
+            else if (PackedBits == 6)
+            {
+                // FP6 likewise: four codes unpacked from three bytes in the lanes (Spans/PackedSixBlocks.cs).
+                int decoded = PackedSixes<TTraits>.Decode(source, destination, width);
+                source = source[(decoded / 4 * 3)..];
                 destination = destination[decoded..];
             }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using NumForge.CompilerServices.Spans;
 
 namespace NumForge.CompilerServices
@@ -101,6 +102,67 @@ namespace NumForge.CompilerServices
             TV productLow = TOps.FMultiply(TOps.FSubtract(a, high), b);
             TV product = TOps.FAdd(productHigh, productLow);
             return ToOdd(product, SumError(productHigh, productLow, product));
+        }
+
+        /// <summary>
+        /// a × b + c rounded to odd (float bits in, float bits out), through the 64-bit lanes of the same width: the
+        /// product of two 13-bit significands is exact in double; the double sum's error is exact (TwoSum), so the
+        /// exact result is s + e; its float f = RN(s) leaves r = s - f exactly (Sterbenz), and f is moved to odd by
+        /// the sign of r + e (zero only when the result is exactly f). See the remarks on the type for the range.
+        /// </summary>
+        /// <remarks>
+        /// The rounding error and r are multiples of the smallest unit of the operands (at least minpos², a normal
+        /// float for the formats of <see cref="Applies"/>), so r + e narrowed to float keeps its sign and is zero only
+        /// when it is zero; and the exact result is 0 or at least minpos² in magnitude, a normal float.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TV FusedMultiplyAddToOdd<TOps64, TV64>(TV a, TV b, TV c)
+            where TOps64 : struct, ISimd64<TV64, TV>
+            where TV64 : struct
+        {
+            TOps64.WidenSingleToDouble(a, out TV64 a0, out TV64 a1);
+            TOps64.WidenSingleToDouble(b, out TV64 b0, out TV64 b1);
+            TOps64.WidenSingleToDouble(c, out TV64 c0, out TV64 c1);
+            TV64 p0 = TOps64.FMultiply(a0, b0);
+            TV64 p1 = TOps64.FMultiply(a1, b1);
+            TV64 s0 = TOps64.FAdd(p0, c0);
+            TV64 s1 = TOps64.FAdd(p1, c1);
+            TV64 e0 = SumError<TOps64, TV64>(p0, c0, s0);
+            TV64 e1 = SumError<TOps64, TV64>(p1, c1, s1);
+            TV nearest = NarrowToSingle(s0, s1);
+            TOps64.WidenSingleToDouble(nearest, out TV64 f0, out TV64 f1);
+            TV64 error0 = TOps64.FAdd(TOps64.FSubtract(s0, f0), e0);
+            TV64 error1 = TOps64.FAdd(TOps64.FSubtract(s1, f1), e1);
+            return ToOdd(nearest, NarrowToSingle(error0, error1));
+        }
+
+        /// <summary>Two vectors of doubles to one of floats (rounded to nearest), in order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV NarrowToSingle<TV64>(TV64 low, TV64 high)
+            where TV64 : struct
+        {
+            if (TOps.Count == 16)
+            {
+                return Unsafe.BitCast<Vector512<uint>, TV>(Vector512.Narrow(Unsafe.BitCast<TV64, Vector512<double>>(low), Unsafe.BitCast<TV64, Vector512<double>>(high)).AsUInt32());
+            }
+
+            if (TOps.Count == 8)
+            {
+                return Unsafe.BitCast<Vector256<uint>, TV>(Vector256.Narrow(Unsafe.BitCast<TV64, Vector256<double>>(low), Unsafe.BitCast<TV64, Vector256<double>>(high)).AsUInt32());
+            }
+
+            return Unsafe.BitCast<Vector128<uint>, TV>(Vector128.Narrow(Unsafe.BitCast<TV64, Vector128<double>>(low), Unsafe.BitCast<TV64, Vector128<double>>(high)).AsUInt32());
+        }
+
+        /// <summary>TwoSum in any lanes (the double lanes of <see cref="FusedMultiplyAddToOdd"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV64 SumError<TOps64, TV64>(TV64 a, TV64 b, TV64 sum)
+            where TOps64 : struct, ISimd<TV64>
+            where TV64 : struct
+        {
+            TV64 bVirtual = TOps64.FSubtract(sum, a);
+            TV64 aVirtual = TOps64.FSubtract(sum, bVirtual);
+            return TOps64.FAdd(TOps64.FSubtract(a, aVirtual), TOps64.FSubtract(b, bVirtual));
         }
 
         /// <summary>The exact error a + b - sum of the nearest float sum (Knuth's TwoSum, any order of magnitudes).</summary>

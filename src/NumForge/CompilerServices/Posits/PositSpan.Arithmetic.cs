@@ -12,7 +12,7 @@ namespace NumForge.CompilerServices
     /// <remarks>
     /// Argument rules follow TensorPrimitives: the inputs must have the same length, a destination shorter than them
     /// throws <see cref="ArgumentException"/>, and so does a destination that overlaps an input other than exactly in
-    /// place. + and × of posits of 9 to 16 bits in ushort codes run in vector lanes (<see cref="PositLaneArithmetic{TTraits, TOps, TV}"/>);
+    /// place. +, × and x × y + z of posits of 9 to 16 bits in ushort codes run in vector lanes (<see cref="PositLaneArithmetic{TTraits, TOps, TV}"/>);
     /// everything else, and the ends of the spans, runs the scalar kernels.
     /// </remarks>
     public static partial class PositSpan<TTraits>
@@ -38,10 +38,88 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
             ValidateArithmetic(x, y, addend, destination);
-            for (int i = 0; i < x.Length; i++)
+            FusedMultiplyAddCore(x, y, addend, destination, SimdWidth.Auto);
+        }
+
+        /// <summary>FusedMultiplyAdd at a chosen vector width (tests pin each; <see cref="SimdWidth.Scalar"/> runs no lanes).</summary>
+        internal static void FusedMultiplyAddCore<TBits>(ReadOnlySpan<TBits> x, ReadOnlySpan<TBits> y, ReadOnlySpan<TBits> addend, Span<TBits> destination, SimdWidth width)
+            where TBits : unmanaged, IBinaryInteger<TBits>
+        {
+            int done = 0;
+            if (Unsafe.SizeOf<TBits>() == 2)
             {
-                destination[i] = TBits.CreateTruncating(PositCodec<TTraits>.FusedMultiplyAdd(Code(x[i]), Code(y[i]), Code(addend[i])));
+                ref ushort a = ref Unsafe.As<TBits, ushort>(ref MemoryMarshal.GetReference(x));
+                ref ushort b = ref Unsafe.As<TBits, ushort>(ref MemoryMarshal.GetReference(y));
+                ref ushort c = ref Unsafe.As<TBits, ushort>(ref MemoryMarshal.GetReference(addend));
+                ref ushort d = ref Unsafe.As<TBits, ushort>(ref MemoryMarshal.GetReference(destination));
+                done = SimdWidths.Resolve(width) switch
+                {
+                    SimdWidth.V512 => RunFusedLanes<Vector512x32, Vector512<uint>, Vector512x64, Vector512<ulong>>(ref a, ref b, ref c, ref d, x.Length),
+                    SimdWidth.V256 => RunFusedLanes<Vector256x32, Vector256<uint>, Vector256x64, Vector256<ulong>>(ref a, ref b, ref c, ref d, x.Length),
+                    SimdWidth.V128 => RunFusedLanes<Vector128x32, Vector128<uint>, Vector128x64, Vector128<ulong>>(ref a, ref b, ref c, ref d, x.Length),
+                    _ => 0,
+                };
             }
+
+            ref TBits first = ref MemoryMarshal.GetReference(x);
+            ref TBits second = ref MemoryMarshal.GetReference(y);
+            ref TBits third = ref MemoryMarshal.GetReference(addend);
+            ref TBits result = ref MemoryMarshal.GetReference(destination);
+            for (nint i = done; i < x.Length; i++)
+            {
+                Unsafe.Add(ref result, i) = TBits.CreateTruncating(PositCodec<TTraits>.FusedMultiplyAdd(Code(Unsafe.Add(ref first, i)), Code(Unsafe.Add(ref second, i)), Code(Unsafe.Add(ref third, i))));
+            }
+        }
+
+        /// <summary>Whole vectors of x × y + z in the lanes (<see cref="PositLaneArithmetic{TTraits, TOps, TV}.FusedMultiplyAddToOdd"/>); returns how many elements it computed.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static unsafe int RunFusedLanes<TOps, TV, TOps64, TV64>(ref ushort x, ref ushort y, ref ushort z, ref ushort destination, int length)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TOps64 : struct, ISimd64<TV64, TV>
+            where TV64 : struct
+        {
+            if (!PositLaneArithmetic<TTraits, TOps, TV>.Applies)
+            {
+                return 0;
+            }
+
+            int step = 2 * TOps.Count;
+            int i = 0;
+            fixed (float* table = SingleTable.Values)
+            {
+                for (; i <= length - step; i += step)
+                {
+                    // Every input is loaded before the store: a destination that is an input (in place) is fine.
+                    TOps.LoadWiden16(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref x, i)), out TV x0, out TV x1);
+                    TOps.LoadWiden16(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref y, i)), out TV y0, out TV y1);
+                    TOps.LoadWiden16(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref z, i)), out TV z0, out TV z1);
+                    TV r0 = FusedLane<TOps, TV, TOps64, TV64>(x0, y0, z0, table);
+                    TV r1 = FusedLane<TOps, TV, TOps64, TV64>(x1, y1, z1, table);
+                    TOps.StoreNarrow16(r0, r1, ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref destination, i)));
+                }
+            }
+
+            return i;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe TV FusedLane<TOps, TV, TOps64, TV64>(TV x, TV y, TV z, float* table)
+            where TOps : struct, ISimd32<TV>
+            where TV : struct
+            where TOps64 : struct, ISimd64<TV64, TV>
+            where TV64 : struct
+        {
+            if (TTraits.Bits < 16)
+            {
+                x = TOps.And(x, TOps.Create(TTraits.CodeMask));
+                y = TOps.And(y, TOps.Create(TTraits.CodeMask));
+                z = TOps.And(z, TOps.Create(TTraits.CodeMask));
+            }
+
+            TV exact = PositLaneArithmetic<TTraits, TOps, TV>.FusedMultiplyAddToOdd<TOps64, TV64>(
+                Decode<TOps, TV>(x, table), Decode<TOps, TV>(y, table), Decode<TOps, TV>(z, table));
+            return PositVectorEncoder<TTraits, TOps, TV>.Encode(exact);
         }
 
         /// <summary>Add or Multiply at a chosen vector width (tests pin each; <see cref="SimdWidth.Scalar"/> runs no lanes).</summary>
