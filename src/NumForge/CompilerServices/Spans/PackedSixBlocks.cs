@@ -55,7 +55,7 @@ namespace NumForge.CompilerServices.Spans
 
     /// <summary>
     /// float to 6-bit codes packed four in three bytes, in one pass: four vectors encoded in lane
-    /// (<see cref="LaneEncoder{TTraits, TMode, TOps, TV}.EncodeInLane"/>, as <see cref="SingleEncodeBlock{TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp, TPacked}"/>
+    /// (<see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}.EncodeInLane"/>, as <see cref="SingleEncodeBlock{TTraits, TMode, TOps, TV, TBits, TSaturate, TClamp, TPacked}"/>
     /// does for bytes) and packed (<see cref="SixBitLanes{TOps, TV}.StorePacked"/>). The packed output is 3/16 of the
     /// bytes read, so its stores go through the cache (a block of <c>3 * Count</c> bytes is no aligned vector anyway).
     /// </summary>
@@ -81,12 +81,12 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(TSaturate.Value);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(TSaturate.Value);
             int vectorBytes = TOps.Count * 4;
-            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
-            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
-            TV c2 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), k, TClamp.Value);
-            TV c3 = LaneEncoder<TTraits, TMode, TOps, TV>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
+            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
+            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
+            TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), k, TClamp.Value);
+            TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
             SixBitLanes<TOps, TV>.StorePacked(c0, c1, c2, c3, ref destination);
         }
     }
@@ -229,7 +229,7 @@ namespace NumForge.CompilerServices.Spans
             where TV : struct
             where TMode : struct, IRoundingMode
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV>.For(saturate);
+            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
             if (!k.Applies)
             {
                 return 0;
