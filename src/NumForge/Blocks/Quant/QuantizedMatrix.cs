@@ -763,6 +763,9 @@ namespace NumForge
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 3:
                     RunWith(new TripletDot(width), x, xStart, sums, y, parallel);
                     break;
+                case QuantSchemeKind.Mx when Int8BlockRowDot.Fits(this):
+                    MatVecDriver.Run(new Int8BlockRowDot(this, x, xStart, width), Rows, Columns, y, parallel);
+                    break;
                 case QuantSchemeKind.Mx when Scheme.Bits == 8:
                     RunWith(new ByteTableDot(width, _elementValues!), x, xStart, sums, y, parallel);
                     break;
