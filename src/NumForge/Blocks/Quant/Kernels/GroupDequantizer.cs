@@ -183,6 +183,23 @@ namespace NumForge.Blocks.Quant.Kernels
             {
                 case 4:
                     int evenShift = high ? 4 : 0;
+                    if (Sse2.IsSupported)
+                    {
+                        // 16 bytes -> 32 codes: split the nibbles, interleave them back into element order.
+                        ref byte source = ref MemoryMarshal.GetReference(packed);
+                        ref byte target = ref MemoryMarshal.GetReference(codes);
+                        Vector128<byte> nibble = Vector128.Create((byte)0x0F);
+                        for (; done + 32 <= count; done += 32)
+                        {
+                            Vector128<byte> bytes = Vector128.LoadUnsafe(ref source, (nuint)(done >> 1));
+                            Vector128<byte> low = bytes & nibble;
+                            Vector128<byte> upper = Vector128.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & nibble;
+                            (Vector128<byte> even, Vector128<byte> odd) = high ? (upper, low) : (low, upper);
+                            Sse2.UnpackLow(even, odd).StoreUnsafe(ref target, (nuint)done);
+                            Sse2.UnpackHigh(even, odd).StoreUnsafe(ref target, (nuint)(done + 16));
+                        }
+                    }
+
                     for (; done + 2 <= count; done += 2)
                     {
                         int b = packed[done >> 1];
