@@ -23,6 +23,7 @@ namespace NumForge.Benchmarks
         private float[] weights = Array.Empty<float>();
         private float[] x = Array.Empty<float>();
         private float[] y = Array.Empty<float>();
+        private float[] restored = Array.Empty<float>();
         private QuantizedMatrix matrix = null!;
         private MatVecOptions options;
         private MatVecOptions int8Options;
@@ -67,6 +68,7 @@ namespace NumForge.Benchmarks
             }
 
             y = new float[Size];
+            restored = new float[Size * Size];
             matrix = QuantizedMatrix.Quantize(weights, Size, Size, QuantScheme.Parse(Scheme));
             options = new MatVecOptions { SingleThreaded = !AllCores };
             int8Options = options with { Int8Activations = true };
@@ -120,6 +122,14 @@ namespace NumForge.Benchmarks
         public ulong ReadPackedWeights()
         {
             return ReadCodes() ^ Xor(matrix.ScaleBytes) ^ Xor(MemoryMarshal.AsBytes(matrix.ZeroPoints));
+        }
+
+        /// <summary>The whole matrix dequantized to float32 (64 MiB out; one thread whatever <see cref="AllCores"/> says).</summary>
+        [Benchmark]
+        public float Dequantize()
+        {
+            matrix.Dequantize(restored);
+            return restored[0];
         }
 
         [Benchmark]

@@ -60,7 +60,7 @@ namespace NumForge.Tests.Quant
         public static TheoryData<string, int, int> ExactSchemesAndWidths()
         {
             var data = new TheoryData<string, int, int>();
-            (string Name, int Columns)[] cases = [("W4G128", 512), ("W4G-1", 1000), ("W4G16", 176), ("W4G32-sym", 512), ("W4G64", 320), ("W4G256", 512), ("W2G128", 768), ("W2G16", 528), ("W2G-1", 1000), ("W3G128", 512), ("W3G-1", 1000), ("W3G32", 352), ("W3G256", 768), ("W8G128", 512), ("MXFP4", 544)];
+            (string Name, int Columns)[] cases = [("W4G128", 512), ("W4G-1", 1000), ("W4G16", 176), ("W4G32-sym", 512), ("W4G64", 320), ("W4G256", 512), ("W2G128", 768), ("W2G16", 528), ("W2G-1", 1000), ("W3G128", 512), ("W3G-1", 1000), ("W3G32", 352), ("W3G256", 768), ("W8G128", 512), ("MXFP4", 544), ("MXINT8", 544)];
             foreach ((string name, int columns) in cases)
             {
                 foreach (int width in new[] { 512, 256, 0 })
@@ -136,7 +136,7 @@ namespace NumForge.Tests.Quant
         public static TheoryData<string, int, int> UnitColumnCases()
         {
             var data = new TheoryData<string, int, int>();
-            (string Name, int Columns)[] cases = [("W4G128", 512), ("W4G-1", 1000), ("W4G256", 768), ("W3G128", 384), ("W2G256", 768), ("W2G128", 512), ("W4G64", 320), ("W8G128", 256), ("NF4", 256)];
+            (string Name, int Columns)[] cases = [("W4G128", 512), ("W4G-1", 1000), ("W4G256", 768), ("W3G128", 384), ("W2G256", 768), ("W2G128", 512), ("W4G64", 320), ("W8G128", 256), ("NF4", 256), ("MXINT8", 256)];
             foreach ((string name, int columns) in cases)
             {
                 foreach (int width in new[] { 512, 256, 0 })

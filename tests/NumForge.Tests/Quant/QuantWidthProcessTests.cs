@@ -26,7 +26,7 @@ namespace NumForge.Tests.Quant
         private static readonly (string Scheme, int Columns)[] Cases =
         [
             ("W4G128", 512), ("W4G-1", 1003), ("W3G128", 640), ("W3G-1", 1003), ("W3G32", 352), ("W2G128", 768), ("W2G-1", 1001),
-            ("W8G128", 256), ("MXFP4", 544), ("NVFP4", 528), ("NF4", 576), ("W4G64-sym", 320),
+            ("W8G128", 256), ("MXFP4", 544), ("NVFP4", 528), ("NF4", 576), ("W4G64-sym", 320), ("MXINT8", 544), ("MXFP6E3M2", 544), ("MXFP8E4M3", 544),
         ];
 
 #pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
@@ -40,7 +40,7 @@ namespace NumForge.Tests.Quant
                 return;
             }
 
-            File.WriteAllText(output, $"{PlaneHash()} {MatVecFailures()}");
+            File.WriteAllText(output, $"{PlaneHash()} {MatVecFailures()} {WidthFreeResultHash()}");
             Environment.Exit(0);
         }
 
@@ -64,6 +64,32 @@ namespace NumForge.Tests.Quant
                 hash.AppendData(m.Codes);
                 hash.AppendData(m.ScaleBytes);
                 hash.AppendData(MemoryMarshal.AsBytes(m.ZeroPoints));
+            }
+
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        /// <summary>
+        /// SHA-256 of what must not depend on the width, at this process's width: every case's dequantized matrix, and the
+        /// MatVec results of MXINT8 (its 16 lanes and reduction tree are fixed). Every process must give the same bits.
+        /// </summary>
+        internal static string WidthFreeResultHash()
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach ((string scheme, int columns) in Cases)
+            {
+                QuantizedMatrix m = Matrix(scheme, columns, out _);
+                float[] restored = new float[m.Rows * columns];
+                m.Dequantize(restored);
+                hash.AppendData(MemoryMarshal.AsBytes(restored.AsSpan()));
+            }
+
+            foreach (int columns in new[] { 544, 1024 })
+            {
+                QuantizedMatrix m = Matrix("MXINT8", columns, out _);
+                float[] y = new float[m.Rows];
+                m.MatVec(Gaussian(columns, columns + 2), y, new MatVecOptions { SingleThreaded = true });
+                hash.AppendData(MemoryMarshal.AsBytes(y.AsSpan()));
             }
 
             return Convert.ToHexString(hash.GetHashAndReset());
@@ -130,6 +156,7 @@ namespace NumForge.Tests.Quant
             string[] child = RunChild(variable, value);
             Assert.True(child[0] == PlaneHash(), $"{width}: the quantized planes differ from this process's");
             Assert.True(child[1] == "0", $"{width}: {child[1]} MatVec rows outside the documented bound");
+            Assert.True(child[2] == WidthFreeResultHash(), $"{width}: the dequantized matrices or the MXINT8 MatVec differ from this process's in some bit");
         }
 
         [Fact]

@@ -128,6 +128,56 @@ namespace NumForge.Tests.Quant
             }
         }
 
+        /// <summary>
+        /// The dequantizer against the element-by-element rule where its runs do not fill a row: G-1 rows ending inside a
+        /// 3-bit, 2-bit or 4-bit run, groups of 16 (shorter than AVX-512's 16-code step would leave nothing over), and an
+        /// AVX-512 step that leaves a tail.
+        /// </summary>
+        [Theory]
+        [InlineData("W3G-1", 1003)]
+        [InlineData("W2G-1", 1001)]
+        [InlineData("W4G-1", 1003)]
+        [InlineData("W8G-1", 1003)]
+        [InlineData("W4G16", 272)]
+        [InlineData("W2G16-sym", 48)]
+        [InlineData("W3G32", 352)]
+        [InlineData("MXFP6E2M3", 96)]
+        [InlineData("MXFP8E5M2", 96)]
+        [InlineData("MXINT8", 96)]
+        [InlineData("NVFP4", 48)]
+        public void DequantizeIsTheRuleAtEveryRowShape(string name, int columns)
+        {
+            const int Rows = 7;
+            QuantScheme scheme = QuantScheme.Parse(name);
+            float[] w = Adversarial(Rows, columns, columns);
+            if (scheme.Kind == QuantSchemeKind.Mx)
+            {
+                w[(7 * columns) - 5] = float.NaN; // a NaN block dequantizes to NaN
+            }
+
+            QuantizedMatrix m = QuantizedMatrix.Quantize(w, Rows, columns, scheme);
+            float[] restored = new float[w.Length + 1];
+            restored[^1] = 12345;
+            m.Dequantize(restored);
+            Assert.Equal(12345, restored[^1]);
+            for (int r = 0; r < Rows; r++)
+            {
+                for (int c = 0; c < columns; c++)
+                {
+                    int g = c / m.GroupSize;
+                    int code = m.GetCode(r, c);
+                    double expected = scheme.Kind switch
+                    {
+                        QuantSchemeKind.WeightOnly => (code - m.ZeroPoints[(r * m.GroupsPerRow) + g]) * (double)m.GetScale(r, g),
+                        QuantSchemeKind.Nvfp4 => E2M1.Value(code) * m.GetScale(r, g),
+                        QuantSchemeKind.Mx when scheme.MxElement == MxElement.Int8 => (sbyte)code / 64.0 * m.GetScale(r, g),
+                        _ => ElementValue(scheme, code) * m.GetScale(r, g),
+                    };
+                    Assert.True(F(expected).Equals(restored[(r * columns) + c]), $"{name}, row {r}, column {c}: {restored[(r * columns) + c]} != {F(expected)}");
+                }
+            }
+        }
+
         private static double ElementValue(QuantScheme scheme, int code) => scheme.MxElement switch
         {
             MxElement.Fp8E4M3 => E4M3.Value(code),

@@ -430,20 +430,7 @@ namespace NumForge
                 return;
             }
 
-            bool affine = _zeros is not null;
-            bool high = Scheme.Kind == QuantSchemeKind.Nf4;
-            for (int r = 0; r < Rows; r++)
-            {
-                ReadOnlySpan<byte> rowCodes = _codes.AsSpan(_codeStart + (r * RowBytes), RowBytes);
-                Span<float> target = destination.Slice(r * Columns, Columns);
-                for (int j = 0; j < Columns; j++)
-                {
-                    int g = (r * GroupsPerRow) + (j / GroupSize);
-                    int code = CodeBits.Get(rowCodes, j, Scheme.Bits, high);
-                    float value = affine ? (code - _zeros![g]) * _scaleValues[g] : _elementValues![code] * _scaleValues[g];
-                    target[_columnOrder is null ? j : _columnOrder[j]] = value;
-                }
-            }
+            GroupDequantizer.Run(this, _elementValues, destination);
         }
 
         /// <summary>Computes <c>y = W x</c> from the packed codes (every core for large matrices).</summary>
@@ -762,6 +749,9 @@ namespace NumForge
                     break;
                 case QuantSchemeKind.WeightOnly when Scheme.Bits == 3:
                     RunWith(new TripletDot(width), x, xStart, sums, y, parallel);
+                    break;
+                case QuantSchemeKind.Mx when Int8BlockRowDot.Fits(this):
+                    MatVecDriver.Run(new Int8BlockRowDot(this, x, xStart, width), Rows, Columns, y, parallel);
                     break;
                 case QuantSchemeKind.Mx when Scheme.Bits == 8:
                     RunWith(new ByteTableDot(width, _elementValues!), x, xStart, sums, y, parallel);

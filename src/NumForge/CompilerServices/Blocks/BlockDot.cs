@@ -19,7 +19,8 @@ namespace NumForge.CompilerServices.Blocks
     /// included; 8-bit codes are simply widened). Codes of at most 4 bits index the block's own 16-entry table
     /// <c>(value - zero) * scale</c> with one <c>vpermps</c> (two and a blend at 256 bits); wider codes are converted (integer
     /// elements, times <see cref="IBlockElement.Unit"/>) or gathered from the value table (float elements), then
-    /// <c>(v - zero) * scale</c>. One fused multiply-add with x per step, two accumulators per block.
+    /// <c>(v - zero) * scale</c>. One fused multiply-add with x per step, two accumulators per block. One driver and one
+    /// block body serve both widths; what differs per width lives in an operator struct (<c>Width512</c>, <c>Width256</c>).
     /// The last block of a row goes through a padded copy, so no step reads past the span. Without AVX2 and FMA: one code
     /// at a time.
     /// </remarks>
@@ -103,95 +104,236 @@ namespace NumForge.CompilerServices.Blocks
             fixed (byte* b = blocks)
             fixed (float* v = x)
             {
-                return width == 512 && N % 16 == 0 ? Dot512(b, count, v) : Dot256(b, count, v);
+                return width == 512 && N % 16 == 0 ? Dot<Width512, Vector512<float>>(b, count, v) : Dot<Width256, Vector256<float>>(b, count, v);
             }
         }
 
-        private static float Dot512(byte* blocks, int count, float* x)
+        /// <summary>
+        /// The driver: every block but the last through the width's block body into one accumulator, the last apart.
+        /// One inlined block body per instantiation (the inliner's budget must reach the traits' constants), no stackalloc
+        /// here (a method with one is compiled once, fully, before the statics exist): the last block is apart, and first,
+        /// as a float: no call after the loop and no return buffer, so the accumulator stays in a register.
+        /// </summary>
+        private static float Dot<TWidth, TVector>(byte* blocks, int count, float* x)
+            where TWidth : struct, IWidth<TVector>
+            where TVector : struct
         {
-            // One inlined block body per method (the inliner's budget must reach the traits' constants), no stackalloc
-            // here (a method with one is compiled once, fully, before the statics exist): the last block is apart.
-            // The last block first, as a float: no call after the loop and no return buffer, so the accumulator stays in a register.
             int last = count - 1;
-            float tail = Last512(blocks + ((nint)last * BlockBytes), x + ((nint)last * N));
-            Vector512<float> acc = Vector512<float>.Zero;
+            float tail = Last<TWidth, TVector>(blocks + ((nint)last * BlockBytes), x + ((nint)last * N));
+            TVector acc = TWidth.Zero;
             for (int k = 0; k < last; k++)
             {
-                acc += Block512(blocks + ((nint)k * BlockBytes), x + ((nint)k * N));
+                acc = TWidth.Add(acc, Block<TWidth, TVector>(blocks + ((nint)k * BlockBytes), x + ((nint)k * N)));
             }
 
-            return Vector512.Sum(acc) + tail;
+            return TWidth.Sum(acc) + tail;
         }
 
         /// <summary>The last block of a row, from a padded copy: a step may read up to 15 bytes past its codes.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static float Last512(byte* block, float* x)
+        private static float Last<TWidth, TVector>(byte* block, float* x)
+            where TWidth : struct, IWidth<TVector>
+            where TVector : struct
         {
             byte* padded = stackalloc byte[BlockBytes + 16];
             new ReadOnlySpan<byte>(block, BlockBytes).CopyTo(new Span<byte>(padded, BlockBytes));
-            return Vector512.Sum(Block512(padded, x));
+            return TWidth.Sum(Block<TWidth, TVector>(padded, x));
         }
 
+        /// <summary>The block body: scale and zero point once, then one FMA with x per step of <c>Lanes</c> codes, two accumulators.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> Block512(byte* block, float* x)
+        private static TVector Block<TWidth, TVector>(byte* block, float* x)
+            where TWidth : struct, IWidth<TVector>
+            where TVector : struct
         {
             float s = TScale.Load(new ReadOnlySpan<byte>(block, TScale.Bytes));
             float z = ZeroBytes == 0 ? 0f : block[TScale.Bytes];
             byte* codes = block + CodeStart;
-            Vector512<float> scale = Vector512.Create(s);
-            Vector512<float> zero = Vector512.Create(z);
-            Vector512<float> table = Bits <= 4 ? (s_table512 - zero) * scale : default;
-            if (N == 16)
+            TVector scale = TWidth.Create(s);
+            TVector zero = TWidth.Create(z);
+            TWidth.Tables(zero, scale, out TVector low, out TVector high);
+            int lanes = TWidth.Lanes;
+            int stepBytes = lanes * Bits / 8;
+            if (N == lanes)
             {
-                return Weights512(codes, 0, table, zero, scale) * Vector512.Load(x);
+                return TWidth.Multiply(TWidth.Weights(codes, low, high, zero, scale), TWidth.Load(x));
             }
 
-            if (N == 32)
+            if (N == 2 * lanes)
             {
-                return Vector512.FusedMultiplyAdd(Weights512(codes, 0, table, zero, scale), Vector512.Load(x), Weights512(codes, 16, table, zero, scale) * Vector512.Load(x + 16));
+                return TWidth.FusedMultiplyAdd(TWidth.Weights(codes, low, high, zero, scale), TWidth.Load(x), TWidth.Multiply(TWidth.Weights(codes + stepBytes, low, high, zero, scale), TWidth.Load(x + lanes)));
             }
 
-            // N is a multiple of 32 from here on.
-            Vector512<float> acc0 = Vector512<float>.Zero;
-            Vector512<float> acc1 = Vector512<float>.Zero;
+            // N is a multiple of 2 * Lanes from here on.
+            TVector acc0 = TWidth.Zero;
+            TVector acc1 = TWidth.Zero;
             float* end = x + N;
-            for (; x < end; x += 32, codes += 4 * Bits)
+            for (; x < end; x += 2 * lanes, codes += 2 * stepBytes)
             {
-                acc0 = Vector512.FusedMultiplyAdd(Weights512(codes, 0, table, zero, scale), Vector512.Load(x), acc0);
-                acc1 = Vector512.FusedMultiplyAdd(Weights512(codes, 16, table, zero, scale), Vector512.Load(x + 16), acc1);
+                acc0 = TWidth.FusedMultiplyAdd(TWidth.Weights(codes, low, high, zero, scale), TWidth.Load(x), acc0);
+                acc1 = TWidth.FusedMultiplyAdd(TWidth.Weights(codes + stepBytes, low, high, zero, scale), TWidth.Load(x + lanes), acc1);
             }
 
-            return acc0 + acc1;
+            return TWidth.Add(acc0, acc1);
         }
 
-        /// <summary>The dequantized weights of codes i .. i+15.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> Weights512(byte* codes, int i, Vector512<float> table, Vector512<float> zero, Vector512<float> scale)
+        /// <summary>
+        /// One vector width of the block body (TensorPrimitives' shape: an operator struct per width): the vector type's
+        /// arithmetic, the block's code tables and the step that turns <c>Lanes</c> packed codes into dequantized weights.
+        /// </summary>
+        /// <typeparam name="TVector">The float vector of the width.</typeparam>
+        private interface IWidth<TVector>
+            where TVector : struct
         {
-            Vector512<int> c = Codes512(codes + ((i >> 3) * Bits));
-            if (Bits <= 4)
-            {
-                return Avx512F.PermuteVar16x32(table, c);
-            }
+            /// <summary>Codes per step (float lanes of <typeparamref name="TVector"/>).</summary>
+            static abstract int Lanes { get; }
 
-            Vector512<float> v;
-            if (TElement.Lanes == ElementLanes.Table)
-            {
-                v = Vector512.Create(Avx2.GatherVector256(s_valuesPointer, c.GetLower(), 4), Avx2.GatherVector256(s_valuesPointer, c.GetUpper(), 4));
-            }
-            else
-            {
-                v = Avx512F.ConvertToVector512Single(c);
-                if (TElement.Unit != 1f)
-                {
-                    v *= Vector512.Create(TElement.Unit);
-                }
-            }
+            static abstract TVector Zero { get; }
 
-            return (v - zero) * scale;
+            static abstract TVector Create(float value);
+
+            static abstract TVector Load(float* x);
+
+            static abstract TVector Add(TVector a, TVector b);
+
+            static abstract TVector Multiply(TVector a, TVector b);
+
+            static abstract TVector FusedMultiplyAdd(TVector a, TVector b, TVector addend);
+
+            static abstract float Sum(TVector v);
+
+            /// <summary>The block's table(s) of <c>(value - zero) * scale</c> for codes of at most 4 bits (default otherwise).</summary>
+            static abstract void Tables(TVector zero, TVector scale, out TVector low, out TVector high);
+
+            /// <summary>The dequantized weights of the <c>Lanes</c> codes starting at <paramref name="codes"/>.</summary>
+            static abstract TVector Weights(byte* codes, TVector low, TVector high, TVector zero, TVector scale);
         }
 
-        /// <summary>Codes i .. i+15 (at <paramref name="at"/>, 2 * Bits bytes) in int32 lanes; sign-extended for signed integer lanes wider than 4 bits.</summary>
+        /// <summary>AVX-512: 16 codes per step, one 16-entry table (one <c>vpermps</c>), two 8-lane gathers for table elements.</summary>
+        private readonly struct Width512 : IWidth<Vector512<float>>
+        {
+            public static int Lanes => 16;
+
+            public static Vector512<float> Zero => Vector512<float>.Zero;
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector512<float> Create(float value) => Vector512.Create(value);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector512<float> Load(float* x) => Vector512.Load(x);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector512<float> FusedMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> addend) => Vector512.FusedMultiplyAdd(a, b, addend);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static float Sum(Vector512<float> v) => Vector512.Sum(v);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static void Tables(Vector512<float> zero, Vector512<float> scale, out Vector512<float> low, out Vector512<float> high)
+            {
+                low = Bits <= 4 ? (s_table512 - zero) * scale : default;
+                high = default;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector512<float> Weights(byte* codes, Vector512<float> low, Vector512<float> high, Vector512<float> zero, Vector512<float> scale)
+            {
+                Vector512<int> c = Codes512(codes);
+                if (Bits <= 4)
+                {
+                    return Avx512F.PermuteVar16x32(low, c);
+                }
+
+                Vector512<float> v;
+                if (TElement.Lanes == ElementLanes.Table)
+                {
+                    v = Vector512.Create(Avx2.GatherVector256(s_valuesPointer, c.GetLower(), 4), Avx2.GatherVector256(s_valuesPointer, c.GetUpper(), 4));
+                }
+                else
+                {
+                    v = Avx512F.ConvertToVector512Single(c);
+                    if (TElement.Unit != 1f)
+                    {
+                        v *= Vector512.Create(TElement.Unit);
+                    }
+                }
+
+                return (v - zero) * scale;
+            }
+        }
+
+        /// <summary>AVX2: 8 codes per step, the 16-entry table as two halves (two <c>vpermps</c> and a blend for 4 bits), one gather.</summary>
+        private readonly struct Width256 : IWidth<Vector256<float>>
+        {
+            public static int Lanes => 8;
+
+            public static Vector256<float> Zero => Vector256<float>.Zero;
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector256<float> Create(float value) => Vector256.Create(value);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector256<float> Load(float* x) => Vector256.Load(x);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector256<float> FusedMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) => Vector256.FusedMultiplyAdd(a, b, addend);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static float Sum(Vector256<float> v) => Vector256.Sum(v);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static void Tables(Vector256<float> zero, Vector256<float> scale, out Vector256<float> low, out Vector256<float> high)
+            {
+                low = Bits <= 4 ? (s_tableLow - zero) * scale : default;
+                high = Bits == 4 ? (s_tableHigh - zero) * scale : default;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector256<float> Weights(byte* codes, Vector256<float> low, Vector256<float> high, Vector256<float> zero, Vector256<float> scale)
+            {
+                Vector256<int> c = Codes256(codes);
+                if (Bits <= 3)
+                {
+                    return Avx2.PermuteVar8x32(low, c);
+                }
+
+                if (Bits == 4)
+                {
+                    // vpermps reads the low 3 bits; bit 3 (moved to the sign) picks the upper half of the table.
+                    return Avx.BlendVariable(Avx2.PermuteVar8x32(low, c), Avx2.PermuteVar8x32(high, c), Avx2.ShiftLeftLogical(c, 28).AsSingle());
+                }
+
+                Vector256<float> v;
+                if (TElement.Lanes == ElementLanes.Table)
+                {
+                    v = Avx2.GatherVector256(s_valuesPointer, c, 4);
+                }
+                else
+                {
+                    v = Avx.ConvertToVector256Single(c);
+                    if (TElement.Unit != 1f)
+                    {
+                        v *= Vector256.Create(TElement.Unit);
+                    }
+                }
+
+                return (v - zero) * scale;
+            }
+        }
+
+        /// <summary>16 codes (at <paramref name="at"/>, 2 * Bits bytes) in int32 lanes; sign-extended for signed integer lanes wider than 4 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<int> Codes512(byte* at)
         {
@@ -216,98 +358,7 @@ namespace NumForge.CompilerServices.Blocks
             return codes.AsInt32();
         }
 
-        private static float Dot256(byte* blocks, int count, float* x)
-        {
-            // One inlined block body per method (the inliner's budget must reach the traits' constants), no stackalloc
-            // here (a method with one is compiled once, fully, before the statics exist): the last block is apart.
-            // The last block first, as a float: no call after the loop and no return buffer, so the accumulator stays in a register.
-            int last = count - 1;
-            float tail = Last256(blocks + ((nint)last * BlockBytes), x + ((nint)last * N));
-            Vector256<float> acc = Vector256<float>.Zero;
-            for (int k = 0; k < last; k++)
-            {
-                acc += Block256(blocks + ((nint)k * BlockBytes), x + ((nint)k * N));
-            }
-
-            return Vector256.Sum(acc) + tail;
-        }
-
-        /// <summary>The last block of a row, from a padded copy: a step may read up to 15 bytes past its codes.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static float Last256(byte* block, float* x)
-        {
-            byte* padded = stackalloc byte[BlockBytes + 16];
-            new ReadOnlySpan<byte>(block, BlockBytes).CopyTo(new Span<byte>(padded, BlockBytes));
-            return Vector256.Sum(Block256(padded, x));
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> Block256(byte* block, float* x)
-        {
-            float s = TScale.Load(new ReadOnlySpan<byte>(block, TScale.Bytes));
-            float z = ZeroBytes == 0 ? 0f : block[TScale.Bytes];
-            byte* codes = block + CodeStart;
-            Vector256<float> scale = Vector256.Create(s);
-            Vector256<float> zero = Vector256.Create(z);
-            Vector256<float> low = Bits <= 4 ? (s_tableLow - zero) * scale : default;
-            Vector256<float> high = Bits == 4 ? (s_tableHigh - zero) * scale : default;
-            if (N == 8)
-            {
-                return Weights256(codes, 0, low, high, zero, scale) * Vector256.Load(x);
-            }
-
-            if (N == 16)
-            {
-                return Vector256.FusedMultiplyAdd(Weights256(codes, 0, low, high, zero, scale), Vector256.Load(x), Weights256(codes, 8, low, high, zero, scale) * Vector256.Load(x + 8));
-            }
-
-            // N is a multiple of 16 from here on.
-            Vector256<float> acc0 = Vector256<float>.Zero;
-            Vector256<float> acc1 = Vector256<float>.Zero;
-            float* end = x + N;
-            for (; x < end; x += 16, codes += 2 * Bits)
-            {
-                acc0 = Vector256.FusedMultiplyAdd(Weights256(codes, 0, low, high, zero, scale), Vector256.Load(x), acc0);
-                acc1 = Vector256.FusedMultiplyAdd(Weights256(codes, 8, low, high, zero, scale), Vector256.Load(x + 8), acc1);
-            }
-
-            return acc0 + acc1;
-        }
-
-        /// <summary>The dequantized weights of codes i .. i+7.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> Weights256(byte* codes, int i, Vector256<float> low, Vector256<float> high, Vector256<float> zero, Vector256<float> scale)
-        {
-            Vector256<int> c = Codes256(codes + ((i >> 3) * Bits));
-            if (Bits <= 3)
-            {
-                return Avx2.PermuteVar8x32(low, c);
-            }
-
-            if (Bits == 4)
-            {
-                // vpermps reads the low 3 bits; bit 3 (moved to the sign) picks the upper half of the table.
-                return Avx.BlendVariable(Avx2.PermuteVar8x32(low, c), Avx2.PermuteVar8x32(high, c), Avx2.ShiftLeftLogical(c, 28).AsSingle());
-            }
-
-            Vector256<float> v;
-            if (TElement.Lanes == ElementLanes.Table)
-            {
-                v = Avx2.GatherVector256(s_valuesPointer, c, 4);
-            }
-            else
-            {
-                v = Avx.ConvertToVector256Single(c);
-                if (TElement.Unit != 1f)
-                {
-                    v *= Vector256.Create(TElement.Unit);
-                }
-            }
-
-            return (v - zero) * scale;
-        }
-
-        /// <summary>Codes i .. i+7 (at <paramref name="at"/>, Bits bytes) in int32 lanes; sign-extended for signed integer lanes wider than 4 bits.</summary>
+        /// <summary>8 codes (at <paramref name="at"/>, Bits bytes) in int32 lanes; sign-extended for signed integer lanes wider than 4 bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<int> Codes256(byte* at)
         {
