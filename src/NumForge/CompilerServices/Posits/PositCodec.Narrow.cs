@@ -26,8 +26,9 @@ namespace NumForge.CompilerServices
     /// which is exactly its value.
     /// </para>
     /// <para>
-    /// For 17 to 32 bits, +, × and ÷ decode with <see cref="DecodeSigned"/> (one lookup of the code's top 12 bits, the
-    /// two's complement decoding of posits, so a negative code is never negated) and round with
+    /// For 17 to 32 bits, +, ×, ÷ and √ decode with <see cref="RegimeEntry"/> and <see cref="RegimeScale"/> (lookups of
+    /// the code's top 12 bits, the two's complement decoding of posits, so a negative code is never negated; 0, NaR and
+    /// values far from 1 leave for a routine out of line, the only branch) and round with
     /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no negation either); 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
     /// and <see cref="Round"/> use the routines below.
     /// </para>
@@ -150,19 +151,45 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static ulong AddSpecial(ulong x, ulong y) => IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : x == 0 ? y : x;
 
-        /// <summary>x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap), one rounding by <see cref="Finish"/>.</summary>
+        /// <summary>
+        /// x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap, no branch on which is larger), one
+        /// rounding by <see cref="EncodeSignedAt"/>. Operands the top 12 bits do not decode (0, NaR, values far from 1)
+        /// take <see cref="AddFar"/>.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
+        {
+            long ex = RegimeEntry(x), ey = RegimeEntry(y);
+            if (!Decoded(ex) || !Decoded(ey))
+            {
+                return AddFar(x, y);
+            }
+
+            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
+            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
+            // larger scale and both shifts come from masks: which operand is larger is a coin toss on random data.
+            long a = SignificandOf(x, ex) << 30;
+            long b = SignificandOf(y, ey) << 30;
+            int scaleA = RegimeScale(x), scaleB = RegimeScale(y);
+            int difference = scaleA - scaleB;
+            int swap = difference >> 31;                                // all ones when y has the larger scale
+            int high = scaleA - (difference & swap);
+            long sum = (a >> Math.Min(-difference & swap, 63)) + (b >> Math.Min(difference & ~swap, 63));
+            ulong code = EncodeSignedAt(sum, (nint)high + (3 + HeadOffset));
+            return sum == 0 ? 0 : code;
+        }
+
+        /// <summary><see cref="AddNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong AddFar(ulong x, ulong y)
         {
             if (EitherSpecial(x, y))
             {
                 return AddSpecial(x, y);
             }
 
-            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
-            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits.
-            long a = DecodeSigned(x, out int scaleA) << 30;
-            long b = DecodeSigned(y, out int scaleB) << 30;
+            long a = UnpackTwosComplement(x, out int scaleA) << 30;
+            long b = UnpackTwosComplement(y, out int scaleB) << 30;
             int high = Math.Max(scaleA, scaleB);
             long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
             ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
@@ -217,12 +244,26 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
+            long ex = RegimeEntry(x), ey = RegimeEntry(y);
+            if (!Decoded(ex) || !Decoded(ey))
+            {
+                return MultiplyFar(x, y);
+            }
+
+            long product = SignificandOf(x, ex) * SignificandOf(y, ey);   // |product| in [2^60, 2^62]
+            return EncodeSignedAt(product, (nint)RegimeScale(x) + RegimeScale(y) + (3 + HeadOffset));
+        }
+
+        /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong MultiplyFar(ulong x, ulong y)
+        {
             if (EitherSpecial(x, y))
             {
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long product = DecodeSigned(x, out int scaleX) * DecodeSigned(y, out int scaleY);   // |product| in [2^60, 2^62]
+            long product = UnpackTwosComplement(x, out int scaleX) * UnpackTwosComplement(y, out int scaleY);
             return EncodeSigned(product, scaleX + scaleY + 3 + HeadOffset, foldSticky: true);
         }
 
@@ -230,13 +271,33 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideNarrow(ulong x, ulong y)
         {
+            long ex = RegimeEntry(x), ey = RegimeEntry(y);
+            if (!Decoded(ex) || !Decoded(ey))
+            {
+                return DivideFar(x, y);
+            }
+
+            return DivideSignificands(SignificandOf(x, ex), RegimeScale(x), SignificandOf(y, ey), RegimeScale(y));
+        }
+
+        /// <summary><see cref="DivideNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong DivideFar(ulong x, ulong y)
+        {
             if (EitherSpecial(x, y))
             {
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long a = DecodeSigned(x, out int scaleX);
-            long b = DecodeSigned(y, out int scaleY);
+            long a = UnpackTwosComplement(x, out int scaleX);
+            long b = UnpackTwosComplement(y, out int scaleY);
+            return DivideSignificands(a, scaleX, b, scaleY);
+        }
+
+        /// <summary>a × 2^(scaleX - 30) ÷ b × 2^(scaleY - 30), rounded once (a, b signed significands of <see cref="UnpackTwosComplement"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong DivideSignificands(long a, int scaleX, long b, int scaleY)
+        {
             ulong negative = (ulong)((a ^ b) >> 63);
             ulong numerator = Magnitude(a, out _) << 32;                // at most 2^63
             ulong divisor = Magnitude(b, out _);                        // [2^30, 2^31]
@@ -251,32 +312,39 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
-        /// <see cref="UnpackTwosComplement"/> by one lookup of the code's top 12 bits when they hold the sign, the regime,
-        /// its terminating bit and the exponent (every value from about 2^-40 to 2^40 for es = 2); others take the
-        /// leading-zero count (a branch taken only for values that far from 1).
+        /// The <see cref="RegimeTable"/> entry of a 17- to 32-bit code: its top 12 bits (sign and 11 payload bits) decode
+        /// every value from about 2^-40 to 2^40 for es = 2; 0 for the others (0 and NaR among them).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long DecodeSigned(ulong code, out int scale)
-        {
-            long entry = PinnedTable.At<long>(RegimeTable.Address, (nint)(code >> (TTraits.Bits - 12)));
-            if ((byte)entry == 0)
-            {
-                // Through a returned pair, not an out parameter: a local whose address goes to a call lives on the stack.
-                (long significand, int farScale) = UnpackTwosComplementOutOfLine(code);
-                scale = farScale;
-                return significand;
-            }
+        private static long RegimeEntry(ulong code) => PinnedTable.At<long>(RegimeTable.Address, (nint)(code >> (TTraits.Bits - 12)));
 
-            scale = (int)((ulong)entry >> 8 & 0xFF) - 128;
-            return (long)((code << (int)entry) >> 34) + (entry & ~0xFFFFL);
-        }
+        /// <summary>Whether a <see cref="RegimeEntry"/> decodes its code (its fraction shift, never 0 then, is in the low six bits).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool Decoded(long entry) => (entry & 63) != 0;
 
-        /// <summary><see cref="UnpackTwosComplement"/>, not inlined (values far from 1 in <see cref="DecodeSigned"/>).</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static (long Significand, int Scale) UnpackTwosComplementOutOfLine(ulong code)
+        /// <summary>The scale of a code whose <see cref="RegimeEntry"/> decodes it (two's complement reading, see <see cref="UnpackTwosComplement"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int RegimeScale(ulong code) => PinnedTable.At<int>(RegimeTable.ScalesAddress, (nint)(code >> (TTraits.Bits - 12)));
+
+        /// <summary>
+        /// The signed significand of <see cref="UnpackTwosComplement"/> from a decoding <see cref="RegimeEntry"/>: the
+        /// shift (a 64-bit shift reads only the count's low six bits) leaves the fraction bits alone at the top of the
+        /// word, and the entry's bits from 30 up are the significand's base.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long SignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 34) + (entry & ~63L);
+
+        /// <summary>
+        /// <see cref="EncodeSigned"/> (its sticky bits folded) with a native-sized index: a product's or sum's scale index
+        /// less the leading-zero count picks the signed head, without a sign extension.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong EncodeSignedAt(long value, nint indexAtNoZeros)
         {
-            long significand = UnpackTwosComplement(code, out int scale);
-            return (significand, scale);
+            long mask = value >> 63;
+            nint zeros = (nint)BitOperations.LeadingZeroCount((ulong)(value ^ mask));
+            ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
+            return FinishSigned(head, FoldSticky(((ulong)value << (int)zeros) << 1));
         }
 
         /// <summary>
@@ -302,11 +370,13 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong FoldSticky(ulong fraction)
         {
+            // Adding all ones below bit p to the bits below p carries into bit p exactly when one of them is set.
             int p = TTraits.Bits + TTraits.ExponentBits;
-            return fraction | (NonZero(fraction << (63 - p)) << p);
+            ulong low = (1UL << p) - 1;
+            return (fraction | ((fraction & low) + low)) & ~low;
         }
 
-        /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtComputed"/>.</summary>
+        /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtWide"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong SqrtNarrow(ulong x)
         {
@@ -315,11 +385,49 @@ namespace NumForge.CompilerServices
                 return PinnedTable.At<ushort>(SqrtTable16.Address, (nint)x);
             }
 
-            return SqrtComputed(x);
+            return SqrtWide(x);
+        }
+
+        /// <summary>
+        /// √x for 17 to 32 bits: the integer square root of a significand of at most 62 bits by the hardware double square
+        /// root, settled exactly by its integer remainder. Negative operands and codes the 12-bit decode table does not
+        /// reach (0, NaR, values far from 1) take <see cref="SqrtComputed"/>.
+        /// </summary>
+        /// <remarks>
+        /// With x = r × 2^(scale - 60 - odd), r in [2^60, 2^62) and scale - odd even, √x = √r × 2^((scale - odd) / 2 - 30).
+        /// r has at most 32 significant bits, so (double)r is exact and √r is correctly rounded to 53 bits: within 2^-22 of
+        /// the true root in [2^30, 2^31), so its truncation t is ⌊√r⌋ or, when √r lies just below the integer t (rounding
+        /// is monotonic, so it never falls below ⌊√r⌋), ⌊√r⌋ + 1, and then t² exceeds r: one masked decrement settles the
+        /// exact floor, and r - ⌊√r⌋² is 0 exactly when the root is exact. The floor has 31 bits (30 after the hidden one)
+        /// and a posit of at most 32 bits keeps at most 29 fraction bits: the round bit is among them and the sticky bit
+        /// is the remainder's.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong SqrtWide(ulong x)
+        {
+            long entry = RegimeEntry(x);
+            if ((long)(x << (64 - TTraits.Bits)) <= 0 || !Decoded(entry))
+            {
+                return SqrtComputed(x);
+            }
+
+            int scale = RegimeScale(x);
+            long r = SignificandOf(x, entry) << (30 + (scale & 1));   // a positive significand: [2^30, 2^31)
+            long root = (long)Math.Sqrt(r);
+            root += (r - (root * root)) >> 63;
+            ulong inexact = r != root * root ? 1UL : 0UL;
+
+            // The root's scale is half the operand's: inside the head table and never saturating, so no range test.
+            ulong head = PinnedTable.At<ulong>(HeadTable.Address, (nint)(scale >> 1) + HeadOffset);
+            ulong fraction = (ulong)root << 34;                       // the hidden bit (30) shifted out
+            fraction = TTraits.Bits + TTraits.ExponentBits >= 34
+                ? fraction | (inexact << 34)                          // bit 34 is already below every kept and round bit
+                : FoldSticky(fraction | inexact);
+            return Finish(0, head, fraction);
         }
 
         /// <summary>√x for 9 to 32 bits: the integer square root of a 64-bit significand, estimated by the hardware square root and settled exactly.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static ulong SqrtComputed(ulong x)
         {
             if ((x & PayloadMask) == 0 || x > TTraits.NaRCode)
@@ -328,7 +436,7 @@ namespace NumForge.CompilerServices
             }
 
             int scale;
-            ulong significand = TTraits.Bits > 16 ? (ulong)DecodeSigned(x, out scale) : (ulong)Unpack(x, out scale);
+            ulong significand = TTraits.Bits > 16 ? (ulong)UnpackTwosComplement(x, out scale) : (ulong)Unpack(x, out scale);
 
             // x = r × 2^(scale - 62 - odd) with r in [2^62, 2^64) and an even power: √x = √r × 2^((scale - odd) / 2 - 31).
             int odd = scale & 1;
@@ -347,9 +455,7 @@ namespace NumForge.CompilerServices
             }
 
             // The root's 31 fraction bits fit the fraction field of formats up to 16 bits, with the sticky bit below.
-            return TTraits.Bits <= 16
-                ? RoundNarrow(0, scale >> 1, (root << 33) | (inexact << (64 - JamWidth)), lowBits: false)
-                : RoundNarrow(0, scale >> 1, (root << 33) | inexact, lowBits: true);
+            return RoundNarrow(0, scale >> 1, (root << 33) | (inexact << (64 - JamWidth)), lowBits: false);
         }
 
         /// <summary>x × y + z for 9 to 32 bits, rounded once: the exact 64-bit product added as in <see cref="AddAligned"/>.</summary>
@@ -382,20 +488,32 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// For formats of 17 to 32 bits, per value of a code's top 12 bits (sign and 11 payload bits) whose regime, its
-        /// terminating bit and exponent fit them: the significand's base (2^30, or -2^31 for negative codes: see
-        /// <see cref="UnpackTwosComplement"/>) plus the scale + 128 at bits 8 to 15 plus, in the low byte, the left shift
-        /// that leaves the fraction bits alone at the top of the code's word. 0 where the top 12 bits do not suffice.
+        /// terminating bit and exponent fit them: in <see cref="Entries"/> the significand's base (2^30, or -2^31 for
+        /// negative codes: see <see cref="UnpackTwosComplement"/>) plus, in the low six bits, the left shift that leaves
+        /// the fraction bits alone at the top of the code's word (never 0); in <see cref="Scales"/> the scale. Both 0 where
+        /// the top 12 bits do not suffice.
         /// </summary>
         private static class RegimeTable
         {
+            /// <summary>Significand base and fraction shift per top 12 bits.</summary>
             public static readonly long[] Entries = PinnedTable.Pin(Build());
+
+            /// <summary>Scale per top 12 bits (the same order as <see cref="Entries"/>).</summary>
+            public static readonly int[] Scales = PinnedTable.Pin(BuiltScales!);
 
             /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Entries);
 
+            /// <summary>The address of element 0 of <see cref="Scales"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint ScalesAddress = PinnedTable.AddressOf(Scales);
+
+            /// <summary>The scales <see cref="Build"/> made beside the entries (static fields initialize in text order).</summary>
+            private static int[]? BuiltScales;
+
             private static long[] Build()
             {
                 var entries = new long[1 << 12];
+                var scales = new int[1 << 12];
                 for (int top = 0; top < entries.Length; top++)
                 {
                     bool negative = top >> 11 != 0;
@@ -411,11 +529,13 @@ namespace NumForge.CompilerServices
                     int k = ones ? run - 1 : -run;
                     int exponent = (int)((x << (run + 1)) >> (64 - TTraits.ExponentBits)) & ((1 << TTraits.ExponentBits) - 1);
                     int rawScale = (k << TTraits.ExponentBits) + exponent;
-                    int scale = negative ? ~rawScale : rawScale;
                     long signedBase = negative ? -(1L << 31) : 1L << 30;
-                    entries[top] = signedBase + ((long)(scale + 128) << 8) + (65 - TTraits.Bits + consumed);
+                    int shift = 65 - TTraits.Bits + consumed;               // in [35, 59] for 17 to 32 bits
+                    entries[top] = signedBase + shift;
+                    scales[top] = negative ? ~rawScale : rawScale;
                 }
 
+                BuiltScales = scales;
                 return entries;
             }
         }
