@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace NumForge.CompilerServices
 {
@@ -26,7 +27,7 @@ namespace NumForge.CompilerServices
     /// which is exactly its value.
     /// </para>
     /// <para>
-    /// For 17 to 32 bits, +, ×, ÷ and √ decode with <see cref="RegimeEntry"/> and <see cref="RegimeScale"/> (lookups of
+    /// For 17 to 32 bits, +, ×, ÷ and √ decode with <see cref="RegimeTable"/> (lookups of
     /// the code's top 12 bits, the two's complement decoding of posits, so a negative code is never negated; 0, NaR and
     /// values far from 1 leave for a routine out of line, the only branch) and round with
     /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no negation either); 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
@@ -159,8 +160,10 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
         {
-            long ex = RegimeEntry(x), ey = RegimeEntry(y);
-            if (!Decoded(ex) || !Decoded(ey))
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint ix = TopBits(x), iy = TopBits(y);
+            long ex = Unsafe.Add(ref words, ix + RegimeTable.Wide), ey = Unsafe.Add(ref words, iy + RegimeTable.Wide);
+            if (!BothDecoded(ex, ey))
             {
                 return AddFar(x, y);
             }
@@ -168,9 +171,9 @@ namespace NumForge.CompilerServices
             // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
             // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
             // larger scale and both shifts come from masks: which operand is larger is a coin toss on random data.
-            long a = SignificandOf(x, ex) << 30;
-            long b = SignificandOf(y, ey) << 30;
-            int scaleA = RegimeScale(x), scaleB = RegimeScale(y);
+            long a = WideSignificandOf(x, ex);
+            long b = WideSignificandOf(y, ey);
+            int scaleA = ScaleOf(ref words, ix), scaleB = ScaleOf(ref words, iy);
             int difference = scaleA - scaleB;
             int swap = difference >> 31;                                // all ones when y has the larger scale
             int high = scaleA - (difference & swap);
@@ -244,14 +247,18 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
-            long ex = RegimeEntry(x), ey = RegimeEntry(y);
-            if (!Decoded(ex) || !Decoded(ey))
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint ix = TopBits(x), iy = TopBits(y);
+            long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
+            if (!BothDecoded(ex, ey))
             {
                 return MultiplyFar(x, y);
             }
 
+            // The entries' biased scales (bits 8 to 19) add without a carry from the bits below or into the bases above.
             long product = SignificandOf(x, ex) * SignificandOf(y, ey);   // |product| in [2^60, 2^62]
-            return EncodeSignedAt(product, (nint)RegimeScale(x) + RegimeScale(y) + (3 + HeadOffset));
+            nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
+            return EncodeSignedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
         }
 
         /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
@@ -271,13 +278,15 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideNarrow(ulong x, ulong y)
         {
-            long ex = RegimeEntry(x), ey = RegimeEntry(y);
-            if (!Decoded(ex) || !Decoded(ey))
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint ix = TopBits(x), iy = TopBits(y);
+            long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
+            if (!BothDecoded(ex, ey))
             {
                 return DivideFar(x, y);
             }
 
-            return DivideSignificands(SignificandOf(x, ex), RegimeScale(x), SignificandOf(y, ey), RegimeScale(y));
+            return DivideSignificands(SignificandOf(x, ex), ScaleOf(ref words, ix), SignificandOf(y, ey), ScaleOf(ref words, iy));
         }
 
         /// <summary><see cref="DivideNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
@@ -312,27 +321,31 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
-        /// The <see cref="RegimeTable"/> entry of a 17- to 32-bit code: its top 12 bits (sign and 11 payload bits) decode
-        /// every value from about 2^-40 to 2^40 for es = 2; 0 for the others (0 and NaR among them).
+        /// A 17- to 32-bit code's top 12 bits (sign and 11 payload bits): the index of its <see cref="RegimeTable"/>
+        /// words, which decode every value from about 2^-40 to 2^40 for es = 2 (others, 0 and NaR among them, are marked).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long RegimeEntry(ulong code) => PinnedTable.At<long>(RegimeTable.Address, (nint)(code >> (TTraits.Bits - 12)));
+        private static nint TopBits(ulong code) => (nint)(code >> (TTraits.Bits - 12));
 
-        /// <summary>Whether a <see cref="RegimeEntry"/> decodes its code (its fraction shift, never 0 then, is in the low six bits).</summary>
+        /// <summary>Whether both <see cref="RegimeTable"/> entries decode their codes (both carry <see cref="RegimeTable.DecodedBit"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool Decoded(long entry) => (entry & 63) != 0;
+        private static bool BothDecoded(long entryX, long entryY) => (entryX & entryY & RegimeTable.DecodedBit) != 0;
 
-        /// <summary>The scale of a code whose <see cref="RegimeEntry"/> decodes it (two's complement reading, see <see cref="UnpackTwosComplement"/>).</summary>
+        /// <summary>The scale of a code whose <see cref="RegimeTable"/> entry decodes it (two's complement reading, see <see cref="UnpackTwosComplement"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int RegimeScale(ulong code) => PinnedTable.At<int>(RegimeTable.ScalesAddress, (nint)(code >> (TTraits.Bits - 12)));
+        private static int ScaleOf(ref long words, nint top) => Unsafe.Add(ref Unsafe.As<long, int>(ref words), top + (2 * RegimeTable.Scales));
 
         /// <summary>
-        /// The signed significand of <see cref="UnpackTwosComplement"/> from a decoding <see cref="RegimeEntry"/>: the
-        /// shift (a 64-bit shift reads only the count's low six bits) leaves the fraction bits alone at the top of the
-        /// word, and the entry's bits from 30 up are the significand's base.
+        /// The signed significand of <see cref="UnpackTwosComplement"/> (hidden bit at 30) from a decoding entry of the
+        /// first part of <see cref="RegimeTable"/>: the shift (a 64-bit shift reads only the count's low six bits) leaves
+        /// the fraction bits alone at the top of the word, and the entry's bits from 30 up are the significand's base.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long SignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 34) + (entry & ~63L);
+        private static long SignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 34) + (entry & -(1L << 30));
+
+        /// <summary><see cref="SignificandOf"/> × 2^30 (hidden bit at 60) from an entry of the <see cref="RegimeTable.Wide"/> part.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long WideSignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 4) + (entry & ~127L);
 
         /// <summary>
         /// <see cref="EncodeSigned"/> (its sticky bits folded) with a native-sized index: a product's or sum's scale index
@@ -342,10 +355,18 @@ namespace NumForge.CompilerServices
         private static ulong EncodeSignedAt(long value, nint indexAtNoZeros)
         {
             long mask = value >> 63;
-            nint zeros = (nint)BitOperations.LeadingZeroCount((ulong)(value ^ mask));
+            nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
             ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
             return FinishSigned(head, FoldSticky(((ulong)value << (int)zeros) << 1));
         }
+
+        /// <summary>The leading-zero count as a 64-bit integer (no sign extension after the instruction where it exists).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong LeadingZeros(ulong value) => Lzcnt.X64.IsSupported ? Lzcnt.X64.LeadingZeroCount(value) : (ulong)BitOperations.LeadingZeroCount(value);
+
+        /// <summary>The trailing-zero count as a 64-bit integer (no sign extension after the instruction where it exists).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong TrailingZeros(ulong value) => Bmi1.X64.IsSupported ? Bmi1.X64.TrailingZeroCount(value) : (ulong)BitOperations.TrailingZeroCount(value);
 
         /// <summary>
         /// A code that is neither 0 nor NaR as a signed significand s, the value being s × 2^(scale - 30), without a branch
@@ -370,10 +391,10 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong FoldSticky(ulong fraction)
         {
-            // Adding all ones below bit p to the bits below p carries into bit p exactly when one of them is set.
+            // The trailing-zero count is below p + 1 exactly when a bit at or below p is set; then t - (p + 1) is negative
+            // and, shifted right logically by 63 - p, all ones at and below bit p (ones there only act as sticky bits).
             int p = TTraits.Bits + TTraits.ExponentBits;
-            ulong low = (1UL << p) - 1;
-            return (fraction | ((fraction & low) + low)) & ~low;
+            return fraction | ((TrailingZeros(fraction) - (ulong)(p + 1)) >> (63 - p));
         }
 
         /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtWide"/>.</summary>
@@ -405,14 +426,16 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong SqrtWide(ulong x)
         {
-            long entry = RegimeEntry(x);
-            if ((long)(x << (64 - TTraits.Bits)) <= 0 || !Decoded(entry))
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint top = TopBits(x);
+            long entry = Unsafe.Add(ref words, top + RegimeTable.Wide);
+            if ((long)(x << (64 - TTraits.Bits)) <= 0 || (entry & RegimeTable.DecodedBit) == 0)
             {
                 return SqrtComputed(x);
             }
 
-            int scale = RegimeScale(x);
-            long r = SignificandOf(x, entry) << (30 + (scale & 1));   // a positive significand: [2^30, 2^31)
+            int scale = ScaleOf(ref words, top);
+            long r = WideSignificandOf(x, entry) << (scale & 1);        // a positive significand × 2^30: [2^60, 2^61)
             long root = (long)Math.Sqrt(r);
             root += (r - (root * root)) >> 63;
             ulong inexact = r != root * root ? 1UL : 0UL;
@@ -488,33 +511,37 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// For formats of 17 to 32 bits, per value of a code's top 12 bits (sign and 11 payload bits) whose regime, its
-        /// terminating bit and exponent fit them: in <see cref="Entries"/> the significand's base (2^30, or -2^31 for
-        /// negative codes: see <see cref="UnpackTwosComplement"/>) plus, in the low six bits, the left shift that leaves
-        /// the fraction bits alone at the top of the code's word (never 0); in <see cref="Scales"/> the scale. Both 0 where
-        /// the top 12 bits do not suffice.
+        /// terminating bit and exponent fit them: the significand's base (2^30, or -2^31 for negative codes: see
+        /// <see cref="UnpackTwosComplement"/>) plus the scale + <see cref="ScaleBias"/> at bits 8 to 19 plus
+        /// <see cref="DecodedBit"/> plus, in the low six bits, the left shift that leaves the fraction bits alone at the top
+        /// of the code's word; from <see cref="Wide"/> on the same with the base × 2^30 and without the scale; from <see cref="Scales"/> on (as 32-bit integers) the scale. Entries 0 where the top 12 bits do not
+        /// suffice. One array, so that a kernel addresses all three parts from one base register.
         /// </summary>
         private static class RegimeTable
         {
-            /// <summary>Significand base and fraction shift per top 12 bits.</summary>
-            public static readonly long[] Entries = PinnedTable.Pin(Build());
+            /// <summary>The mark of an entry that decodes its codes (below the base, above the shift).</summary>
+            public const long DecodedBit = 64;
 
-            /// <summary>Scale per top 12 bits (the same order as <see cref="Entries"/>).</summary>
-            public static readonly int[] Scales = PinnedTable.Pin(BuiltScales!);
+            /// <summary>The bias of the scale in bits 8 to 19 of the entries below <see cref="Wide"/> (12 bits: any scale the top 12 bits decode).</summary>
+            public const int ScaleBias = 2048;
 
-            /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
-            public static readonly nint Address = PinnedTable.AddressOf(Entries);
+            /// <summary>The index of the first entry with the wide base (2^60 or -2^61).</summary>
+            public const int Wide = 1 << 12;
 
-            /// <summary>The address of element 0 of <see cref="Scales"/> (pinned): a constant in Tier-1 code.</summary>
-            public static readonly nint ScalesAddress = PinnedTable.AddressOf(Scales);
+            /// <summary>The index of the first scale in 64-bit words (so twice that in 32-bit ones).</summary>
+            public const int Scales = 2 << 12;
 
-            /// <summary>The scales <see cref="Build"/> made beside the entries (static fields initialize in text order).</summary>
-            private static int[]? BuiltScales;
+            /// <summary>Entries, wide entries and scales.</summary>
+            public static readonly long[] Words = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Words);
 
             private static long[] Build()
             {
-                var entries = new long[1 << 12];
-                var scales = new int[1 << 12];
-                for (int top = 0; top < entries.Length; top++)
+                var words = new long[Scales + (Wide / 2)];
+                Span<int> scales = MemoryMarshal.Cast<long, int>(words.AsSpan(Scales));
+                for (int top = 0; top < Wide; top++)
                 {
                     bool negative = top >> 11 != 0;
                     ulong x = (ulong)top << 53;                              // the 11 payload bits, left-aligned
@@ -531,12 +558,13 @@ namespace NumForge.CompilerServices
                     int rawScale = (k << TTraits.ExponentBits) + exponent;
                     long signedBase = negative ? -(1L << 31) : 1L << 30;
                     int shift = 65 - TTraits.Bits + consumed;               // in [35, 59] for 17 to 32 bits
-                    entries[top] = signedBase + shift;
-                    scales[top] = negative ? ~rawScale : rawScale;
+                    int scale = negative ? ~rawScale : rawScale;
+                    words[top] = signedBase + ((long)(scale + ScaleBias) << 8) + DecodedBit + shift;
+                    words[Wide + top] = (signedBase << 30) + DecodedBit + shift;
+                    scales[top] = scale;
                 }
 
-                BuiltScales = scales;
-                return entries;
+                return words;
             }
         }
 
