@@ -28,11 +28,14 @@ namespace NumForge.CompilerServices
     /// which is exactly its value.
     /// </para>
     /// <para>
-    /// For 17 to 32 bits, +, ×, ÷ and √ decode with <see cref="RegimeTable"/> (lookups of
-    /// the code's top 12 bits, the two's complement decoding of posits, so a negative code is never negated; 0, NaR and
-    /// values far from 1 leave for a routine out of line, the only branch) and round with
-    /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no negation either); 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
-    /// and <see cref="Round"/> use the routines below.
+    /// For 17 to 32 bits (posit32), +, ×, ÷ and √ decode with <see cref="RegimeTable"/> (lookups of the code's top 12 bits,
+    /// the two's complement decoding of posits, so a negative code is never negated; 0, NaR and values far from 1, which
+    /// the 12 bits do not decode, leave for a routine out of line: one well-predicted branch per call) and round with
+    /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no
+    /// negation either). On random operands near 1 nothing else branches: the larger scale of a sum is a mask, and the
+    /// quotient's and the root's corrections are masks too. Speed is instruction count: the kernels are written so the
+    /// JIT emits one table base per kernel, 64-bit counts without sign extensions and bare double conversions. 9 to 16
+    /// bits have their own kernels (PositCodec.Small.cs). Fused multiply-add and <see cref="Round"/> use the routines below.
     /// </para>
     /// <para>
     /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
