@@ -2,6 +2,8 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NumForge.CompilerServices
 {
@@ -26,10 +28,14 @@ namespace NumForge.CompilerServices
     /// which is exactly its value.
     /// </para>
     /// <para>
-    /// For 17 to 32 bits, +, × and ÷ decode with <see cref="DecodeSigned"/> (one lookup of the code's top 12 bits, the
-    /// two's complement decoding of posits, so a negative code is never negated) and round with
-    /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no negation either); 9 to 16 bits have their own kernels (PositCodec.Small.cs). Fused multiply-add, square root
-    /// and <see cref="Round"/> use the routines below.
+    /// For 17 to 32 bits (posit32), +, ×, ÷ and √ decode with <see cref="RegimeTable"/> (lookups of the code's top 12 bits,
+    /// the two's complement decoding of posits, so a negative code is never negated; 0, NaR and values far from 1, which
+    /// the 12 bits do not decode, leave for a routine out of line: one well-predicted branch per call) and round with
+    /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no
+    /// negation either). On random operands near 1 nothing else branches: the larger scale of a sum is a mask, and the
+    /// quotient's and the root's corrections are masks too. Speed is instruction count: the kernels are written so the
+    /// JIT emits one table base per kernel, 64-bit counts without sign extensions and bare double conversions. 9 to 16
+    /// bits have their own kernels (PositCodec.Small.cs). Fused multiply-add and <see cref="Round"/> use the routines below.
     /// </para>
     /// <para>
     /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
@@ -150,19 +156,47 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static ulong AddSpecial(ulong x, ulong y) => IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : x == 0 ? y : x;
 
-        /// <summary>x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap), one rounding by <see cref="Finish"/>.</summary>
+        /// <summary>
+        /// x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap, no branch on which is larger), one
+        /// rounding by <see cref="EncodeSignedAt"/>. Operands the top 12 bits do not decode (0, NaR, values far from 1)
+        /// take <see cref="AddFar"/>.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
+        {
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint ix = TopBits(x), iy = TopBits(y);
+            long ex = Unsafe.Add(ref words, ix + RegimeTable.Wide), ey = Unsafe.Add(ref words, iy + RegimeTable.Wide);
+            if (!BothDecoded(ex, ey))
+            {
+                return AddFar(x, y);
+            }
+
+            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
+            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
+            // larger scale and both shifts come from masks: which operand is larger is a coin toss on random data.
+            long a = WideSignificandOf(x, ex);
+            long b = WideSignificandOf(y, ey);
+            int scaleA = ScaleOf(ref words, ix), scaleB = ScaleOf(ref words, iy);
+            int difference = scaleA - scaleB;
+            int swap = difference >> 31;                                // all ones when y has the larger scale
+            int high = scaleA - (difference & swap);
+            long sum = (a >> Math.Min(-difference & swap, 63)) + (b >> Math.Min(difference & ~swap, 63));
+            ulong code = EncodeSignedAt(sum, (nint)high + (3 + HeadOffset));
+            return sum == 0 ? 0 : code;
+        }
+
+        /// <summary><see cref="AddNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong AddFar(ulong x, ulong y)
         {
             if (EitherSpecial(x, y))
             {
                 return AddSpecial(x, y);
             }
 
-            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
-            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits.
-            long a = DecodeSigned(x, out int scaleA) << 30;
-            long b = DecodeSigned(y, out int scaleB) << 30;
+            long a = UnpackTwosComplement(x, out int scaleA) << 30;
+            long b = UnpackTwosComplement(y, out int scaleB) << 30;
             int high = Math.Max(scaleA, scaleB);
             long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
             ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
@@ -217,12 +251,30 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint ix = TopBits(x), iy = TopBits(y);
+            long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
+            if (!BothDecoded(ex, ey))
+            {
+                return MultiplyFar(x, y);
+            }
+
+            // The entries' biased scales (bits 8 to 19) add without a carry from the bits below or into the bases above.
+            long product = SignificandOf(x, ex) * SignificandOf(y, ey);   // |product| in [2^60, 2^62]
+            nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
+            return EncodeSignedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
+        }
+
+        /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong MultiplyFar(ulong x, ulong y)
+        {
             if (EitherSpecial(x, y))
             {
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long product = DecodeSigned(x, out int scaleX) * DecodeSigned(y, out int scaleY);   // |product| in [2^60, 2^62]
+            long product = UnpackTwosComplement(x, out int scaleX) * UnpackTwosComplement(y, out int scaleY);
             return EncodeSigned(product, scaleX + scaleY + 3 + HeadOffset, foldSticky: true);
         }
 
@@ -230,54 +282,104 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideNarrow(ulong x, ulong y)
         {
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint ix = TopBits(x), iy = TopBits(y);
+            long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
+            if (!BothDecoded(ex, ey))
+            {
+                return DivideFar(x, y);
+            }
+
+            return DivideSignificands(SignificandOf(x, ex), ScaleOf(ref words, ix), SignificandOf(y, ey), ScaleOf(ref words, iy));
+        }
+
+        /// <summary><see cref="DivideNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong DivideFar(ulong x, ulong y)
+        {
             if (EitherSpecial(x, y))
             {
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            long a = DecodeSigned(x, out int scaleX);
-            long b = DecodeSigned(y, out int scaleY);
+            long a = UnpackTwosComplement(x, out int scaleX);
+            long b = UnpackTwosComplement(y, out int scaleY);
+            return DivideSignificands(a, scaleX, b, scaleY);
+        }
+
+        /// <summary>a × 2^(scaleX - 30) ÷ b × 2^(scaleY - 30), rounded once (a, b signed significands of <see cref="UnpackTwosComplement"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong DivideSignificands(long a, int scaleX, long b, int scaleY)
+        {
             ulong negative = (ulong)((a ^ b) >> 63);
             ulong numerator = Magnitude(a, out _) << 32;                // at most 2^63
             ulong divisor = Magnitude(b, out _);                        // [2^30, 2^31]
 
-            // One hardware division: a double estimate settled by its integer remainder measured slower here (11.1
-            // against 7.4 ns per posit32 division, its chain of conversions being longer than the divider's latency).
+            // One hardware division: a double quotient settled by its integer remainder (see SqrtWide for the argument)
+            // measured slower here (8.0 against 6.7 ns per posit32 division), its conversions costing more than the
+            // divider's latency, which independent divisions overlap.
             ulong quotient = numerator / divisor;                       // in [2^31, 2^33]
             ulong inexact = numerator != quotient * divisor ? 1UL : 0UL;
-            int leadingZeros = BitOperations.LeadingZeroCount(quotient);
+            int leadingZeros = (int)LeadingZeros(quotient);
             ulong head = PinnedTable.At<ulong>(HeadTable.Address, (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
             return Finish(negative, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
         }
 
         /// <summary>
-        /// <see cref="UnpackTwosComplement"/> by one lookup of the code's top 12 bits when they hold the sign, the regime,
-        /// its terminating bit and the exponent (every value from about 2^-40 to 2^40 for es = 2); others take the
-        /// leading-zero count (a branch taken only for values that far from 1).
+        /// A 17- to 32-bit code's top 12 bits (sign and 11 payload bits): the index of its <see cref="RegimeTable"/>
+        /// words, which decode every value from about 2^-40 to 2^40 for es = 2 (others, 0 and NaR among them, are marked).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long DecodeSigned(ulong code, out int scale)
-        {
-            long entry = PinnedTable.At<long>(RegimeTable.Address, (nint)(code >> (TTraits.Bits - 12)));
-            if ((byte)entry == 0)
-            {
-                // Through a returned pair, not an out parameter: a local whose address goes to a call lives on the stack.
-                (long significand, int farScale) = UnpackTwosComplementOutOfLine(code);
-                scale = farScale;
-                return significand;
-            }
+        private static nint TopBits(ulong code) => (nint)(code >> (TTraits.Bits - 12));
 
-            scale = (int)((ulong)entry >> 8 & 0xFF) - 128;
-            return (long)((code << (int)entry) >> 34) + (entry & ~0xFFFFL);
+        /// <summary>Whether both <see cref="RegimeTable"/> entries decode their codes (both carry <see cref="RegimeTable.DecodedBit"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool BothDecoded(long entryX, long entryY) => (entryX & entryY & RegimeTable.DecodedBit) != 0;
+
+        /// <summary>The scale of a code whose <see cref="RegimeTable"/> entry decodes it (two's complement reading, see <see cref="UnpackTwosComplement"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int ScaleOf(ref long words, nint top) => Unsafe.Add(ref Unsafe.As<long, int>(ref words), top + (2 * RegimeTable.Scales));
+
+        /// <summary>
+        /// The signed significand of <see cref="UnpackTwosComplement"/> (hidden bit at 30) from a decoding entry of the
+        /// first part of <see cref="RegimeTable"/>: the shift (a 64-bit shift reads only the count's low six bits) leaves
+        /// the fraction bits alone at the top of the word, and the entry's bits from 30 up are the significand's base.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long SignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 34) + (entry & -(1L << 30));
+
+        /// <summary><see cref="SignificandOf"/> × 2^30 (hidden bit at 60) from an entry of the <see cref="RegimeTable.Wide"/> part.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long WideSignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 4) + (entry & ~127L);
+
+        /// <summary>
+        /// <see cref="EncodeSigned"/> (its sticky bits folded) with a native-sized index: a product's or sum's scale index
+        /// less the leading-zero count picks the signed head, without a sign extension.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong EncodeSignedAt(long value, nint indexAtNoZeros)
+        {
+            long mask = value >> 63;
+            nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
+            ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
+            return FinishSigned(head, FoldSticky(((ulong)value << (int)zeros) << 1));
         }
 
-        /// <summary><see cref="UnpackTwosComplement"/>, not inlined (values far from 1 in <see cref="DecodeSigned"/>).</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static (long Significand, int Scale) UnpackTwosComplementOutOfLine(ulong code)
-        {
-            long significand = UnpackTwosComplement(code, out int scale);
-            return (significand, scale);
-        }
+        /// <summary>
+        /// A double in (-2^63, 2^63) truncated to an integer by the bare instruction where it exists: .NET's conversion
+        /// saturates out-of-range values and NaN with a compare and a conditional move, which no caller here needs.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Truncate(double value)
+            => Sse2.X64.IsSupported ? Sse2.X64.ConvertToInt64WithTruncation(Vector128.CreateScalarUnsafe(value)) : (long)value;
+
+        /// <summary>The leading-zero count as a 64-bit integer (no sign extension after the instruction where it exists).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong LeadingZeros(ulong value) => Lzcnt.X64.IsSupported ? Lzcnt.X64.LeadingZeroCount(value) : (ulong)BitOperations.LeadingZeroCount(value);
+
+        /// <summary>The trailing-zero count as a 64-bit integer (no sign extension after the instruction where it exists).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong TrailingZeros(ulong value) => Bmi1.X64.IsSupported ? Bmi1.X64.TrailingZeroCount(value) : (ulong)BitOperations.TrailingZeroCount(value);
 
         /// <summary>
         /// A code that is neither 0 nor NaR as a signed significand s, the value being s × 2^(scale - 30), without a branch
@@ -302,11 +404,13 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong FoldSticky(ulong fraction)
         {
+            // The trailing-zero count is below p + 1 exactly when a bit at or below p is set; then t - (p + 1) is negative
+            // and, shifted right logically by 63 - p, all ones at and below bit p (ones there only act as sticky bits).
             int p = TTraits.Bits + TTraits.ExponentBits;
-            return fraction | (NonZero(fraction << (63 - p)) << p);
+            return fraction | ((TrailingZeros(fraction) - (ulong)(p + 1)) >> (63 - p));
         }
 
-        /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtComputed"/>.</summary>
+        /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtWide"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong SqrtNarrow(ulong x)
         {
@@ -315,11 +419,51 @@ namespace NumForge.CompilerServices
                 return PinnedTable.At<ushort>(SqrtTable16.Address, (nint)x);
             }
 
-            return SqrtComputed(x);
+            return SqrtWide(x);
+        }
+
+        /// <summary>
+        /// √x for 17 to 32 bits: the integer square root of a significand of at most 62 bits by the hardware double square
+        /// root, settled exactly by its integer remainder. Negative operands and codes the 12-bit decode table does not
+        /// reach (0, NaR, values far from 1) take <see cref="SqrtComputed"/>.
+        /// </summary>
+        /// <remarks>
+        /// With x = r × 2^(scale - 60 - odd), r in [2^60, 2^62) and scale - odd even, √x = √r × 2^((scale - odd) / 2 - 30).
+        /// r has at most 32 significant bits, so (double)r is exact and √r is correctly rounded to 53 bits: within 2^-22 of
+        /// the true root in [2^30, 2^31), so its truncation t is ⌊√r⌋ or, when √r lies just below the integer t (rounding
+        /// is monotonic, so it never falls below ⌊√r⌋), ⌊√r⌋ + 1, and then t² exceeds r: one masked decrement settles the
+        /// exact floor, and r - ⌊√r⌋² is 0 exactly when the root is exact. The floor has 31 bits (30 after the hidden one)
+        /// and a posit of at most 32 bits keeps at most 29 fraction bits: the round bit is among them and the sticky bit
+        /// is the remainder's.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong SqrtWide(ulong x)
+        {
+            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            nint top = TopBits(x);
+            long entry = Unsafe.Add(ref words, top + RegimeTable.Wide);
+            if ((long)(x << (64 - TTraits.Bits)) <= 0 || (entry & RegimeTable.DecodedBit) == 0)
+            {
+                return SqrtComputed(x);
+            }
+
+            int scale = ScaleOf(ref words, top);
+            long r = WideSignificandOf(x, entry) << (scale & 1);        // a positive significand × 2^30: [2^60, 2^61)
+            long root = Truncate(Math.Sqrt(r));
+            root += (r - (root * root)) >> 63;
+            ulong inexact = r != root * root ? 1UL : 0UL;
+
+            // The root's scale is half the operand's: inside the head table and never saturating, so no range test.
+            ulong head = PinnedTable.At<ulong>(HeadTable.Address, (nint)(scale >> 1) + HeadOffset);
+            ulong fraction = (ulong)root << 34;                       // the hidden bit (30) shifted out
+            fraction = TTraits.Bits + TTraits.ExponentBits >= 34
+                ? fraction | (inexact << 34)                          // bit 34 is already below every kept and round bit
+                : FoldSticky(fraction | inexact);
+            return Finish(0, head, fraction);
         }
 
         /// <summary>√x for 9 to 32 bits: the integer square root of a 64-bit significand, estimated by the hardware square root and settled exactly.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static ulong SqrtComputed(ulong x)
         {
             if ((x & PayloadMask) == 0 || x > TTraits.NaRCode)
@@ -328,7 +472,7 @@ namespace NumForge.CompilerServices
             }
 
             int scale;
-            ulong significand = TTraits.Bits > 16 ? (ulong)DecodeSigned(x, out scale) : (ulong)Unpack(x, out scale);
+            ulong significand = TTraits.Bits > 16 ? (ulong)UnpackTwosComplement(x, out scale) : (ulong)Unpack(x, out scale);
 
             // x = r × 2^(scale - 62 - odd) with r in [2^62, 2^64) and an even power: √x = √r × 2^((scale - odd) / 2 - 31).
             int odd = scale & 1;
@@ -347,9 +491,7 @@ namespace NumForge.CompilerServices
             }
 
             // The root's 31 fraction bits fit the fraction field of formats up to 16 bits, with the sticky bit below.
-            return TTraits.Bits <= 16
-                ? RoundNarrow(0, scale >> 1, (root << 33) | (inexact << (64 - JamWidth)), lowBits: false)
-                : RoundNarrow(0, scale >> 1, (root << 33) | inexact, lowBits: true);
+            return RoundNarrow(0, scale >> 1, (root << 33) | (inexact << (64 - JamWidth)), lowBits: false);
         }
 
         /// <summary>x × y + z for 9 to 32 bits, rounded once: the exact 64-bit product added as in <see cref="AddAligned"/>.</summary>
@@ -383,20 +525,36 @@ namespace NumForge.CompilerServices
         /// <summary>
         /// For formats of 17 to 32 bits, per value of a code's top 12 bits (sign and 11 payload bits) whose regime, its
         /// terminating bit and exponent fit them: the significand's base (2^30, or -2^31 for negative codes: see
-        /// <see cref="UnpackTwosComplement"/>) plus the scale + 128 at bits 8 to 15 plus, in the low byte, the left shift
-        /// that leaves the fraction bits alone at the top of the code's word. 0 where the top 12 bits do not suffice.
+        /// <see cref="UnpackTwosComplement"/>) plus the scale + <see cref="ScaleBias"/> at bits 8 to 19 plus
+        /// <see cref="DecodedBit"/> plus, in the low six bits, the left shift that leaves the fraction bits alone at the top
+        /// of the code's word; from <see cref="Wide"/> on the same with the base × 2^30 and without the scale; from <see cref="Scales"/> on (as 32-bit integers) the scale. Entries 0 where the top 12 bits do not
+        /// suffice. One array, so that a kernel addresses all three parts from one base register.
         /// </summary>
         private static class RegimeTable
         {
-            public static readonly long[] Entries = PinnedTable.Pin(Build());
+            /// <summary>The mark of an entry that decodes its codes (below the base, above the shift).</summary>
+            public const long DecodedBit = 64;
 
-            /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
-            public static readonly nint Address = PinnedTable.AddressOf(Entries);
+            /// <summary>The bias of the scale in bits 8 to 19 of the entries below <see cref="Wide"/> (12 bits: any scale the top 12 bits decode).</summary>
+            public const int ScaleBias = 2048;
+
+            /// <summary>The index of the first entry with the wide base (2^60 or -2^61).</summary>
+            public const int Wide = 1 << 12;
+
+            /// <summary>The index of the first scale in 64-bit words (so twice that in 32-bit ones).</summary>
+            public const int Scales = 2 << 12;
+
+            /// <summary>Entries, wide entries and scales.</summary>
+            public static readonly long[] Words = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Words);
 
             private static long[] Build()
             {
-                var entries = new long[1 << 12];
-                for (int top = 0; top < entries.Length; top++)
+                var words = new long[Scales + (Wide / 2)];
+                Span<int> scales = MemoryMarshal.Cast<long, int>(words.AsSpan(Scales));
+                for (int top = 0; top < Wide; top++)
                 {
                     bool negative = top >> 11 != 0;
                     ulong x = (ulong)top << 53;                              // the 11 payload bits, left-aligned
@@ -411,12 +569,15 @@ namespace NumForge.CompilerServices
                     int k = ones ? run - 1 : -run;
                     int exponent = (int)((x << (run + 1)) >> (64 - TTraits.ExponentBits)) & ((1 << TTraits.ExponentBits) - 1);
                     int rawScale = (k << TTraits.ExponentBits) + exponent;
-                    int scale = negative ? ~rawScale : rawScale;
                     long signedBase = negative ? -(1L << 31) : 1L << 30;
-                    entries[top] = signedBase + ((long)(scale + 128) << 8) + (65 - TTraits.Bits + consumed);
+                    int shift = 65 - TTraits.Bits + consumed;               // in [35, 59] for 17 to 32 bits
+                    int scale = negative ? ~rawScale : rawScale;
+                    words[top] = signedBase + ((long)(scale + ScaleBias) << 8) + DecodedBit + shift;
+                    words[Wide + top] = (signedBase << 30) + DecodedBit + shift;
+                    scales[top] = scale;
                 }
 
-                return entries;
+                return words;
             }
         }
 
