@@ -55,6 +55,25 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
+        /// <see cref="Fold"/> for a value shifted left by one less than its leading-zero count, so that its sign bit stays at
+        /// bit 63 and its leading one (or leading zero) is at bit 62: the shift is one shorter, and the sign bit, shifted
+        /// down with the rest, is taken back out of the head.
+        /// </summary>
+        private static ulong FoldSignKept(ulong head, bool positive)
+        {
+            int shift = (int)(head & 63);
+            if (shift == 63)
+            {
+                return head;
+            }
+
+            int r = shift - 2;
+            int drop = 64 - TTraits.Bits;
+            ulong folded = (head & ~63UL) + (1UL << (drop - 1)) - 64 + (ulong)r;
+            return folded - (positive ? 1UL << (62 - r) : 1UL << (63 - r));
+        }
+
+        /// <summary>
         /// The leading-zero count as a 64-bit integer (the LZCNT instruction's own result, so that an index computed from it
         /// needs no sign extension).
         /// </summary>

@@ -77,15 +77,19 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            // The low halves add up to the index of the product's scale for 0 leading zeros (see ProductTable).
-            return EncodeFolded(product, (nint)((uint)ex + (uint)ey));
+            // The leading bits that equal the sign, less one (the highest bit where product and 2 product differ), and the
+            // low halves' sum (see ProductTable) pick the head without the sign as a mask.
+            ulong zeros = LeadingZeros((ulong)(product ^ (product + product)));
+            ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, (nint)((uint)ex + (uint)ey) - (nint)zeros);
+            return FinishFolded(head, (ulong)product << (int)zeros);
         }
 
         /// <summary>
-        /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the high half and its scale
-        /// plus (35 + <see cref="HeadOffset"/> + 1) / 2 in the low half (0 for 0 and NaR): a product's leading one is at
-        /// bit 35 - leading zeros (28 or 29), so the two low halves add up to its index in <see cref="FoldedSignedHeads"/>
-        /// plus the leading-zero count.
+        /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the high half and in the low
+        /// half its scale plus (34 + <see cref="HeadOffset"/>) / 2, plus <see cref="Region"/> for a negative code (0 for 0
+        /// and NaR). A product's leading one is at bit 35 - z (z its leading zeros, of the complement when negative): the
+        /// two low halves less z - 1 are its scale index (scale + <see cref="HeadOffset"/>) plus one region per negative
+        /// factor, and the heads hold the positive heads in regions 0 and 2 and the negative ones in region 1.
         /// </summary>
         private static class ProductTable
         {
@@ -94,20 +98,42 @@ namespace NumForge.CompilerServices
             /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Entries);
 
+            /// <summary>The heads of the three regions, folded for a value shifted with its sign bit kept (<see cref="FoldSignKept"/>).</summary>
+            public static readonly ulong[] Heads = PinnedTable.Pin(BuildHeads());
+
+            /// <summary>The address of element 0 of <see cref="Heads"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint HeadsAddress = PinnedTable.AddressOf(Heads);
+
+            /// <summary>The size of a region: every scale index a product can have (0 to 2 <see cref="HeadOffset"/>).</summary>
+            private static int Region => (2 * HeadOffset) + 1;
+
             private static long[] Build()
             {
                 var entries = new long[1 << TTraits.Bits];
-                int bias = (35 + HeadOffset + 1) / 2;
+                int bias = (34 + HeadOffset) / 2;
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) != 0)
                     {
                         int entry = DecodeTable.Entries[code];
-                        entries[code] = ((long)(short)entry << 32) | (uint)((entry >> 16) + bias);
+                        int significand = (short)entry;
+                        entries[code] = ((long)significand << 32) | (uint)((entry >> 16) + bias + (significand < 0 ? Region : 0));
                     }
                 }
 
                 return entries;
+            }
+
+            private static ulong[] BuildHeads()
+            {
+                var heads = new ulong[3 * Region];
+                for (int i = 0; i < Region; i++)
+                {
+                    heads[i] = heads[(2 * Region) + i] = FoldSignKept(HeadForScale(i - HeadOffset), positive: true);
+                    heads[Region + i] = FoldSignKept(NegativeHeadForScale(i - HeadOffset), positive: false);
+                }
+
+                return heads;
             }
         }
 
