@@ -71,24 +71,24 @@ namespace NumForge.CompilerServices
             ref long entries = ref PinnedTable.At<long>(ProductTable.Address, 0);
             long ex = Unsafe.Add(ref entries, (nint)x);
             long ey = Unsafe.Add(ref entries, (nint)y);
-            long product = (ex >> 32) * (ey >> 32);                 // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
+            long product = (long)(int)ex * (int)ey;                 // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
             if (product == 0)
             {
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
             // The leading bits that equal the sign, less one (the highest bit where product and 2 product differ), and the
-            // low halves' sum (see ProductTable) pick the head without the sign as a mask.
+            // fields of the two entries (see ProductTable) pick the head without the sign as a mask.
             ulong zeros = LeadingZeros((ulong)(product ^ (product + product)));
-            ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, (nint)((uint)ex + (uint)ey) - (nint)zeros);
+            ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, (nint)((ulong)(ex + ey) >> 33) - (nint)zeros);
             return FinishFolded(head, (ulong)product << (int)zeros);
         }
 
         /// <summary>
-        /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the high half and in the low
-        /// half its scale plus (34 + <see cref="HeadOffset"/>) / 2, plus <see cref="Region"/> for a negative code (0 for 0
-        /// and NaR). A product's leading one is at bit 35 - z (z its leading zeros, of the complement when negative): the
-        /// two low halves less z - 1 are its scale index (scale + <see cref="HeadOffset"/>) plus one region per negative
+        /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the low 32 bits and from bit 33
+        /// up its scale plus (34 + <see cref="HeadOffset"/>) / 2, plus <see cref="Region"/> for a negative code (0 for 0
+        /// and NaR); bit 32 stays clear for the carry of the low halves when two entries are added. A product's leading one is at bit 35 - z (z its leading zeros, of the complement when negative): the
+        /// two scale fields less z - 1 are its scale index (scale + <see cref="HeadOffset"/>) plus one region per negative
         /// factor, and the heads hold the positive heads in regions 0 and 2 and the negative ones in region 1.
         /// </summary>
         private static class ProductTable
@@ -117,7 +117,7 @@ namespace NumForge.CompilerServices
                     {
                         int entry = DecodeTable.Entries[code];
                         int significand = (short)entry;
-                        entries[code] = ((long)significand << 32) | (uint)((entry >> 16) + bias + (significand < 0 ? Region : 0));
+                        entries[code] = ((long)((entry >> 16) + bias + (significand < 0 ? Region : 0)) << 33) | (uint)significand;
                     }
                 }
 
@@ -165,7 +165,7 @@ namespace NumForge.CompilerServices
             p &= ~0x7FFFUL;
             ulong zeros = LeadingZeros(p);
             ulong head = Unsafe.Add(ref divisors, (nint)(words >> 48) - (nint)zeros + (1 << TTraits.Bits));
-            ulong negative = (ulong)((long)(words << 23) >> 63);
+            ulong negative = (ulong)((long)BitOperations.RotateRight(words, 41) >> 63);
             ulong code = FinishFolded(head, p << (int)zeros);
             return ((code ^ negative) - negative) & TTraits.CodeMask;
         }
