@@ -7,8 +7,8 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
-    /// of its head (<see cref="Finish"/>; + and × round the two's complement result directly with the signed heads). No branch
-    /// but a rare one for 0 and NaR.
+    /// of its folded head (<see cref="FinishFolded"/>; + and × round the two's complement result directly, with heads per
+    /// sign). No branch but a rare one for 0 and NaR.
     /// </summary>
     /// <remarks>
     /// <para>
