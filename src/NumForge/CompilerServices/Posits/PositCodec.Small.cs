@@ -7,8 +7,8 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
-    /// of its head (<see cref="Finish"/>; + and × round the two's complement result directly with the signed heads). No branch
-    /// but a rare one for 0 and NaR.
+    /// of its folded head (<see cref="FinishFolded"/>; + and × round the two's complement result directly, with heads per
+    /// sign). No branch but a rare one for 0 and NaR.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -41,9 +41,9 @@ namespace NumForge.CompilerServices
                 ref long values = ref PinnedTable.At<long>(FixedPointTable.Address, 0);
                 long total = Unsafe.Add(ref values, (nint)x) + Unsafe.Add(ref values, (nint)y);
                 long mask = total >> 63;
-                int zeros = BitOperations.LeadingZeroCount((ulong)(total ^ mask));
-                ulong fixedHead = PinnedTable.At<ulong>(FixedPointTable.HeadsAddress, (nint)zeros ^ (nint)mask);
-                return FinishSigned(fixedHead, ((ulong)total << zeros) << 1);
+                ulong zeros = LeadingZeros((ulong)(total ^ mask));
+                ulong fixedHead = PinnedTable.At<ulong>(FixedPointTable.FoldedHeadsAddress, (nint)zeros ^ (nint)mask);
+                return FinishFolded(fixedHead, (ulong)total << (int)zeros);
             }
 
             ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
@@ -60,7 +60,7 @@ namespace NumForge.CompilerServices
             int scaleA = ex >> 16, scaleB = ey >> 16;
             int high = Math.Max(scaleA, scaleB);
             long sum = ((a << 47) >> Math.Min(high - scaleA, 63)) + ((b << 47) >> Math.Min(high - scaleB, 63));
-            ulong code = EncodeSigned(sum, high + 2 + HeadOffset, foldSticky: false);
+            ulong code = EncodeFolded(sum, high + 3 + HeadOffset);
             return sum == 0 ? 0 : code;
         }
 
@@ -68,17 +68,73 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplySmall(ulong x, ulong y)
         {
-            ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
-            int ex = Unsafe.Add(ref entries, (nint)x);
-            int ey = Unsafe.Add(ref entries, (nint)y);
-            long product = (long)(short)ex * (short)ey;             // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
+            ref long entries = ref PinnedTable.At<long>(ProductTable.Address, 0);
+            long ex = Unsafe.Add(ref entries, (nint)x);
+            long ey = Unsafe.Add(ref entries, (nint)y);
+            long product = (long)(int)ex * (int)ey;                 // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
             if (product == 0)
             {
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            // |product| has its leading one at bit 35 - leadingZeros (28 or 29): the scale is the sum of both plus that less 28.
-            return EncodeSigned(product, (ex >> 16) + (ey >> 16) + 35 + HeadOffset, foldSticky: false);
+            // The leading bits that equal the sign, less one (the highest bit where product and 2 product differ), and the
+            // fields of the two entries (see ProductTable) pick the head without the sign as a mask.
+            ulong zeros = LeadingZeros((ulong)(product ^ (product + product)));
+            ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, (nint)((ulong)(ex + ey) >> 33) - (nint)zeros);
+            return FinishFolded(head, (ulong)product << (int)zeros);
+        }
+
+        /// <summary>
+        /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the low 32 bits and from bit 33
+        /// up its scale plus (34 + <see cref="HeadOffset"/>) / 2, plus <see cref="Region"/> for a negative code (0 for 0
+        /// and NaR); bit 32 stays clear for the carry of the low halves when two entries are added. A product's leading one is at bit 35 - z (z its leading zeros, of the complement when negative): the
+        /// two scale fields less z - 1 are its scale index (scale + <see cref="HeadOffset"/>) plus one region per negative
+        /// factor, and the heads hold the positive heads in regions 0 and 2 and the negative ones in region 1.
+        /// </summary>
+        private static class ProductTable
+        {
+            public static readonly long[] Entries = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Entries);
+
+            /// <summary>The heads of the three regions, folded for a value shifted with its sign bit kept (<see cref="FoldSignKept"/>).</summary>
+            public static readonly ulong[] Heads = PinnedTable.Pin(BuildHeads());
+
+            /// <summary>The address of element 0 of <see cref="Heads"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint HeadsAddress = PinnedTable.AddressOf(Heads);
+
+            /// <summary>The size of a region: every scale index a product can have (0 to 2 <see cref="HeadOffset"/>).</summary>
+            private static int Region => (2 * HeadOffset) + 1;
+
+            private static long[] Build()
+            {
+                var entries = new long[1 << TTraits.Bits];
+                int bias = (34 + HeadOffset) / 2;
+                for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
+                {
+                    if ((code & PayloadMask) != 0)
+                    {
+                        int entry = DecodeTable.Entries[code];
+                        int significand = (short)entry;
+                        entries[code] = ((long)((entry >> 16) + bias + (significand < 0 ? Region : 0)) << 33) | (uint)significand;
+                    }
+                }
+
+                return entries;
+            }
+
+            private static ulong[] BuildHeads()
+            {
+                var heads = new ulong[3 * Region];
+                for (int i = 0; i < Region; i++)
+                {
+                    heads[i] = heads[(2 * Region) + i] = FoldSignKept(HeadForScale(i - HeadOffset), positive: true);
+                    heads[Region + i] = FoldSignKept(NegativeHeadForScale(i - HeadOffset), positive: false);
+                }
+
+                return heads;
+            }
         }
 
         /// <summary>x ÷ y for 9 to 16 bits: the numerator's significand times the divisor's reciprocal, both read with the code.</summary>
@@ -103,39 +159,25 @@ namespace NumForge.CompilerServices
                 return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
-            // The scale fields add up (modulo 2^16) to the head's index less the leading zeros (18 or 19) of the quotient.
+            // The scale fields add up (modulo 2^16) to the head's index less the leading zeros (18 or 19) of the quotient;
+            // the sign bits (bit 40) to the quotient's sign.
+            ulong words = wx + wy;
             p &= ~0x7FFFUL;
-            int zeros = BitOperations.LeadingZeroCount(p);
-            ulong head = Unsafe.Add(ref divisors, (nint)((wx + wy) >> 48) - zeros + (1 << TTraits.Bits));
-            ulong negative = 0UL - ((x ^ y) >> (TTraits.Bits - 1));
-            ulong fraction = (p << zeros) << 1;                     // its lowest bit at 34 or above
-            if (!LowHeads)
-            {
-                return Finish(negative, head, fraction);
-            }
-
-            // Finish with the code at bits 32 to 47 (the heads sit 16 bits lower, their shifts, at most 34, 16 longer):
-            // the rounding constant then fits an instruction's 32-bit displacement.
-            ulong bits = (head & ~63UL) | (fraction >> (int)head);
-            bits += 0x7FFF_FFFFUL + ((bits >> 32) & 1);
-            ulong code = bits >> 32;
+            ulong zeros = LeadingZeros(p);
+            ulong head = Unsafe.Add(ref divisors, (nint)(words >> 48) - (nint)zeros + (1 << TTraits.Bits));
+            ulong negative = (ulong)((long)BitOperations.RotateRight(words, 41) >> 63);
+            ulong code = FinishFolded(head, p << (int)zeros);
             return ((code ^ negative) - negative) & TTraits.CodeMask;
         }
-
-        /// <summary>
-        /// Whether <see cref="DivideSmall"/> rounds with its heads 16 bits lower: 16-bit formats whose longest fraction
-        /// shift (1 + 15 + es) plus 16 does not pass the quotient's lowest bit (34), so es &lt;= 2.
-        /// </summary>
-        private static bool LowHeads { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.Bits == 16 && TTraits.ExponentBits <= 2; }
 
         /// <summary>
         /// Per code of a format of 9 to 16 bits, the two words <see cref="DivideSmall"/> reads (0 for 0 and NaR): as a
         /// numerator, the significand's magnitude m (hidden bit at 14) in the low bits and its scale modulo 2^16 in bits 48
         /// to 63; as a divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index in the heads of
         /// scale 18 - its scale (so that the two fields add up, modulo 2^16 and without a carry from the low bits, to the
-        /// index for 0 leading zeros). Behind
-        /// the divisors follow the heads of <see cref="HeadTable.Words"/> (16 bits lower with <see cref="LowHeads"/>), so that
-        /// the divisor's base address reaches them.
+        /// index for 0 leading zeros); in both, the code's sign at bit 40 (two of them add up to the quotient's sign there,
+        /// below the scale field and above the low bits). Behind the divisors follow the heads of <see cref="HeadTable.Words"/>,
+        /// folded (<see cref="Fold"/>), so that the divisor's base address reaches them.
         /// </summary>
         private static class QuotientTable
         {
@@ -157,9 +199,7 @@ namespace NumForge.CompilerServices
                 var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : heads.Length)];
                 for (int i = 0; !numerators && i < heads.Length; i++)
                 {
-                    // With LowHeads each head 16 bits lower and its fraction shift 16 longer (the saturating heads keep 63).
-                    ulong head = heads[i];
-                    words[(1 << TTraits.Bits) + i] = LowHeads ? ((head & ~63UL) >> 16) | (uint)Math.Min((int)(head & 63) + 16, 63) : head;
+                    words[(1 << TTraits.Bits) + i] = Fold(heads[i], positive: true);
                 }
 
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
@@ -172,9 +212,10 @@ namespace NumForge.CompilerServices
                     int entry = DecodeTable.Entries[code];
                     int scale = entry >> 16;
                     ulong m = (ulong)Math.Abs((int)(short)entry);
-                    words[code] = numerators
+                    ulong sign = (ulong)((entry >> 15) & 1) << 40;    // the code's sign
+                    words[code] = sign | (numerators
                         ? m | ((ulong)(ushort)scale << 48)
-                        : (((1UL << 45) + m - 1) / m) | ((ulong)(ushort)(HeadOffset + 18 - scale) << 48);
+                        : (((1UL << 45) + m - 1) / m) | ((ulong)(ushort)(HeadOffset + 18 - scale) << 48));
                 }
 
                 return words;
@@ -193,11 +234,22 @@ namespace NumForge.CompilerServices
             /// <summary>The address of element 0 of <see cref="Values"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Values);
 
-            /// <summary>The heads by leading zeros of a sum, both signs (<see cref="BuildHeads"/>).</summary>
-            public static readonly ulong[] Heads = PinnedTable.Pin(BuildHeads());
+            /// <summary>The heads by leading zeros of a sum, both signs (<see cref="BuildHeads"/>), folded (<see cref="Fold"/>).</summary>
+            public static readonly ulong[] FoldedHeads = PinnedTable.Pin(BuildFolded());
 
-            /// <summary>The address of the positive head of zero leading zeros (pinned): a constant in Tier-1 code.</summary>
-            public static readonly nint HeadsAddress = PinnedTable.AddressOf(Heads) + (65 * sizeof(ulong));
+            /// <summary>The address of the positive folded head of zero leading zeros (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint FoldedHeadsAddress = PinnedTable.AddressOf(FoldedHeads) + (65 * sizeof(ulong));
+
+            private static ulong[] BuildFolded()
+            {
+                ulong[] heads = BuildHeads();
+                for (int i = 0; i < heads.Length; i++)
+                {
+                    heads[i] = Fold(heads[i], positive: i >= 65);
+                }
+
+                return heads;
+            }
 
             private static long[] Build()
             {
