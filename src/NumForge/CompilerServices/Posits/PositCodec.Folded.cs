@@ -74,14 +74,6 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
-        /// The leading-zero count as a 64-bit integer (the LZCNT instruction's own result, so that an index computed from it
-        /// needs no sign extension).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong LeadingZeros(ulong value)
-            => Lzcnt.X64.IsSupported ? Lzcnt.X64.LeadingZeroCount(value) : (ulong)BitOperations.LeadingZeroCount(value);
-
-        /// <summary>
         /// The code of a signed value whose index in <see cref="FoldedSignedHeads"/> is <paramref name="indexAtNoZeros"/>
         /// less the leading-zero count of the value (of its complement when negative): <see cref="EncodeSigned"/> with
         /// folded heads.
