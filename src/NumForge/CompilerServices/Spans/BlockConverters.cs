@@ -53,22 +53,7 @@ namespace NumForge.CompilerServices.Spans
             if (Unsafe.SizeOf<TBits>() == 1)
             {
                 TOps.LoadWiden8(ref source, out TV a, out TV b, out TV c, out TV d, SignExtend);
-                TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa, SignExtend);
-                TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb, SignExtend);
-                TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc, SignExtend);
-                TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, out TV sd, SignExtend);
-                if (TOps.Any(TOps.Or(TOps.Or(sa, sb), TOps.Or(sc, sd))))
-                {
-                    va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa, SignExtend);
-                    vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb, SignExtend);
-                    vc = SingleDecoder<TTraits, TOps, TV>.WithSpecials(c, vc, sc, SignExtend);
-                    vd = SingleDecoder<TTraits, TOps, TV>.WithSpecials(d, vd, sd, SignExtend);
-                }
-
-                TOps.Store(va, ref destination, streaming);
-                TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
-                TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
-                TOps.Store(vd, ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
+                DecodeAndStore<TTraits, TOps, TV>.Four(a, b, c, d, ref destination, streaming, SignExtend);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
@@ -115,24 +100,8 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            int vectorBytes = TOps.Count * 4;
             TOps.LoadWidenNibbles(ref source, out TV a, out TV b, out TV c, out TV d);
-            TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa);
-            TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb);
-            TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc);
-            TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, out TV sd);
-            if (TOps.Any(TOps.Or(TOps.Or(sa, sb), TOps.Or(sc, sd))))
-            {
-                va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa);
-                vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb);
-                vc = SingleDecoder<TTraits, TOps, TV>.WithSpecials(c, vc, sc);
-                vd = SingleDecoder<TTraits, TOps, TV>.WithSpecials(d, vd, sd);
-            }
-
-            TOps.Store(va, ref destination, streaming);
-            TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
-            TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
-            TOps.Store(vd, ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
+            DecodeAndStore<TTraits, TOps, TV>.Four(a, b, c, d, ref destination, streaming);
         }
     }
 
@@ -172,5 +141,38 @@ namespace NumForge.CompilerServices.Spans
                 ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
                 length,
                 default(PackedNibbleDecodeBlock<TTraits, TOps, TV>));
+    }
+
+    /// <summary>The decode blocks' common tail, over the streaming stores of <see cref="ISimd32{TV}"/>.</summary>
+    internal static class DecodeAndStore<TTraits, TOps, TV>
+        where TTraits : struct, IFloatTraits
+        where TOps : struct, ISimd32<TV>
+        where TV : struct
+    {
+        /// <summary>
+        /// Four vectors of codes decoded and stored one after the other, as the byte and packed decode blocks end: the
+        /// specials are put in only when some lane holds one (the same bits either way; real data rarely has them).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Four(TV a, TV b, TV c, TV d, ref byte destination, bool streaming, bool signExtended = false)
+        {
+            int vectorBytes = TOps.Count * 4;
+            TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa, signExtended);
+            TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb, signExtended);
+            TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc, signExtended);
+            TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, out TV sd, signExtended);
+            if (TOps.Any(TOps.Or(TOps.Or(sa, sb), TOps.Or(sc, sd))))
+            {
+                va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa, signExtended);
+                vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb, signExtended);
+                vc = SingleDecoder<TTraits, TOps, TV>.WithSpecials(c, vc, sc, signExtended);
+                vd = SingleDecoder<TTraits, TOps, TV>.WithSpecials(d, vd, sd, signExtended);
+            }
+
+            TOps.Store(va, ref destination, streaming);
+            TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
+            TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
+            TOps.Store(vd, ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
+        }
     }
 }

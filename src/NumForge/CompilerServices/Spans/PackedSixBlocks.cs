@@ -32,24 +32,8 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            int vectorBytes = TOps.Count * 4;
             SixBitLanes<TOps, TV>.LoadWiden(ref source, out TV a, out TV b, out TV c, out TV d, TShifted.Value);
-            TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa);
-            TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb);
-            TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc);
-            TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, out TV sd);
-            if (TOps.Any(TOps.Or(TOps.Or(sa, sb), TOps.Or(sc, sd))))
-            {
-                va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa);
-                vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb);
-                vc = SingleDecoder<TTraits, TOps, TV>.WithSpecials(c, vc, sc);
-                vd = SingleDecoder<TTraits, TOps, TV>.WithSpecials(d, vd, sd);
-            }
-
-            TOps.Store(va, ref destination, streaming);
-            TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
-            TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
-            TOps.Store(vd, ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
+            DecodeAndStore<TTraits, TOps, TV>.Four(a, b, c, d, ref destination, streaming);
         }
     }
 
