@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -15,27 +13,12 @@ namespace NumForge.Tests.Ggml
     /// The int8 MatVec gives the same bits on every instruction path: a child process of this test assembly runs with
     /// AVX-512 capped, AVX-VNNI off (vpmaddubsw + vpmaddwd), AVX2 off (the portable Vector128 dot) and all intrinsics
     /// off, and its hash of many MatVec results (and of every block type's quantized bytes and dequantized values) must
-    /// equal this process's. A module initializer sees
-    /// <c>NUMFORGE_GGML_MATVEC_OUT</c>, writes the hash and exits before the test host's entry point runs.
+    /// equal this process's (the child runs through <see cref="VectorWidthProcess"/>).
     /// </summary>
     public class MatVecPathTests
     {
-        private const string OutputVariable = "NUMFORGE_GGML_MATVEC_OUT";
-
-#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
-        [ModuleInitializer]
-#pragma warning restore CA2255
-        internal static void ChildEntryPoint()
-        {
-            string? output = Environment.GetEnvironmentVariable(OutputVariable);
-            if (string.IsNullOrEmpty(output))
-            {
-                return;
-            }
-
-            File.WriteAllText(output, $"{Hash()} {Path()}");
-            Environment.Exit(0);
-        }
+        // What the child process answers: the hash and the kernel path it takes.
+        private static string ChildAnswer() => $"{Hash()} {Path()}";
 
         public static TheoryData<string, string, string> Paths() => new()
         {
@@ -55,7 +38,7 @@ namespace NumForge.Tests.Ggml
                 expectedPath = Path();
             }
 
-            string[] parts = ChildProcess.Run(OutputVariable, variable, value);
+            string[] parts = VectorWidthProcess.Run(ChildAnswer, variable, value).Words;
             if (Avx2.IsSupported || expectedPath is "Scalar")
             {
                 Assert.Equal(expectedPath, parts[1]);

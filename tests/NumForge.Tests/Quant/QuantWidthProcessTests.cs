@@ -1,9 +1,5 @@
 using System;
-using System.IO;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using NumForge.Tests.Support;
 using Xunit;
@@ -14,14 +10,11 @@ namespace NumForge.Tests.Quant
     /// <summary>
     /// Quantization gives the same planes at every vector width (512, 256, 128, no intrinsics: the BMI2 code packing,
     /// the vector rules and their scalar fallbacks), and MatVec stays within its documented bound at each, each run in a
-    /// child process of this test assembly (<c>dotnet exec NumForge.Tests.dll</c>) with
-    /// <c>DOTNET_PreferredVectorBitWidth</c> or <c>DOTNET_EnableHWIntrinsic=0</c>; a module initializer sees
-    /// <c>NUMFORGE_QUANT_WIDTH_OUT</c>, writes its result to that file and exits before the test host's entry point runs.
+    /// child process of this test assembly (<see cref="VectorWidthProcess"/>) with
+    /// <c>DOTNET_PreferredVectorBitWidth</c> or <c>DOTNET_EnableHWIntrinsic=0</c>.
     /// </summary>
     public class QuantWidthProcessTests
     {
-        private const string OutputVariable = "NUMFORGE_QUANT_WIDTH_OUT";
-
         /// <summary>Schemes and column counts: whole groups, a G-1 row whose codes end mid-run of eight, every packing width.</summary>
         private static readonly (string Scheme, int Columns)[] Cases =
         [
@@ -29,20 +22,8 @@ namespace NumForge.Tests.Quant
             ("W8G128", 256), ("MXFP4", 544), ("NVFP4", 528), ("NF4", 576), ("W4G64-sym", 320), ("MXINT8", 544), ("MXFP6E3M2", 544), ("MXFP8E4M3", 544),
         ];
 
-#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
-        [ModuleInitializer]
-#pragma warning restore CA2255
-        internal static void ChildEntryPoint()
-        {
-            string? output = Environment.GetEnvironmentVariable(OutputVariable);
-            if (string.IsNullOrEmpty(output))
-            {
-                return;
-            }
-
-            File.WriteAllText(output, $"{PlaneHash()} {MatVecFailures()} {WidthFreeResultHash()}");
-            Environment.Exit(0);
-        }
+        // What the child process answers: its planes, its MatVec rows outside the bound, and its width-free results.
+        private static string ChildAnswer() => $"{PlaneHash()} {MatVecFailures()} {WidthFreeResultHash()}";
 
         private static QuantizedMatrix Matrix(string scheme, int columns, out float[] weights)
         {
@@ -127,33 +108,13 @@ namespace NumForge.Tests.Quant
             return failures;
         }
 
-        public static TheoryData<string, string, string> Widths()
-        {
-            var widths = new TheoryData<string, string, string>();
-            if (Avx512F.IsSupported || Vector512.IsHardwareAccelerated)
-            {
-                widths.Add("V512", "DOTNET_PreferredVectorBitWidth", "512");
-            }
-
-            if (Avx2.IsSupported || Vector256.IsHardwareAccelerated)
-            {
-                widths.Add("V256", "DOTNET_PreferredVectorBitWidth", "256");
-            }
-
-            if (Vector128.IsHardwareAccelerated)
-            {
-                widths.Add("V128", "DOTNET_PreferredVectorBitWidth", "128");
-            }
-
-            widths.Add("Scalar", "DOTNET_EnableHWIntrinsic", "0");
-            return widths;
-        }
+        public static TheoryData<string, string, string> Widths() => VectorWidthProcess.Widths();
 
         [Theory]
         [MemberData(nameof(Widths))]
         public void SamePlanesAndMatVecWithinTheBoundAtEveryWidth(string width, string variable, string value)
         {
-            string[] child = RunChild(variable, value);
+            string[] child = VectorWidthProcess.RunAt(width, ChildAnswer, variable, value);
             Assert.True(child[0] == PlaneHash(), $"{width}: the quantized planes differ from this process's");
             Assert.True(child[1] == "0", $"{width}: {child[1]} MatVec rows outside the documented bound");
             Assert.True(child[2] == WidthFreeResultHash(), $"{width}: the dequantized matrices or the MXINT8 MatVec differ from this process's in some bit");
@@ -161,7 +122,5 @@ namespace NumForge.Tests.Quant
 
         [Fact]
         public void MatVecIsWithinTheBoundHere() => Assert.Equal(0, MatVecFailures());
-
-        private static string[] RunChild(string variable, string value) => ChildProcess.Run(OutputVariable, variable, value);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -21,22 +20,8 @@ namespace NumForge.Tests.Spans
     /// </summary>
     public class PackedSixTests
     {
-        private const string OutputVariable = "NUMFORGE_PACKED6_HASH_OUT";
-
-#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
-        [ModuleInitializer]
-#pragma warning restore CA2255
-        internal static void ChildEntryPoint()
-        {
-            string? output = Environment.GetEnvironmentVariable(OutputVariable);
-            if (string.IsNullOrEmpty(output))
-            {
-                return;
-            }
-
-            File.WriteAllText(output, $"{Hash(SimdWidth.Auto)} {Width(SimdWidth.Auto)}");
-            Environment.Exit(0);
-        }
+        // What the child process answers: the hash at the width it runs at.
+        private static string ChildAnswer() => Hash(SimdWidth.Auto);
 
         /// <summary>The widths this process can run, scalar first.</summary>
         internal static IEnumerable<SimdWidth> LocalWidths()
@@ -230,18 +215,17 @@ namespace NumForge.Tests.Spans
         }
 
         /// <summary>
-        /// The widths a child process runs at (as <see cref="ProcessConformanceTests.Widths"/>): 512 by the instruction set,
+        /// The widths a child process runs at (<see cref="VectorWidthProcess.Widths"/>): 512 by the instruction set,
         /// 256, 128, and scalar with intrinsics off.
         /// </summary>
-        public static TheoryData<string, string, string> Widths() => ProcessConformanceTests.Widths();
+        public static TheoryData<string, string, string> Widths() => VectorWidthProcess.Widths();
 
         [Theory]
         [MemberData(nameof(Widths))]
         public void Same_bits_in_a_process_at_every_vector_width_the_machine_has(string expectedWidth, string variable, string value)
         {
-            string[] parts = ChildProcess.Run(OutputVariable, variable, value);
-            Assert.Equal(expectedWidth, parts[1]);
-            Assert.Equal(Hash(SimdWidth.Scalar), parts[0]);
+            string[] child = VectorWidthProcess.RunAt(expectedWidth, ChildAnswer, variable, value);
+            Assert.Equal(Hash(SimdWidth.Scalar), child[0]);
         }
 
         [Fact]
@@ -255,9 +239,6 @@ namespace NumForge.Tests.Spans
 
             Assert.Equal(scalar, Hash(SimdWidth.Auto));
         }
-
-        /// <summary>The width the packed FP6 decode runs at here (512 steps down to 256 without VBMI).</summary>
-        private static string Width(SimdWidth width) => FloatSpan<SpanTraits<SE3M2>>.Resolve(width).ToString();
 
         /// <summary>SHA-256 of packed encodes (every mode, saturation) and decodes of the mixed and boundary inputs, both formats.</summary>
         internal static string Hash(SimdWidth width)

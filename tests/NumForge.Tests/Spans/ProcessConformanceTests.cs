@@ -1,8 +1,5 @@
 using System;
-using System.IO;
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using NumForge.CompilerServices;
 using NumForge.CompilerServices.Spans;
@@ -13,29 +10,14 @@ namespace NumForge.Tests.Spans
 {
     /// <summary>
     /// The span converters give the same bits at every vector width the machine has (512, 256, 128, scalar), each run
-    /// in a child process of this test assembly (<c>dotnet exec NumForge.Tests.dll</c>) with
-    /// <c>DOTNET_PreferredVectorBitWidth</c> or <c>DOTNET_EnableHWIntrinsic=0</c>; a module initializer sees
-    /// <c>NUMFORGE_SPAN_HASH_OUT</c>, writes a hash of many conversions to that file and exits before the test host's
-    /// entry point runs.
+    /// in a child process of this test assembly (<see cref="VectorWidthProcess"/>) with
+    /// <c>DOTNET_PreferredVectorBitWidth</c> or <c>DOTNET_EnableHWIntrinsic=0</c>, whose hash of many conversions must
+    /// equal the scalar one.
     /// </summary>
     public class ProcessConformanceTests
     {
-        private const string OutputVariable = "NUMFORGE_SPAN_HASH_OUT";
-
-#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
-        [ModuleInitializer]
-#pragma warning restore CA2255
-        internal static void ChildEntryPoint()
-        {
-            string? output = Environment.GetEnvironmentVariable(OutputVariable);
-            if (string.IsNullOrEmpty(output))
-            {
-                return;
-            }
-
-            File.WriteAllText(output, $"{Hash(SimdWidth.Auto)} {FloatSpan<SpanTraits<SE4M3FN>>.Resolve(SimdWidth.Auto)}");
-            Environment.Exit(0);
-        }
+        // What the child process answers: the hash at the width it runs at.
+        private static string ChildAnswer() => Hash(SimdWidth.Auto);
 
         /// <summary>SHA-256 of the bytes of many span conversions (every entry point, several formats, every mode, boundary patterns and clean values with specials at every lane position).</summary>
         internal static string Hash(SimdWidth width)
@@ -118,37 +100,14 @@ namespace NumForge.Tests.Spans
         /// width on .NET 10: <c>DOTNET_EnableAVX512F</c> is ignored there, so Vector512 is capped with
         /// <c>DOTNET_PreferredVectorBitWidth</c> and all intrinsics are turned off with <c>DOTNET_EnableHWIntrinsic=0</c>.
         /// </summary>
-        public static TheoryData<string, string, string> Widths()
-        {
-            var widths = new TheoryData<string, string, string>();
-            // By the instruction set, not by Vector512.IsHardwareAccelerated: a parent capped at 256 bits (or a CPU whose
-            // default preferred width is 256) still has 512-bit vectors for the child that asks for them.
-            if (Avx512F.IsSupported || Vector512.IsHardwareAccelerated)
-            {
-                widths.Add("V512", "DOTNET_PreferredVectorBitWidth", "512");
-            }
-
-            if (Avx2.IsSupported || Vector256.IsHardwareAccelerated)
-            {
-                widths.Add("V256", "DOTNET_PreferredVectorBitWidth", "256");
-            }
-
-            if (Vector128.IsHardwareAccelerated)
-            {
-                widths.Add("V128", "DOTNET_PreferredVectorBitWidth", "128");
-            }
-
-            widths.Add("Scalar", "DOTNET_EnableHWIntrinsic", "0");
-            return widths;
-        }
+        public static TheoryData<string, string, string> Widths() => VectorWidthProcess.Widths();
 
         [Theory]
         [MemberData(nameof(Widths))]
         public void Same_bits_in_a_process_at_every_vector_width_the_machine_has(string expectedWidth, string variable, string value)
         {
-            (string hash, string width) = RunChild(variable, value);
-            Assert.Equal(expectedWidth, width);
-            Assert.Equal(Hash(SimdWidth.Scalar), hash);
+            string[] child = VectorWidthProcess.RunAt(expectedWidth, ChildAnswer, variable, value);
+            Assert.Equal(Hash(SimdWidth.Scalar), child[0]);
         }
 
         [Fact]
@@ -178,12 +137,6 @@ namespace NumForge.Tests.Spans
             // Guards the theory above: on an AVX-512 machine the 512-bit child must be among the cases.
             string widest = FloatSpan<SpanTraits<SE4M3FN>>.Resolve(SimdWidth.Auto).ToString();
             Assert.Contains(Widths(), row => (string)row[0] == widest);
-        }
-
-        private static (string Hash, string Width) RunChild(string variable, string value)
-        {
-            string[] parts = ChildProcess.Run(OutputVariable, variable, value);
-            return (parts[0], parts[1]);
         }
     }
 }
