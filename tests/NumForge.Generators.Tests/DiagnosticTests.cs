@@ -11,37 +11,8 @@ namespace NumForge.Generators.Tests
     {
         private const string Usings = "using NumForge;\n";
 
-        /// <summary>
-        /// Runs the generator on <paramref name="markup"/> and checks that it reports exactly the marked diagnostics,
-        /// in source order, with the given messages.
-        /// </summary>
-        private static void Verify(string markup, params string[] messages)
-        {
-            var (source, marked) = Markup.Parse(Usings + markup);
-            var expected = marked.OrderBy(e => e.Span.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-            var outcome = GeneratorHarness.Run(source);
-            var actual = outcome.GeneratorDiagnostics
-                .OrderBy(d => d.Location.SourceSpan.Start)
-                .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .ToList();
-
-            Assert.True(
-                expected.Count == actual.Count,
-                $"Expected {expected.Count} diagnostics, got {actual.Count}:{Environment.NewLine}{string.Join(Environment.NewLine, actual)}");
-            Assert.Equal(expected.Count, messages.Length);
-            for (int i = 0; i < expected.Count; i++)
-            {
-                Assert.Equal(expected[i].Id, actual[i].Id);
-                Assert.Equal(expected[i].Span, actual[i].Location.SourceSpan);
-                Assert.Equal("Test.cs", actual[i].Location.GetLineSpan().Path);
-                Assert.Equal(messages[i], actual[i].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-                Assert.Equal(DiagnosticSeverity.Error, actual[i].Severity);
-                Assert.Equal(DiagnosticDescriptors.HelpLinkBase + actual[i].Id + ".md", actual[i].Descriptor.HelpLinkUri);
-            }
-
-            // Nothing is generated for a type with an error.
-            Assert.Empty(outcome.Sources);
-        }
+        // Runs the generator on the markup and checks that it reports exactly the marked diagnostics, with the given messages.
+        private static void Verify(string markup, params string[] messages) => MarkedDiagnostics.Verify(markup, messages);
 
         [Fact]
         public void NF0010_ExponentBitsTooSmall() => Verify(

@@ -19,12 +19,21 @@ namespace NumForge.Generators.Tests
         public void GeneratedSourceMatchesGoldenFile(string name)
         {
             var testCase = TestFormats.Golden.Single(c => c.Name == name);
-            var outcome = GeneratorHarness.Run(testCase.Source);
+            AssertGeneratesGolden(testCase.Source, testCase.HintName, name + ".g.cs.txt");
+        }
+
+        /// <summary>
+        /// Runs the generator on <paramref name="source"/>, which declares one type: no diagnostic, one file named
+        /// <paramref name="hintName"/> that compiles cleanly and equals Golden/<paramref name="fileName"/>.
+        /// </summary>
+        internal static void AssertGeneratesGolden(string source, string hintName, string fileName)
+        {
+            var outcome = GeneratorHarness.Run(source);
             Assert.Empty(outcome.GeneratorDiagnostics);
             var generated = Assert.Single(outcome.Sources);
-            Assert.Equal(testCase.HintName, generated.HintName);
-
-            AssertMatchesGolden(name + ".g.cs.txt", generated.SourceText.ToString());
+            Assert.Equal(hintName, generated.HintName);
+            Assert.Empty(outcome.CompilationProblems);
+            AssertMatchesGolden(fileName, generated.SourceText.ToString());
         }
 
         /// <summary>

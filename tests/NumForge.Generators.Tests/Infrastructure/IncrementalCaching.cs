@@ -26,6 +26,22 @@ namespace NumForge.Generators.Tests.Infrastructure
             .ToArray();
 
         /// <summary>
+        /// Runs the generator on <paramref name="program"/> beside <paramref name="broken"/> (a declaration with an error)
+        /// and a class <c>Other</c>, edits only <c>Other</c>, and asserts that the second run reused everything.
+        /// Returns the first run.
+        /// </summary>
+        public static GeneratorRunResult AssertCachedAfterUnrelatedEdit(string program, string broken)
+        {
+            var other = GeneratorHarness.Parse("public static class Other { public static int F() => 1; }", "Other.cs");
+            var compilation = GeneratorHarness.CreateCompilation(
+                GeneratorHarness.Parse(program, "Program.cs"),
+                GeneratorHarness.Parse(broken, "Broken.cs"),
+                other);
+            var edited = compilation.ReplaceSyntaxTree(other, GeneratorHarness.Parse("public static class Other { public static int F() => 1 + 1; }", "Other.cs"));
+            return AssertSecondRunCached(compilation, edited).First;
+        }
+
+        /// <summary>
         /// Runs the generator on <paramref name="compilation"/>, then on <paramref name="edited"/> with the same driver,
         /// and asserts that the second run reused everything. Returns both runs for further checks.
         /// </summary>
