@@ -216,6 +216,7 @@ namespace NumForge.CompilerServices.Spans
             d = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(highs, shifted ? Shifted3 : Unpack3).AsUInt32(), shifts);
         }
 
+        // Not one generic body with SixBitLanes128.PackSsse3: each line is another width's instruction (an ops struct per width, +65/-8 lines, to share four) and the JIT's code grew (DOTNET_JitDisasm: +45 bytes, a class-init check and a spill).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Pack(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, Vector256<uint> d, ref byte destination)
         {
