@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 using Xunit.Abstractions;
@@ -40,21 +39,11 @@ namespace NumForge.Analyzers.Tests
             string[] files = Directory.GetFiles(corpus, "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToArray();
             Assert.True(files.Length >= 6, "corpus files missing under " + corpus);
 
-            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
-            int lines = 0;
-            foreach (string file in files)
-            {
-                string text = File.ReadAllText(file);
-                lines += text.Count(c => c == '\n');
-                trees.Add(CSharpSyntaxTree.ParseText(text, path: Path.GetFileName(file)));
-            }
-
+            var sources = files.Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+            int lines = StandInProject.Lines(sources);
+            var trees = StandInProject.Trees(sources);
             Assert.True(lines >= 2500, $"the corpus has only {lines} lines");
-            var compilation = CSharpCompilation.Create(
-                "Corpus",
-                trees,
-                new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory, Net100.References.SystemRuntimeIntrinsics, Net100.References.SystemRuntimeNumerics },
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var compilation = StandInProject.Compile("Corpus", trees, true, Net100.References.SystemRuntimeIntrinsics, Net100.References.SystemRuntimeNumerics);
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(20)));
 

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,20 +28,10 @@ namespace NumForge.Analyzers.Tests
         [Fact]
         public async Task HundredThousandLinesWithoutAnalyzerExceptions()
         {
-            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
-            int lines = 0;
-            for (int i = 0; i < Files; i++)
-            {
-                string text = GenerateFile(i);
-                lines += text.Count(c => c == '\n');
-                trees.Add(CSharpSyntaxTree.ParseText(text, path: $"Generated{i:D4}.cs"));
-            }
-
-            var compilation = CSharpCompilation.Create(
-                "LargeProject",
-                trees,
-                new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory },
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var files = StandInProject.Generated("Generated", Files, GenerateFile);
+            int lines = StandInProject.Lines(files);
+            var trees = StandInProject.Trees(files);
+            var compilation = StandInProject.Compile("LargeProject", trees);
 
             var compileWatch = Stopwatch.StartNew();
             var compileErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -94,14 +83,8 @@ namespace NumForge.Analyzers.Tests
         [Trait("Category", "Exhaustive")]
         public async Task AnalyzerShareOfCompileTime()
         {
-            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
-            for (int i = 0; i < Files; i++)
-            {
-                trees.Add(CSharpSyntaxTree.ParseText(GenerateFile(i), path: $"Generated{i:D4}.cs"));
-            }
-
-            var references = new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory };
-            CSharpCompilation Fresh() => CSharpCompilation.Create("LargeProject", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+            var trees = StandInProject.Trees(StandInProject.Generated("Generated", Files, GenerateFile));
+            CSharpCompilation Fresh() => StandInProject.Compile("LargeProject", trees, concurrentBuild: false);
 
             double compile = double.MaxValue;
             for (int run = 0; run < 3; run++)

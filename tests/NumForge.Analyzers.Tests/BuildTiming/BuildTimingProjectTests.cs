@@ -5,9 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 using Xunit.Abstractions;
@@ -32,20 +30,10 @@ namespace NumForge.Analyzers.Tests.BuildTiming
         [Trait("Category", "Exhaustive")]
         public async Task RealisticProjectHasOnlyItsPlantedFindings()
         {
-            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
-            int lines = 0;
-            for (int i = 0; i < RealisticProject.Files; i++)
-            {
-                string text = RealisticProject.GenerateFile(i);
-                lines += text.Count(c => c == '\n');
-                trees.Add(CSharpSyntaxTree.ParseText(text, path: $"Realistic{i:D4}.cs"));
-            }
-
-            var compilation = CSharpCompilation.Create(
-                "RealisticProject",
-                trees,
-                new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory },
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var files = StandInProject.Generated("Realistic", RealisticProject.Files, RealisticProject.GenerateFile);
+            int lines = StandInProject.Lines(files);
+            var trees = StandInProject.Trees(files);
+            var compilation = StandInProject.Compile("RealisticProject", trees);
             var errors = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(10)));
 

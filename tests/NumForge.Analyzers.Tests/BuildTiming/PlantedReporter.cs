@@ -28,16 +28,8 @@ namespace NumForge.Analyzers.Tests.BuildTiming
         /// <summary>The sites of the diagnostics the NumForge analyzers report in one planted file (all files share the shape).</summary>
         public static async Task<IReadOnlyList<Diagnostic>> PlantedSitesAsync()
         {
-            var trees = new[]
-            {
-                CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs"),
-                CSharpSyntaxTree.ParseText(LargeProjectTests.GenerateFile(0), path: "Generated0000.cs"),
-            };
-            var compilation = CSharpCompilation.Create(
-                "PlantedSites",
-                trees,
-                new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory },
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var trees = StandInProject.Trees(StandInProject.Generated("Generated", 1, LargeProjectTests.GenerateFile));
+            var compilation = StandInProject.Compile("PlantedSites", trees);
             ImmutableArray<Diagnostic> diagnostics = await compilation
                 .WithAnalyzers(ImmutableArray.Create(Verify.AllAnalyzers()))
                 .GetAnalyzerDiagnosticsAsync();

@@ -4,9 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 using Xunit.Abstractions;
@@ -36,19 +34,13 @@ namespace NumForge.Analyzers.Tests.Timing
             bool realistic = Environment.GetEnvironmentVariable("NUMFORGE_TIMING_PROJECT") == "realistic";
             Func<int, string> generate = realistic ? BuildTiming.RealisticProject.GenerateFile : LargeProjectTests.GenerateFile;
             _output.WriteLine(realistic ? "the realistic project" : "the planted project");
-            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(StandIns.Source, path: "StandIns.cs") };
-            for (int i = 0; i < 1000; i++)
-            {
-                trees.Add(CSharpSyntaxTree.ParseText(generate(i), path: $"Generated{i:D4}.cs"));
-            }
-
-            var references = new MetadataReference[] { Net100.References.SystemRuntime, Net100.References.SystemCollections, Net100.References.SystemLinq, Net100.References.SystemMemory };
+            var trees = StandInProject.Trees(StandInProject.Generated("Generated", 1000, generate));
             int rounds = int.TryParse(Environment.GetEnvironmentVariable("NUMFORGE_TIMING_ROUNDS"), out int configured) && configured > 0 ? configured : 4;
             var totals = new Dictionary<string, List<double>>();
             for (int round = 0; round < rounds; round++)
             {
                 // A fresh compilation each round, so symbol caches start cold as in a build; the first round also pays the JIT.
-                var compilation = CSharpCompilation.Create("LargeProject", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+                var compilation = StandInProject.Compile("LargeProject", trees, concurrentBuild: false);
                 CallbackProfiler[] profilers = Verify.AllAnalyzers().Append(new LargeProjectTests.EmptyOperationAnalyzer()).Select(a => new CallbackProfiler(a)).ToArray();
                 var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
                 ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profilers), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
