@@ -870,10 +870,10 @@ namespace NumForge.CompilerServices
             int length = source.Length;
             return (saturate, k.Clamps) switch
             {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, Yes>)),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, No>)),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, Yes>)),
-                _ => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, No>)),
+                (true, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, Yes>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
+                (true, false) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, No>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
+                (false, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, Yes>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
+                _ => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, No>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
             };
         }
 

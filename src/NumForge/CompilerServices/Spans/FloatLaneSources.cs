@@ -14,6 +14,9 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>Gets the bytes of one source element.</summary>
         static abstract int ElementSize { get; }
 
+        /// <summary>Source size from which the block loop prefetches (-1: the loop's own threshold).</summary>
+        static virtual long PrefetchBytes => -1;
+
         /// <summary>Loads the float bits of the next <c>2 * TOps.Count</c> elements at <paramref name="source"/>.</summary>
         static abstract void Load<TOps, TV>(ref byte source, out TV first, out TV second)
             where TOps : struct, ISimd32<TV>
@@ -61,6 +64,9 @@ namespace NumForge.CompilerServices.Spans
         where TNarrowing : struct, IDoubleNarrowing
     {
         public static int ElementSize => 8;
+
+        /// <summary>The double encoders' threshold (<see cref="DoubleNarrowings.PrefetchBytes"/>).</summary>
+        public static long PrefetchBytes => DoubleNarrowings.PrefetchBytes;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Load<TOps, TV>(ref byte source, out TV first, out TV second)

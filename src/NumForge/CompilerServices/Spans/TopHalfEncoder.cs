@@ -229,6 +229,7 @@ namespace NumForge.CompilerServices.Spans
                 ref source,
                 ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination)),
                 length,
-                default(TopHalfEncodeBlock<TSource, TMode, TSaturate, TOps, TV>));
+                default(TopHalfEncodeBlock<TSource, TMode, TSaturate, TOps, TV>),
+                prefetchBytes: TSource.PrefetchBytes);
     }
 }
