@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using NumForge.CompilerServices;
 using NumForge.CompilerServices.Spans;
@@ -15,7 +14,8 @@ namespace NumForge.Tests.Posits
     /// Posit32 span Add, Multiply and FusedMultiplyAdd give the scalar kernels' bits at every vector width the machine
     /// has, each in a child process of this assembly with <c>DOTNET_PreferredVectorBitWidth</c> or
     /// <c>DOTNET_EnableHWIntrinsic=0</c> (the rows of <see cref="ProcessConformanceTests.Widths"/>); the child reports the
-    /// width its spans resolved to and whether the double lanes ran there.
+    /// width its spans resolved to and which calls ran double lanes there, and hashes the lanes of its width forced on
+    /// too (where the public calls keep the scalar kernels because the lanes do not pay).
     /// </summary>
     public class PositDoubleLaneProcessTests
     {
@@ -32,30 +32,38 @@ namespace NumForge.Tests.Posits
                 return;
             }
 
-            SimdWidth width = SimdWidths.Resolve(SimdWidth.Auto);
-            File.WriteAllText(output, $"{Hash(SimdWidth.Auto)} {width} {LanesRun(width)}");
+            File.WriteAllText(output, $"{Hash(SimdWidth.Auto)} {SimdWidths.Resolve(SimdWidth.Auto)} {LanesRun()}");
             Environment.Exit(0);
         }
 
-        /// <summary>Whether the posit32 double lanes apply at the width (false at the scalar width, where none run).</summary>
-        internal static bool LanesRun(SimdWidth width) => width switch
+        /// <summary>Which public posit32 span calls ran double lanes here (add, mul, fma: 1 or 0 each), and whether the forced lanes did.</summary>
+        internal static string LanesRun()
         {
-            SimdWidth.V512 => PositDoubleLanes<Posit32.Traits, Vector512x64, Vector512<ulong>>.Applies,
-            SimdWidth.V256 => PositDoubleLanes<Posit32.Traits, Vector256x64, Vector256<ulong>>.Applies,
-            SimdWidth.V128 => PositDoubleLanes<Posit32.Traits, Vector128x64, Vector128<ulong>>.Applies,
-            _ => false,
-        };
+            var spans = PositDoubleLaneTests.RandomSpans<Posit32.Traits>(new Random(63), 64);
+            var result = new uint[64];
+            int add = PositSpan<Posit32.Traits>.RunDoubleLanes<uint, AddLanes>(spans.X, spans.Y, spans.Z, result, SimdWidth.Auto);
+            int mul = PositSpan<Posit32.Traits>.RunDoubleLanes<uint, MultiplyLanes>(spans.X, spans.Y, spans.Z, result, SimdWidth.Auto);
+            int fma = PositSpan<Posit32.Traits>.RunDoubleLanes<uint, FusedMultiplyAddLanes>(spans.X, spans.Y, spans.Z, result, SimdWidth.Auto);
+            int forced = PositSpan<Posit32.Traits>.RunDoubleLanes<uint, FusedMultiplyAddLanes>(spans.X, spans.Y, spans.Z, result, SimdWidth.Auto, everyWidth: true);
+            return $"{Math.Sign(add)}{Math.Sign(mul)}{Math.Sign(fma)}{Math.Sign(forced)}";
+        }
 
         /// <summary>SHA-256 of posit32 span Add, Multiply and FusedMultiplyAdd over adversarial spans and random spans of lengths 0 to 40.</summary>
         internal static string Hash(SimdWidth width)
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            Append(hash, PositDoubleLaneTests.AdversarialSpans<Posit32.Traits>(61), width);
+            var adversarial = PositDoubleLaneTests.AdversarialSpans<Posit32.Traits>(61);
+            Append(hash, adversarial, width);
             var random = new Random(62);
             for (int length = 0; length <= 40; length++)
             {
                 Append(hash, PositDoubleLaneTests.RandomSpans<Posit32.Traits>(random, length), width);
             }
+
+            // The lanes of the width even where the public calls do not run them (they must still be exact there).
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(PositDoubleLaneTests.ForcedLanes<Posit32.Traits, AddLanes>(adversarial, width).AsSpan()));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(PositDoubleLaneTests.ForcedLanes<Posit32.Traits, MultiplyLanes>(adversarial, width).AsSpan()));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(PositDoubleLaneTests.ForcedLanes<Posit32.Traits, FusedMultiplyAddLanes>(adversarial, width).AsSpan()));
 
             return Convert.ToHexString(hash.GetHashAndReset());
         }
@@ -77,7 +85,16 @@ namespace NumForge.Tests.Posits
         {
             string[] parts = ChildProcess.Run(OutputVariable, variable, value);
             Assert.Equal(expectedWidth, parts[1]);
-            Assert.Equal(expectedWidth != nameof(SimdWidth.Scalar), bool.Parse(parts[2]));
+
+            // add, mul, fma in the public calls' lanes; the forced lanes: all at 512, fma from 256, every vector width forced.
+            string lanes = expectedWidth switch
+            {
+                "V512" => "1111",
+                "V256" => "0011",
+                "V128" => "0001",
+                _ => "0000",
+            };
+            Assert.Equal(lanes, parts[2]);
             Assert.Equal(Hash(SimdWidth.Scalar), parts[0]);
         }
 

@@ -38,6 +38,26 @@ namespace NumForge.Tests.Posits
         }
 
         [Fact]
+        public void The_lanes_run_where_they_pay()
+        {
+            (uint[] x, uint[] y, uint[] z) = RandomSpans<Posit32.Traits>(new Random(17), 64);
+            var result = new uint[64];
+            int Lanes<TOperation>(SimdWidth width)
+                where TOperation : struct, IPositDoubleLaneOperation
+                => PositSpan<Posit32.Traits>.RunDoubleLanes<uint, TOperation>(x, y, z, result, width);
+
+            Assert.Equal(64, Lanes<AddLanes>(SimdWidth.V512));
+            Assert.Equal(64, Lanes<MultiplyLanes>(SimdWidth.V512));
+            Assert.Equal(64, Lanes<FusedMultiplyAddLanes>(SimdWidth.V512));
+            Assert.Equal(0, Lanes<AddLanes>(SimdWidth.V256));
+            Assert.Equal(0, Lanes<MultiplyLanes>(SimdWidth.V256));
+            Assert.Equal(64, Lanes<FusedMultiplyAddLanes>(SimdWidth.V256));
+            Assert.Equal(0, Lanes<FusedMultiplyAddLanes>(SimdWidth.V128));
+            Assert.Equal(0, Lanes<FusedMultiplyAddLanes>(SimdWidth.Scalar));
+            Assert.Equal(64, PositSpan<Posit32.Traits>.RunDoubleLanes<uint, AddLanes>(x, y, z, result, SimdWidth.V128, everyWidth: true));
+        }
+
+        [Fact]
         public void The_lane_decoder_gives_every_codes_double()
         {
             Assert.Null(Decode<P20E4, Vector128x64, Vector128<ulong>>(EveryCode(20)));
@@ -175,23 +195,49 @@ namespace NumForge.Tests.Posits
             PositSpan<T>.BinaryCore<uint, AddLanes>(x, y, sum, width);
             PositSpan<T>.BinaryCore<uint, MultiplyLanes>(x, y, product, width);
             PositSpan<T>.FusedMultiplyAddCore<uint>(x, y, z, fused, width);
+            return Compare<T>(spans, sum, product, fused, width, "")
+                ?? Compare<T>(spans, ForcedLanes<T, AddLanes>(spans, width), ForcedLanes<T, MultiplyLanes>(spans, width), ForcedLanes<T, FusedMultiplyAddLanes>(spans, width), width, " (lanes at every width)");
+        }
+
+        /// <summary>The double lanes at the width even where they do not pay (the public calls run the scalar kernels there), the tail by the scalar kernel.</summary>
+        internal static uint[] ForcedLanes<T, TOperation>((uint[] X, uint[] Y, uint[] Z) spans, SimdWidth width)
+            where T : struct, IPositTraits
+            where TOperation : struct, IPositDoubleLaneOperation
+        {
+            var result = new uint[spans.X.Length];
+            int done = PositSpan<T>.RunDoubleLanes<uint, TOperation>(spans.X, spans.Y, spans.Z, result, width, everyWidth: true);
+            for (int i = done; i < result.Length; i++)
+            {
+                ulong a = spans.X[i], b = spans.Y[i], c = spans.Z[i];
+                result[i] = (uint)(typeof(TOperation) == typeof(AddLanes) ? PositCodec<T>.Add(a, b)
+                    : typeof(TOperation) == typeof(MultiplyLanes) ? PositCodec<T>.Multiply(a, b)
+                    : PositCodec<T>.FusedMultiplyAdd(a, b, c));
+            }
+
+            return result;
+        }
+
+        private static string? Compare<T>((uint[] X, uint[] Y, uint[] Z) spans, uint[] sum, uint[] product, uint[] fused, SimdWidth width, string path)
+            where T : struct, IPositTraits
+        {
+            (uint[] x, uint[] y, uint[] z) = spans;
             for (int i = 0; i < x.Length; i++)
             {
                 ulong a = x[i], b = y[i], c = z[i];
                 ulong wantSum = PositCodec<T>.AddExact(a, b), wantProduct = PositCodec<T>.MultiplyExact(a, b), wantFused = PositCodec<T>.FusedMultiplyAddExact(a, b, c);
                 if (sum[i] != wantSum || sum[i] != PositCodec<T>.Add(a, b))
                 {
-                    return $"{typeof(T).Name} {width} length {x.Length} at {i}: {a:X} + {b:X} gave {sum[i]:X}, want {wantSum:X}";
+                    return $"{typeof(T).Name} {width}{path} length {x.Length} at {i}: {a:X} + {b:X} gave {sum[i]:X}, want {wantSum:X}";
                 }
 
                 if (product[i] != wantProduct || product[i] != PositCodec<T>.Multiply(a, b))
                 {
-                    return $"{typeof(T).Name} {width} length {x.Length} at {i}: {a:X} × {b:X} gave {product[i]:X}, want {wantProduct:X}";
+                    return $"{typeof(T).Name} {width}{path} length {x.Length} at {i}: {a:X} × {b:X} gave {product[i]:X}, want {wantProduct:X}";
                 }
 
                 if (fused[i] != wantFused || fused[i] != PositCodec<T>.FusedMultiplyAdd(a, b, c))
                 {
-                    return $"{typeof(T).Name} {width} length {x.Length} at {i}: {a:X} × {b:X} + {c:X} gave {fused[i]:X}, want {wantFused:X}";
+                    return $"{typeof(T).Name} {width}{path} length {x.Length} at {i}: {a:X} × {b:X} + {c:X} gave {fused[i]:X}, want {wantFused:X}";
                 }
             }
 
