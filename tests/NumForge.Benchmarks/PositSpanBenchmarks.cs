@@ -10,8 +10,10 @@ namespace NumForge.Benchmarks
     /// <summary>
     /// Posit span arithmetic, ns per element over <see cref="Operands"/> elements (the operands of
     /// <see cref="PositBenchmarks{T}"/>: within a few binades of 1, never zero; the addends likewise): Add, Multiply and
-    /// FusedMultiplyAdd as the public span calls run them (vector lanes where they apply) and each at the scalar width
-    /// (the element-by-element kernels), so the rows show what the lanes buy per operation and per posit width.
+    /// FusedMultiplyAdd as the public span calls run them (vector lanes where they apply: float lanes for the posit16s,
+    /// double lanes for Posit32), each at 256 bits (beside the public call's widest width, 512 bits on AVX-512
+    /// hardware) and each at the scalar width (the element-by-element kernels), so the rows show what the lanes buy per
+    /// operation, per posit width and per vector width.
     /// </summary>
     [GenericTypeArguments(typeof(Posit16E1), typeof(Posit16E1.Traits), typeof(ushort))]
     [GenericTypeArguments(typeof(Posit16), typeof(Posit16.Traits), typeof(ushort))]
@@ -52,6 +54,15 @@ namespace NumForge.Benchmarks
 
         [Benchmark(OperationsPerInvoke = Operands, Description = "span fma")]
         public void SpanFma() => PositSpan<TTraits>.FusedMultiplyAdd<TBits>(a, b, c, results);
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "span add (256-bit lanes)")]
+        public void SpanAdd256() => PositSpan<TTraits>.BinaryCore<TBits, AddLanes>(a, b, results, SimdWidth.V256);
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "span mul (256-bit lanes)")]
+        public void SpanMul256() => PositSpan<TTraits>.BinaryCore<TBits, MultiplyLanes>(a, b, results, SimdWidth.V256);
+
+        [Benchmark(OperationsPerInvoke = Operands, Description = "span fma (256-bit lanes)")]
+        public void SpanFma256() => PositSpan<TTraits>.FusedMultiplyAddCore<TBits>(a, b, c, results, SimdWidth.V256);
 
         [Benchmark(OperationsPerInvoke = Operands, Description = "span add (scalar kernels)")]
         public void SpanAddScalar() => PositSpan<TTraits>.BinaryCore<TBits, AddLanes>(a, b, results, SimdWidth.Scalar);
