@@ -83,8 +83,9 @@ namespace NumForge.CompilerServices
         /// binade). The code is q plus (t - field of 2^emin) · 2^M, for subnormals (t at its minimum) as for normals, and
         /// a carry (q = 2^(M+1)) is the next binade's first code. Overflow and infinity are clamped into the binade
         /// above the largest finite value, where that gives the format's overflow code (the code after the largest,
-        /// infinity or NaN, as in E5M2 and E4M3FN; or the largest itself when overflow saturates, as in E2M1); NaN, and
-        /// the shapes the clamp cannot give, take the general routine.
+        /// infinity or NaN, as in E5M2 and E4M3FN; or the largest itself when overflow saturates, as in E2M1); NaN with
+        /// a code of its own is put on the float of that code by a second clamp (<see cref="SmallCast.NaNBits"/>); the
+        /// shapes the clamps cannot give take the general routine.
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong SmallFromSingle(float value, uint bits, uint abs)
@@ -101,16 +102,19 @@ namespace NumForge.CompilerServices
             float magnitude;
             if (Sse.IsSupported)
             {
-                // In the float registers: the magnitude and its clamp are one operation each (minss of two positive floats).
-                Vector128<float> clamped = Sse.MinScalar(
-                    Sse.And(Vector128.CreateScalarUnsafe(value), Vector128.Create(0x7FFF_FFFFu).AsSingle()),
-                    Vector128.Create(BitConverter.UInt32BitsToSingle(SmallCast.ClampBits)));
+                // In the float registers: the magnitude and its clamp are one operation each (minss of two positive
+                // floats). Where NaN has a code of its own, the clamp goes first (minss returns its second operand, a
+                // NaN, unchanged) and a second minss puts NaN, and only NaN, on the float of that code.
+                Vector128<float> absolute = Sse.And(Vector128.CreateScalarUnsafe(value), Vector128.Create(0x7FFF_FFFFu).AsSingle());
+                Vector128<float> clamped = SmallCast.NaNBits != 0
+                    ? Sse.MinScalar(Sse.MinScalar(Vector128.CreateScalarUnsafe(BitConverter.UInt32BitsToSingle(SmallCast.ClampBits)), absolute), Vector128.CreateScalarUnsafe(BitConverter.UInt32BitsToSingle(SmallCast.NaNBits)))
+                    : Sse.MinScalar(absolute, Vector128.Create(BitConverter.UInt32BitsToSingle(SmallCast.ClampBits)));
                 magnitude = clamped.ToScalar();
                 abs = clamped.AsUInt32().ToScalar();
             }
             else
             {
-                abs = Clamp(abs, SmallCast.ClampBits);
+                abs = SmallCast.NaNBits != 0 && abs > 0x7F80_0000u ? SmallCast.NaNBits : Clamp(abs, SmallCast.ClampBits);
                 magnitude = BitConverter.UInt32BitsToSingle(abs);
             }
 
@@ -127,7 +131,9 @@ namespace NumForge.CompilerServices
                 sign = code == 0 ? 0 : sign;
             }
 
-            return sign | code;
+            // Where NaN's code is the sign bit of a positive NaN and +0 of a negative one (E3M2, E2M3, E2M1), the sign
+            // is flipped in rather than or-ed (the same for every other code, which lies below the sign bit).
+            return SmallCast.NaNFlipsSign ? sign ^ code : sign | code;
         }
 
         /// <summary>
@@ -189,6 +195,17 @@ namespace NumForge.CompilerServices
             /// <summary>The magnitude bits overflow is clamped to: a float whose rounding is the overflow code.</summary>
             public static readonly uint ClampBits;
 
+            /// <summary>
+            /// Where NaN, the only input the clamp gets wrong, has one code per sign whatever its payload: the float
+            /// whose rounding is the positive NaN's code (above <see cref="ClampBits"/>), which NaN is put on without
+            /// a branch (E5M2, E3M2: the general routine's call then stays out of the cast, whose loops keep their
+            /// arrays and tables in registers); else 0.
+            /// </summary>
+            public static readonly uint NaNBits;
+
+            /// <summary>Whether the sign is flipped into the code rather than or-ed: a negative NaN's code is the positive one's without the sign bit.</summary>
+            public static readonly bool NaNFlipsSign;
+
             private static ulong[] BuildBinades()
             {
                 var table = new ulong[256];
@@ -243,6 +260,51 @@ namespace NumForge.CompilerServices
                     // The magic of the top binade would not be a finite float: every value takes the general routine.
                     SlowBits = 0;
                 }
+                else if (SlowBits == 0x7F80_0001u && UniformNaN(nan, nanNegative))
+                {
+                    // The code read as a magnitude (the sign bit of E3M2's positive NaN is the code after its largest).
+                    uint candidate = (uint)((nan + SingleRebias) << SingleShift);
+                    if (candidate > ClampBits && candidate < 0x7F80_0000u && (candidate >> 23) + (23 - TTraits.MantissaBits) <= 254 && RoundsTo(candidate, (uint)nan))
+                    {
+                        NaNBits = candidate;
+                        NaNFlipsSign = nanNegative == 0;
+                        SlowBits = 0x8000_0000u;
+                    }
+                }
+            }
+
+            /// <summary>Whether the table rounds the float <paramref name="bits"/> to <paramref name="code"/>.</summary>
+            private static bool RoundsTo(uint bits, uint code)
+            {
+                ulong entry = Binades[bits >> 23];
+                float sum = BitConverter.UInt32BitsToSingle(bits) + BitConverter.UInt32BitsToSingle((uint)entry);
+                return BitConverter.SingleToUInt32Bits(sum) + (uint)(entry >> 32) == code;
+            }
+
+            /// <summary>
+            /// Whether every NaN (quiet, signalling, any payload) gives <paramref name="nan"/> when positive and
+            /// <paramref name="nanNegative"/> when negative: the same with the sign bit (E5M2), or, where the positive
+            /// one is the sign bit alone, +0 (E3M2, E2M3, E2M1).
+            /// </summary>
+            private static bool UniformNaN(ulong nan, ulong nanNegative)
+            {
+                bool signed = (nan & TTraits.SignMask) == 0 && nanNegative == (nan | TTraits.SignMask);
+                bool flipped = nan == TTraits.SignMask && nanNegative == 0 && HasNegativeZero;
+                if (!signed && !flipped)
+                {
+                    return false;
+                }
+
+                foreach (uint payload in new[] { 0x7F80_0001u, 0x7FA0_0000u, 0x7FBF_FFFFu, 0x7FC0_0000u, 0x7FC0_0001u, 0x7FFF_FFFFu })
+                {
+                    if (FromDouble(BitConverter.UInt32BitsToSingle(payload), MidpointRounding.ToEven, saturate: false) != nan
+                        || FromDouble(BitConverter.UInt32BitsToSingle(payload | 0x8000_0000u), MidpointRounding.ToEven, saturate: false) != nanNegative)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
         }
 

@@ -518,6 +518,14 @@ namespace NumForge.CompilerServices
         internal static void FromHalfCore<TBits>(ReadOnlySpan<Half> source, Span<TBits> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
+            if (Unsafe.SizeOf<TBits>() == 2 && HalfRebiasEncoder.Applies<TTraits>())
+            {
+                // BFloat16 and other formats holding every Half as a normal number: re-biased in 16-bit lanes (Spans/HalfRebiasEncoder.cs).
+                int head = HalfRebiasEncoder.FromHalf<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), rounding, width);
+                source = source[head..];
+                destination = destination[head..];
+            }
+
             if (Unsafe.SizeOf<TBits>() == 2 && TopHalfEncoder.Applies<TTraits>())
             {
                 // BFloat16: widened exactly, then the top-half add of the float path (Spans/TopHalfEncoder.cs).

@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using NumForge.CompilerServices;
+using NumForge.CompilerServices.Spans;
+using NumForge.Tests.Support;
+using Xunit;
+
+namespace NumForge.Tests.Spans
+{
+    /// <summary>
+    /// Half to BFloat16 (and a generated <c>[FloatFormat(6, 9)]</c>) gives the scalar bits in a child process at each
+    /// vector width the machine has (512, 256, 128, scalar; <see cref="ProcessConformanceTests.Widths"/>), and the
+    /// child reports the width that ran: every Half code and the mixed inputs, every mode and saturation.
+    /// </summary>
+    public class HalfRebiasWidthTests
+    {
+        private const string OutputVariable = "NUMFORGE_HALF_REBIAS_HASH_OUT";
+
+#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
+        [ModuleInitializer]
+#pragma warning restore CA2255
+        internal static void ChildEntryPoint()
+        {
+            string? output = Environment.GetEnvironmentVariable(OutputVariable);
+            if (string.IsNullOrEmpty(output))
+            {
+                return;
+            }
+
+            File.WriteAllText(output, $"{Hash(SimdWidth.Auto)} {SimdWidths.Resolve(SimdWidth.Auto)}");
+            Environment.Exit(0);
+        }
+
+        [Theory]
+        [MemberData(nameof(ProcessConformanceTests.Widths), MemberType = typeof(ProcessConformanceTests))]
+        public void Same_bits_as_the_scalar_cast_in_a_process_at_every_vector_width(string expectedWidth, string variable, string value)
+        {
+            string[] child = ChildProcess.Run(OutputVariable, variable, value);
+            Assert.Equal(expectedWidth, child[1]);
+            Assert.Equal(Hash(SimdWidth.Scalar), child[0]);
+        }
+
+        /// <summary>SHA-256 of the codes of every Half and of the mixed inputs, per format, mode and saturation.</summary>
+        internal static string Hash(SimdWidth width)
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Half[] every = SpanInputs.Halves();
+            Half[] mixed = Array.ConvertAll(SpanInputs.Mixed(), f => (Half)f);
+            Add<SBF16>(hash, every, width);
+            Add<SBF16>(hash, mixed, width);
+            Add<SE6M9>(hash, every, width);
+            Add<SE6M9>(hash, mixed, width);
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        private static void Add<TSpec>(IncrementalHash hash, Half[] input, SimdWidth width)
+            where TSpec : struct, ISpanSpec
+        {
+            ushort[] codes = new ushort[input.Length];
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                foreach (bool saturate in new[] { false, true })
+                {
+                    FloatSpan<SpanTraits<TSpec>>.FromHalfCore<ushort>(input, codes, mode, saturate, width);
+                    hash.AppendData(MemoryMarshal.AsBytes(codes.AsSpan()));
+                }
+            }
+        }
+    }
+}
