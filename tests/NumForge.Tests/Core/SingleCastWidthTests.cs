@@ -1,9 +1,5 @@
 using System;
-using System.IO;
-using System.Runtime.CompilerServices;
 using NumForge.CompilerServices;
-using NumForge.CompilerServices.Spans;
-using NumForge.Tests.Spans;
 using NumForge.Tests.Support;
 using Xunit;
 
@@ -18,29 +14,11 @@ namespace NumForge.Tests.Core
     /// </summary>
     public class SingleCastWidthTests
     {
-        private const string OutputVariable = "NUMFORGE_SINGLE_CAST_OUT";
-
-#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
-        [ModuleInitializer]
-#pragma warning restore CA2255
-        internal static void ChildEntryPoint()
-        {
-            string? output = Environment.GetEnvironmentVariable(OutputVariable);
-            if (string.IsNullOrEmpty(output))
-            {
-                return;
-            }
-
-            File.WriteAllText(output, $"{Mismatches()} {SimdWidths.Resolve(SimdWidth.Auto)}");
-            Environment.Exit(0);
-        }
-
         [Theory]
-        [MemberData(nameof(ProcessConformanceTests.Widths), MemberType = typeof(ProcessConformanceTests))]
+        [MemberData(nameof(VectorWidthProcess.Widths), MemberType = typeof(VectorWidthProcess))]
         public void Float_cast_equals_the_general_routine_in_a_process_at_every_vector_width(string expectedWidth, string variable, string value)
         {
-            string[] child = ChildProcess.Run(OutputVariable, variable, value);
-            Assert.Equal(expectedWidth, child[1]);
+            string[] child = VectorWidthProcess.RunAt(expectedWidth, Mismatches, variable, value);
             Assert.Equal("none", child[0]);
         }
 

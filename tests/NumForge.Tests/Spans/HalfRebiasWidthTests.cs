@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NumForge.CompilerServices;
@@ -12,34 +10,19 @@ namespace NumForge.Tests.Spans
 {
     /// <summary>
     /// Half to BFloat16 (and a generated <c>[FloatFormat(6, 9)]</c>) gives the scalar bits in a child process at each
-    /// vector width the machine has (512, 256, 128, scalar; <see cref="ProcessConformanceTests.Widths"/>), and the
+    /// vector width the machine has (512, 256, 128, scalar; <see cref="VectorWidthProcess.Widths"/>), and the
     /// child reports the width that ran: every Half code and the mixed inputs, every mode and saturation.
     /// </summary>
     public class HalfRebiasWidthTests
     {
-        private const string OutputVariable = "NUMFORGE_HALF_REBIAS_HASH_OUT";
-
-#pragma warning disable CA2255 // a module initializer in a test assembly, used only as a child-process entry point
-        [ModuleInitializer]
-#pragma warning restore CA2255
-        internal static void ChildEntryPoint()
-        {
-            string? output = Environment.GetEnvironmentVariable(OutputVariable);
-            if (string.IsNullOrEmpty(output))
-            {
-                return;
-            }
-
-            File.WriteAllText(output, $"{Hash(SimdWidth.Auto)} {SimdWidths.Resolve(SimdWidth.Auto)}");
-            Environment.Exit(0);
-        }
+        /// <summary>The child's answer (its width is read back by <see cref="VectorWidthProcess"/>).</summary>
+        internal static string ChildAnswer() => Hash(SimdWidth.Auto);
 
         [Theory]
-        [MemberData(nameof(ProcessConformanceTests.Widths), MemberType = typeof(ProcessConformanceTests))]
+        [MemberData(nameof(VectorWidthProcess.Widths), MemberType = typeof(VectorWidthProcess))]
         public void Same_bits_as_the_scalar_cast_in_a_process_at_every_vector_width(string expectedWidth, string variable, string value)
         {
-            string[] child = ChildProcess.Run(OutputVariable, variable, value);
-            Assert.Equal(expectedWidth, child[1]);
+            string[] child = VectorWidthProcess.RunAt(expectedWidth, ChildAnswer, variable, value);
             Assert.Equal(Hash(SimdWidth.Scalar), child[0]);
         }
 
