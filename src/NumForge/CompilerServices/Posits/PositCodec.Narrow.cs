@@ -158,7 +158,7 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap, no branch on which is larger), one
-        /// rounding by <see cref="EncodeSignedAt"/>. Operands the top 12 bits do not decode (0, NaR, values far from 1)
+        /// rounding by <see cref="EncodeSignedUnfoldedAt"/>. Operands the top 12 bits do not decode (0, NaR, values far from 1)
         /// take <see cref="AddFar"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -174,15 +174,25 @@ namespace NumForge.CompilerServices
 
             // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
             // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
-            // larger scale and both shifts come from masks: which operand is larger is a coin toss on random data.
+            // larger scale and both shifts are masks (which operand is larger is a coin toss on random data, and the JIT
+            // makes Math.Max in a loop a branch). For es <= 2 no shift needs a clamp: the table decodes scales from
+            // -(10 - es) 2^es to (10 - es) 2^es - 1 (-32 to 31 for es = 2), so a shift is at most 63, and a 64-bit shift
+            // by 63 floors as one by more would.
             long a = WideSignificandOf(x, ex);
             long b = WideSignificandOf(y, ey);
             int scaleA = ScaleOf(ref words, ix), scaleB = ScaleOf(ref words, iy);
             int difference = scaleA - scaleB;
-            int swap = difference >> 31;                                // all ones when y has the larger scale
-            int high = scaleA - (difference & swap);
-            long sum = (a >> Math.Min(-difference & swap, 63)) + (b >> Math.Min(difference & ~swap, 63));
-            ulong code = EncodeSignedAt(sum, (nint)high + (3 + HeadOffset));
+            int shiftB = difference & ~(difference >> 31);              // max(scaleA - scaleB, 0)
+            int shiftA = shiftB - difference;                           // max(scaleB - scaleA, 0)
+            int high = scaleB + shiftB;
+            if (TTraits.ExponentBits > 2)
+            {
+                shiftA = Math.Min(shiftA, 63);
+                shiftB = Math.Min(shiftB, 63);
+            }
+
+            long sum = (a >> shiftA) + (b >> shiftB);
+            ulong code = EncodeSignedUnfoldedAt(sum, (nint)high + (3 + HeadOffset));
             return sum == 0 ? 0 : code;
         }
 
@@ -262,7 +272,7 @@ namespace NumForge.CompilerServices
             // The entries' biased scales (bits 8 to 19) add without a carry from the bits below or into the bases above.
             long product = SignificandOf(x, ex) * SignificandOf(y, ey);   // |product| in [2^60, 2^62]
             nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
-            return EncodeSignedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
+            return EncodeSignedUnfoldedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
         }
 
         /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
@@ -363,6 +373,30 @@ namespace NumForge.CompilerServices
             nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
             ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
             return FinishSigned(head, FoldSticky(((ulong)value << (int)zeros) << 1));
+        }
+
+        /// <summary>
+        /// <see cref="EncodeSignedAt"/> without folding the low bits, for a sum or a product of two posits of at most 32
+        /// bits whose scales the 12-bit decode table reads: all of its significant bits reach the rounding, or those that
+        /// do not cannot change it.
+        /// </summary>
+        /// <remarks>
+        /// <see cref="FinishSigned"/> shifts the fraction right by h = 1 + the regime's length + es and keeps, below the
+        /// n - h fraction bits of the code, the round bit and 63 - n more bits; only what falls below those is lost. A
+        /// product of significands of p + 1 and q + 1 bits has at most p + q + 2 bits (p = n - hx, q = n - hy) and the window
+        /// holds 65 - h: enough for n &lt;= 32, because the product's regime is at most one longer than the operands' two
+        /// together (so h &lt;= hx + hy - 1). A sum either has all its bits within the window, or its smaller operand lies wholly
+        /// below the larger one's last bit; then a positive rest leaves the round bit 0 (rounding down, whatever follows)
+        /// and a negative one, floored, leaves ones from the round bit down across the window (rounding up, the sticky
+        /// bit already set). Saves the trailing-zero count and its four operations of <see cref="FoldSticky"/>.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong EncodeSignedUnfoldedAt(long value, nint indexAtNoZeros)
+        {
+            long mask = value >> 63;
+            nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
+            ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
+            return FinishSigned(head, ((ulong)value << (int)zeros) << 1);
         }
 
         /// <summary>
