@@ -158,41 +158,34 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap, no branch on which is larger), one
-        /// rounding by <see cref="EncodeSignedUnfoldedAt"/>. Operands the top 12 bits do not decode (0, NaR, values far from 1)
-        /// take <see cref="AddFar"/>.
+        /// rounding by <see cref="EncodeSignedUnfoldedAt"/>. Operands the <see cref="OperandTable"/> sum entries do not
+        /// decode (0, NaR, |scales| beyond 28) take <see cref="AddFar"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
         {
-            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            ref long words = ref PinnedTable.At<long>(OperandTable.Address, 0);
             nint ix = TopBits(x), iy = TopBits(y);
-            long ex = Unsafe.Add(ref words, ix + RegimeTable.Wide), ey = Unsafe.Add(ref words, iy + RegimeTable.Wide);
+            long ex = Unsafe.Add(ref words, ix + OperandTable.Sums), ey = Unsafe.Add(ref words, iy + OperandTable.Sums);
             if (!BothDecoded(ex, ey))
             {
                 return AddFar(x, y);
             }
 
-            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
-            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
+            // Signed significands with the hidden bit at 62 and 7 bits of the entry below their fraction; each is shifted
+            // right, floored, by 7 and by how far its scale is below the larger one, which leaves the hidden bit at 55
+            // (|sum| < 2^57): see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
             // larger scale and both shifts are masks (which operand is larger is a coin toss on random data, and the JIT
-            // makes Math.Max in a loop a branch). For es <= 2 no shift needs a clamp: the table decodes scales from
-            // -(10 - es) 2^es to (10 - es) 2^es - 1 (-32 to 31 for es = 2), so a shift is at most 63, and a 64-bit shift
-            // by 63 floors as one by more would.
-            long a = WideSignificandOf(x, ex);
-            long b = WideSignificandOf(y, ey);
-            int scaleA = ScaleOf(ref words, ix), scaleB = ScaleOf(ref words, iy);
-            int difference = scaleA - scaleB;
-            int shiftB = difference & ~(difference >> 31);              // max(scaleA - scaleB, 0)
-            int shiftA = shiftB - difference;                           // max(scaleB - scaleA, 0)
-            int high = scaleB + shiftB;
-            if (TTraits.ExponentBits > 2)
-            {
-                shiftA = Math.Min(shiftA, 63);
-                shiftB = Math.Min(shiftB, 63);
-            }
-
-            long sum = (a >> shiftA) + (b >> shiftB);
-            ulong code = EncodeSignedUnfoldedAt(sum, (nint)high + (3 + HeadOffset));
+            // makes Math.Max in a loop a branch); the scales differ by at most 56, so no shift needs a clamp.
+            long a = SumSignificandOf(x, ex);
+            long b = SumSignificandOf(y, ey);
+            long scaleA = Unsafe.Add(ref words, ix + OperandTable.SumScales), scaleB = Unsafe.Add(ref words, iy + OperandTable.SumScales);
+            long difference = scaleA - scaleB;
+            long aboveB = difference & ~(difference >> 63);               // max(scaleA - scaleB, 0)
+            long shiftB = aboveB + 7;
+            long shiftA = shiftB - difference;                            // max(scaleB - scaleA, 0) + 7
+            long sum = (a >> (int)shiftA) + (b >> (int)shiftB);
+            ulong code = EncodeSignedUnfoldedAt(sum, (nint)(scaleB + aboveB));   // the scales hold SumScaleBias
             return sum == 0 ? 0 : code;
         }
 
@@ -261,7 +254,7 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
-            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            ref long words = ref PinnedTable.At<long>(OperandTable.Address, 0);
             nint ix = TopBits(x), iy = TopBits(y);
             long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
             if (!BothDecoded(ex, ey))
@@ -269,8 +262,9 @@ namespace NumForge.CompilerServices
                 return MultiplyFar(x, y);
             }
 
-            // The entries' biased scales (bits 8 to 19) add without a carry from the bits below or into the bases above.
-            long product = SignificandOf(x, ex) * SignificandOf(y, ey);   // |product| in [2^60, 2^62]
+            // The entries' biased scales (bits 8 to 19) add without a carry from the bits below; the mask drops the
+            // base bits above.
+            long product = ProductSignificandOf(x, ex) * ProductSignificandOf(y, ey);   // |product| in [2^60, 2^62]
             nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
             return EncodeSignedUnfoldedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
         }
@@ -373,30 +367,6 @@ namespace NumForge.CompilerServices
             nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
             ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
             return FinishSigned(head, FoldSticky(((ulong)value << (int)zeros) << 1));
-        }
-
-        /// <summary>
-        /// <see cref="EncodeSignedAt"/> without folding the low bits, for a sum or a product of two posits of at most 32
-        /// bits whose scales the 12-bit decode table reads: all of its significant bits reach the rounding, or those that
-        /// do not cannot change it.
-        /// </summary>
-        /// <remarks>
-        /// <see cref="FinishSigned"/> shifts the fraction right by h = 1 + the regime's length + es and keeps, below the
-        /// n - h fraction bits of the code, the round bit and 63 - n more bits; only what falls below those is lost. A
-        /// product of significands of p + 1 and q + 1 bits has at most p + q + 2 bits (p = n - hx, q = n - hy) and the window
-        /// holds 65 - h: enough for n &lt;= 32, because the product's regime is at most one longer than the operands' two
-        /// together (so h &lt;= hx + hy - 1). A sum either has all its bits within the window, or its smaller operand lies wholly
-        /// below the larger one's last bit; then a positive rest leaves the round bit 0 (rounding down, whatever follows)
-        /// and a negative one, floored, leaves ones from the round bit down across the window (rounding up, the sticky
-        /// bit already set). Saves the trailing-zero count and its four operations of <see cref="FoldSticky"/>.
-        /// </remarks>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong EncodeSignedUnfoldedAt(long value, nint indexAtNoZeros)
-        {
-            long mask = value >> 63;
-            nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
-            ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
-            return FinishSigned(head, ((ulong)value << (int)zeros) << 1);
         }
 
         /// <summary>
