@@ -175,13 +175,14 @@ namespace NumForge.CompilerServices
             // Signed significands with the hidden bit at 62 and 7 bits of the entry below their fraction; each is shifted
             // right, floored, by 7 and by how far its scale is below the larger one, which leaves the hidden bit at 55
             // (|sum| < 2^57): see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
-            // larger scale and both shifts are masks (which operand is larger is a coin toss on random data, and the JIT
-            // makes Math.Max in a loop a branch); the scales differ by at most 56, so no shift needs a clamp.
+            // larger scale comes from a table of max(d, 0) (which operand is larger is a coin toss on random data, the JIT
+            // makes Math.Max in a loop a branch, and a mask costs a shift); the scales differ by at most 56, so no shift
+            // needs a clamp.
             long a = SumSignificandOf(x, ex);
             long b = SumSignificandOf(y, ey);
             long scaleA = Unsafe.Add(ref words, ix + OperandTable.SumScales), scaleB = Unsafe.Add(ref words, iy + OperandTable.SumScales);
             long difference = scaleA - scaleB;
-            long aboveB = difference & ~(difference >> 63);               // max(scaleA - scaleB, 0)
+            long aboveB = Unsafe.Add(ref words, (nint)difference + OperandTable.Above);   // max(scaleA - scaleB, 0)
             long shiftB = aboveB + 7;
             long shiftA = shiftB - difference;                            // max(scaleB - scaleA, 0) + 7
             long sum = (a >> (int)shiftA) + (b >> (int)shiftB);

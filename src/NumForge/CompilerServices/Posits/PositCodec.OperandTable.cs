@@ -39,8 +39,9 @@ namespace NumForge.CompilerServices
         /// the scale + <see cref="RegimeTable.ScaleBias"/> at bits 8 to 19, <see cref="RegimeTable.DecodedBit"/>, the
         /// count in the low six bits), from <see cref="Sums"/> on a sum entry (the same without the scale, and only for
         /// scales within ±<see cref="SumScaleLimit"/>), from <see cref="SumScales"/> on the scale +
-        /// <see cref="SumScaleBias"/> as a 64-bit word (no sign extension). Entries 0 where the 12 bits do not decode
-        /// the code. One array, so that a kernel addresses all three parts from one base register.
+        /// <see cref="SumScaleBias"/> as a 64-bit word (no sign extension), then max(d, 0) for d from -64 to 63 (at
+        /// <see cref="Above"/> + d: the larger of two scales without a branch or a shift). Entries 0 where the 12 bits do
+        /// not decode the code. One array, so that a kernel addresses all three parts from one base register.
         /// </summary>
         private static class OperandTable
         {
@@ -49,6 +50,9 @@ namespace NumForge.CompilerServices
 
             /// <summary>The index of the first sum scale.</summary>
             public const int SumScales = 2 << 12;
+
+            /// <summary>The index of max(0, 0): max(d, 0) is at Above + d, for d from -64 to 63.</summary>
+            public const int Above = (3 << 12) + 64;
 
             /// <summary>
             /// The largest |scale| of a sum entry: two scales then differ by at most 56, so the alignment shift and the 7
@@ -71,7 +75,12 @@ namespace NumForge.CompilerServices
 
             private static long[] Build()
             {
-                var words = new long[3 << 12];
+                var words = new long[Above + 64];
+                for (int d = -64; d < 64; d++)
+                {
+                    words[Above + d] = Math.Max(d, 0);
+                }
+
                 for (int top = 0; top < Sums; top++)
                 {
                     bool negative = top >> 11 != 0;
