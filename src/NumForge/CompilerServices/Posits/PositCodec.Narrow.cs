@@ -38,6 +38,13 @@ namespace NumForge.CompilerServices
     /// bits have their own kernels (PositCodec.Small.cs). Fused multiply-add and <see cref="Round"/> use the routines below.
     /// </para>
     /// <para>
+    /// + and × (<see cref="AddNarrow"/>, <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> instead (a
+    /// shift and an exclusive or per operand, PositCodec.OperandTable.cs) and round with
+    /// <see cref="EncodeSignedUnfoldedAt"/> (head bits and shift in two table parts, no sticky fold: PositCodec.SplitHeads.cs);
+    /// the larger scale of a sum comes from a table. On x86 these kernels are bound by the two ports that execute shifts
+    /// and branches, so their tables trade shifts for loads.
+    /// </para>
+    /// <para>
     /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
     /// places the fraction after them and rounds the bit string to nearest, ties to even, by adding half a unit less
     /// one plus the lowest kept bit, as float rounding is done; a carry runs into the exponent and the regime, which is
