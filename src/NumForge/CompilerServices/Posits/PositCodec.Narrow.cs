@@ -38,6 +38,13 @@ namespace NumForge.CompilerServices
     /// bits have their own kernels (PositCodec.Small.cs). Fused multiply-add and <see cref="Round"/> use the routines below.
     /// </para>
     /// <para>
+    /// + and × (<see cref="AddNarrow"/>, <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> instead (a
+    /// shift and an exclusive or per operand, PositCodec.OperandTable.cs) and round with
+    /// <see cref="EncodeSignedUnfoldedAt"/> (head bits and shift in two table parts, no sticky fold: PositCodec.SplitHeads.cs);
+    /// the larger scale of a sum comes from a table. On x86 these kernels are bound by the two ports that execute shifts
+    /// and branches, so their tables trade shifts for loads.
+    /// </para>
+    /// <para>
     /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
     /// places the fraction after them and rounds the bit string to nearest, ties to even, by adding half a unit less
     /// one plus the lowest kept bit, as float rounding is done; a carry runs into the exponent and the regime, which is
@@ -158,31 +165,35 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// x + y for 17 to 32 bits: both operands aligned to the larger scale (no swap, no branch on which is larger), one
-        /// rounding by <see cref="EncodeSignedAt"/>. Operands the top 12 bits do not decode (0, NaR, values far from 1)
-        /// take <see cref="AddFar"/>.
+        /// rounding by <see cref="EncodeSignedUnfoldedAt"/>. Operands the <see cref="OperandTable"/> sum entries do not
+        /// decode (0, NaR, |scales| beyond 28) take <see cref="AddFar"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddNarrow(ulong x, ulong y)
         {
-            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            ref long words = ref PinnedTable.At<long>(OperandTable.Address, 0);
             nint ix = TopBits(x), iy = TopBits(y);
-            long ex = Unsafe.Add(ref words, ix + RegimeTable.Wide), ey = Unsafe.Add(ref words, iy + RegimeTable.Wide);
+            long ex = Unsafe.Add(ref words, ix + OperandTable.Sums), ey = Unsafe.Add(ref words, iy + OperandTable.Sums);
             if (!BothDecoded(ex, ey))
             {
                 return AddFar(x, y);
             }
 
-            // Signed significands with the hidden bit at 60 (|a|, |b| <= 2^61); the operand of smaller scale is shifted
-            // right, floored: see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
-            // larger scale and both shifts come from masks: which operand is larger is a coin toss on random data.
-            long a = WideSignificandOf(x, ex);
-            long b = WideSignificandOf(y, ey);
-            int scaleA = ScaleOf(ref words, ix), scaleB = ScaleOf(ref words, iy);
-            int difference = scaleA - scaleB;
-            int swap = difference >> 31;                                // all ones when y has the larger scale
-            int high = scaleA - (difference & swap);
-            long sum = (a >> Math.Min(-difference & swap, 63)) + (b >> Math.Min(difference & ~swap, 63));
-            ulong code = EncodeSignedAt(sum, (nint)high + (3 + HeadOffset));
+            // Signed significands with the hidden bit at 62 and 7 bits of the entry below their fraction; each is shifted
+            // right, floored, by 7 and by how far its scale is below the larger one, which leaves the hidden bit at 55
+            // (|sum| < 2^57): see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
+            // larger scale comes from a table of max(d, 0) (which operand is larger is a coin toss on random data, the JIT
+            // makes Math.Max in a loop a branch, and a mask costs a shift); the scales differ by at most 56, so no shift
+            // needs a clamp.
+            long a = SumSignificandOf(x, ex);
+            long b = SumSignificandOf(y, ey);
+            long scaleA = Unsafe.Add(ref words, ix + OperandTable.SumScales), scaleB = Unsafe.Add(ref words, iy + OperandTable.SumScales);
+            long difference = scaleA - scaleB;
+            long aboveB = Unsafe.Add(ref words, (nint)difference + OperandTable.Above);   // max(scaleA - scaleB, 0)
+            long shiftB = aboveB + 7;
+            long shiftA = shiftB - difference;                            // max(scaleB - scaleA, 0) + 7
+            long sum = (a >> (int)shiftA) + (b >> (int)shiftB);
+            ulong code = EncodeSignedUnfoldedAt(sum, (nint)(scaleB + aboveB));   // the scales hold SumScaleBias
             return sum == 0 ? 0 : code;
         }
 
@@ -251,7 +262,7 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplyNarrow(ulong x, ulong y)
         {
-            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
+            ref long words = ref PinnedTable.At<long>(OperandTable.Address, 0);
             nint ix = TopBits(x), iy = TopBits(y);
             long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
             if (!BothDecoded(ex, ey))
@@ -259,10 +270,11 @@ namespace NumForge.CompilerServices
                 return MultiplyFar(x, y);
             }
 
-            // The entries' biased scales (bits 8 to 19) add without a carry from the bits below or into the bases above.
-            long product = SignificandOf(x, ex) * SignificandOf(y, ey);   // |product| in [2^60, 2^62]
+            // The entries' biased scales (bits 8 to 19) add without a carry from the bits below; the mask drops the
+            // base bits above.
+            long product = ProductSignificandOf(x, ex) * ProductSignificandOf(y, ey);   // |product| in [2^60, 2^62]
             nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
-            return EncodeSignedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
+            return EncodeSignedUnfoldedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
         }
 
         /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>

@@ -1,0 +1,120 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace NumForge.CompilerServices
+{
+    /// <summary>
+    /// The operand decoding of posit + and × for 17 to 32 bits (AddNarrow, MultiplyNarrow): one table lookup of a code's
+    /// top 12 bits, then a shift, an exclusive or and an arithmetic shift give the signed significand.
+    /// </summary>
+    /// <remarks>
+    /// Shifted left by its entry's count, a code has its fraction from bit 61 down and, in bits 63 and 62, the two code
+    /// bits before the fraction: both among the top 12 bits, so the entry knows them and its own bits 63 and 62 turn
+    /// them into the significand's base by an exclusive or: 01 (the hidden bit) for positive codes, 10 (-2, the two's
+    /// complement reading of <see cref="UnpackTwosComplement"/>) for negative ones. Everything below the fraction is
+    /// zero in the shifted code, so the entry's low bits (the count, <see cref="RegimeTable.DecodedBit"/> and, for
+    /// products, the biased scale) pass into the word unchanged, below the bits the arithmetic shift keeps. Against
+    /// <see cref="SignificandOf"/> (shift, shift, mask, add) this saves two operations per operand.
+    /// </remarks>
+    public static partial class PositCodec<TTraits>
+    {
+        /// <summary>
+        /// The signed significand of <see cref="SignificandOf"/> (hidden bit at 30) from a <see cref="OperandTable"/>
+        /// product entry: its scale bits (8 to 19) and its count fall below bit 32 and leave with the shift.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long ProductSignificandOf(ulong code, long entry) => (long)((code << (int)entry) ^ (ulong)entry) >> 32;
+
+        /// <summary>
+        /// A code's signed significand with the hidden bit at 62 and its entry's low seven bits below the fraction, from
+        /// an <see cref="OperandTable"/> sum entry: shifted right arithmetically by 7 or more, the significand × 2^-7 or
+        /// less, floored, without them.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long SumSignificandOf(ulong code, long entry) => (long)((code << (int)entry) ^ (ulong)entry);
+
+        /// <summary>
+        /// For formats of 17 to 32 bits, per value of a code's top 12 bits: a product entry (the base bits at 63 and 62,
+        /// the scale + <see cref="RegimeTable.ScaleBias"/> at bits 8 to 19, <see cref="RegimeTable.DecodedBit"/>, the
+        /// count in the low six bits), from <see cref="Sums"/> on a sum entry (the same without the scale, and only for
+        /// scales within ±<see cref="SumScaleLimit"/>), from <see cref="SumScales"/> on the scale +
+        /// <see cref="SumScaleBias"/> as a 64-bit word (no sign extension), then max(d, 0) for d from -64 to 63 (at
+        /// <see cref="Above"/> + d: the larger of two scales without a branch or a shift). Entries 0 where the 12 bits do
+        /// not decode the code. One array, so that a kernel addresses all three parts from one base register.
+        /// </summary>
+        private static class OperandTable
+        {
+            /// <summary>The index of the first sum entry.</summary>
+            public const int Sums = 1 << 12;
+
+            /// <summary>The index of the first sum scale.</summary>
+            public const int SumScales = 2 << 12;
+
+            /// <summary>The index of max(0, 0): max(d, 0) is at Above + d, for d from -64 to 63.</summary>
+            public const int Above = (3 << 12) + 64;
+
+            /// <summary>
+            /// The largest |scale| of a sum entry: two scales then differ by at most 56, so the alignment shift and the 7
+            /// bits below the fraction make at most 63, one 64-bit shift without a clamp. posit32 reads scales of -32 to
+            /// 31 from 12 bits; those beyond ±28 (|x| of 2^28 or more, 2^-28 or less) take AddFar.
+            /// </summary>
+            public const int SumScaleLimit = 28;
+
+            /// <summary>
+            /// What the sum scales hold above the scale: a sum's hidden bit is at 55 (62 - 7), so its scale index in the
+            /// head tables is the larger scale + 8 + <see cref="HeadOffset"/> less the sum's leading-zero count.
+            /// </summary>
+            public static int SumScaleBias => 8 + HeadOffset;
+
+            /// <summary>Product entries, sum entries and sum scales.</summary>
+            public static readonly long[] Words = PinnedTable.Pin(Build());
+
+            /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
+            public static readonly nint Address = PinnedTable.AddressOf(Words);
+
+            private static long[] Build()
+            {
+                var words = new long[Above + 64];
+                for (int d = -64; d < 64; d++)
+                {
+                    words[Above + d] = Math.Max(d, 0);
+                }
+
+                for (int top = 0; top < Sums; top++)
+                {
+                    bool negative = top >> 11 != 0;
+                    ulong x = (ulong)top << 53;                              // the 11 payload bits, left-aligned
+                    bool ones = (long)x < 0;
+                    int run = BitOperations.LeadingZeroCount(ones ? ~x : x);
+                    int consumed = run + 1 + TTraits.ExponentBits;
+                    if (run >= 11 || consumed > 11)
+                    {
+                        continue;                                           // the regime or exponent runs past the 12 bits
+                    }
+
+                    int k = ones ? run - 1 : -run;
+                    int exponent = (int)((x << (run + 1)) >> (64 - TTraits.ExponentBits)) & ((1 << TTraits.ExponentBits) - 1);
+                    int rawScale = (k << TTraits.ExponentBits) + exponent;
+                    int scale = negative ? ~rawScale : rawScale;
+
+                    // The count puts the fraction's first bit at 61 (it is at n - 2 - consumed in the code); the two code
+                    // bits it moves to 63 and 62 are among the top 12.
+                    int count = 63 - TTraits.Bits + consumed;
+                    ulong code = (ulong)top << (TTraits.Bits - 12);
+                    ulong shiftedTop = (code << count) >> 62;
+                    ulong baseBits = negative ? 2UL : 1UL;
+                    long head = (long)((shiftedTop ^ baseBits) << 62) + RegimeTable.DecodedBit + count;
+                    words[top] = head + ((long)(scale + RegimeTable.ScaleBias) << 8);
+                    if (Math.Abs(scale) <= SumScaleLimit)
+                    {
+                        words[Sums + top] = head;
+                        words[SumScales + top] = scale + SumScaleBias;
+                    }
+                }
+
+                return words;
+            }
+        }
+    }
+}
