@@ -7,9 +7,10 @@ using Xunit;
 namespace NumForge.Tests.Posits
 {
     /// <summary>
-    /// ÷ and √ of 17- to 32-bit posits (PositCodec.NarrowQuotients.cs: hardware double divide and square root settled
-    /// by a residual's sign) against the exact 128-bit kernels: every pair of top bytes (every decoding entry of the
-    /// double path, both signs, and the fallbacks beyond it), exact quotients and roots, ties, and the specials.
+    /// ÷, √ and fused multiply-add of 17- to 32-bit posits (PositCodec.NarrowQuotients.cs: hardware double divide and
+    /// square root settled by a residual's sign; the two's complement integer fused multiply-add) against the exact
+    /// 128-bit kernels: every pair of top bytes (every decoding entry of the double path, both signs, and the fallbacks
+    /// beyond it), exact quotients and roots, ties, cancellation, and the specials.
     /// </summary>
     public class PositQuotientKernelTests
     {
@@ -152,6 +153,45 @@ namespace NumForge.Tests.Posits
             m.Assert();
         }
 
+        /// <summary>
+        /// x × y + z against the exact kernel: random triples (weighted towards minpos, maxpos, 1 and long regimes), z the
+        /// negated rounded product (near-total cancellation) and its neighbours, z far smaller or larger than the product.
+        /// </summary>
+        internal static void FusedMultiplyAdds<T>(int samples, int seed)
+            where T : struct, IPositTraits
+        {
+            var random = new Random(seed);
+            var m = new Mismatches($"{Fmt<T>.Name} fused multiply-add");
+            for (int i = 0; i < samples; i++)
+            {
+                ulong x = Fmt<T>.Sample(random), y = Fmt<T>.Sample(random);
+                ulong product = PositCodec<T>.Multiply(x, y);
+                ulong z = random.Next(4) switch
+                {
+                    0 => Fmt<T>.Sample(random),
+                    1 => (Fmt<T>.Neg(product) + (ulong)random.Next(-2, 3)) & T.CodeMask,
+                    2 => PositCodec<T>.Multiply(product, PositCodec<T>.FromDouble(Math.ScaleB(1.0, random.Next(-60, 61)))),
+                    _ => WithTop<T>(random.Next(256), random),
+                };
+                if (random.Next(4) == 0)
+                {
+                    x = WithTop<T>(random.Next(256), random);
+                    y = WithTop<T>(random.Next(256), random);
+                }
+
+                ulong got = PositCodec<T>.FusedMultiplyAdd(x, y, z), want = PositCodec<T>.FusedMultiplyAddExact(x, y, z);
+                m.Check(got == want, () => $"fma({Fmt<T>.Hex(x)}, {Fmt<T>.Hex(y)}, {Fmt<T>.Hex(z)}) = {Fmt<T>.Hex(got)}, exact {Fmt<T>.Hex(want)}");
+            }
+
+            m.Assert();
+        }
+
+        [Fact] public void P32E2_FusedMultiplyAdds() => FusedMultiplyAdds<P32E2>(200_000, 3212);
+
+        [Fact] public void P32E0_FusedMultiplyAdds() => FusedMultiplyAdds<P32E0>(100_000, 3213);
+
+        [Fact] public void P20E4_FusedMultiplyAdds() => FusedMultiplyAdds<P20E4>(100_000, 3214);
+
         [Fact] public void P32E2_EveryTopBytePair() => EveryTopBytePair<P32E2>(2, 3201);
 
         [Fact] public void P32E0_EveryTopBytePair() => EveryTopBytePair<P32E0>(1, 3202);
@@ -196,6 +236,8 @@ namespace NumForge.Tests.Posits
             [Fact] public void P32E0_EveryTopBytePair_64Fills() => EveryTopBytePair<P32E0>(64, 3302);
 
             [Fact] public void P32E2_ExactQuotientsAndTies() => ExactQuotientsAndTies<P32E2>(4_000_000, 3303);
+
+            [Fact] public void P32E2_FusedMultiplyAdds() => FusedMultiplyAdds<P32E2>(20_000_000, 3304);
 
             [Fact]
             public void P32E2_EveryRoot()

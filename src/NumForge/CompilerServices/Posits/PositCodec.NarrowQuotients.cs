@@ -185,8 +185,69 @@ namespace NumForge.CompilerServices
             return RoundNarrow(0, scale >> 1, (root << 33) | (inexact << (64 - JamWidth)), lowBits: false);
         }
 
-        /// <summary>x × y + z for 9 to 32 bits, rounded once: the exact 64-bit product added as in <see cref="AddAligned"/>.</summary>
+        /// <summary>
+        /// x × y + z for 9 to 32 bits, rounded once. From 17 bits: the operands' signed significands (two's complement
+        /// reading, no negation), their exact 64-bit product and z's significand aligned to the larger scale with what
+        /// the shift drops jammed into the lowest bit, and one signed rounding; 0 and NaR leave for <see cref="FusedMultiplyAddSpecial"/>.
+        /// </summary>
         private static ulong FusedMultiplyAddNarrow(ulong x, ulong y, ulong z)
+        {
+            if (TTraits.Bits <= 16)
+            {
+                return FusedMultiplyAddDecoded(x, y, z);
+            }
+
+            if (EitherSpecial(x, y) || (z & PayloadMask) == 0)
+            {
+                return FusedMultiplyAddSpecial(x, y, z);
+            }
+
+            // Values a × 2^(scaleX - 30) etc.: the product p × 2^(scaleX + scaleY - 60) with |p| <= 2^62, and z as
+            // q × 2^(scaleZ - 60) with |q| <= 2^61. Aligned to the larger scale their sum stays below 2^63 in magnitude.
+            long a = UnpackTwosComplement(x, out int scaleX);
+            long b = UnpackTwosComplement(y, out int scaleY);
+            long c = UnpackTwosComplement(z, out int scaleZ);
+            long p = a * b, q = c << 30;
+            int scaleP = scaleX + scaleY;
+
+            // Masks rather than conditionals: which addend is larger is a coin toss on random data.
+            int difference = scaleP - scaleZ;
+            int swap = difference >> 31;                                // all ones when z has the larger scale
+            int high = scaleP - (difference & swap);
+            long first = p ^ ((p ^ q) & swap);
+            long second = p ^ q ^ first;
+            int d = Math.Min((difference ^ swap) - swap, 63);
+
+            // A product has bits down to bit 6 or below, so what the shift drops is kept as a jammed lowest bit: it lies
+            // below every bit the rounding keeps or reads but the sticky bit (a floored two's complement shift keeps
+            // that true for negative addends). Cancellation needs scales within one, where nothing is dropped.
+            ulong lost = NonZero((ulong)second & ((1UL << d) - 1));
+            long sum = first + ((second >> d) | (long)lost);
+            ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
+            return sum == 0 ? 0 : code;
+        }
+
+        /// <summary><see cref="FusedMultiplyAddNarrow"/> when an operand is 0 or NaR.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong FusedMultiplyAddSpecial(ulong x, ulong y, ulong z)
+        {
+            if (IsNaR(x) || IsNaR(y) || IsNaR(z))
+            {
+                return TTraits.NaRCode;
+            }
+
+            if (EitherSpecial(x, y))
+            {
+                return z;
+            }
+
+            // z is 0: the product alone, rounded once.
+            long product = UnpackTwosComplement(x, out int scaleX) * UnpackTwosComplement(y, out int scaleY);
+            return EncodeSigned(product, scaleX + scaleY + 3 + HeadOffset, foldSticky: true);
+        }
+
+        /// <summary>x × y + z for 9 to 16 bits, rounded once: the exact 64-bit product added as in <see cref="AddAligned"/>.</summary>
+        private static ulong FusedMultiplyAddDecoded(ulong x, ulong y, ulong z)
         {
             if (IsNaR(x) || IsNaR(y) || IsNaR(z))
             {
