@@ -187,8 +187,9 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// x × y + z for 9 to 32 bits, rounded once. From 17 bits: the operands' signed significands (two's complement
-        /// reading, no negation), their exact 64-bit product and z's significand aligned to the larger scale with what
-        /// the shift drops jammed into the lowest bit, and one signed rounding; 0 and NaR leave for <see cref="FusedMultiplyAddSpecial"/>.
+        /// reading, no negation; near 1 from <see cref="QuotientOperands"/>, else <see cref="FusedMultiplyAddFar"/>),
+        /// their exact 64-bit product and z's significand aligned to the larger scale with what the shift drops jammed
+        /// into the lowest bit, and one signed rounding.
         /// </summary>
         private static ulong FusedMultiplyAddNarrow(ulong x, ulong y, ulong z)
         {
@@ -197,22 +198,38 @@ namespace NumForge.CompilerServices
                 return FusedMultiplyAddDecoded(x, y, z);
             }
 
-            if (EitherSpecial(x, y) || (z & PayloadMask) == 0)
+            ref long words = ref PinnedTable.At<long>(QuotientOperands.Address, 0);
+            int low = TTraits.Bits - QuotientOperands.IndexBits;
+            nint ix = (nint)(x >> low), iy = (nint)(y >> low), iz = (nint)(z >> low);
+            long controlX = Unsafe.Add(ref words, ix), controlY = Unsafe.Add(ref words, iy), controlZ = Unsafe.Add(ref words, iz);
+            if ((controlX & controlY & controlZ) >= 0)
             {
-                return FusedMultiplyAddSpecial(x, y, z);
+                return FusedMultiplyAddFar(x, y, z);
             }
 
-            // Values a × 2^(scaleX - 30) etc.: the product p × 2^(scaleX + scaleY - 60) with |p| <= 2^62, and z as
-            // q × 2^(scaleZ - 60) with |q| <= 2^61. Aligned to the larger scale their sum stays below 2^63 in magnitude.
-            long a = UnpackTwosComplement(x, out int scaleX);
-            long b = UnpackTwosComplement(y, out int scaleY);
-            long c = UnpackTwosComplement(z, out int scaleZ);
+            return FusedSum(
+                TableSignificand(ref words, x, ix, controlX), (int)Unsafe.Add(ref words, ix + QuotientOperands.Scales),
+                TableSignificand(ref words, y, iy, controlY), (int)Unsafe.Add(ref words, iy + QuotientOperands.Scales),
+                TableSignificand(ref words, z, iz, controlZ), (int)Unsafe.Add(ref words, iz + QuotientOperands.Scales));
+        }
+
+        /// <summary>The signed significand of <see cref="UnpackTwosComplement"/> (hidden bit at 30) of a code <see cref="QuotientOperands"/> decodes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long TableSignificand(ref long words, ulong code, nint index, long control)
+            => (long)((code << (int)control) >> 22) + Unsafe.Add(ref words, index + QuotientOperands.Significands);
+
+        /// <summary>a × 2^(scaleA - 30) × b × 2^(scaleB - 30) + c × 2^(scaleC - 30), rounded once (signed significands of <see cref="UnpackTwosComplement"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong FusedSum(long a, int scaleA, long b, int scaleB, long c, int scaleC)
+        {
+            // The product p × 2^(scaleA + scaleB - 60) with |p| <= 2^62, and c as q × 2^(scaleC - 60) with |q| <= 2^61:
+            // aligned to the larger scale their sum stays below 2^63 in magnitude.
             long p = a * b, q = c << 30;
-            int scaleP = scaleX + scaleY;
+            int scaleP = scaleA + scaleB;
 
             // Masks rather than conditionals: which addend is larger is a coin toss on random data.
-            int difference = scaleP - scaleZ;
-            int swap = difference >> 31;                                // all ones when z has the larger scale
+            int difference = scaleP - scaleC;
+            int swap = difference >> 31;                                // all ones when c has the larger scale
             int high = scaleP - (difference & swap);
             long first = p ^ ((p ^ q) & swap);
             long second = p ^ q ^ first;
@@ -225,6 +242,21 @@ namespace NumForge.CompilerServices
             long sum = first + ((second >> d) | (long)lost);
             ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
             return sum == 0 ? 0 : code;
+        }
+
+        /// <summary><see cref="FusedMultiplyAddNarrow"/> when an operand is 0, NaR or far from 1.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong FusedMultiplyAddFar(ulong x, ulong y, ulong z)
+        {
+            if (EitherSpecial(x, y) || (z & PayloadMask) == 0)
+            {
+                return FusedMultiplyAddSpecial(x, y, z);
+            }
+
+            long a = UnpackTwosComplement(x, out int scaleX);
+            long b = UnpackTwosComplement(y, out int scaleY);
+            long c = UnpackTwosComplement(z, out int scaleZ);
+            return FusedSum(a, scaleX, b, scaleY, c, scaleZ);
         }
 
         /// <summary><see cref="FusedMultiplyAddNarrow"/> when an operand is 0 or NaR.</summary>
@@ -287,7 +319,8 @@ namespace NumForge.CompilerServices
         /// (<see cref="Limit"/>): the control word (the code's left shift that fills a double's mantissa with its fraction
         /// bits, in the low six bits, and the sign bit set: entries that do not decode are 0, so a kernel tests both
         /// operands with one AND), the same for √ (positive codes only), the magnitude's and the value's base words and
-        /// offset doubles (× 2^512), and for negative codes the flip of a quotient's head index. One array, one base.
+        /// offset doubles (× 2^512), for negative codes the flip of a quotient's head index, and the base of the signed
+        /// integer significand and the scale (for fused multiply-add). One array, one base.
         /// </summary>
         private static class QuotientOperands
         {
@@ -298,7 +331,8 @@ namespace NumForge.CompilerServices
             public const int Entries = 1 << IndexBits;
 
             /// <summary>The regions (first index of each): control words of ÷ are at 0.</summary>
-            public const int RootControls = Entries, Magnitudes = 2 * Entries, Values = 4 * Entries, SignFlips = 6 * Entries;
+            public const int RootControls = Entries, Magnitudes = 2 * Entries, Values = 4 * Entries, SignFlips = 6 * Entries,
+                Significands = 7 * Entries, Scales = 8 * Entries;
 
             /// <summary>The power of two every operand is built with (see the type's remarks: a nonzero residual is then at least 2).</summary>
             public const int Bias = 512;
@@ -330,7 +364,7 @@ namespace NumForge.CompilerServices
             private static long[] Build()
             {
                 int es = TTraits.ExponentBits, limit = Limit;
-                var words = new long[7 * Entries];
+                var words = new long[9 * Entries];
                 for (int top = 0; top < Entries; top++)
                 {
                     bool negative = top >> (IndexBits - 1) != 0;
@@ -371,6 +405,11 @@ namespace NumForge.CompilerServices
                     // Value: a negative code reads (1 + f) × 2^s, less 3 × 2^s is (f - 2) × 2^s = x.
                     words[Values + top] = (long)(exponentField - (prefix << 52));
                     words[Values + Entries + top] = negative ? BitConverter.DoubleToInt64Bits(-offset) : 0;
+
+                    // Integers (fused multiply-add): the code shifted by c, then right by 22, has its fraction's first
+                    // bit at 29 and the prefix at 30 and up; the base replaces the prefix by 2^30, or -2^31 for a negative code.
+                    words[Significands + top] = (negative ? -(1L << 31) : 1L << 30) - (long)(prefix << 30);
+                    words[Scales + top] = scale;
                 }
 
                 return words;
