@@ -10,8 +10,10 @@ namespace NumForge.CompilerServices
     /// Formats of 8 bits or fewer read +, ×, ÷ and sqrt from tables built on first use; formats of 9 to 16 bits decode
     /// +, × and ÷ operands by table (PositCodec.Small.cs); formats of 9 to 32 bits use the branch-free 64-bit integer
     /// kernels of PositCodec.Narrow.cs for the rest (fused multiply-add included); wider formats use exact
-    /// 128-bit integer arithmetic. No path computes through double: a double product of two posit32 values is already
-    /// rounded (0x40000005 × 0x40CCCCCD must give 0x40CCCCD3, not 0x40CCCCD2).
+    /// 128-bit integer arithmetic. No path rounds through double: a double product of two posit32 values is already
+    /// rounded (0x40000005 × 0x40CCCCCD must give 0x40CCCCD3, not 0x40CCCCD2). The ÷ and √ of 17 to 32 bits
+    /// (PositCodec.NarrowQuotients.cs) use the hardware double divide and square root only as an estimate that a fused
+    /// multiply-add residual settles exactly before the one integer rounding.
     /// </remarks>
     public static partial class PositCodec<TTraits>
     {

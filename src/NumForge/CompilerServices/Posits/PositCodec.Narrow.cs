@@ -290,53 +290,6 @@ namespace NumForge.CompilerServices
             return EncodeSigned(product, scaleX + scaleY + 3 + HeadOffset, foldSticky: true);
         }
 
-        /// <summary>x ÷ y for 17 to 32 bits: one integer division of 64 by 32 bits, the remainder giving the sticky bit.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong DivideNarrow(ulong x, ulong y)
-        {
-            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
-            nint ix = TopBits(x), iy = TopBits(y);
-            long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
-            if (!BothDecoded(ex, ey))
-            {
-                return DivideFar(x, y);
-            }
-
-            return DivideSignificands(SignificandOf(x, ex), ScaleOf(ref words, ix), SignificandOf(y, ey), ScaleOf(ref words, iy));
-        }
-
-        /// <summary><see cref="DivideNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static ulong DivideFar(ulong x, ulong y)
-        {
-            if (EitherSpecial(x, y))
-            {
-                return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
-            }
-
-            long a = UnpackTwosComplement(x, out int scaleX);
-            long b = UnpackTwosComplement(y, out int scaleY);
-            return DivideSignificands(a, scaleX, b, scaleY);
-        }
-
-        /// <summary>a × 2^(scaleX - 30) ÷ b × 2^(scaleY - 30), rounded once (a, b signed significands of <see cref="UnpackTwosComplement"/>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong DivideSignificands(long a, int scaleX, long b, int scaleY)
-        {
-            ulong negative = (ulong)((a ^ b) >> 63);
-            ulong numerator = Magnitude(a, out _) << 32;                // at most 2^63
-            ulong divisor = Magnitude(b, out _);                        // [2^30, 2^31]
-
-            // One hardware division: a double quotient settled by its integer remainder (see SqrtWide for the argument)
-            // measured slower here (8.0 against 6.7 ns per posit32 division), its conversions costing more than the
-            // divider's latency, which independent divisions overlap.
-            ulong quotient = numerator / divisor;                       // in [2^31, 2^33]
-            ulong inexact = numerator != quotient * divisor ? 1UL : 0UL;
-            int leadingZeros = (int)LeadingZeros(quotient);
-            ulong head = PinnedTable.At<ulong>(HeadTable.Address, (nint)(scaleX - scaleY + (63 - leadingZeros) - 32 + HeadOffset));
-            return Finish(negative, head, FoldSticky(((quotient << leadingZeros) << 1) | inexact));
-        }
-
         /// <summary>
         /// A 17- to 32-bit code's top 12 bits (sign and 11 payload bits): the index of its <see cref="RegimeTable"/>
         /// words, which decode every value from about 2^-40 to 2^40 for es = 2 (others, 0 and NaR among them, are marked).
@@ -422,118 +375,6 @@ namespace NumForge.CompilerServices
             return fraction | ((TrailingZeros(fraction) - (ulong)(p + 1)) >> (63 - p));
         }
 
-        /// <summary>√x for 9 to 32 bits: a table of every result up to 16 bits, else <see cref="SqrtWide"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong SqrtNarrow(ulong x)
-        {
-            if (TTraits.Bits <= 16)
-            {
-                return PinnedTable.At<ushort>(SqrtTable16.Address, (nint)x);
-            }
-
-            return SqrtWide(x);
-        }
-
-        /// <summary>
-        /// √x for 17 to 32 bits: the integer square root of a significand of at most 62 bits by the hardware double square
-        /// root, settled exactly by its integer remainder. Negative operands and codes the 12-bit decode table does not
-        /// reach (0, NaR, values far from 1) take <see cref="SqrtComputed"/>.
-        /// </summary>
-        /// <remarks>
-        /// With x = r × 2^(scale - 60 - odd), r in [2^60, 2^62) and scale - odd even, √x = √r × 2^((scale - odd) / 2 - 30).
-        /// r has at most 32 significant bits, so (double)r is exact and √r is correctly rounded to 53 bits: within 2^-22 of
-        /// the true root in [2^30, 2^31), so its truncation t is ⌊√r⌋ or, when √r lies just below the integer t (rounding
-        /// is monotonic, so it never falls below ⌊√r⌋), ⌊√r⌋ + 1, and then t² exceeds r: one masked decrement settles the
-        /// exact floor, and r - ⌊√r⌋² is 0 exactly when the root is exact. The floor has 31 bits (30 after the hidden one)
-        /// and a posit of at most 32 bits keeps at most 29 fraction bits: the round bit is among them and the sticky bit
-        /// is the remainder's.
-        /// </remarks>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong SqrtWide(ulong x)
-        {
-            ref long words = ref PinnedTable.At<long>(RegimeTable.Address, 0);
-            nint top = TopBits(x);
-            long entry = Unsafe.Add(ref words, top + RegimeTable.Wide);
-            if ((long)(x << (64 - TTraits.Bits)) <= 0 || (entry & RegimeTable.DecodedBit) == 0)
-            {
-                return SqrtComputed(x);
-            }
-
-            int scale = ScaleOf(ref words, top);
-            long r = WideSignificandOf(x, entry) << (scale & 1);        // a positive significand × 2^30: [2^60, 2^61)
-            long root = Truncate(Math.Sqrt(r));
-            root += (r - (root * root)) >> 63;
-            ulong inexact = r != root * root ? 1UL : 0UL;
-
-            // The root's scale is half the operand's: inside the head table and never saturating, so no range test.
-            ulong head = PinnedTable.At<ulong>(HeadTable.Address, (nint)(scale >> 1) + HeadOffset);
-            ulong fraction = (ulong)root << 34;                       // the hidden bit (30) shifted out
-            fraction = TTraits.Bits + TTraits.ExponentBits >= 34
-                ? fraction | (inexact << 34)                          // bit 34 is already below every kept and round bit
-                : FoldSticky(fraction | inexact);
-            return Finish(0, head, fraction);
-        }
-
-        /// <summary>√x for 9 to 32 bits: the integer square root of a 64-bit significand, estimated by the hardware square root and settled exactly.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static ulong SqrtComputed(ulong x)
-        {
-            if ((x & PayloadMask) == 0 || x > TTraits.NaRCode)
-            {
-                return x == 0 ? 0 : TTraits.NaRCode;
-            }
-
-            int scale;
-            ulong significand = TTraits.Bits > 16 ? (ulong)UnpackTwosComplement(x, out scale) : (ulong)Unpack(x, out scale);
-
-            // x = r × 2^(scale - 62 - odd) with r in [2^62, 2^64) and an even power: √x = √r × 2^((scale - odd) / 2 - 31).
-            int odd = scale & 1;
-            ulong r = significand << (32 + odd);
-
-            // r has at most 31 significant bits, so (double)r is exact; the correctly rounded root is ⌊√r⌋ or one more.
-            ulong root = Math.Min((ulong)Math.Sqrt(r), uint.MaxValue);
-            root -= (ulong)((root * root) > r ? 1 : 0);
-            ulong inexact = NonZero(r - (root * root));
-
-            if (TTraits.Bits > 16)
-            {
-                // A root's scale is half the operand's: inside the head table and never saturating, so no range test.
-                ulong head = PinnedTable.At<ulong>(HeadTable.Address, (nint)((scale >> 1) + HeadOffset));
-                return Finish(0, head, FoldSticky((root << 33) | inexact));
-            }
-
-            // The root's 31 fraction bits fit the fraction field of formats up to 16 bits, with the sticky bit below.
-            return RoundNarrow(0, scale >> 1, (root << 33) | (inexact << (64 - JamWidth)), lowBits: false);
-        }
-
-        /// <summary>x × y + z for 9 to 32 bits, rounded once: the exact 64-bit product added as in <see cref="AddAligned"/>.</summary>
-        private static ulong FusedMultiplyAddNarrow(ulong x, ulong y, ulong z)
-        {
-            if (IsNaR(x) || IsNaR(y) || IsNaR(z))
-            {
-                return TTraits.NaRCode;
-            }
-
-            if (EitherSpecial(x, y))
-            {
-                return z;
-            }
-
-            long product = Unpack(x, out int scaleX) * Unpack(y, out int scaleY);   // |product| in [2^60, 2^62)
-            int top = (int)((ulong)Math.Abs(product) >> 61);
-            long p = product << (1 - top);                                           // hidden bit at 61, exact
-            int scaleP = scaleX + scaleY + top;
-            if (z == 0)
-            {
-                ulong sign = (ulong)p >> 63;
-                ulong magnitude = ((ulong)p ^ (0UL - sign)) + sign;
-                return RoundNarrow(sign, scaleP, magnitude << 3, lowBits: true);
-            }
-
-            long c = Unpack(z, out int scaleZ);
-            return AddAligned(scaleP, p, scaleZ, c << 31, operandsArePosits: false);
-        }
-
         /// <summary>
         /// For formats of 17 to 32 bits, per value of a code's top 12 bits (sign and 11 payload bits) whose regime, its
         /// terminating bit and exponent fit them: the significand's base (2^30, or -2^31 for negative codes: see
@@ -617,26 +458,6 @@ namespace NumForge.CompilerServices
                 }
 
                 return entries;
-            }
-        }
-
-        /// <summary>√x of every code of a format of 9 to 16 bits (computed once by <see cref="SqrtComputed"/>).</summary>
-        private static class SqrtTable16
-        {
-            public static readonly ushort[] Roots = PinnedTable.Pin(Build());
-
-            /// <summary>The address of element 0 of <see cref="Roots"/> (pinned): a constant in Tier-1 code.</summary>
-            public static readonly nint Address = PinnedTable.AddressOf(Roots);
-
-            private static ushort[] Build()
-            {
-                var roots = new ushort[1 << TTraits.Bits];
-                for (ulong code = 0; code < (ulong)roots.Length; code++)
-                {
-                    roots[code] = (ushort)SqrtComputed(code);
-                }
-
-                return roots;
             }
         }
 
