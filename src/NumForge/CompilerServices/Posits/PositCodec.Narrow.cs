@@ -28,21 +28,16 @@ namespace NumForge.CompilerServices
     /// which is exactly its value.
     /// </para>
     /// <para>
-    /// For 17 to 32 bits (posit32), +, ×, ÷ and √ decode with <see cref="RegimeTable"/> (lookups of the code's top 12 bits,
-    /// the two's complement decoding of posits, so a negative code is never negated; 0, NaR and values far from 1, which
-    /// the 12 bits do not decode, leave for a routine out of line: one well-predicted branch per call) and round with
-    /// <see cref="Finish"/> (+ and × on the two's complement result, with the signed heads of PositCodec.Heads.cs: no
-    /// negation either). On random operands near 1 nothing else branches: the larger scale of a sum is a mask, and the
-    /// quotient's and the root's corrections are masks too. Speed is instruction count: the kernels are written so the
-    /// JIT emits one table base per kernel, 64-bit counts without sign extensions and bare double conversions. 9 to 16
-    /// bits have their own kernels (PositCodec.Small.cs). Fused multiply-add and <see cref="Round"/> use the routines below.
-    /// </para>
-    /// <para>
-    /// + and × (<see cref="AddNarrow"/>, <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> instead (a
-    /// shift and an exclusive or per operand, PositCodec.OperandTable.cs) and round with
-    /// <see cref="EncodeSignedUnfoldedAt"/> (head bits and shift in two table parts, no sticky fold: PositCodec.SplitHeads.cs);
-    /// the larger scale of a sum comes from a table. On x86 these kernels are bound by the two ports that execute shifts
-    /// and branches, so their tables trade shifts for loads.
+    /// For 17 to 32 bits (posit32) the kernels read a code's top 12 bits from a table (the two's complement decoding of
+    /// posits, so a negative code is never negated); 0, NaR and values far from 1, which the table does not decode, leave
+    /// for a routine out of line: one well-predicted branch per call. + and × (<see cref="AddNarrow"/>,
+    /// <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> (a shift and an exclusive or per operand,
+    /// PositCodec.OperandTable.cs) and round with <see cref="EncodeSignedUnfoldedAt"/> (head bits and shift in two table
+    /// parts, no sticky fold: PositCodec.SplitHeads.cs); the larger scale of a sum comes from a table. On x86 these
+    /// kernels are bound by the two ports that execute shifts and branches, so their tables trade shifts for loads.
+    /// ÷, √ and fused multiply-add live in PositCodec.NarrowQuotients.cs (the hardware double divide and square root,
+    /// settled by a fused multiply-add residual's sign). 9 to 16 bits have their own kernels (PositCodec.Small.cs,
+    /// PositCodec.Folded.cs).
     /// </para>
     /// <para>
     /// Rounding reads the regime and exponent bits of the result's scale from a table (<see cref="ScaleTable"/>),
@@ -274,7 +269,7 @@ namespace NumForge.CompilerServices
             // base bits above.
             long product = ProductSignificandOf(x, ex) * ProductSignificandOf(y, ey);   // |product| in [2^60, 2^62]
             nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
-            return EncodeSignedUnfoldedAt(product, scales + (3 + HeadOffset - (2 * RegimeTable.ScaleBias)));
+            return EncodeSignedUnfoldedAt(product, scales + (3 + HeadOffset - (2 * OperandTable.ScaleBias)));
         }
 
         /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
@@ -291,52 +286,15 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
-        /// A 17- to 32-bit code's top 12 bits (sign and 11 payload bits): the index of its <see cref="RegimeTable"/>
+        /// A 17- to 32-bit code's top 12 bits (sign and 11 payload bits): the index of its <see cref="OperandTable"/>
         /// words, which decode every value from about 2^-40 to 2^40 for es = 2 (others, 0 and NaR among them, are marked).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static nint TopBits(ulong code) => (nint)(code >> (TTraits.Bits - 12));
 
-        /// <summary>Whether both <see cref="RegimeTable"/> entries decode their codes (both carry <see cref="RegimeTable.DecodedBit"/>).</summary>
+        /// <summary>Whether both <see cref="OperandTable"/> entries decode their codes (both carry <see cref="OperandTable.DecodedBit"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool BothDecoded(long entryX, long entryY) => (entryX & entryY & RegimeTable.DecodedBit) != 0;
-
-        /// <summary>The scale of a code whose <see cref="RegimeTable"/> entry decodes it (two's complement reading, see <see cref="UnpackTwosComplement"/>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int ScaleOf(ref long words, nint top) => Unsafe.Add(ref Unsafe.As<long, int>(ref words), top + (2 * RegimeTable.Scales));
-
-        /// <summary>
-        /// The signed significand of <see cref="UnpackTwosComplement"/> (hidden bit at 30) from a decoding entry of the
-        /// first part of <see cref="RegimeTable"/>: the shift (a 64-bit shift reads only the count's low six bits) leaves
-        /// the fraction bits alone at the top of the word, and the entry's bits from 30 up are the significand's base.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long SignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 34) + (entry & -(1L << 30));
-
-        /// <summary><see cref="SignificandOf"/> × 2^30 (hidden bit at 60) from an entry of the <see cref="RegimeTable.Wide"/> part.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long WideSignificandOf(ulong code, long entry) => (long)((code << (int)entry) >> 4) + (entry & ~127L);
-
-        /// <summary>
-        /// <see cref="EncodeSigned"/> (its sticky bits folded) with a native-sized index: a product's or sum's scale index
-        /// less the leading-zero count picks the signed head, without a sign extension.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong EncodeSignedAt(long value, nint indexAtNoZeros)
-        {
-            long mask = value >> 63;
-            nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
-            ulong head = PinnedTable.At<ulong>(SignedHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
-            return FinishSigned(head, FoldSticky(((ulong)value << (int)zeros) << 1));
-        }
-
-        /// <summary>
-        /// A double in (-2^63, 2^63) truncated to an integer by the bare instruction where it exists: .NET's conversion
-        /// saturates out-of-range values and NaN with a compare and a conditional move, which no caller here needs.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Truncate(double value)
-            => Sse2.X64.IsSupported ? Sse2.X64.ConvertToInt64WithTruncation(Vector128.CreateScalarUnsafe(value)) : (long)value;
+        private static bool BothDecoded(long entryX, long entryY) => (entryX & entryY & OperandTable.DecodedBit) != 0;
 
         /// <summary>The leading-zero count as a 64-bit integer (no sign extension after the instruction where it exists).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -373,65 +331,6 @@ namespace NumForge.CompilerServices
             // and, shifted right logically by 63 - p, all ones at and below bit p (ones there only act as sticky bits).
             int p = TTraits.Bits + TTraits.ExponentBits;
             return fraction | ((TrailingZeros(fraction) - (ulong)(p + 1)) >> (63 - p));
-        }
-
-        /// <summary>
-        /// For formats of 17 to 32 bits, per value of a code's top 12 bits (sign and 11 payload bits) whose regime, its
-        /// terminating bit and exponent fit them: the significand's base (2^30, or -2^31 for negative codes: see
-        /// <see cref="UnpackTwosComplement"/>) plus the scale + <see cref="ScaleBias"/> at bits 8 to 19 plus
-        /// <see cref="DecodedBit"/> plus, in the low six bits, the left shift that leaves the fraction bits alone at the top
-        /// of the code's word; from <see cref="Wide"/> on the same with the base × 2^30 and without the scale; from <see cref="Scales"/> on (as 32-bit integers) the scale. Entries 0 where the top 12 bits do not
-        /// suffice. One array, so that a kernel addresses all three parts from one base register.
-        /// </summary>
-        private static class RegimeTable
-        {
-            /// <summary>The mark of an entry that decodes its codes (below the base, above the shift).</summary>
-            public const long DecodedBit = 64;
-
-            /// <summary>The bias of the scale in bits 8 to 19 of the entries below <see cref="Wide"/> (12 bits: any scale the top 12 bits decode).</summary>
-            public const int ScaleBias = 2048;
-
-            /// <summary>The index of the first entry with the wide base (2^60 or -2^61).</summary>
-            public const int Wide = 1 << 12;
-
-            /// <summary>The index of the first scale in 64-bit words (so twice that in 32-bit ones).</summary>
-            public const int Scales = 2 << 12;
-
-            /// <summary>Entries, wide entries and scales.</summary>
-            public static readonly long[] Words = PinnedTable.Pin(Build());
-
-            /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
-            public static readonly nint Address = PinnedTable.AddressOf(Words);
-
-            private static long[] Build()
-            {
-                var words = new long[Scales + (Wide / 2)];
-                Span<int> scales = MemoryMarshal.Cast<long, int>(words.AsSpan(Scales));
-                for (int top = 0; top < Wide; top++)
-                {
-                    bool negative = top >> 11 != 0;
-                    ulong x = (ulong)top << 53;                              // the 11 payload bits, left-aligned
-                    bool ones = (long)x < 0;
-                    int run = BitOperations.LeadingZeroCount(ones ? ~x : x);
-                    int consumed = run + 1 + TTraits.ExponentBits;
-                    if (run >= 11 || consumed > 11)
-                    {
-                        continue;                                           // the regime or exponent runs past the 12 bits
-                    }
-
-                    int k = ones ? run - 1 : -run;
-                    int exponent = (int)((x << (run + 1)) >> (64 - TTraits.ExponentBits)) & ((1 << TTraits.ExponentBits) - 1);
-                    int rawScale = (k << TTraits.ExponentBits) + exponent;
-                    long signedBase = negative ? -(1L << 31) : 1L << 30;
-                    int shift = 65 - TTraits.Bits + consumed;               // in [35, 59] for 17 to 32 bits
-                    int scale = negative ? ~rawScale : rawScale;
-                    words[top] = signedBase + ((long)(scale + ScaleBias) << 8) + DecodedBit + shift;
-                    words[Wide + top] = (signedBase << 30) + DecodedBit + shift;
-                    scales[top] = scale;
-                }
-
-                return words;
-            }
         }
 
         /// <summary>Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the low half.</summary>

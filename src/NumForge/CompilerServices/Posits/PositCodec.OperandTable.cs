@@ -13,14 +13,14 @@ namespace NumForge.CompilerServices
     /// bits before the fraction: both among the top 12 bits, so the entry knows them and its own bits 63 and 62 turn
     /// them into the significand's base by an exclusive or: 01 (the hidden bit) for positive codes, 10 (-2, the two's
     /// complement reading of <see cref="UnpackTwosComplement"/>) for negative ones. Everything below the fraction is
-    /// zero in the shifted code, so the entry's low bits (the count, <see cref="RegimeTable.DecodedBit"/> and, for
-    /// products, the biased scale) pass into the word unchanged, below the bits the arithmetic shift keeps. Against
-    /// <see cref="SignificandOf"/> (shift, shift, mask, add) this saves two operations per operand.
+    /// zero in the shifted code, so the entry's low bits (the count, <see cref="OperandTable.DecodedBit"/> and, for
+    /// products, the biased scale) pass into the word unchanged, below the bits the arithmetic shift keeps. Against a
+    /// separate shift, shift, mask and add this saves two operations per operand.
     /// </remarks>
     public static partial class PositCodec<TTraits>
     {
         /// <summary>
-        /// The signed significand of <see cref="SignificandOf"/> (hidden bit at 30) from a <see cref="OperandTable"/>
+        /// The signed significand of <see cref="UnpackTwosComplement"/> (hidden bit at 30) from a <see cref="OperandTable"/>
         /// product entry: its scale bits (8 to 19) and its count fall below bit 32 and leave with the shift.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -36,7 +36,7 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// For formats of 17 to 32 bits, per value of a code's top 12 bits: a product entry (the base bits at 63 and 62,
-        /// the scale + <see cref="RegimeTable.ScaleBias"/> at bits 8 to 19, <see cref="RegimeTable.DecodedBit"/>, the
+        /// the scale + <see cref="ScaleBias"/> at bits 8 to 19, <see cref="DecodedBit"/>, the
         /// count in the low six bits), from <see cref="Sums"/> on a sum entry (the same without the scale, and only for
         /// scales within ±<see cref="SumScaleLimit"/>), from <see cref="SumScales"/> on the scale +
         /// <see cref="SumScaleBias"/> as a 64-bit word (no sign extension), then max(d, 0) for d from -64 to 63 (at
@@ -45,6 +45,12 @@ namespace NumForge.CompilerServices
         /// </summary>
         private static class OperandTable
         {
+            /// <summary>The mark of an entry that decodes its codes (below the base bits, above the count).</summary>
+            public const long DecodedBit = 64;
+
+            /// <summary>The bias of the scale in bits 8 to 19 of a product entry (12 bits: any scale the top 12 bits decode).</summary>
+            public const int ScaleBias = 2048;
+
             /// <summary>The index of the first sum entry.</summary>
             public const int Sums = 1 << 12;
 
@@ -104,8 +110,8 @@ namespace NumForge.CompilerServices
                     ulong code = (ulong)top << (TTraits.Bits - 12);
                     ulong shiftedTop = (code << count) >> 62;
                     ulong baseBits = negative ? 2UL : 1UL;
-                    long head = (long)((shiftedTop ^ baseBits) << 62) + RegimeTable.DecodedBit + count;
-                    words[top] = head + ((long)(scale + RegimeTable.ScaleBias) << 8);
+                    long head = (long)((shiftedTop ^ baseBits) << 62) + DecodedBit + count;
+                    words[top] = head + ((long)(scale + ScaleBias) << 8);
                     if (Math.Abs(scale) <= SumScaleLimit)
                     {
                         words[Sums + top] = head;

@@ -10,7 +10,7 @@ namespace NumForge.CompilerServices
     public static partial class PositCodec<TTraits>
     {
         /// <summary>
-        /// <see cref="EncodeSignedAt"/> without folding the low bits, for a sum or a product of two posits of at most 32
+        /// <see cref="EncodeSigned"/> without folding the low bits, for a sum or a product of two posits of at most 32
         /// bits whose scales the 12-bit decode table reads: all of its significant bits reach the rounding, or those that
         /// do not cannot change it.
         /// </summary>
