@@ -190,8 +190,7 @@ namespace NumForge.CompilerServices
             ulong zeros = LeadingZeros(p);
             ulong head = Unsafe.Add(ref divisors, (nint)(words >> 48) - (nint)zeros + (1 << TTraits.Bits));
             ulong negative = (ulong)((long)BitOperations.RotateRight(words, 41) >> 63);
-            ulong code = FinishFolded(head, p << (int)zeros);
-            return ((code ^ negative) - negative) & TTraits.CodeMask;
+            return NegateFolded(RoundFolded(head, p << (int)zeros), negative);
         }
 
         /// <summary>
