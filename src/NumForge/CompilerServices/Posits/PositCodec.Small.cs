@@ -8,14 +8,16 @@ namespace NumForge.CompilerServices
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
     /// of its folded head (<see cref="FinishFolded"/>; + and × round the two's complement result directly, with heads per
-    /// sign). No branch but a rare one for 0 and NaR.
+    /// sign). No branch but rare ones for 0, NaR and (sums of es &gt;= 2) values far from 1.
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Sums, where every value is a multiple of minpos and at most maxpos in magnitude with room to spare in 64 bits
-    /// (maxScale &lt;= 29: posit16 with es = 0 or 1, SoftPosit's posit16), are exact in a 64-bit fixed-point integer: one
-    /// table gives value × 2^maxScale per code (NaR a sentinel of 2^62 that no sum of reals reaches), the two are added,
-    /// and the leading-zero count of the sum alone picks the head, NaR and zero included. Other shapes align the operand of
+    /// Sums are exact in a 64-bit fixed-point integer: one table gives value × 2^SumShift per code, the two are added, and
+    /// the leading-zero count of the sum alone picks the head, zero included. Where every value is a multiple of minpos
+    /// and at most maxpos in magnitude with room to spare (maxScale &lt;= 29: posit16 with es = 0 or 1, SoftPosit's
+    /// posit16), SumShift is maxScale, every code fits and NaR is a sentinel of 2^62 that no sum of reals reaches, whose
+    /// head is NaR. Otherwise (posit16 with es = 2) SumShift is 37 and the window holds the codes from 2^-32 to 2^23; the
+    /// others read as the sentinel, and a sum with it leaves for <see cref="AddAligned16"/>, which aligns the operand of
     /// smaller scale as <see cref="AddAligned"/> does, without the swap.
     /// </para>
     /// <para>
