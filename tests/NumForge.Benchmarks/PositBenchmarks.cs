@@ -12,7 +12,8 @@ namespace NumForge.Benchmarks
     /// conversions (ns per element, float -> T and T -> float over <see cref="SpanLength"/> elements) for Posit8,
     /// Posit16 (es 2), Posit16E1 (SoftPosit's posit16) and Posit32, beside the same operations on float and
     /// System.Half. SoftPosit itself runs in <see cref="SoftPositBenchmarks{T}"/> over the same operands
-    /// (<see cref="PositOperands"/>). Each benchmark reports time per operation/element (OperationsPerInvoke). For
+    /// (<see cref="PositOperands"/>; <c>NF_BENCH_POSIT_OPERANDS=random|normal</c> picks the operand set, see its remarks;
+    /// the sqrt row takes |b|). Each benchmark reports time per operation/element (OperationsPerInvoke). For
     /// float the "conversion" is a copy; for Half it is TensorPrimitives.ConvertToHalf/ConvertToSingle.
     /// </summary>
     [GenericTypeArguments(typeof(Posit8))]
@@ -29,6 +30,7 @@ namespace NumForge.Benchmarks
 
         private T[] a = Array.Empty<T>();
         private T[] b = Array.Empty<T>();
+        private T[] radicands = Array.Empty<T>();
         private T[] results = Array.Empty<T>();
         private float[] floats = Array.Empty<float>();
         private float[] floatsOut = Array.Empty<float>();
@@ -39,6 +41,7 @@ namespace NumForge.Benchmarks
         {
             var random = new Random(1);
             (a, b) = PositOperands.Create<T>(random);
+            radicands = PositOperands.Radicands(b);
             results = new T[Operands];
 
             floats = new float[SpanLength];
@@ -104,7 +107,7 @@ namespace NumForge.Benchmarks
         [Benchmark(OperationsPerInvoke = Operands, Description = "sqrt")]
         public T Sqrt()
         {
-            T[] y = b, r = results;
+            T[] y = radicands, r = results;
             for (int i = 0; i < y.Length; i++)
             {
                 r[i] = T.Sqrt(y[i]);

@@ -7,7 +7,8 @@ namespace NumForge.Benchmarks
 {
     /// <summary>
     /// SoftPosit itself (C, gcc -O2, loaded from <c>NF_SOFTPOSIT_LIB</c>; see <see cref="SoftPositNativeLibrary"/>) on
-    /// the operands of <see cref="PositBenchmarks{T}"/> (<see cref="PositOperands"/>): add, mul, div, fma and sqrt for
+    /// the operands of <see cref="PositBenchmarks{T}"/> (<see cref="PositOperands"/>, the set <c>NF_BENCH_POSIT_OPERANDS</c>
+    /// picks: <c>random</c> or <c>normal</c>; sqrt on |b|): add, mul, div, fma and sqrt for
     /// posit16 (es 1, <see cref="Posit16E1"/>), posit&lt;16,2&gt; through SoftPosit's pX2 (<see cref="Posit16"/>) and
     /// posit32 (<see cref="Posit32"/>). One native call runs the whole loop of <see cref="PositOperands.Count"/>
     /// operations (native/softposit_loops.c), so the P/Invoke transition is paid once per 1024 operations; each row
@@ -25,9 +26,11 @@ namespace NumForge.Benchmarks
 
         private T[] a = Array.Empty<T>();
         private T[] b = Array.Empty<T>();
+        private T[] radicands = Array.Empty<T>();
         private T[] results = Array.Empty<T>();
         private void* pa;
         private void* pb;
+        private void* pq;
         private void* pr;
         private delegate* unmanaged<void*, void*, void*, int, void> add;
         private delegate* unmanaged<void*, void*, void*, int, void> mul;
@@ -52,18 +55,21 @@ namespace NumForge.Benchmarks
             (T[] x, T[] y) = PositOperands.Create<T>(new Random(1));
             a = GC.AllocateArray<T>(N, pinned: true);
             b = GC.AllocateArray<T>(N, pinned: true);
+            radicands = GC.AllocateArray<T>(N, pinned: true);
             results = GC.AllocateArray<T>(N, pinned: true);
             x.CopyTo(a, 0);
             y.CopyTo(b, 0);
+            PositOperands.Radicands(y).CopyTo(radicands, 0);
             pa = Unsafe.AsPointer(ref a[0]);
             pb = Unsafe.AsPointer(ref b[0]);
+            pq = Unsafe.AsPointer(ref radicands[0]);
             pr = Unsafe.AsPointer(ref results[0]);
 
             Check("add", Add, i => a[i] + b[i], unary: false);
             Check("mul", Mul, i => a[i] * b[i], unary: false);
             Check("div", Div, i => a[i] / b[i], unary: false);
             Check("fma", Fma, i => T.MultiplyAddEstimate(a[i], b[i], a[(i + 1) & (N - 1)]), unary: false);
-            Check("sqrt", Sqrt, i => T.Sqrt(b[i]), unary: true);
+            Check("sqrt", Sqrt, i => T.Sqrt(radicands[i]), unary: true);
         }
 
         [Benchmark(OperationsPerInvoke = N, Description = "add")]
@@ -98,7 +104,7 @@ namespace NumForge.Benchmarks
         [Benchmark(OperationsPerInvoke = N, Description = "sqrt")]
         public T Sqrt()
         {
-            sqrt(pb, pr, N);
+            sqrt(pq, pr, N);
             return results[N - 1];
         }
 
@@ -112,7 +118,7 @@ namespace NumForge.Benchmarks
                 T expected = numForge(i);
                 if (Bits(results[i]) != Bits(expected))
                 {
-                    string operands = unary ? $"b = 0x{Bits(b[i]):X}" : $"a = 0x{Bits(a[i]):X}, b = 0x{Bits(b[i]):X}";
+                    string operands = unary ? $"|b| = 0x{Bits(radicands[i]):X}" : $"a = 0x{Bits(a[i]):X}, b = 0x{Bits(b[i]):X}";
                     throw new InvalidOperationException(
                         $"SoftPosit and NumForge disagree on {typeof(T).Name} {operation} at operand {i} ({operands}): SoftPosit 0x{Bits(results[i]):X}, NumForge 0x{Bits(expected):X}.");
                 }

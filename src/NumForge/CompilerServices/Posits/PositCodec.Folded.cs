@@ -31,13 +31,24 @@ namespace NumForge.CompilerServices
     {
         /// <summary>The code of a folded head and a normalized value t (see the remarks of this file's class).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong FinishFolded(ulong head, ulong t)
+        private static ulong FinishFolded(ulong head, ulong t) => RoundFolded(head, t) >> (64 - TTraits.Bits);
+
+        /// <summary><see cref="FinishFolded"/> before its last shift: the rounded bit string, the code in its top n bits.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong RoundFolded(ulong head, ulong t)
         {
             int drop = 64 - TTraits.Bits;
             ulong s = head + (t >> (int)head);
-            s += BitOperations.RotateRight(s, drop - 6) & 64;     // the lowest kept bit at 6 (a rotation: one instruction, no copy)
-            return s >> drop;
+            return s + (BitOperations.RotateRight(s, drop - 6) & 64);   // the lowest kept bit at 6 (a rotation: one instruction, no copy)
         }
+
+        /// <summary>
+        /// The code of a rounded bit string <paramref name="s"/> (<see cref="RoundFolded"/>) of a positive value, negated
+        /// when <paramref name="negative"/> (a mask) is set: ~s holds ~code in its top bits, so the shifted complement plus
+        /// one is 2^n - code, already within the code's n bits (the code is at least 1), and no mask follows.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong NegateFolded(ulong s, ulong negative) => ((s ^ negative) >> (64 - TTraits.Bits)) - negative;
 
         /// <summary>The folded head of a head of <see cref="Finish"/> (<paramref name="positive"/>: of a nonnegative value).</summary>
         private static ulong Fold(ulong head, bool positive)

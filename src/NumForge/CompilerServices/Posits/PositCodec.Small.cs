@@ -8,14 +8,16 @@ namespace NumForge.CompilerServices
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
     /// of its folded head (<see cref="FinishFolded"/>; + and × round the two's complement result directly, with heads per
-    /// sign). No branch but a rare one for 0 and NaR.
+    /// sign). No branch but rare ones for 0, NaR and (sums of es &gt;= 2) values far from 1.
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Sums, where every value is a multiple of minpos and at most maxpos in magnitude with room to spare in 64 bits
-    /// (maxScale &lt;= 29: posit16 with es = 0 or 1, SoftPosit's posit16), are exact in a 64-bit fixed-point integer: one
-    /// table gives value × 2^maxScale per code (NaR a sentinel of 2^62 that no sum of reals reaches), the two are added,
-    /// and the leading-zero count of the sum alone picks the head, NaR and zero included. Other shapes align the operand of
+    /// Sums are exact in a 64-bit fixed-point integer: one table gives value × 2^SumShift per code, the two are added, and
+    /// the leading-zero count of the sum alone picks the head, zero included. Where every value is a multiple of minpos
+    /// and at most maxpos in magnitude with room to spare (maxScale &lt;= 29: posit16 with es = 0 or 1, SoftPosit's
+    /// posit16), SumShift is maxScale, every code fits and NaR is a sentinel of 2^62 that no sum of reals reaches, whose
+    /// head is NaR. Otherwise (posit16 with es = 2) SumShift is 37 and the window holds the codes from 2^-32 to 2^23; the
+    /// others read as the sentinel, and a sum with it leaves for <see cref="AddAligned16"/>, which aligns the operand of
     /// smaller scale as <see cref="AddAligned"/> does, without the swap.
     /// </para>
     /// <para>
@@ -29,23 +31,46 @@ namespace NumForge.CompilerServices
         /// <summary>Whether the table-decoded kernels of this file apply (9 to 16 bits).</summary>
         private static bool Small { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.Bits > 8 && TTraits.Bits <= 16; }
 
-        /// <summary>Whether every sum of two posits is exact in a 64-bit fixed-point integer with room for the NaR sentinel.</summary>
+        /// <summary>Whether every code lies in the fixed-point window of <see cref="FixedPointTable"/> (maxScale &lt;= 29: es = 0 or 1).</summary>
         private static bool FixedPointSums { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => TTraits.MaxScale <= 29; }
 
+        /// <summary>
+        /// The fixed point of <see cref="FixedPointTable"/>: values are held as value × 2^SumShift. maxScale when every code
+        /// fits (<see cref="FixedPointSums"/>); else 37, a window from 2^-32 (where es = 2 codes keep 4 fraction bits, the
+        /// lowest at 2^-36, which reads as 2) to 2^23, which holds what tensors hold.
+        /// </summary>
+        private static int SumShift { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => FixedPointSums ? TTraits.MaxScale : 37; }
+
         /// <summary>x + y for 9 to 16 bits.</summary>
+        /// <remarks>
+        /// Both operands read as fixed-point integers (one table, <see cref="FixedPointTable"/>) and one integer addition:
+        /// the sum is exact and its leading-zero count alone picks the folded head. Codes outside the window (and NaR) read
+        /// as a sentinel that no sum of window values reaches: with every code in the window the sentinel is NaR's and
+        /// its head is NaR; otherwise such sums leave for <see cref="AddAligned16"/> (one well-predicted branch).
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong AddSmall(ulong x, ulong y)
         {
-            if (FixedPointSums)
+            ref long values = ref PinnedTable.At<long>(FixedPointTable.Address, 0);
+            long total = Unsafe.Add(ref values, (nint)x) + Unsafe.Add(ref values, (nint)y);
+            long mask = total >> 63;
+            ulong zeros = LeadingZeros((ulong)(total ^ mask));
+            if (!FixedPointSums && zeros < FixedPointTable.WindowZeros)
             {
-                ref long values = ref PinnedTable.At<long>(FixedPointTable.Address, 0);
-                long total = Unsafe.Add(ref values, (nint)x) + Unsafe.Add(ref values, (nint)y);
-                long mask = total >> 63;
-                ulong zeros = LeadingZeros((ulong)(total ^ mask));
-                ulong fixedHead = PinnedTable.At<ulong>(FixedPointTable.FoldedHeadsAddress, (nint)zeros ^ (nint)mask);
-                return FinishFolded(fixedHead, (ulong)total << (int)zeros);
+                return AddAligned16(x, y);
             }
 
+            ulong fixedHead = PinnedTable.At<ulong>(FixedPointTable.FoldedHeadsAddress, (nint)zeros ^ (nint)mask);
+            return FinishFolded(fixedHead, (ulong)total << (int)zeros);
+        }
+
+        /// <summary>
+        /// x + y for 9 to 16 bits, any operands: the operand of smaller scale shifted right (floored; see
+        /// <see cref="AddAligned"/> for why no sticky bit is needed), the larger's by 0.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong AddAligned16(ulong x, ulong y)
+        {
             ref int entries = ref PinnedTable.At<int>(DecodeTable.Address, 0);
             int ex = Unsafe.Add(ref entries, (nint)x);
             int ey = Unsafe.Add(ref entries, (nint)y);
@@ -55,8 +80,7 @@ namespace NumForge.CompilerServices
                 return AddSpecial(x, y);
             }
 
-            // Hidden bits at 61; the smaller scale's operand shifted right (floored; see AddAligned for why no sticky bit
-            // is needed), the larger's by 0.
+            // Hidden bits at 61.
             int scaleA = ex >> 16, scaleB = ey >> 16;
             int high = Math.Max(scaleA, scaleB);
             long sum = ((a << 47) >> Math.Min(high - scaleA, 63)) + ((b << 47) >> Math.Min(high - scaleB, 63));
@@ -71,17 +95,19 @@ namespace NumForge.CompilerServices
             ref long entries = ref PinnedTable.At<long>(ProductTable.Address, 0);
             long ex = Unsafe.Add(ref entries, (nint)x);
             long ey = Unsafe.Add(ref entries, (nint)y);
-            long product = (long)(int)ex * (int)ey;                 // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
+            int product = (int)ex * (int)ey;                        // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
             if (product == 0)
             {
                 return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
             }
 
             // The leading bits that equal the sign, less one (the highest bit where product and 2 product differ), and the
-            // fields of the two entries (see ProductTable) pick the head without the sign as a mask.
-            ulong zeros = LeadingZeros((ulong)(product ^ (product + product)));
+            // fields of the two entries (see ProductTable) pick the head without the sign as a mask. The product stays in
+            // 32 bits (no sign extension): a 64-bit count of its zero-extended bits is 32 more, and shifted left by that
+            // count its bits land where the sign-extended product's would.
+            ulong zeros = LeadingZeros((uint)(product ^ (product + product)));
             ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, (nint)((ulong)(ex + ey) >> 33) - (nint)zeros);
-            return FinishFolded(head, (ulong)product << (int)zeros);
+            return FinishFolded(head, (ulong)(uint)product << (int)zeros);
         }
 
         /// <summary>
@@ -166,8 +192,7 @@ namespace NumForge.CompilerServices
             ulong zeros = LeadingZeros(p);
             ulong head = Unsafe.Add(ref divisors, (nint)(words >> 48) - (nint)zeros + (1 << TTraits.Bits));
             ulong negative = (ulong)((long)BitOperations.RotateRight(words, 41) >> 63);
-            ulong code = FinishFolded(head, p << (int)zeros);
-            return ((code ^ negative) - negative) & TTraits.CodeMask;
+            return NegateFolded(RoundFolded(head, p << (int)zeros), negative);
         }
 
         /// <summary>
@@ -222,13 +247,22 @@ namespace NumForge.CompilerServices
             }
         }
 
-        /// <summary>Every code as value × 2^maxScale (an integer: every posit is a multiple of minpos), and the heads by leading-zero count of a sum.</summary>
+        /// <summary>
+        /// Every code of the window as value × 2^<see cref="SumShift"/> (an integer of magnitude below 2^60), the others a
+        /// sentinel; and the heads by leading-zero count of a sum.
+        /// </summary>
         private static class FixedPointTable
         {
-            /// <summary>The NaR sentinel: any sum with it is at least 2^61 in magnitude, and no sum of reals reaches 2^(2 maxScale + 2) &lt;= 2^60.</summary>
-            private const long NaR = 1L << 62;
+            /// <summary>
+            /// The sentinel of NaR and of codes outside the window: a sum with it has at most 2 leading zeros (of its
+            /// complement when negative), a sum of two window values, below 2^61 in magnitude, at least 3.
+            /// </summary>
+            private const long Sentinel = 1L << 62;
 
-            /// <summary>The value of every code, then the heads for 0 to 64 leading zeros of a sum (one array, one base address).</summary>
+            /// <summary>The fewest leading zeros of a sum of two window values.</summary>
+            public const ulong WindowZeros = 3;
+
+            /// <summary>The value of every code (see <see cref="FixedPointTable"/>).</summary>
             public static readonly long[] Values = PinnedTable.Pin(Build());
 
             /// <summary>The address of element 0 of <see cref="Values"/> (pinned): a constant in Tier-1 code.</summary>
@@ -258,14 +292,23 @@ namespace NumForge.CompilerServices
                 {
                     if ((code & PayloadMask) == 0)
                     {
-                        values[code] = code == 0 ? 0 : NaR;
+                        values[code] = code == 0 ? 0 : Sentinel;
                         continue;
                     }
 
                     int entry = DecodeTable.Entries[code];
-                    long significand = (short)entry;                // hidden bit at 14
-                    int shift = (entry >> 16) - 14 + TTraits.MaxScale;
-                    values[code] = shift >= 0 ? significand << shift : significand >> -shift;   // exact either way
+                    long significand = (short)entry;                // hidden bit at 14, at most 15 bits
+                    int shift = (entry >> 16) - 14 + SumShift;
+                    // In the window: an integer (no bit below 2^-SumShift) below 2^60 in magnitude, and even unless every
+                    // code fits. A sum of -1 would have 64 leading zeros in its complement, and its normalization (a shift
+                    // by 64) would keep its bits; that only happens with -minpos + 0 when every code fits, whose head
+                    // saturates and ignores them.
+                    bool inWindow = shift >= 0
+                        ? shift <= 60 - 15
+                        : (significand & ((1L << -shift) - 1)) == 0;
+                    long value = !inWindow ? 0 : shift >= 0 ? significand << shift : significand >> -shift;
+                    inWindow &= Math.Abs(value) < 1L << 60 && (FixedPointSums || (value & 1) == 0);
+                    values[code] = inWindow ? value : Sentinel;
                 }
 
                 return values;
@@ -273,17 +316,17 @@ namespace NumForge.CompilerServices
 
             /// <summary>
             /// The heads of a sum by the leading-zero count z of the sum (or of its complement, for a negative sum), both
-            /// signs as in <see cref="SignedHeads"/>: a leading one at bit 63 - z is the scale 63 - z - maxScale; 2 or fewer
-            /// leading zeros only come with NaR.
+            /// signs as in <see cref="SignedHeads"/>: a leading one at bit 63 - z is the scale 63 - z - SumShift; fewer than
+            /// <see cref="WindowZeros"/> leading zeros only come with the sentinel (NaR when every code is in the window).
             /// </summary>
             private static ulong[] BuildHeads()
             {
                 var heads = new ulong[2 * 65];
                 for (int zeros = 0; zeros <= 64; zeros++)
                 {
-                    int scale = 63 - zeros - TTraits.MaxScale;
-                    heads[65 + zeros] = zeros <= 2 ? (1UL << 63) | 63 : zeros == 64 ? 63 : HeadForScale(scale);
-                    heads[64 - zeros] = zeros <= 2 ? (1UL << 63) | 63 : NegativeHeadForScale(scale);
+                    int scale = 63 - zeros - SumShift;
+                    heads[65 + zeros] = zeros < (int)WindowZeros ? (1UL << 63) | 63 : zeros == 64 ? 63 : HeadForScale(scale);
+                    heads[64 - zeros] = zeros < (int)WindowZeros ? (1UL << 63) | 63 : NegativeHeadForScale(scale);
                 }
 
                 return heads;
