@@ -377,7 +377,7 @@ namespace NumForge.CompilerServices
 
         public static bool ReadsAddend => false;
 
-        /// <summary>512 bits: 1.6x the scalar kernels there (loaded machine), about even at 256, 3.6x slower at 128.</summary>
+        /// <summary>512 bits: 1.47x the scalar kernels there (quiet run, docs/benchmarks.md), even at 256, 3.6x slower at 128 (loaded).</summary>
         public static SimdWidth NarrowestPayingWidth => SimdWidth.V512;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -394,7 +394,7 @@ namespace NumForge.CompilerServices
 
         public static bool ReadsAddend => false;
 
-        /// <summary>512 bits: 1.2x the scalar kernels there (loaded machine), 1.15x slower at 256, 2.6x slower at 128.</summary>
+        /// <summary>512 bits: 1.42x the scalar kernels there (quiet run), 1.05x slower at 256, 2.6x slower at 128 (loaded).</summary>
         public static SimdWidth NarrowestPayingWidth => SimdWidth.V512;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -409,8 +409,11 @@ namespace NumForge.CompilerServices
     {
         public static bool ReadsAddend => true;
 
-        /// <summary>256 bits: 1.7-1.9x the scalar kernels there, 2.1-3x at 512 (loaded machine), 1.2x slower at 128.</summary>
-        public static SimdWidth NarrowestPayingWidth => SimdWidth.V256;
+        /// <summary>
+        /// 512 bits: 1.38x the scalar kernels there (quiet run); at 256 bits 1.07x slower since the scalar posit32 fma
+        /// reads its operands from a table and rounds once (PositCodec.NarrowQuotients.cs).
+        /// </summary>
+        public static SimdWidth NarrowestPayingWidth => SimdWidth.V512;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TV ToOdd<TOps, TV>(TV a, TV b, TV c)
