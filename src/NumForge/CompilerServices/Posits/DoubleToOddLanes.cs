@@ -32,7 +32,6 @@ namespace NumForge.CompilerServices
         where TOps : struct, ISimd<TV>
         where TV : struct
     {
-        private static readonly TV One = TOps.Create(1);
         private static readonly TV SignBit = TOps.Create(0x8000_0000_0000_0000UL);
 
         /// <summary>a + b rounded to odd.</summary>
@@ -40,7 +39,7 @@ namespace NumForge.CompilerServices
         public static TV Add(TV a, TV b)
         {
             TV sum = TOps.FAdd(a, b);
-            return ToOdd(sum, SumError(a, b, sum));
+            return RoundToOddLanes<TOps, TV>.ToOdd(sum, RoundToOddLanes<TOps, TV>.SumError(a, b, sum));
         }
 
         /// <summary>a × b rounded to odd (the product's error by FMA).</summary>
@@ -48,7 +47,7 @@ namespace NumForge.CompilerServices
         public static TV Multiply(TV a, TV b)
         {
             TV product = TOps.FMultiply(a, b);
-            return ToOdd(product, Lanes64.FusedMultiplyAdd(a, b, TOps.Xor(product, SignBit)));
+            return RoundToOddLanes<TOps, TV>.ToOdd(product, Lanes64.FusedMultiplyAdd(a, b, TOps.Xor(product, SignBit)));
         }
 
         /// <summary>a × b + c rounded to odd (see the remarks on the type).</summary>
@@ -58,34 +57,12 @@ namespace NumForge.CompilerServices
             TV p = TOps.FMultiply(a, b);
             TV q = Lanes64.FusedMultiplyAdd(a, b, TOps.Xor(p, SignBit));
             TV s = TOps.FAdd(p, c);
-            TV e = SumError(p, c, s);
+            TV e = RoundToOddLanes<TOps, TV>.SumError(p, c, s);
             TV u = TOps.FAdd(e, q);
-            TV uError = SumError(e, q, u);
+            TV uError = RoundToOddLanes<TOps, TV>.SumError(e, q, u);
             TV t = TOps.FAdd(s, u);
-            TV tError = SumError(s, u, t);
-            return ToOdd(t, TOps.FAdd(tError, uError));
-        }
-
-        /// <summary>The exact error a + b - sum of the nearest double sum (Knuth's TwoSum, any order of magnitudes).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV SumError(TV a, TV b, TV sum)
-        {
-            TV bVirtual = TOps.FSubtract(sum, a);
-            TV aVirtual = TOps.FSubtract(sum, bVirtual);
-            return TOps.FAdd(TOps.FSubtract(a, aVirtual), TOps.FSubtract(b, bVirtual));
-        }
-
-        /// <summary>
-        /// The round-to-odd result from the nearest one and the sign of its error: unchanged when exact or odd, else one
-        /// unit toward the exact value (the magnitude's bits up when the error has the result's sign, down otherwise).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV ToOdd(TV nearest, TV error)
-        {
-            TV zero = default;
-            TV move = TOps.AndNot(TOps.Equal(TOps.And(nearest, One), zero), TOps.FEqual(error, zero));
-            TV down = TOps.GreaterThan(zero, TOps.Xor(nearest, error));
-            return TOps.Add(nearest, TOps.And(move, TOps.Or(down, One)));
+            TV tError = RoundToOddLanes<TOps, TV>.SumError(s, u, t);
+            return RoundToOddLanes<TOps, TV>.ToOdd(t, TOps.FAdd(tError, uError));
         }
     }
 }

@@ -47,7 +47,6 @@ namespace NumForge.CompilerServices
             && (2 * TTraits.MaxScale) + TTraits.MaxFractionBits + 2 <= 126
             && PositVectorEncoder<TTraits, TOps, TV>.CanEncode;
 
-        private static readonly TV One = TOps.Create(1);
         private static readonly TV CodeMask = TOps.Create(TTraits.CodeMask);
         private static readonly TV SignBit = TOps.Create(TTraits.NaRCode);
         private static readonly TV PayloadTop = TOps.Create(~((1UL << (33 - N)) - 1) & 0xFFFF_FFFFUL);
@@ -90,7 +89,7 @@ namespace NumForge.CompilerServices
         public static TV AddToOdd(TV a, TV b)
         {
             TV sum = TOps.FAdd(a, b);
-            return ToOdd(sum, SumError(a, b, sum));
+            return RoundToOddLanes<TOps, TV>.ToOdd(sum, RoundToOddLanes<TOps, TV>.SumError(a, b, sum));
         }
 
         /// <summary>a × b rounded to odd: a's top 11 bits times b and the rest of a times b are both exact.</summary>
@@ -101,7 +100,7 @@ namespace NumForge.CompilerServices
             TV productHigh = TOps.FMultiply(high, b);
             TV productLow = TOps.FMultiply(TOps.FSubtract(a, high), b);
             TV product = TOps.FAdd(productHigh, productLow);
-            return ToOdd(product, SumError(productHigh, productLow, product));
+            return RoundToOddLanes<TOps, TV>.ToOdd(product, RoundToOddLanes<TOps, TV>.SumError(productHigh, productLow, product));
         }
 
         /// <summary>
@@ -127,13 +126,13 @@ namespace NumForge.CompilerServices
             TV64 p1 = TOps64.FMultiply(a1, b1);
             TV64 s0 = TOps64.FAdd(p0, c0);
             TV64 s1 = TOps64.FAdd(p1, c1);
-            TV64 e0 = SumError<TOps64, TV64>(p0, c0, s0);
-            TV64 e1 = SumError<TOps64, TV64>(p1, c1, s1);
+            TV64 e0 = RoundToOddLanes<TOps64, TV64>.SumError(p0, c0, s0);
+            TV64 e1 = RoundToOddLanes<TOps64, TV64>.SumError(p1, c1, s1);
             TV nearest = NarrowToSingle(s0, s1);
             TOps64.WidenSingleToDouble(nearest, out TV64 f0, out TV64 f1);
             TV64 error0 = TOps64.FAdd(TOps64.FSubtract(s0, f0), e0);
             TV64 error1 = TOps64.FAdd(TOps64.FSubtract(s1, f1), e1);
-            return ToOdd(nearest, NarrowToSingle(error0, error1));
+            return RoundToOddLanes<TOps, TV>.ToOdd(nearest, NarrowToSingle(error0, error1));
         }
 
         /// <summary>Two vectors of doubles to one of floats (rounded to nearest), in order.</summary>
@@ -152,39 +151,6 @@ namespace NumForge.CompilerServices
             }
 
             return Unsafe.BitCast<Vector128<uint>, TV>(Vector128.Narrow(Unsafe.BitCast<TV64, Vector128<double>>(low), Unsafe.BitCast<TV64, Vector128<double>>(high)).AsUInt32());
-        }
-
-        /// <summary>TwoSum in any lanes (the double lanes of <see cref="FusedMultiplyAddToOdd"/>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV64 SumError<TOps64, TV64>(TV64 a, TV64 b, TV64 sum)
-            where TOps64 : struct, ISimd<TV64>
-            where TV64 : struct
-        {
-            TV64 bVirtual = TOps64.FSubtract(sum, a);
-            TV64 aVirtual = TOps64.FSubtract(sum, bVirtual);
-            return TOps64.FAdd(TOps64.FSubtract(a, aVirtual), TOps64.FSubtract(b, bVirtual));
-        }
-
-        /// <summary>The exact error a + b - sum of the nearest float sum (Knuth's TwoSum, any order of magnitudes).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV SumError(TV a, TV b, TV sum)
-        {
-            TV bVirtual = TOps.FSubtract(sum, a);
-            TV aVirtual = TOps.FSubtract(sum, bVirtual);
-            return TOps.FAdd(TOps.FSubtract(a, aVirtual), TOps.FSubtract(b, bVirtual));
-        }
-
-        /// <summary>
-        /// The round-to-odd result from the nearest one and its error: unchanged when exact or odd, else one unit toward
-        /// the exact value (the magnitude's bits up when the error has the result's sign, down otherwise).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV ToOdd(TV nearest, TV error)
-        {
-            TV zero = default;
-            TV move = TOps.AndNot(TOps.Equal(TOps.And(nearest, One), zero), TOps.FEqual(error, zero));
-            TV down = TOps.GreaterThan(zero, TOps.Xor(nearest, error));
-            return TOps.Add(nearest, TOps.And(move, TOps.Or(down, One)));
         }
     }
 }
