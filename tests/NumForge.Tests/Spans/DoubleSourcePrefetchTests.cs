@@ -18,18 +18,6 @@ namespace NumForge.Tests.Spans
     /// </summary>
     public class DoubleSourcePrefetchTests
     {
-        public static TheoryData<MidpointRounding, bool> Modes()
-        {
-            var modes = new TheoryData<MidpointRounding, bool>();
-            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
-            {
-                modes.Add(mode, false);
-                modes.Add(mode, true);
-            }
-
-            return modes;
-        }
-
         [Fact]
         public void The_test_span_is_above_the_prefetch_threshold()
         {
@@ -38,12 +26,12 @@ namespace NumForge.Tests.Spans
         }
 
         [Theory]
-        [MemberData(nameof(Modes))]
+        [MemberData(nameof(SpanInputs.ModesAndSaturation), MemberType = typeof(SpanInputs))]
         public void E4M3FN_from_a_prefetched_double_span_matches_the_scalar_codec(MidpointRounding mode, bool saturate)
             => Check<SpanTraits<SE4M3FN>, byte>(mode, saturate);
 
         [Theory]
-        [MemberData(nameof(Modes))]
+        [MemberData(nameof(SpanInputs.ModesAndSaturation), MemberType = typeof(SpanInputs))]
         public void BFloat16_from_a_prefetched_double_span_matches_the_scalar_codec(MidpointRounding mode, bool saturate)
             => Check<SpanTraits<SBF16>, ushort>(mode, saturate);
 

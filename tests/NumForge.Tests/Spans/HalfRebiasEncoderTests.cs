@@ -16,18 +16,6 @@ namespace NumForge.Tests.Spans
     /// </summary>
     public class HalfRebiasEncoderTests
     {
-        public static TheoryData<MidpointRounding, bool> Modes()
-        {
-            var modes = new TheoryData<MidpointRounding, bool>();
-            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
-            {
-                modes.Add(mode, false);
-                modes.Add(mode, true);
-            }
-
-            return modes;
-        }
-
         [Fact]
         public void Applies_to_the_formats_that_hold_every_Half_as_a_normal_number()
         {
@@ -46,7 +34,7 @@ namespace NumForge.Tests.Spans
         }
 
         [Theory]
-        [MemberData(nameof(Modes))]
+        [MemberData(nameof(SpanInputs.ModesAndSaturation), MemberType = typeof(SpanInputs))]
         public void Every_Half_code_matches_the_reference_and_the_scalar_cast_at_every_width(MidpointRounding mode, bool saturate)
         {
             Assert.Null(CheckEveryCode<SBF16>(mode, saturate));
@@ -55,7 +43,7 @@ namespace NumForge.Tests.Spans
         }
 
         [Theory]
-        [MemberData(nameof(Modes))]
+        [MemberData(nameof(SpanInputs.ModesAndSaturation), MemberType = typeof(SpanInputs))]
         public void Mixed_inputs_with_specials_at_every_lane_position_match_the_scalar_cast_at_every_offset_and_length(MidpointRounding mode, bool saturate)
         {
             // 1% NaN, 1% infinities, 2% beyond Half's range (infinities as Halves), ties and subnormals, through the span

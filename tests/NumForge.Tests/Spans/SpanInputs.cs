@@ -1,11 +1,25 @@
 using System;
 using System.Collections.Generic;
+using Xunit;
 
 namespace NumForge.Tests.Spans
 {
     /// <summary>Inputs shared by the span tests: boundary bit patterns and seeded random values.</summary>
     internal static class SpanInputs
     {
+        /// <summary>Every rounding mode, each without and with saturation: the theory rows of the encoder tests.</summary>
+        public static TheoryData<MidpointRounding, bool> ModesAndSaturation()
+        {
+            var modes = new TheoryData<MidpointRounding, bool>();
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                modes.Add(mode, false);
+                modes.Add(mode, true);
+            }
+
+            return modes;
+        }
+
         private static readonly ushort[] LowPatterns = { 0, 1, 0x7FFF, 0x8000, 0xFFFF };
 
         private static float[]? floats;

@@ -16,20 +16,8 @@ namespace NumForge.Tests.Spans
     {
         private static readonly ushort[] Lows = { 0x0000, 0x0001, 0x7FFF, 0x8000, 0x8001, 0xFFFF };
 
-        public static TheoryData<MidpointRounding, bool> Modes()
-        {
-            var modes = new TheoryData<MidpointRounding, bool>();
-            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
-            {
-                modes.Add(mode, false);
-                modes.Add(mode, true);
-            }
-
-            return modes;
-        }
-
         [Theory]
-        [MemberData(nameof(Modes))]
+        [MemberData(nameof(SpanInputs.ModesAndSaturation), MemberType = typeof(SpanInputs))]
         public void Every_top_half_and_rounding_boundary_matches_the_reference_at_every_width(MidpointRounding mode, bool saturate)
         {
             // Every top half (NaN payloads, infinities, the largest finite value, subnormals, zeros of both signs) with
@@ -66,7 +54,7 @@ namespace NumForge.Tests.Spans
         }
 
         [Theory]
-        [MemberData(nameof(Modes))]
+        [MemberData(nameof(SpanInputs.ModesAndSaturation), MemberType = typeof(SpanInputs))]
         public void Span_conversion_of_random_bits_at_every_offset_and_length_matches_the_reference(MidpointRounding mode, bool saturate)
         {
             // Through the span entry point (blocks, the edge blocks, the scalar tail) on unaligned slices.
