@@ -105,6 +105,33 @@ namespace NumForge.Benchmarks
         [Benchmark(Description = "read the double bytes (OR of all bits)")]
         public ulong ReadDoubles() => OrAll(MemoryMarshal.AsBytes(doubles.AsSpan()));
 
+        /// <summary>
+        /// What a double source costs without NumForge's one-pass narrowing: TensorPrimitives' double -> float
+        /// (rounded to nearest), the first of the two passes of <see cref="E4M3FNViaSingle"/>.
+        /// </summary>
+        [Benchmark(Description = "TensorPrimitives double->float")]
+        public void TensorPrimitivesDoubleToSingle() => TensorPrimitives.ConvertTruncating<double, float>(doubles, floatsOut);
+
+        /// <summary>
+        /// The two-pass alternative to <see cref="E4M3FNFromDouble"/>: TensorPrimitives' double -> float, then float -> X.
+        /// It rounds twice (wrong for a double just beside a midpoint of the format, or beyond the format's range in a
+        /// directed mode); the one-pass row is exact. An anchor of speed only.
+        /// </summary>
+        [Benchmark(Description = "E4M3FN double->float->X (two passes, rounds twice)")]
+        public void E4M3FNViaSingle()
+        {
+            TensorPrimitives.ConvertTruncating<double, float>(doubles, floatsOut);
+            FloatSpan<Float8E4M3FN.Traits>.ConvertFromSingle<byte>(floatsOut, bytes, Rounding, Saturate);
+        }
+
+        /// <summary>The two-pass alternative to <see cref="BFloat16FromDouble"/>, as <see cref="E4M3FNViaSingle"/>.</summary>
+        [Benchmark(Description = "BFloat16 double->float->X (two passes, rounds twice)")]
+        public void BFloat16ViaSingle()
+        {
+            TensorPrimitives.ConvertTruncating<double, float>(doubles, floatsOut);
+            FloatSpan<BFloat16.Traits>.ConvertFromSingle<ushort>(floatsOut, shorts, Rounding, Saturate);
+        }
+
         // ---------------------------------------------------------------- float sources
 
         [Benchmark(Description = "E4M3FN float->X")]

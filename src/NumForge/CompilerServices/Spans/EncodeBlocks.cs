@@ -260,8 +260,9 @@ namespace NumForge.CompilerServices.Spans
     /// <item>Toward zero: truncated to float. Truncating onto float's grid and then onto the format's coarser grid,
     /// which lies on float's, is truncating once. Beyond float's range the largest float, which is beyond the format's.</item>
     /// <item>Toward an infinity: converted in the same direction, for the same reason; beyond float's range in that
-    /// direction the conversion gives infinity, so only where the format gives infinity the code of overflow (else as
-    /// nearest).</item>
+    /// direction the conversion gives infinity: where the format gives infinity the code of that overflow, as is;
+    /// elsewhere (saturating) the finite doubles beyond float's range on that side are first brought to its end
+    /// (<see cref="DoubleNarrowings.AtLeastSingleMin"/>), whose code is theirs, and infinities kept.</item>
     /// <item>Nearest, formats whose half smallest subnormal is at least 2^-126: truncated with the sticky bit (the
     /// double's 29 dropped bits, nonzero) set in float's last place first: rounded to odd. Below 2^-126, where the
     /// sticky bit would need more bits, every value rounds to zero in such a format whatever float it becomes.</item>
@@ -307,10 +308,14 @@ namespace NumForge.CompilerServices.Spans
             {
                 case MidpointRounding.ToZero:
                     return DoubleNarrowing.TowardZero;
-                case MidpointRounding.ToNegativeInfinity when Code(double.NegativeInfinity) == Code(-floatMax) && Code(double.NegativeInfinity) == Code(-double.MaxValue):
-                    return DoubleNarrowing.Down;
-                case MidpointRounding.ToPositiveInfinity when Code(double.PositiveInfinity) == Code(floatMax) && Code(double.PositiveInfinity) == Code(double.MaxValue):
-                    return DoubleNarrowing.Up;
+                case MidpointRounding.ToNegativeInfinity:
+                    return Code(double.NegativeInfinity) == Code(-floatMax) && Code(double.NegativeInfinity) == Code(-double.MaxValue)
+                        ? DoubleNarrowing.Down
+                        : DoubleNarrowing.ClampedDown;
+                case MidpointRounding.ToPositiveInfinity:
+                    return Code(double.PositiveInfinity) == Code(floatMax) && Code(double.PositiveInfinity) == Code(double.MaxValue)
+                        ? DoubleNarrowing.Up
+                        : DoubleNarrowing.ClampedUp;
                 default:
                     // Half the smallest subnormal at or above 2^-126: every value below 2^-126 rounds to (signed) zero.
                     return (mode == MidpointRounding.ToEven || mode == MidpointRounding.AwayFromZero)
@@ -360,6 +365,10 @@ namespace NumForge.CompilerServices.Spans
                     return DoubleNarrowings.Down(low, high);
                 case DoubleNarrowing.Up:
                     return DoubleNarrowings.Up(low, high);
+                case DoubleNarrowing.ClampedDown:
+                    return DoubleNarrowings.Down(DoubleNarrowings.AtLeastSingleMin(low), DoubleNarrowings.AtLeastSingleMin(high));
+                case DoubleNarrowing.ClampedUp:
+                    return DoubleNarrowings.Up(DoubleNarrowings.AtMostSingleMax(low), DoubleNarrowings.AtMostSingleMax(high));
                 case DoubleNarrowing.Sticky:
                     return DoubleNarrowings.TowardZero(DoubleNarrowings.WithSticky(low), DoubleNarrowings.WithSticky(high));
                 default:
@@ -408,6 +417,30 @@ namespace NumForge.CompilerServices.Spans
         }
 
         /// <summary>
+        /// The double with a finite value below -<see cref="float.MaxValue"/> raised to it; -infinity and NaN kept. Converted
+        /// toward -infinity it stays finite, where the conversion of the double itself would give -infinity, whose code
+        /// differs from that of the finite overflow when saturating (two operations per eight doubles; two more
+        /// conversions otherwise).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<double> AtLeastSingleMin(Vector512<double> value)
+        {
+            // vmaxpd answers with its second operand when either is NaN, so NaN passes; -infinity is raised with the
+            // rest, and the fixup puts it back (the table answers the class -infinity, token 4, with the source: 1).
+            Vector512<double> raised = Avx512F.Max(Vector512.Create(-(double)float.MaxValue), value);
+            return Avx512F.Fixup(raised, value, Vector512.Create(1L << (4 * 4)), 0);
+        }
+
+        /// <summary>The double with a finite value above <see cref="float.MaxValue"/> lowered to it; +infinity and NaN kept (as <see cref="AtLeastSingleMin"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<double> AtMostSingleMax(Vector512<double> value)
+        {
+            // The class +infinity is token 5.
+            Vector512<double> lowered = Avx512F.Min(Vector512.Create((double)float.MaxValue), value);
+            return Avx512F.Fixup(lowered, value, Vector512.Create(1L << (5 * 4)), 0);
+        }
+
+        /// <summary>
         /// Rounded to odd: of the conversions toward -infinity and +infinity, the one whose last bit is set (equal when
         /// the double is a float). Exact for any later rounding to a format with at least two fewer bits than float.
         /// </summary>
@@ -437,5 +470,11 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>Converted toward +infinity.</summary>
         Up,
+
+        /// <summary>Finite values below float's range raised to its end, then converted toward -infinity (saturating: see <see cref="DoubleNarrowings.AtLeastSingleMin"/>).</summary>
+        ClampedDown,
+
+        /// <summary>Finite values above float's range lowered to its end, then converted toward +infinity.</summary>
+        ClampedUp,
     }
 }

@@ -119,4 +119,20 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high) => DoubleNarrowings.Up(low, high);
     }
+
+    /// <summary>Finite doubles below float's range raised to its end, then converted toward -infinity (<see cref="DoubleNarrowings.AtLeastSingleMin"/>).</summary>
+    internal readonly struct ClampedDownNarrowing : IDoubleNarrowing
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high)
+            => DoubleNarrowings.Down(DoubleNarrowings.AtLeastSingleMin(low), DoubleNarrowings.AtLeastSingleMin(high));
+    }
+
+    /// <summary>Finite doubles above float's range lowered to its end, then converted toward +infinity (<see cref="DoubleNarrowings.AtMostSingleMax"/>).</summary>
+    internal readonly struct ClampedUpNarrowing : IDoubleNarrowing
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Narrow(Vector512<double> low, Vector512<double> high)
+            => DoubleNarrowings.Up(DoubleNarrowings.AtMostSingleMax(low), DoubleNarrowings.AtMostSingleMax(high));
+    }
 }

@@ -139,7 +139,8 @@ namespace NumForge.CompilerServices.Spans
         /// onto float's grid, then onto BFloat16's, which lies on float's, is truncating once; beyond float's range
         /// the largest float, whose truncation is BFloat16's largest finite value, as the double's). Toward an
         /// infinity: converted in that direction, for the same reason, where the codes of infinity and of the largest
-        /// doubles in that direction agree (beyond float's range the conversion gives infinity). Otherwise rounded to
+        /// doubles in that direction agree (beyond float's range the conversion gives infinity), else (saturating) with
+        /// those doubles first brought to float's end (<see cref="DoubleNarrowings.AtLeastSingleMin"/>). Otherwise rounded to
         /// odd (float has 16 more bits than BFloat16 at every magnitude, so the later rounding in any mode is the
         /// double's own): twice the conversions.
         /// </summary>
@@ -155,10 +156,12 @@ namespace NumForge.CompilerServices.Spans
             return rounding switch
             {
                 MidpointRounding.ToZero => Run<DoubleLanes<TowardZeroNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
-                MidpointRounding.ToNegativeInfinity when BeyondFloatAsInfinity<TTraits>(rounding, saturate, -1)
-                    => Run<DoubleLanes<DownNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
-                MidpointRounding.ToPositiveInfinity when BeyondFloatAsInfinity<TTraits>(rounding, saturate, 1)
-                    => Run<DoubleLanes<UpNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
+                MidpointRounding.ToNegativeInfinity => BeyondFloatAsInfinity<TTraits>(rounding, saturate, -1)
+                    ? Run<DoubleLanes<DownNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512)
+                    : Run<DoubleLanes<ClampedDownNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
+                MidpointRounding.ToPositiveInfinity => BeyondFloatAsInfinity<TTraits>(rounding, saturate, 1)
+                    ? Run<DoubleLanes<UpNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512)
+                    : Run<DoubleLanes<ClampedUpNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
                 _ => Run<DoubleLanes<ToOddNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
             };
         }
