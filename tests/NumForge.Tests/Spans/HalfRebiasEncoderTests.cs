@@ -40,6 +40,11 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckEveryCode<SBF16>(mode, saturate));
             Assert.Null(CheckEveryCode<SE6M9>(mode, saturate));
             Assert.Null(CheckEveryCode<SE7M8>(mode, saturate));
+
+            // BFloat16's layout with another overflow or bias: re-biased too (no Half overflows them).
+            Assert.Null(CheckEveryCode<SE8M7Saturate>(mode, saturate));
+            Assert.Null(CheckEveryCode<SE8M7OverflowNaN>(mode, saturate));
+            Assert.Null(CheckEveryCode<SE8M7Bias126>(mode, saturate));
         }
 
         [Theory]
