@@ -520,16 +520,10 @@ namespace NumForge.CompilerServices
         {
             if (Unsafe.SizeOf<TBits>() == 2 && HalfRebiasEncoder.Applies<TTraits>())
             {
-                // BFloat16 and other formats holding every Half as a normal number: re-biased in 16-bit lanes (Spans/HalfRebiasEncoder.cs).
+                // BFloat16 (every format TopHalfEncoder takes) and other formats holding every Half as a normal number:
+                // re-biased in 16-bit lanes, every mode and saturation (Spans/HalfRebiasEncoder.cs). It leaves less than
+                // one vector (a span shorter than one, or the end of a conversion in place), or all at scalar width.
                 int head = HalfRebiasEncoder.FromHalf<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), rounding, width);
-                source = source[head..];
-                destination = destination[head..];
-            }
-
-            if (Unsafe.SizeOf<TBits>() == 2 && TopHalfEncoder.Applies<TTraits>())
-            {
-                // BFloat16: widened exactly, then the top-half add of the float path (Spans/TopHalfEncoder.cs).
-                int head = TopHalfEncoder.FromHalf<TTraits>(source, MemoryMarshal.Cast<TBits, ushort>(destination), rounding, saturate, width);
                 source = source[head..];
                 destination = destination[head..];
             }

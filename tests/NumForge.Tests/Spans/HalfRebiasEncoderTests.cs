@@ -40,6 +40,11 @@ namespace NumForge.Tests.Spans
             Assert.Null(CheckEveryCode<SBF16>(mode, saturate));
             Assert.Null(CheckEveryCode<SE6M9>(mode, saturate));
             Assert.Null(CheckEveryCode<SE7M8>(mode, saturate));
+
+            // BFloat16's layout with another overflow or bias: re-biased too (no Half overflows them).
+            Assert.Null(CheckEveryCode<SE8M7Saturate>(mode, saturate));
+            Assert.Null(CheckEveryCode<SE8M7OverflowNaN>(mode, saturate));
+            Assert.Null(CheckEveryCode<SE8M7Bias126>(mode, saturate));
         }
 
         [Theory]
@@ -64,6 +69,34 @@ namespace NumForge.Tests.Spans
                     }
                 }
             }
+        }
+
+        [Fact]
+        public void Takes_every_format_the_top_half_encoder_takes()
+        {
+            // FromHalfCore has no top-half step: BFloat16's layout (TopHalfEncoder's) is re-biased from Half. The 16-bit
+            // formats with 8 exponent bits that TopHalfEncoder declines go through the Half lane encoder.
+            Pass(CheckTakes<BFloat16.Traits>(topHalf: true, rebias: true));
+            Pass(CheckTakes<SpanTraits<SBF16>>(topHalf: true, rebias: true));
+            Pass(CheckTakes<SpanTraits<SE8M7Infinity>>(topHalf: true, rebias: true));
+            Pass(CheckTakes<SpanTraits<SE8M7Saturate>>(topHalf: false, rebias: true));
+            Pass(CheckTakes<SpanTraits<SE8M7OverflowNaN>>(topHalf: false, rebias: true));
+            Pass(CheckTakes<SpanTraits<SE8M7NoSubnormals>>(topHalf: false, rebias: false));
+            Pass(CheckTakes<SpanTraits<SE8M7Bias126>>(topHalf: false, rebias: true));
+            Pass(CheckTakes<SpanTraits<SE8M7FiniteNaN>>(topHalf: false, rebias: false));
+        }
+
+        [Theory]
+        [MemberData(nameof(SpanInputs.ModesAndSaturation), MemberType = typeof(SpanInputs))]
+        public void Every_tail_length_apart_and_in_place_matches_the_scalar_codec_at_every_width(MidpointRounding mode, bool saturate)
+        {
+            // The re-biased formats, and 16-bit formats with 8 exponent bits on either side of both encoders' conditions.
+            Pass(CheckTails<SBF16>(mode, saturate));
+            Pass(CheckTails<SE6M9>(mode, saturate));
+            Pass(CheckTails<SE7M8>(mode, saturate));
+            Pass(CheckTails<SE8M7Saturate>(mode, saturate));
+            Pass(CheckTails<SE8M7NoSubnormals>(mode, saturate));
+            Pass(CheckTails<SE8M7FiniteNaN>(mode, saturate));
         }
 
         [Theory]
@@ -176,6 +209,93 @@ namespace NumForge.Tests.Spans
             return null;
         }
 
+        /// <summary>Fails with the whole message of a problem (Assert.Null shortens it).</summary>
+        private static void Pass(string? problem)
+        {
+            if (problem != null)
+            {
+                Assert.Fail(problem);
+            }
+        }
+
+        private static string? CheckTakes<TTraits>(bool topHalf, bool rebias)
+            where TTraits : struct, IFloatTraits
+        {
+            bool top = TopHalfEncoder.Applies<TTraits>();
+            bool re = HalfRebiasEncoder.Applies<TTraits>();
+            return top == topHalf && re == rebias && (re || !top) ? null : $"{typeof(TTraits)}: top half {top}, re-bias {re}";
+        }
+
+        /// <summary>
+        /// Lengths that leave every tail from none to one 512-bit vector of Halves and one more (0..33), alone and after
+        /// two such vectors, into a destination apart (one element off the source's alignment) and in place (the block
+        /// loop then leaves the tail to the caller); random codes with specials, ties and subnormals mixed in.
+        /// </summary>
+        private static string? CheckTails<TSpec>(MidpointRounding mode, bool saturate)
+            where TSpec : struct, ISpanSpec
+        {
+            const int Vector512Halves = 32;
+            ushort[] specials =
+            {
+                0x0000, 0x8000, 0x0001, 0x8001, 0x03FF, 0x83FF, 0x0400, 0x7BFF, 0xFBFF, 0x7C00, 0xFC00, 0x7E00, 0xFE01, 0x7D55,
+                0x3C01, 0xBC01, 0x3C02, 0x3C03, 0x3C04, 0x3C08, 0xBC08, 0x3C0C, 0x3C18, 0x3C20, 0xBC20, 0x3C40, 0x0003, 0x8005,
+            };
+            var random = new Random(43 + ((int)mode * 2) + (saturate ? 1 : 0));
+            bool rebias = HalfRebiasEncoder.Applies<SpanTraits<TSpec>>();
+            foreach (SimdWidth width in Widths)
+            {
+                int block = SimdWidths.Resolve(width) switch
+                {
+                    SimdWidth.V512 => 32,
+                    SimdWidth.V256 => 16,
+                    SimdWidth.V128 => 8,
+                    _ => int.MaxValue,
+                };
+                foreach (int whole in new[] { 0, 2 * Vector512Halves })
+                {
+                    for (int tail = 0; tail <= Vector512Halves + 1; tail++)
+                    {
+                        int length = whole + tail;
+                        ushort[] bits = new ushort[length];
+                        ushort[] expected = new ushort[length];
+                        for (int i = 0; i < length; i++)
+                        {
+                            bits[i] = random.Next(3) == 0 ? specials[random.Next(specials.Length)] : (ushort)random.Next(65536);
+                            expected[i] = (ushort)FloatCodec<SpanTraits<TSpec>>.FromHalf(BitConverter.UInt16BitsToHalf(bits[i]), mode, saturate);
+                        }
+
+                        Half[] source = Array.ConvertAll(bits, BitConverter.UInt16BitsToHalf);
+                        ushort[] apart = new ushort[length + 1];
+                        FloatSpan<SpanTraits<TSpec>>.FromHalfCore<ushort>(source, apart.AsSpan(1, length), mode, saturate, width);
+                        ushort[] inPlace = (ushort[])bits.Clone();
+                        FloatSpan<SpanTraits<TSpec>>.FromHalfCore<ushort>(MemoryMarshal.Cast<ushort, Half>(inPlace), inPlace, mode, saturate, width);
+                        for (int i = 0; i < length; i++)
+                        {
+                            if (apart[1 + i] != expected[i] || inPlace[i] != expected[i])
+                            {
+                                return $"{typeof(TSpec).Name} {width} {mode} saturate {saturate} length {length} element {i} (0x{bits[i]:X4}): apart 0x{apart[1 + i]:X4} in place 0x{inPlace[i]:X4} scalar 0x{expected[i]:X4}";
+                            }
+                        }
+
+                        // What the kernel leaves to the tail: less than one vector, nothing of a long span apart.
+                        if (rebias && block != int.MaxValue)
+                        {
+                            int done = HalfRebiasEncoder.FromHalf<SpanTraits<TSpec>>(source, new ushort[length], mode, width);
+                            int doneInPlace = HalfRebiasEncoder.FromHalf<SpanTraits<TSpec>>(MemoryMarshal.Cast<ushort, Half>((ushort[])bits.Clone()), new ushort[length], mode, width);
+                            ushort[] again = (ushort[])bits.Clone();
+                            int leftInPlace = length - HalfRebiasEncoder.FromHalf<SpanTraits<TSpec>>(MemoryMarshal.Cast<ushort, Half>(again), again, mode, width);
+                            if (done != (length < block ? 0 : length) || doneInPlace != done || leftInPlace != (length < block ? length : length % block))
+                            {
+                                return $"{typeof(TSpec).Name} {width} length {length}: the kernel encoded {done} apart, left {leftInPlace} in place";
+                            }
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
         private static string? CheckOffsets<TMode, TOps, TV>(MidpointRounding mode, long streamingBytes)
             where TMode : struct, IRoundingMode
             where TOps : struct, ISimd16<TV>
@@ -231,5 +351,17 @@ namespace NumForge.Tests.Spans
     public readonly struct SE6M9Bias20 : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(6, 9, 20); }
 
     public readonly struct SE6M9Bias47 : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(6, 9, 47); }
+
+    public readonly struct SE8M7Infinity : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(8, 7, overflow: OverflowBehavior.Infinity); }
+
+    public readonly struct SE8M7Saturate : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(8, 7, overflow: OverflowBehavior.Saturate); }
+
+    public readonly struct SE8M7OverflowNaN : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(8, 7, overflow: OverflowBehavior.NaN); }
+
+    public readonly struct SE8M7NoSubnormals : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(8, 7, subnormals: false); }
+
+    public readonly struct SE8M7Bias126 : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(8, 7, 126); }
+
+    public readonly struct SE8M7FiniteNaN : ISpanSpec { public static FloatLayout Layout { get; } = SpecLayout.Create(8, 7, specials: SpecialValues.FiniteNaN); }
 #pragma warning restore SA1649, SA1402
 }

@@ -11,7 +11,8 @@ namespace NumForge.Tests.Spans
     /// <summary>
     /// Half to BFloat16 (and a generated <c>[FloatFormat(6, 9)]</c>) gives the scalar bits in a child process at each
     /// vector width the machine has (512, 256, 128, scalar; <see cref="VectorWidthProcess.Widths"/>), and the
-    /// child reports the width that ran: every Half code and the mixed inputs, every mode and saturation.
+    /// child reports the width that ran: every Half code and the mixed inputs, apart and in place (a tail below one
+    /// vector), every mode and saturation.
     /// </summary>
     public class HalfRebiasWidthTests
     {
@@ -36,7 +37,24 @@ namespace NumForge.Tests.Spans
             Add<SBF16>(hash, mixed, width);
             Add<SE6M9>(hash, every, width);
             Add<SE6M9>(hash, mixed, width);
+            AddInPlace<SBF16>(hash, every[..^33], width);
+            AddInPlace<SE6M9>(hash, mixed[..^1], width);
             return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
+        /// <summary>Converted in place: the block loop leaves the last (length mod vector) elements to the tail.</summary>
+        private static void AddInPlace<TSpec>(IncrementalHash hash, Half[] input, SimdWidth width)
+            where TSpec : struct, ISpanSpec
+        {
+            foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
+            {
+                foreach (bool saturate in new[] { false, true })
+                {
+                    Half[] codes = (Half[])input.Clone();
+                    FloatSpan<SpanTraits<TSpec>>.FromHalfCore<ushort>(codes, MemoryMarshal.Cast<Half, ushort>(codes.AsSpan()), mode, saturate, width);
+                    hash.AppendData(MemoryMarshal.AsBytes(codes.AsSpan()));
+                }
+            }
         }
 
         private static void Add<TSpec>(IncrementalHash hash, Half[] input, SimdWidth width)

@@ -6,8 +6,8 @@ using System.Runtime.Intrinsics;
 namespace NumForge.CompilerServices.Spans
 {
     /// <summary>
-    /// Where an encode block's float lanes come from: two vectors of float bits per block, from floats as they are,
-    /// from Halves widened exactly, or from doubles rounded to odd. The block's rounding then sees one float per element.
+    /// Where an encode block's float lanes come from: two vectors of float bits per block, from floats as they are or
+    /// from doubles rounded to odd. The block's rounding then sees one float per element.
     /// </summary>
     internal interface IFloatLaneSource
     {
@@ -35,22 +35,6 @@ namespace NumForge.CompilerServices.Spans
         {
             first = TOps.Load(ref source);
             second = TOps.Load(ref Unsafe.Add(ref source, TOps.Count * 4));
-        }
-    }
-
-    /// <summary>Halves, widened to float exactly (<see cref="HalfWidening{TOps, TV}"/>): rounding the float once is rounding the Half once.</summary>
-    internal readonly struct HalfLanes : IFloatLaneSource
-    {
-        public static int ElementSize => 2;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Load<TOps, TV>(ref byte source, out TV first, out TV second)
-            where TOps : struct, ISimd32<TV>
-            where TV : struct
-        {
-            TOps.LoadWiden16(ref source, out TV h0, out TV h1, signed: true);
-            first = HalfWidening<TOps, TV>.Widen(h0);
-            second = HalfWidening<TOps, TV>.Widen(h1);
         }
     }
 

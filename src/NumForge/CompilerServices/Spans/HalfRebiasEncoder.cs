@@ -113,17 +113,19 @@ namespace NumForge.CompilerServices.Spans
         /// Whether <typeparamref name="TTraits"/> takes <see cref="HalfRebiasEncodeBlock{TTraits, TMode, TOps, TV}"/>:
         /// a signed 16-bit code with the sign at bit 15, at most nine mantissa bits, IEEE infinities and NaN, every
         /// Half (the smallest subnormal, 2^-24, and 65504 rounded up, 2^16) a normal finite number of the format, and
-        /// the scalar codec's infinities, NaN (payload and sign of the NaN aside) and a few rounded values as the
-        /// kernel computes them. BFloat16, and generated formats such as <c>[FloatFormat(6, 9)]</c>.
+        /// the scalar codec's signed zeros, infinities, NaN (payload and sign of the NaN aside) and a few rounded values
+        /// as the kernel computes them (so not a format without subnormals, whose zero is NaN). BFloat16, and generated formats such as <c>[FloatFormat(6, 9)]</c>.
         /// </summary>
         public static bool Applies<TTraits>()
             where TTraits : struct, IFloatTraits
             => Layout<TTraits>.Applies;
 
         /// <summary>
-        /// Encodes the leading whole blocks of <paramref name="source"/> in <paramref name="rounding"/> (saturating or
-        /// not: no Half overflows such a format); returns how many elements it encoded (0 where
-        /// <see cref="Applies{TTraits}"/> is false, no vector path applies or the mode is not a defined one).
+        /// Encodes <paramref name="source"/> in <paramref name="rounding"/> (saturating or not: no Half overflows such a
+        /// format) in whole vectors; returns how many elements it encoded: all of a span at least one vector long whose
+        /// destination lies apart (the last vector ends at the end), the whole vectors of one converted in place, and 0
+        /// for a span shorter than one vector, at scalar width, where <see cref="Applies{TTraits}"/> is false or for a
+        /// mode that is not a defined one. What it leaves is shorter than one vector (32, 16 or 8 elements).
         /// </summary>
         public static int FromHalf<TTraits>(ReadOnlySpan<Half> source, Span<ushort> destination, MidpointRounding rounding, SimdWidth width)
             where TTraits : struct, IFloatTraits
@@ -175,9 +177,14 @@ namespace NumForge.CompilerServices.Spans
                 return false;
             }
 
-            // The scalar codec's specials and a few roundings, in every mode and saturation, as the kernel has them.
+            // The scalar codec's specials and a few roundings, in every mode and saturation, as the kernel has them
+            // (signed zeros too: without subnormals a format's code 0 is no zero, and the codec gives zero its NaN).
             ulong nan = FloatCodec<TTraits>.FromHalf(Half.NaN, MidpointRounding.ToEven, false) & 0x7FFF;
-            Half[] probes = { Half.PositiveInfinity, Half.NegativeInfinity, Half.NaN, BitConverter.UInt16BitsToHalf(0xFE01), BitConverter.UInt16BitsToHalf(0x7D55) };
+            Half[] probes =
+            {
+                Half.PositiveInfinity, Half.NegativeInfinity, Half.NaN, BitConverter.UInt16BitsToHalf(0xFE01), BitConverter.UInt16BitsToHalf(0x7D55),
+                Half.Zero, Half.NegativeZero,
+            };
             foreach (MidpointRounding mode in Enum.GetValues<MidpointRounding>())
             {
                 foreach (bool saturate in new[] { false, true })
@@ -185,7 +192,7 @@ namespace NumForge.CompilerServices.Spans
                     foreach (Half probe in probes)
                     {
                         ushort bits = BitConverter.HalfToUInt16Bits(probe);
-                        ulong expected = (bits & 0x8000UL) | (Half.IsNaN(probe) ? nan : infinity);
+                        ulong expected = (bits & 0x8000UL) | ((bits & 0x7FFF) == 0 ? 0 : Half.IsNaN(probe) ? nan : infinity);
                         if (FloatCodec<TTraits>.FromHalf(probe, mode, saturate) != expected)
                         {
                             return false;

@@ -17,7 +17,7 @@ namespace NumForge.CompilerServices.Spans
     /// NaN of their sign (the scalar codec drops the payload). About ten lane operations per vector in every mode; the
     /// general lane encoder does about fifteen.
     /// </summary>
-    /// <typeparam name="TSource">Where the float lanes come from: floats, Halves widened exactly, or doubles rounded to odd.</typeparam>
+    /// <typeparam name="TSource">Where the float lanes come from: floats, or doubles narrowed into float.</typeparam>
     /// <typeparam name="TMode">The rounding mode.</typeparam>
     /// <typeparam name="TSaturate">Whether overflow saturates to the largest finite value.</typeparam>
     /// <typeparam name="TOps">The vector operations of the width.</typeparam>
@@ -98,7 +98,10 @@ namespace NumForge.CompilerServices.Spans
             => TOps.Equal(TOps.And(high, TOps.Create(0x7FFF)), TOps.Create(0x7F7F));
     }
 
-    /// <summary>The float encodes of formats that are float's top half (the caller converts the rest).</summary>
+    /// <summary>
+    /// The float and double encodes of formats that are float's top half (the caller converts the rest). Halves take
+    /// <see cref="HalfRebiasEncoder"/>, which takes every format this one takes.
+    /// </summary>
     internal static class TopHalfEncoder
     {
         /// <summary>
@@ -124,14 +127,6 @@ namespace NumForge.CompilerServices.Spans
         public static int FromSingle<TTraits>(ReadOnlySpan<float> source, Span<ushort> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TTraits : struct, IFloatTraits
             => Applies<TTraits>() ? Run<SingleLanes>(ref Bytes(source), destination, source.Length, rounding, saturate, width) : 0;
-
-        /// <summary>
-        /// <see cref="FromSingle{TTraits}(ReadOnlySpan{float}, Span{ushort}, MidpointRounding, bool, SimdWidth)"/> from
-        /// Halves, widened to float exactly in the lanes (rounding the float once is rounding the Half once).
-        /// </summary>
-        public static int FromHalf<TTraits>(ReadOnlySpan<Half> source, Span<ushort> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
-            where TTraits : struct, IFloatTraits
-            => Applies<TTraits>() ? Run<HalfLanes>(ref Bytes(source), destination, source.Length, rounding, saturate, width) : 0;
 
         /// <summary>
         /// <see cref="FromSingle{TTraits}(ReadOnlySpan{float}, Span{ushort}, MidpointRounding, bool, SimdWidth)"/> from
