@@ -68,6 +68,24 @@ namespace NumForge.Tests.Ggml
         }
 
         [Fact]
+        public void Vector_kernels_equal_their_plain_twins()
+        {
+            float[] x = GgmlInputs.Make(77, 3000, 64, GgmlInputs.Kinds.Concat(GgmlInputs.NonFiniteKinds).ToArray()).Concat(AdversarialRows()).ToArray();
+            var reference = new BlockNVFP4[x.Length / 64];
+            BlockNVFP4.QuantizeReference(x, reference);
+            byte[] referenceBytes = MemoryMarshal.AsBytes(reference.AsSpan()).ToArray();
+            BlockCheck.SameBytes(referenceBytes, BlockCheck.QuantizeBytes<BlockNVFP4>(x), 36, x, 64, "optimized vs reference quantizer");
+            byte[] noise = new byte[reference.Length * 36];
+            new Random(8).NextBytes(noise);
+            foreach (byte[] bytes in new[] { referenceBytes, noise })
+            {
+                float[] expected = new float[bytes.Length / 36 * 64];
+                BlockNVFP4.DequantizeReference(MemoryMarshal.Cast<byte, BlockNVFP4>(bytes), expected);
+                BlockCheck.SameFloats(expected, BlockCheck.Dequantize<BlockNVFP4>(bytes), "optimized vs reference dequantizer");
+            }
+        }
+
+        [Fact]
         public void Special_rows_give_ggmls_bytes()
         {
             // All zero (either sign): scale 0, codes 0, output +0 everywhere.

@@ -55,14 +55,14 @@ namespace NumForge
         public static void Quantize(ReadOnlySpan<float> source, Span<BlockNVFP4> destination)
         {
             GgmlMath.CheckLengths(source.Length, destination.Length, 64, nameof(source));
-            QuantizeReference(source, destination);
+            GgmlNvfp4Kernels.Quantize(source, destination);
         }
 
         /// <inheritdoc/>
         public static void Dequantize(ReadOnlySpan<BlockNVFP4> source, Span<float> destination)
         {
             GgmlMath.CheckLengths(destination.Length, source.Length, 64, nameof(destination));
-            DequantizeReference(source, destination);
+            GgmlNvfp4Kernels.Dequantize(source, destination);
         }
 
         /// <summary>quantize_row_nvfp4_ref, plainly.</summary>
