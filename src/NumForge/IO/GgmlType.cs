@@ -99,7 +99,7 @@ namespace NumForge
         /// <summary><see cref="BlockMXFP4"/>.</summary>
         MXFP4 = 39,
 
-        /// <summary>ggml's NVFP4.</summary>
+        /// <summary><see cref="BlockNVFP4"/> (ggml's NVFP4: UE4M3 scale per 16, no per-tensor scale).</summary>
         NVFP4 = 40,
 
         /// <summary>ggml's Q1_0.</summary>

@@ -30,6 +30,7 @@ namespace NumForge.IO
             if (typeof(TBlock) == typeof(BlockQ5_K)) { return GgmlType.Q5_K; }
             if (typeof(TBlock) == typeof(BlockQ6_K)) { return GgmlType.Q6_K; }
             if (typeof(TBlock) == typeof(BlockMXFP4)) { return GgmlType.MXFP4; }
+            if (typeof(TBlock) == typeof(BlockNVFP4)) { return GgmlType.NVFP4; }
             if (typeof(TBlock) == typeof(float)) { return GgmlType.F32; }
             if (typeof(TBlock) == typeof(Half)) { return GgmlType.F16; }
             if (typeof(TBlock) == typeof(double)) { return GgmlType.F64; }

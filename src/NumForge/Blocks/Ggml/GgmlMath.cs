@@ -92,6 +92,70 @@ namespace NumForge.Blocks.Ggml
             return BitConverter.UInt32BitsToSingle(bits);
         }
 
+        /// <summary>
+        /// ggml_ue4m3_to_fp32: HALF the UE4M3 value (ggml's FP4 code values are doubled), exactly. Exponent e = bits 3..6
+        /// (bias 7), mantissa m = bits 0..2; e = 0 is subnormal, m * 2^-9. Bit 7 is ignored, except that 0x7F reads as 0
+        /// and 0xFF does not (it reads as 240, like 0x7F would with no special case).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Ue4m3Half(byte code)
+        {
+            if (code == 0 || code == 0x7F)
+            {
+                return 0.0f;
+            }
+
+            int e = (code >> 3) & 0x0F;
+            int m = code & 0x07;
+
+            // (1 + m/8) * 2^(e-7) / 2 = (8 + m) * 2^(e-11); subnormal m * 2^-9 / 2 = m * 2^-10. Products exact.
+            return e == 0 ? m * (1.0f / 1024) : (8 + m) * BitConverter.Int32BitsToSingle((e - 11 + 127) << 23);
+        }
+
+        /// <summary>
+        /// ggml_fp32_to_ue4m3, with its quirks: NaN and v &lt;= 0 give 0; v is clamped to 448; a normal result takes the top
+        /// three float32 mantissa bits plus the next bit (round half away from zero), and an exponent of 15 or more
+        /// (v &gt;= 240 after rounding) gives 0x7E; below 2^-6, <c>(int)(v * 512.0f + 0.5f)</c> in float32, capped at 7.
+        /// </summary>
+        public static byte ToUe4m3(float v)
+        {
+            if (!(v > 0.0f))
+            {
+                return 0;
+            }
+
+            if (v > 448.0f)
+            {
+                v = 448.0f;
+            }
+
+            uint bits = BitConverter.SingleToUInt32Bits(v);
+            int e = (int)((bits >> 23) & 0xFF) - 127 + 7;
+            if (e <= 0)
+            {
+                int m = (int)((v * 512.0f) + 0.5f);
+                return m < 1 ? (byte)0 : (byte)Math.Min(m, 7);
+            }
+
+            if (e >= 15)
+            {
+                return 0x7E;
+            }
+
+            int mantissa = (int)((bits >> 20) & 7) + (int)((bits >> 19) & 1);
+            if (mantissa > 7)
+            {
+                mantissa = 0;
+                e++;
+                if (e >= 15)
+                {
+                    return 0x7E;
+                }
+            }
+
+            return (byte)((e << 3) | mantissa);
+        }
+
         /// <summary>MXFP4 codes as ggml's int8 values (E2M1 doubled): 0..7 positive, 8..15 negative.</summary>
         public static ReadOnlySpan<sbyte> MxFp4Values => [0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12];
 

@@ -74,7 +74,9 @@ namespace NumForge.Blocks.Quant
         {
             string name = typeof(TBlock).Name;
             scheme = default;
-            return name.StartsWith("Block", StringComparison.Ordinal) && name != "BlockMXFP4" && QuantScheme.TryParse(name["Block".Length..], out scheme) && scheme.Kind == QuantSchemeKind.Ggml;
+
+            // BlockMXFP4 and BlockNVFP4 are ggml's blocks, but their names parse as the OCP and NVIDIA schemes: no scheme.
+            return name.StartsWith("Block", StringComparison.Ordinal) && name != "BlockMXFP4" && name != "BlockNVFP4" && QuantScheme.TryParse(name["Block".Length..], out scheme) && scheme.Kind == QuantSchemeKind.Ggml;
         }
 
         public static IGgmlBlocks Wrap<TBlock>(QuantizedMatrix<TBlock> matrix)
