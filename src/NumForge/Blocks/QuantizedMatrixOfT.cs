@@ -131,8 +131,8 @@ namespace NumForge
         }
 
         /// <summary>
-        /// <c>y = W x</c> with int8 activations where the block type has an integer kernel (Q4_0, Q8_0, MXFP4, Q4_K,
-        /// Q6_K), float activations otherwise; rows in parallel for large matrices.
+        /// <c>y = W x</c> with int8 activations where the block type has an integer kernel (Q4_0, Q8_0, MXFP4, NVFP4,
+        /// Q4_K, Q6_K), float activations otherwise; rows in parallel for large matrices.
         /// </summary>
         public void MatVec(ReadOnlySpan<float> x, Span<float> y) => MatVec(x, y, MatVecActivation.Int8, -1);
 
@@ -176,6 +176,12 @@ namespace NumForge
                 if (typeof(TBlock) == typeof(BlockMXFP4))
                 {
                     RunInt8<MxFp4Int8Rows>(x, y, maxDegreeOfParallelism);
+                    return;
+                }
+
+                if (typeof(TBlock) == typeof(BlockNVFP4))
+                {
+                    RunInt8<Nvfp4Int8Rows>(x, y, maxDegreeOfParallelism);
                     return;
                 }
 
