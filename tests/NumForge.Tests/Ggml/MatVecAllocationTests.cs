@@ -20,6 +20,9 @@ namespace NumForge.Tests.Ggml
         public void MXFP4() => Check<BlockMXFP4>(MatVecActivation.Int8);
 
         [Fact]
+        public void NVFP4() => Check<BlockNVFP4>(MatVecActivation.Int8);
+
+        [Fact]
         public void Q4_K() => Check<BlockQ4_K>(MatVecActivation.Int8);
 
         [Fact]

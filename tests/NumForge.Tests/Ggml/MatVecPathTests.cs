@@ -61,6 +61,7 @@ namespace NumForge.Tests.Ggml
             Add<BlockQ4_0>(hash, 37 * 32);
             Add<BlockQ8_0>(hash, 37 * 32);
             Add<BlockMXFP4>(hash, 37 * 32);
+            Add<BlockNVFP4>(hash, 19 * 64);
             Add<BlockQ4_K>(hash, 5 * 256);
             Add<BlockQ6_K>(hash, 5 * 256);
 
@@ -71,6 +72,7 @@ namespace NumForge.Tests.Ggml
             AddBlocks<BlockQ5_1>(hash);
             AddBlocks<BlockQ8_0>(hash);
             AddBlocks<BlockMXFP4>(hash);
+            AddBlocks<BlockNVFP4>(hash);
             AddBlocks<BlockQ2_K>(hash);
             AddBlocks<BlockQ3_K>(hash);
             AddBlocks<BlockQ4_K>(hash);

@@ -26,6 +26,10 @@ namespace NumForge.Tests.Ggml
 
         [Theory]
         [MemberData(nameof(Shapes))]
+        public void NVFP4(int rows, int columns) => Check<BlockNVFP4>(rows, columns, 32, null);
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
         public void Q4_K(int rows, int columns) => Check<BlockQ4_K>(rows, columns, 256, Q4KMinimums);
 
         [Theory]
