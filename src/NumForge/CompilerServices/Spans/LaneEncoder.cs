@@ -238,8 +238,10 @@ namespace NumForge.CompilerServices.Spans
             TV a = Magnitude(x);
             TV negative = TOps.GreaterThan(TOps.Create(0), x);
 
-            // Normal: add the mode's increment (the rebias folded into its constant part), drop the low bits.
-            TV sum = TMode.AddLaneIncrement<TOps, TV>(TOps.Add(a, TOps.Create(NormalAddend)), a, negative, Dropped, UnitLessOne);
+            // Normal: add the mode's increment (the rebias folded into its constant part), drop the low bits. The sign
+            // compare is written again here, not passed as `negative`: a compare the JIT sees inline in a select
+            // becomes one masked add on AVX-512, where the shared local became a mask move, an AND and an add.
+            TV sum = TMode.AddLaneIncrement<TOps, TV>(TOps.Add(a, TOps.Create(NormalAddend)), a, TOps.GreaterThan(TOps.Create(0), x), Dropped, UnitLessOne);
             TV normal = TOps.ShiftRight(sum, Dropped);
 
             // Subnormal: the adder rounds |x| to a whole number of the format's smallest subnormals, to nearest even;

@@ -114,7 +114,7 @@ namespace NumForge.CompilerServices.Spans
         public static TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
             where TOps : struct, ISimd<TV>
             where TV : struct
-            => TOps.Add(sum, TOps.And(negative, TOps.Create(unitLessOne)));
+            => TOps.Select(negative, TOps.Add(sum, TOps.Create(unitLessOne)), sum); // a select, not an AND: one masked add on AVX-512
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV x, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
@@ -163,7 +163,7 @@ namespace NumForge.CompilerServices.Spans
         public static TV AddLaneIncrement<TOps, TV>(TV sum, TV magnitude, TV negative, int dropped, ulong unitLessOne)
             where TOps : struct, ISimd<TV>
             where TV : struct
-            => TOps.Subtract(sum, TOps.And(negative, TOps.Create(unitLessOne)));
+            => TOps.Select(negative, TOps.Subtract(sum, TOps.Create(unitLessOne)), sum); // one masked subtract on AVX-512
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TV CorrectSubnormal<TOps, TV>(TV code, TV rounded, TV magic, TV x, TV magnitude, TV negative, ulong halfUnitBits, ulong scaleBits, ulong scaleMoreBits)
