@@ -115,7 +115,7 @@ namespace NumForge.Blocks.Ggml
         /// <summary>
         /// ggml_fp32_to_ue4m3, with its quirks: NaN and v &lt;= 0 give 0; v is clamped to 448; a normal result takes the top
         /// three float32 mantissa bits plus the next bit (round half away from zero), and an exponent of 15 or more
-        /// (v &gt;= 240 after rounding) gives 0x7E; below 2^-6, <c>(int)(v * 512.0f + 0.5f)</c> in float32, capped at 7.
+        /// (v &gt;= 256, or from 248 on once rounded) gives 0x7E, so [240, 248) is 0x77; below 2^-6, <c>(int)(v * 512.0f + 0.5f)</c> in float32, capped at 7.
         /// </summary>
         public static byte ToUe4m3(float v)
         {
