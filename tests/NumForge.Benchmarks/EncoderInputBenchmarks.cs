@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
 using NumForge.CompilerServices;
+using NumForge.CompilerServices.Spans;
 
 namespace NumForge.Benchmarks
 {
@@ -59,6 +60,10 @@ namespace NumForge.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
+            // NF_BENCH_PREFETCH_DISTANCE (bytes ahead; 0 turns prefetching off), as in ConversionBenchmarks.
+            BlockLoop.PrefetchDistance = Environment.GetEnvironmentVariable("NF_BENCH_PREFETCH_DISTANCE") is { Length: > 0 } distance
+                ? int.Parse(distance, System.Globalization.CultureInfo.InvariantCulture)
+                : BlockLoop.DefaultPrefetchDistance;
             int n = InputBytes / 4;
             floats = new float[n];
             floatsOut = new float[n];

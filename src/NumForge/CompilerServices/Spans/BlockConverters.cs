@@ -26,8 +26,7 @@ namespace NumForge.CompilerServices.Spans
 
     /// <summary>
     /// Codes to float with <see cref="SingleDecoder{TTraits, TOps, TV}"/>: one block is one load of codes (widened
-    /// to four vectors from bytes, two from ushorts, or one of uints); the infinity/NaN step runs only for a block
-    /// that holds such a code.
+    /// to four vectors from bytes, two from ushorts, or one of uints), infinities and NaNs in the lanes.
     /// </summary>
     internal readonly struct DecodeBlock<TTraits, TOps, TV, TBits> : IBlockConverter
         where TTraits : struct, IFloatTraits
@@ -58,16 +57,8 @@ namespace NumForge.CompilerServices.Spans
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
                 TOps.LoadWiden16(ref source, out TV a, out TV b, SignExtend);
-                TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa, SignExtend);
-                TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb, SignExtend);
-                if (TOps.Any(TOps.Or(sa, sb)))
-                {
-                    va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa, SignExtend);
-                    vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb, SignExtend);
-                }
-
-                TOps.Store(va, ref destination, streaming);
-                TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
+                TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(a, SignExtend), ref destination, streaming);
+                TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(b, SignExtend), ref Unsafe.Add(ref destination, vectorBytes), streaming);
             }
             else
             {
@@ -149,26 +140,15 @@ namespace NumForge.CompilerServices.Spans
         where TOps : struct, ISimd32<TV>
         where TV : struct
     {
-        /// <summary>
-        /// Four vectors of codes decoded and stored one after the other, as the byte and packed decode blocks end: the
-        /// specials are put in only when some lane holds one (the same bits either way; real data rarely has them).
-        /// </summary>
+        /// <summary>Four vectors of codes decoded and stored one after the other, as the byte and packed decode blocks end.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Four(TV a, TV b, TV c, TV d, ref byte destination, bool streaming, bool signExtended = false)
         {
             int vectorBytes = TOps.Count * 4;
-            TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, out TV sa, signExtended);
-            TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, out TV sb, signExtended);
-            TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, out TV sc, signExtended);
-            TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, out TV sd, signExtended);
-            if (TOps.Any(TOps.Or(TOps.Or(sa, sb), TOps.Or(sc, sd))))
-            {
-                va = SingleDecoder<TTraits, TOps, TV>.WithSpecials(a, va, sa, signExtended);
-                vb = SingleDecoder<TTraits, TOps, TV>.WithSpecials(b, vb, sb, signExtended);
-                vc = SingleDecoder<TTraits, TOps, TV>.WithSpecials(c, vc, sc, signExtended);
-                vd = SingleDecoder<TTraits, TOps, TV>.WithSpecials(d, vd, sd, signExtended);
-            }
-
+            TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, signExtended);
+            TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, signExtended);
+            TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, signExtended);
+            TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, signExtended);
             TOps.Store(va, ref destination, streaming);
             TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
             TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);

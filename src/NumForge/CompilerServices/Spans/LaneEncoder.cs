@@ -255,12 +255,37 @@ namespace NumForge.CompilerServices.Spans
 
             // Overflow, infinity and NaN all land above the largest finite code: a NaN's or infinity's sum stays below
             // 2^(lane bits), so shifted right by at least one it is a positive lane above the code of 2^(MaxExponent + 1).
-            special = clamp ? TOps.GreaterThan(a, TOps.Create(InfinityBits)) : TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude));
-            magnitude = clamp ? TOps.Min(magnitude, TOps.Create(MaxFiniteMagnitude)) : magnitude;
-            magnitude = selectSpecials && !UnsignedZero ? TOps.Select(special, specialMagnitude, magnitude) : magnitude;
-            return UnsignedZero ? WithSignUnsignedZero(magnitude, TOps.And(negative, TOps.Create(SignMask)), special, selectSpecials, specialMagnitude)
-                : WithSign(magnitude, x);
+            TV finite = clamp ? TOps.Min(magnitude, TOps.Create(MaxFiniteMagnitude)) : magnitude;
+            if (!selectSpecials)
+            {
+                special = clamp ? TOps.GreaterThan(a, TOps.Create(InfinityBits)) : TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude));
+                return UnsignedZero ? WithoutNegativeZero(TOps.Or(finite, Sign(x))) : WithSign(finite, x);
+            }
+
+            special = default;
+            if (UnsignedZero)
+            {
+                // FNUZ: the sign bit alone is NaN, so the negative zeros are folded before the special lanes are selected.
+                TV sign = Sign(x);
+                TV specialCode = TOps.Or(specialMagnitude, sign);
+                TV code = WithoutNegativeZero(TOps.Or(finite, sign));
+                return SelectSpecial(a, magnitude, specialCode, code, clamp);
+            }
+
+            return WithSign(SelectSpecial(a, magnitude, specialMagnitude, finite, clamp), x);
         }
+
+        /// <summary>
+        /// The special lanes take <paramref name="special"/>, the others <paramref name="finite"/>: the lanes above the
+        /// largest finite code, or with <paramref name="clamp"/> (overflow and infinity already clamped) the NaN lanes.
+        /// Each compare is written inside its select, and the caller passes locals: a compare the JIT evaluates in place
+        /// stays an AVX-512 mask (one vpblendmd), where one held in a temporary (a shared local, or an argument spilled
+        /// ahead of a later argument's statements) becomes a vector (vpmovm2d, then vpternlogd).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV SelectSpecial(TV a, TV magnitude, TV special, TV finite, bool clamp)
+            => clamp ? TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits)), special, finite)
+                : TOps.Select(TOps.GreaterThan(magnitude, TOps.Create(MaxFiniteMagnitude)), special, finite);
 
         /// <summary>The magnitude bits of a source lane (<see cref="MagnitudeMask"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -272,19 +297,18 @@ namespace NumForge.CompilerServices.Spans
         /// where a compare, a mask-to-vector move, an AND and an OR were four.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV WithSign(TV code, TV x) => TOps.Or(code, TOps.And(TOps.ShiftRight(x, TOps.LaneBits - 1 - SignPosition), TOps.Create(SignMask)));
+        private static TV WithSign(TV code, TV x) => BitwiseLanes.OrAnd<TOps, TV>(code, TOps.ShiftRight(x, TOps.LaneBits - 1 - SignPosition), TOps.Create(SignMask));
+
+        /// <summary>The source's sign bit at the format's sign position, the other bits clear.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV Sign(TV x) => TOps.And(TOps.ShiftRight(x, TOps.LaneBits - 1 - SignPosition), TOps.Create(SignMask));
 
         /// <summary>
-        /// The sign ORed in for FNUZ formats: the sign bit alone is NaN there, so a negative value that rounds to zero
-        /// is +0, and the special lanes are selected after that fold (their NaN is the sign bit).
+        /// A code with negative zero (the sign bit alone, NaN in FNUZ formats) turned into +0: a negative value that
+        /// rounds to zero is +0 there. A select on the compare: one masked zeroing on AVX-512.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV WithSignUnsignedZero(TV magnitude, TV sign, TV special, bool selectSpecials, TV specialMagnitude)
-        {
-            TV result = TOps.Or(magnitude, sign);
-            result = TOps.AndNot(result, TOps.Equal(result, TOps.Create(SignMask)));
-            return selectSpecials ? TOps.Select(special, TOps.Or(specialMagnitude, sign), result) : result;
-        }
+        private static TV WithoutNegativeZero(TV code) => TOps.Select(TOps.Equal(code, TOps.Create(SignMask)), TOps.Create(0), code);
 
         /// <summary>
         /// <see cref="Encode"/> with the special lanes (overflow, infinity, NaN; with <paramref name="clamp"/> NaN only)
@@ -324,22 +348,25 @@ namespace NumForge.CompilerServices.Spans
         {
             TV a = Magnitude(x);
             TV overflow = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
-            return TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits - 1)), PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric), overflow);
+            TV nan = PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric); // a local, so that the compare stays in the select
+            return TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits - 1)), nan, overflow);
         }
 
         /// <summary>The special code of each lane: NaN, infinity (when it differs from overflow) or overflow.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TV ThreeSpecials(TV x, in Constants k)
         {
+            // The per-sign codes go into locals before each select, so that its compare is evaluated in place (see SelectSpecial).
             TV a = Magnitude(x);
-            TV infinityBits = TOps.Create(InfinityBits);
             TV magnitude = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
             if (!k.InfinityIsOverflow)
             {
-                magnitude = TOps.Select(TOps.Equal(a, infinityBits), PerSign(x, k.InfinityPositive, k.InfinityNegative, k.InfinitySymmetric), magnitude);
+                TV infinity = PerSign(x, k.InfinityPositive, k.InfinityNegative, k.InfinitySymmetric);
+                magnitude = TOps.Select(TOps.Equal(a, TOps.Create(InfinityBits)), infinity, magnitude);
             }
 
-            return TOps.Select(TOps.GreaterThan(a, infinityBits), PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric), magnitude);
+            TV nan = PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric);
+            return TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits)), nan, magnitude);
         }
 
         /// <summary>

@@ -7,9 +7,8 @@ namespace NumForge.CompilerServices.Spans
     /// a float (<see cref="CanDecode"/>). Normal values are the magnitude shifted into float's fields with the exponent
     /// rebiased by one add; subnormal values are the same bits with the smallest normal exponent, less that power of
     /// two (one exact float subtraction). A format with float's bias (BFloat16) needs neither: its subnormals line up
-    /// with float's, so the shift alone is the value. Infinity and NaN are split off as in
-    /// <see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}"/>: <see cref="Decode(TV, out TV, bool)"/> flags them and
-    /// <see cref="WithSpecials"/> puts them in, so span loops can take that step only for blocks that need it.
+    /// with float's, so the shift alone is the value. Infinity and NaN are selected in
+    /// the lanes (<see cref="Decode"/>), so the speed does not depend on how many a block holds.
     /// </summary>
     internal static class SingleDecoder<TTraits, TOps, TV>
         where TTraits : struct, IFloatTraits
@@ -57,23 +56,21 @@ namespace NumForge.CompilerServices.Spans
         public static bool CanDecode => TOps.LaneBits == 32 && M <= 23 && TTraits.MaxExponent <= 127 && EMin - M >= -149
             && SignPosition <= 31 && (TTraits.SignMask == 0 || TTraits.SignMask == 1UL << SignPosition);
 
-        /// <summary>Whether any code of the format is an infinity or NaN.</summary>
-        private static readonly bool HasSpecials = TTraits.Specials != SpecialValues.Finite;
-
         /// <summary>
-        /// Decodes finite codes; <paramref name="special"/> flags the infinity and NaN lanes, whose results are wrong
-        /// until <see cref="WithSpecials"/>. With <paramref name="signExtended"/>, the lanes hold codes that fill their
-        /// storage, sign-extended to 32 bits by the load: the sign is then already in float's sign bit.
+        /// Decodes codes to float bits, infinities and NaNs included, in the lanes: no branch on the data. With
+        /// <paramref name="signExtended"/>, the lanes hold codes that fill their storage, sign-extended to 32 bits by
+        /// the load: the sign is then already in float's sign bit.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV Decode(TV codes, out TV special, bool signExtended = false)
+        public static TV Decode(TV codes, bool signExtended = false)
         {
             if (TopHalfOfSingle)
             {
-                // Two operations fewer than the general shape: no masks, the sign is already in place.
+                // Two operations fewer than the general shape: no masks, the sign is already in place; NaNs made quiet
+                // and canonical (the scalar codec's NaN), infinities already right.
                 TV top = TOps.ShiftLeft(codes, 16);
-                special = TOps.GreaterThan(TOps.And(top, TOps.Create(0x7FFF_FFFFUL)), TOps.Create(0x7F80_0000UL));
-                return top;
+                TV quietNaN = TOps.Or(TOps.And(top, TOps.Create(0x8000_0000UL)), TOps.Create(0x7FC0_0000UL));
+                return TOps.Select(TOps.GreaterThan(TOps.And(top, TOps.Create(0x7FFF_FFFFUL)), TOps.Create(0x7F80_0000UL)), quietNaN, top);
             }
 
             TV code = signExtended ? codes : TOps.And(codes, TOps.Create(CodeMask));
@@ -91,8 +88,7 @@ namespace NumForge.CompilerServices.Spans
                 {
                     // Normal in the format but subnormal in float: assemble 2^64 times larger, then scale back (exact).
                     TV scaled = TOps.FMultiply(TOps.Add(value, TOps.Create(64U << 23)), TOps.Create(0x1F80_0000UL));
-                    TV low = TOps.GreaterThan(TOps.Create((ulong)(long)(TTraits.Bias - 126) << M), magnitude);
-                    value = TOps.Select(low, scaled, value);
+                    value = TOps.Select(TOps.GreaterThan(TOps.Create((ulong)(long)(TTraits.Bias - 126) << M), magnitude), scaled, value);
                 }
 
                 if (SubnormalsBySubtraction)
@@ -112,35 +108,25 @@ namespace NumForge.CompilerServices.Spans
                 }
             }
 
-            if (TTraits.Signed)
+            // Infinity and NaN selected in the lanes, before the sign goes in (so their codes are constants), each
+            // compare written inside its select so that it stays an AVX-512 mask (see LaneEncoder.SelectSpecial):
+            // the speed does not depend on how many a block holds.
+            if (TTraits.Specials == SpecialValues.Ieee)
             {
-                value = TOps.Or(value, Sign(code, magnitude, signExtended));
+                value = TOps.Select(TOps.GreaterThan(magnitude, TOps.Create(InfinityMagnitude - 1)), TOps.Create(0x7F80_0000UL), value);
+                value = TOps.Select(TOps.GreaterThan(magnitude, TOps.Create(InfinityMagnitude)), TOps.Create(0x7FC0_0000UL), value);
+            }
+            else if (TTraits.Specials == SpecialValues.FiniteNaN)
+            {
+                value = TOps.Select(TOps.Equal(magnitude, TOps.Create(MagnitudeMask)), TOps.Create(0x7FC0_0000UL), value);
+            }
+            else if (TTraits.Specials == SpecialValues.FiniteNaNUnsignedZero)
+            {
+                // FNUZ: NaN is the sign bit alone, whose magnitude is zero.
+                value = TOps.Select(TOps.Equal(code, TOps.Create(signExtended ? ~MagnitudeMask : SignMask)), TOps.Create(0x7FC0_0000UL), value);
             }
 
-            special = !HasSpecials ? TOps.Create(0)
-                : TTraits.Specials == SpecialValues.Ieee ? TOps.GreaterThan(magnitude, TOps.Create(InfinityMagnitude - 1))
-                : TTraits.Specials == SpecialValues.FiniteNaN ? TOps.Equal(magnitude, TOps.Create(MagnitudeMask))
-                : TOps.Equal(code, TOps.Create(signExtended ? ~MagnitudeMask : SignMask));
-            return value;
-        }
-
-        /// <summary>Puts infinity and canonical NaN (with the code's sign) into the <paramref name="special"/> lanes.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV WithSpecials(TV codes, TV value, TV special, bool signExtended = false)
-        {
-            if (!HasSpecials)
-            {
-                return value;
-            }
-
-            TV code = signExtended ? codes : TOps.And(codes, TOps.Create(CodeMask));
-            TV magnitude = TOps.And(code, TOps.Create(MagnitudeMask));
-            TV sign = TTraits.Signed ? Sign(code, magnitude, signExtended) : TOps.Create(0);
-            TV quietNaN = TOps.Create(0x7FC0_0000UL);
-            TV replacement = TTraits.Specials == SpecialValues.Ieee
-                ? TOps.Select(TOps.Equal(magnitude, TOps.Create(InfinityMagnitude)), TOps.Create(0x7F80_0000UL), quietNaN)
-                : quietNaN;
-            return TOps.Select(special, TOps.Or(replacement, sign), value);
+            return TTraits.Signed ? TOps.Or(value, Sign(code, magnitude, signExtended)) : value;
         }
 
         /// <summary>The code's sign in float's sign bit.</summary>
@@ -151,12 +137,5 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>Whether codes of <paramref name="storageBytes"/> bytes fill their storage, so a sign-extending load puts the sign in bit 31.</summary>
         public static bool FillsStorage(int storageBytes) => TTraits.Signed && TTraits.SignMask == 1UL << (8 * storageBytes - 1);
 
-        /// <summary>Decodes codes, infinities and NaNs included.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV Decode(TV codes)
-        {
-            TV value = Decode(codes, out TV special);
-            return WithSpecials(codes, value, special);
-        }
     }
 }

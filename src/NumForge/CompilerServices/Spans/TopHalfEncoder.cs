@@ -71,22 +71,29 @@ namespace NumForge.CompilerServices.Spans
                 {
                     // The directed modes: a unit less one in the lanes rounded away from zero, picked by one signed
                     // compare (against 0 for the negative lanes, against -1 for the others: no complement of the mask).
-                    TV away = TMode.Mode == MidpointRounding.ToNegativeInfinity
-                        ? TOps.GreaterThan(TOps.Create(0), bits)
-                        : TOps.GreaterThan(bits, TOps.Create(uint.MaxValue));
-                    if (TSaturate.Value)
+                    // Each compare is written inside its select: in place it stays an AVX-512 mask (a masked add, a
+                    // blend), where one held in a local became a vector (vpmovm2d, then vpternlogd).
+                    TV up = TOps.Add(bits, TOps.Create(0xFFFF));
+                    if (TMode.Mode == MidpointRounding.ToNegativeInfinity)
                     {
-                        away = TOps.AndNot(away, LargestFinite(high));
+                        sum = TOps.Select(TOps.GreaterThan(TOps.Create(0), bits), up, bits);
+                    }
+                    else
+                    {
+                        sum = TOps.Select(TOps.GreaterThan(bits, TOps.Create(uint.MaxValue)), up, bits);
                     }
 
-                    sum = TOps.Select(away, TOps.Add(bits, TOps.Create(0xFFFF)), bits);
+                    if (TSaturate.Value)
+                    {
+                        sum = TOps.Select(LargestFinite(high), bits, sum);
+                    }
                 }
 
                 rounded = TOps.ShiftRight(sum, 16);
             }
 
-            TV nan = TOps.GreaterThan(TOps.And(bits, TOps.Create(0x7FFF_FFFFUL)), TOps.Create(0x7F80_0000UL));
-            return TOps.Select(nan, TOps.Or(TOps.And(high, TOps.Create(0x8000)), TOps.Create(0x7FC0)), rounded);
+            TV quietNaN = TOps.Or(TOps.And(high, TOps.Create(0x8000)), TOps.Create(0x7FC0));
+            return TOps.Select(TOps.GreaterThan(TOps.And(bits, TOps.Create(0x7FFF_FFFFUL)), TOps.Create(0x7F80_0000UL)), quietNaN, rounded);
         }
 
         /// <summary>
