@@ -7,7 +7,8 @@ namespace NumForge.Tests.Spans
 {
     /// <summary>
     /// <see cref="BitwiseLanes.OrAnd"/> (one ternary-logic instruction with AVX-512, two operations without) against
-    /// a | (b &amp; c) lane by lane, for every vector type the encoders use, on random bits and on all-ones/zero lanes.
+    /// a | (b &amp; c) lane by lane, and <see cref="BitwiseLanes.SignFill"/> against the compare with zero and the sign
+    /// bit, for every vector type the kernels use, on random bits and on all-ones/zero lanes.
     /// </summary>
     public class BitwiseLanesTests
     {
@@ -25,6 +26,38 @@ namespace NumForge.Tests.Spans
             Check<Vector128x64, Vector128<ulong>>(16);
             Check<Vector256x64, Vector256<ulong>>(32);
             Check<Vector512x64, Vector512<ulong>>(64);
+        }
+
+        [Fact]
+        public void SignFill_is_the_compare_with_zero_for_every_vector_type()
+        {
+            CheckSignFill<Vector128x32, Vector128<uint>>(16);
+            CheckSignFill<Vector256x32, Vector256<uint>>(32);
+            CheckSignFill<Vector512x32, Vector512<uint>>(64);
+            CheckSignFill<Vector128x64, Vector128<ulong>>(16);
+            CheckSignFill<Vector256x64, Vector256<ulong>>(32);
+            CheckSignFill<Vector512x64, Vector512<ulong>>(64);
+        }
+
+        private static void CheckSignFill<TOps, TV>(int bytes)
+            where TOps : struct, ISimd<TV>
+            where TV : struct
+        {
+            var random = new Random(13);
+            byte[] value = new byte[bytes], result = new byte[bytes], expected = new byte[bytes];
+            for (int trial = 0; trial < 200; trial++)
+            {
+                Fill(random, value, trial);
+                System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref result[0], BitwiseLanes.SignFill<TOps, TV>(Load<TV>(value)));
+                System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref expected[0], TOps.GreaterThan(default, Load<TV>(value)));
+                Assert.Equal(expected, result);
+                int lane = TOps.LaneBits / 8;
+                for (int i = 0; i < bytes; i++)
+                {
+                    // Every byte of a lane is 0xFF when the lane's top byte has its sign bit set, else 0.
+                    Assert.Equal((value[(i / lane * lane) + lane - 1] & 0x80) != 0 ? (byte)0xFF : (byte)0, result[i]);
+                }
+            }
         }
 
         private static void Check<TOps, TV>(int bytes)

@@ -62,10 +62,10 @@ namespace NumForge.CompilerServices
         public static TV Decode(TV code)
         {
             TV zero = default;
-            TV negative = TOps.GreaterThan(zero, TOps.ShiftLeft(code, 32 - N));
+            TV negative = BitwiseLanes.SignFill<TOps, TV>(TOps.ShiftLeft(code, 32 - N));
             TV magnitude = TOps.And(TOps.Subtract(TOps.Xor(code, negative), negative), CodeMask);
             TV payload = TOps.ShiftLeft(magnitude, 33 - N);        // left-aligned; 0 for zero and NaR
-            TV ones = TOps.GreaterThan(zero, payload);
+            TV ones = BitwiseLanes.SignFill<TOps, TV>(payload);
 
             // The run: leading zeros of the payload (complemented for a run of ones) with a sentinel one below it, so a
             // run over the whole payload ends there. (t >> 1) has at most n significant bits: its float is exact.

@@ -92,7 +92,7 @@ namespace NumForge.CompilerServices
             TV exponent = TOps.And(biasedPlusOne, ExponentMaskV);
 
             // With s = -1 where k < 0: k ^ s is k or -k - 1, so r = (k ^ s) + 2 and |k| = (k ^ s) - s.
-            TV s = TOps.GreaterThan(zero, k);
+            TV s = BitwiseLanes.SignFill<TOps, TV>(k);
             TV kx = TOps.Xor(k, s);
             TV dropped = TOps.Add(kx, DroppedBase);
 

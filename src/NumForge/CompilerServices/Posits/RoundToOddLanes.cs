@@ -32,7 +32,7 @@ namespace NumForge.CompilerServices
         {
             TV zero = default;
             TV move = TOps.AndNot(TOps.Equal(TOps.And(nearest, One), zero), TOps.FEqual(error, zero));
-            TV down = TOps.GreaterThan(zero, TOps.Xor(nearest, error));
+            TV down = BitwiseLanes.SignFill<TOps, TV>(TOps.Xor(nearest, error));
             return TOps.Add(nearest, TOps.And(move, TOps.Or(down, One)));
         }
     }
