@@ -297,11 +297,15 @@ namespace NumForge.CompilerServices.Spans
         /// where a compare, a mask-to-vector move, an AND and an OR were four.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV WithSign(TV code, TV x) => BitwiseLanes.OrAnd<TOps, TV>(code, TOps.ShiftRight(x, TOps.LaneBits - 1 - SignPosition), TOps.Create(SignMask));
+        private static TV WithSign(TV code, TV x) => BitwiseLanes.OrAnd<TOps, TV>(code, SignShifted(x), TOps.Create(SignMask));
 
         /// <summary>The source's sign bit at the format's sign position, the other bits clear.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Sign(TV x) => TOps.And(TOps.ShiftRight(x, TOps.LaneBits - 1 - SignPosition), TOps.Create(SignMask));
+        private static TV Sign(TV x) => TOps.And(SignShifted(x), TOps.Create(SignMask));
+
+        /// <summary>The source shifted so that its sign bit is at the format's sign position (the bits below come along: mask them).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV SignShifted(TV x) => TOps.ShiftRight(x, TOps.LaneBits - 1 - SignPosition);
 
         /// <summary>
         /// A code with negative zero (the sign bit alone, NaN in FNUZ formats) turned into +0: a negative value that
