@@ -145,14 +145,11 @@ namespace NumForge.CompilerServices.Spans
         public static void Four(TV a, TV b, TV c, TV d, ref byte destination, bool streaming, bool signExtended = false)
         {
             int vectorBytes = TOps.Count * 4;
-            TV va = SingleDecoder<TTraits, TOps, TV>.Decode(a, signExtended);
-            TV vb = SingleDecoder<TTraits, TOps, TV>.Decode(b, signExtended);
-            TV vc = SingleDecoder<TTraits, TOps, TV>.Decode(c, signExtended);
-            TV vd = SingleDecoder<TTraits, TOps, TV>.Decode(d, signExtended);
-            TOps.Store(va, ref destination, streaming);
-            TOps.Store(vb, ref Unsafe.Add(ref destination, vectorBytes), streaming);
-            TOps.Store(vc, ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
-            TOps.Store(vd, ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
+            // Each stored as soon as it is decoded: fewer results live at once (AVX2 has 16 vector registers).
+            TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(a, signExtended), ref destination, streaming);
+            TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(b, signExtended), ref Unsafe.Add(ref destination, vectorBytes), streaming);
+            TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(c, signExtended), ref Unsafe.Add(ref destination, 2 * vectorBytes), streaming);
+            TOps.Store(SingleDecoder<TTraits, TOps, TV>.Decode(d, signExtended), ref Unsafe.Add(ref destination, 3 * vectorBytes), streaming);
         }
     }
 }

@@ -270,7 +270,15 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWiden8(ref byte source, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d, bool signed = false)
         {
-            if (signed)
+            if (Sse41.IsSupported)
+            {
+                // One widening load per vector (pmovsxbd xmm, m32), as Vector256x32 does.
+                a = Widen8(ref source, signed);
+                b = Widen8(ref Unsafe.Add(ref source, 4), signed);
+                c = Widen8(ref Unsafe.Add(ref source, 8), signed);
+                d = Widen8(ref Unsafe.Add(ref source, 12), signed);
+            }
+            else if (signed)
             {
                 (Vector128<short> low, Vector128<short> high) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref source)));
                 (Vector128<int> a32, Vector128<int> b32) = Vector128.Widen(low);
@@ -285,10 +293,31 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
+        /// <summary>Four bytes widened to 32-bit lanes in one instruction whose load reads exactly those bytes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<uint> Widen8(ref byte source, bool signed)
+        {
+            Vector128<byte> four = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<uint>(ref source)).AsByte();
+            return signed ? Sse41.ConvertToVector128Int32(four.AsSByte()).AsUInt32() : Sse41.ConvertToVector128Int32(four).AsUInt32();
+        }
+
+        /// <summary>Four 16-bit codes widened to 32-bit lanes in one instruction whose load reads exactly those bytes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<uint> Widen16(ref byte source, bool signed)
+        {
+            Vector128<ushort> four = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref source)).AsUInt16();
+            return signed ? Sse41.ConvertToVector128Int32(four.AsInt16()).AsUInt32() : Sse41.ConvertToVector128Int32(four).AsUInt32();
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWiden16(ref byte source, out Vector128<uint> a, out Vector128<uint> b, bool signed = false)
         {
-            if (signed)
+            if (Sse41.IsSupported)
+            {
+                a = Widen16(ref source, signed);
+                b = Widen16(ref Unsafe.Add(ref source, 8), signed);
+            }
+            else if (signed)
             {
                 (Vector128<int> a32, Vector128<int> b32) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<byte, short>(ref source)));
                 (a, b) = (a32.AsUInt32(), b32.AsUInt32());
@@ -468,6 +497,16 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWidenNibbles(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d)
         {
+            if (Avx2.IsSupported)
+            {
+                // Four bytes broadcast to every lane, lane i shifted right by 4i (one vpsrlvd): no shuffle at all.
+                a = Nibbles(ref source);
+                b = Nibbles(ref Unsafe.Add(ref source, 4));
+                c = Nibbles(ref Unsafe.Add(ref source, 8));
+                d = Nibbles(ref Unsafe.Add(ref source, 12));
+                return;
+            }
+
             // Each byte widened to a ushort, its high nibble moved to the ushort's high byte: the bytes are then the
             // codes in element order.
             Vector256<ushort> pairs = Vector256.WidenLower(Vector128.LoadUnsafe(ref source).ToVector256Unsafe());
@@ -480,7 +519,16 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWiden8(ref byte source, out Vector256<uint> a, out Vector256<uint> b, out Vector256<uint> c, out Vector256<uint> d, bool signed = false)
         {
-            if (signed)
+            if (Avx2.IsSupported)
+            {
+                // One widening load per vector (vpmovsxbd/vpmovzxbd ymm, m64): the Widen chain of one 32-byte load costs
+                // nine shuffles on the one shuffle port, and keeps four wide registers live before the first decode.
+                a = Widen8(ref source, signed);
+                b = Widen8(ref Unsafe.Add(ref source, 8), signed);
+                c = Widen8(ref Unsafe.Add(ref source, 16), signed);
+                d = Widen8(ref Unsafe.Add(ref source, 24), signed);
+            }
+            else if (signed)
             {
                 (Vector256<short> low, Vector256<short> high) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref source)));
                 (Vector256<int> a32, Vector256<int> b32) = Vector256.Widen(low);
@@ -495,10 +543,37 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
+        /// <summary>The eight 4-bit codes of four bytes (low nibble first), one per 32-bit lane.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<uint> Nibbles(ref byte source)
+            => Avx2.ShiftRightLogicalVariable(Vector256.Create(Unsafe.ReadUnaligned<uint>(ref source)), Vector256.Create(0U, 4, 8, 12, 16, 20, 24, 28))
+                & Vector256.Create(0xFU);
+
+        /// <summary>Eight bytes widened to 32-bit lanes in one instruction whose load reads exactly those bytes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<uint> Widen8(ref byte source, bool signed)
+        {
+            Vector128<byte> eight = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref source)).AsByte();
+            return signed ? Avx2.ConvertToVector256Int32(eight.AsSByte()).AsUInt32() : Avx2.ConvertToVector256Int32(eight).AsUInt32();
+        }
+
+        /// <summary>Eight 16-bit codes widened to 32-bit lanes in one instruction (vpmovsxwd/vpmovzxwd ymm, m128).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<uint> Widen16(ref byte source, bool signed)
+        {
+            Vector128<ushort> eight = Vector128.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source));
+            return signed ? Avx2.ConvertToVector256Int32(eight.AsInt16()).AsUInt32() : Avx2.ConvertToVector256Int32(eight).AsUInt32();
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWiden16(ref byte source, out Vector256<uint> a, out Vector256<uint> b, bool signed = false)
         {
-            if (signed)
+            if (Avx2.IsSupported)
+            {
+                a = Widen16(ref source, signed);
+                b = Widen16(ref Unsafe.Add(ref source, 16), signed);
+            }
+            else if (signed)
             {
                 (Vector256<int> a32, Vector256<int> b32) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<byte, short>(ref source)));
                 (a, b) = (a32.AsUInt32(), b32.AsUInt32());
@@ -713,6 +788,16 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWidenNibbles(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d)
         {
+            if (Avx512F.IsSupported)
+            {
+                // Eight bytes, their two dwords spread over the lanes (one vpermd), lane i shifted right by 4(i mod 8).
+                a = Nibbles(ref source);
+                b = Nibbles(ref Unsafe.Add(ref source, 8));
+                c = Nibbles(ref Unsafe.Add(ref source, 16));
+                d = Nibbles(ref Unsafe.Add(ref source, 24));
+                return;
+            }
+
             // Each byte widened to a ushort, its high nibble moved to the ushort's high byte: the bytes are then the
             // codes in element order.
             Vector512<ushort> pairs = Vector512.WidenLower(Vector256.LoadUnsafe(ref source).ToVector512Unsafe());
@@ -725,7 +810,15 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWiden8(ref byte source, out Vector512<uint> a, out Vector512<uint> b, out Vector512<uint> c, out Vector512<uint> d, bool signed = false)
         {
-            if (signed)
+            if (Avx512F.IsSupported)
+            {
+                // One widening load per vector (vpmovsxbd/vpmovzxbd zmm, m128), as Vector256x32 does.
+                a = Widen8(ref source, signed);
+                b = Widen8(ref Unsafe.Add(ref source, 16), signed);
+                c = Widen8(ref Unsafe.Add(ref source, 32), signed);
+                d = Widen8(ref Unsafe.Add(ref source, 48), signed);
+            }
+            else if (signed)
             {
                 (Vector512<short> low, Vector512<short> high) = Vector512.Widen(Vector512.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref source)));
                 (Vector512<int> a32, Vector512<int> b32) = Vector512.Widen(low);
@@ -740,10 +833,40 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
+        /// <summary>The sixteen 4-bit codes of eight bytes (low nibble first), one per 32-bit lane.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> Nibbles(ref byte source)
+        {
+            Vector512<uint> eight = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref source)).AsUInt32().ToVector256Unsafe().ToVector512Unsafe();
+            Vector512<uint> spread = Avx512F.PermuteVar16x32(eight, Vector512.Create(0U, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1));
+            return Avx512F.ShiftRightLogicalVariable(spread, Vector512.Create(0U, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28)) & Vector512.Create(0xFU);
+        }
+
+        /// <summary>Sixteen bytes widened to 32-bit lanes in one instruction (vpmovsxbd/vpmovzxbd zmm, m128).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> Widen8(ref byte source, bool signed)
+        {
+            Vector128<byte> sixteen = Vector128.LoadUnsafe(ref source);
+            return signed ? Avx512F.ConvertToVector512Int32(sixteen.AsSByte()).AsUInt32() : Avx512F.ConvertToVector512Int32(sixteen).AsUInt32();
+        }
+
+        /// <summary>Sixteen 16-bit codes widened to 32-bit lanes in one instruction (vpmovsxwd/vpmovzxwd zmm, m256).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<uint> Widen16(ref byte source, bool signed)
+        {
+            Vector256<ushort> sixteen = Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref source));
+            return signed ? Avx512F.ConvertToVector512Int32(sixteen.AsInt16()).AsUInt32() : Avx512F.ConvertToVector512Int32(sixteen).AsUInt32();
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void LoadWiden16(ref byte source, out Vector512<uint> a, out Vector512<uint> b, bool signed = false)
         {
-            if (signed)
+            if (Avx512F.IsSupported)
+            {
+                a = Widen16(ref source, signed);
+                b = Widen16(ref Unsafe.Add(ref source, 32), signed);
+            }
+            else if (signed)
             {
                 (Vector512<int> a32, Vector512<int> b32) = Vector512.Widen(Vector512.LoadUnsafe(ref Unsafe.As<byte, short>(ref source)));
                 (a, b) = (a32.AsUInt32(), b32.AsUInt32());
