@@ -759,8 +759,9 @@ namespace NumForge.CompilerServices.Spans
         {
             if (Avx512BW.IsSupported)
             {
-                Vector512<uint> mask = Vector512.Create(0xFFFFU);
-                Vector512<ushort> packed = Avx512BW.PackUnsignedSaturate((a & mask).AsInt32(), (b & mask).AsInt32());
+                // Lanes hold codes below 2^16 (the contract): an unsigned-saturating pack is the truncating narrow
+                // without its masks, as on AVX2.
+                Vector512<ushort> packed = Avx512BW.PackUnsignedSaturate(a.AsInt32(), b.AsInt32());
                 Store(Avx512F.PermuteVar8x64(packed.AsInt64(), Vector512.Create(0L, 2, 4, 6, 1, 3, 5, 7)).AsByte(), ref destination, streaming);
                 return;
             }
