@@ -17,7 +17,8 @@ namespace NumForge.Benchmarks
     /// </summary>
     /// <remarks>
     /// <c>NF_BENCH_INPUT_BYTES</c> selects the float input sizes (default 1 MiB and 256 MiB), <c>NF_BENCH_INPUTS</c> the
-    /// inputs (default <c>clean,mixed</c>). The CPU's vector width is
+    /// inputs (default <c>clean,mixed</c>), <c>NF_BENCH_ROUNDING</c> and <c>NF_BENCH_SATURATE</c> the modes (default all
+    /// five and both; a 256 MiB run of every mode takes about a minute per row). The CPU's vector width is
     /// BenchmarkDotNet's "VectorSize" in the run header; <c>--envVars DOTNET_PreferredVectorBitWidth:256</c> caps it.
     /// </remarks>
     [MemoryDiagnoser(false)]
@@ -44,12 +45,24 @@ namespace NumForge.Benchmarks
             Environment.GetEnvironmentVariable("NF_BENCH_INPUTS") is { Length: > 0 } list ? list.Split(',') : new[] { "clean", "mixed" };
 
         /// <summary>The rounding of the conversions: every mode (the default, ToEven, is the row the others are held to).</summary>
-        [Params(MidpointRounding.ToEven, MidpointRounding.AwayFromZero, MidpointRounding.ToZero, MidpointRounding.ToNegativeInfinity, MidpointRounding.ToPositiveInfinity)]
+        [ParamsSource(nameof(Roundings))]
         public MidpointRounding Rounding { get; set; }
 
         /// <summary>Saturating (overflow to the largest finite value) or the format's overflow rule.</summary>
-        [Params(false, true)]
+        [ParamsSource(nameof(Saturations))]
         public bool Saturate { get; set; }
+
+        /// <summary>The <see cref="Rounding"/> values: every mode, or those listed in <c>NF_BENCH_ROUNDING</c> (e.g. <c>ToEven,ToZero</c>).</summary>
+        public static MidpointRounding[] Roundings =>
+            Environment.GetEnvironmentVariable("NF_BENCH_ROUNDING") is { Length: > 0 } list
+                ? Array.ConvertAll(list.Split(','), s => Enum.Parse<MidpointRounding>(s.Trim()))
+                : Enum.GetValues<MidpointRounding>();
+
+        /// <summary>The <see cref="Saturate"/> values: both, or those listed in <c>NF_BENCH_SATURATE</c> (<c>false</c>, <c>true</c>).</summary>
+        public static bool[] Saturations =>
+            Environment.GetEnvironmentVariable("NF_BENCH_SATURATE") is { Length: > 0 } list
+                ? Array.ConvertAll(list.Split(','), s => bool.Parse(s.Trim()))
+                : new[] { false, true };
 
         /// <summary>The <see cref="InputBytes"/> values: 1 MiB and 256 MiB, or those listed in <c>NF_BENCH_INPUT_BYTES</c>.</summary>
         public static int[] InputSizes =>
