@@ -389,7 +389,6 @@ namespace NumForge.CompilerServices
             }
 
             ulong magnitude = code & TTraits.MagnitudeMask;
-            uint sign = (uint)((code & TTraits.SignMask) << (32 - TotalBits));   // a shift, not a branch (see FromSingle)
             if (magnitude > TTraits.MaxFiniteMagnitude)
             {
                 // NaN or infinity.
@@ -401,6 +400,8 @@ namespace NumForge.CompilerServices
                 // Zero and subnormals included: no branch on the zeros of sparse data.
                 return BitConverter.UInt32BitsToSingle((uint)code << SingleShift);
             }
+
+            uint sign = (uint)((code & TTraits.SignMask) << (32 - TotalBits));   // a shift, not a branch (see FromSingle)
 
             if (magnitude < (1UL << TTraits.MantissaBits))
             {
