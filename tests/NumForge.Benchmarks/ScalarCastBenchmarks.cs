@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 
 namespace NumForge.Benchmarks
@@ -7,6 +8,8 @@ namespace NumForge.Benchmarks
     /// Per-element casts (<c>(X)f</c> and <c>(float)x</c>) over 65,536 weight-like floats, reported per element
     /// (OperationsPerInvoke), beside <c>(Half)f</c> and <c>(float)h</c> (issue 12's anchor; its target: at most 2 ns per
     /// element for every float format): the 16-bit formats, FP8 (OCP and FNUZ), FP6, FP4 and the exponent-only E8M0.
+    /// Two inputs (<see cref="Data"/>): weights (both signs, some subnormal in FP8) and sparse activations (half of
+    /// them zero, at random positions), where a cast that branches on zero or subnormal mispredicts on every other one.
     /// </summary>
     public class ScalarCastBenchmarks
     {
@@ -28,14 +31,28 @@ namespace NumForge.Benchmarks
         private readonly Float8E4M3FNUZ[] e4m3fnuz = new Float8E4M3FNUZ[N];
         private readonly Float8E5M2FNUZ[] e5m2fnuz = new Float8E5M2FNUZ[N];
 
+        /// <summary>The input: <c>weights</c> or <c>sparse</c>.</summary>
+        [ParamsSource(nameof(DataKinds))]
+        public string Data { get; set; } = "weights";
+
+        /// <summary>The <see cref="Data"/> values: both, or those listed in <c>NF_BENCH_CAST_DATA</c> (e.g. <c>sparse</c>).</summary>
+        public static IEnumerable<string> DataKinds() =>
+            Environment.GetEnvironmentVariable("NF_BENCH_CAST_DATA") is { Length: > 0 } list ? list.Split(',') : new[] { "weights", "sparse" };
+
         [GlobalSetup]
         public void Setup()
         {
             var random = new Random(1);
+            bool sparse = Data switch
+            {
+                "weights" => false,
+                "sparse" => true,
+                _ => throw new InvalidOperationException($"NF_BENCH_CAST_DATA: unknown input '{Data}' (weights, sparse)."),
+            };
             for (int i = 0; i < N; i++)
             {
-                // Weight-like values: mostly small, some subnormal in FP8, a few large.
-                floats[i] = (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
+                // Weight-like values: mostly small, some subnormal in FP8, a few large; sparse: half of them zero.
+                floats[i] = sparse && random.Next(2) == 0 ? 0f : (float)((random.NextDouble() * 2 - 1) * Math.Pow(2, random.Next(-12, 6)));
                 halves[i] = (Half)floats[i];
                 bf16[i] = (BFloat16)floats[i];
                 binary16[i] = (Binary16)floats[i];

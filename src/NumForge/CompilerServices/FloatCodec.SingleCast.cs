@@ -7,10 +7,11 @@ using System.Runtime.Intrinsics.X86;
 namespace NumForge.CompilerServices
 {
     /// <summary>
-    /// The casts <c>(X)f</c> and <c>(float)x</c> on the float's bits. Encoding (nearest even, without saturation) in
-    /// range is a few integer operations (normal results) or one float addition (subnormal results); NaN, infinities
-    /// and values past the largest finite value take <see cref="RoundPack"/>, which defines every result. Decoding a
-    /// format of at most 8 bits is one load from a 256-entry table; a wider one assembles the float's bits.
+    /// The casts <c>(X)f</c> and <c>(float)x</c> on the float's bits, without a branch on ordinary data (signs, zeros,
+    /// subnormals, overflow). Encoding (nearest even, without saturation) is one float addition of a per-binade magic
+    /// (<see cref="BinadeFromSingle"/>), or a rounding shift where the code is the float's top bits (BFloat16, TF32);
+    /// NaN and shapes the clamps cannot give take <see cref="RoundPack"/>, which defines every result. Decoding a format
+    /// of at most 8 bits is one load from a 256-entry table; a wider one assembles the float's bits.
     /// </summary>
     public static partial class FloatCodec<TTraits>
     {
@@ -52,22 +53,39 @@ namespace NumForge.CompilerServices
 
             uint bits = BitConverter.SingleToUInt32Bits(value);
             uint abs = bits & 0x7FFF_FFFF;
-            if (TotalBits <= 8)
+            if (FloatFields)
             {
-                return SmallFromSingle(value, bits, abs);
+                if (abs > MaxFiniteSingleBits)
+                {
+                    // Overflow, infinity or NaN: the general routine applies the format's rules.
+                    return FromDouble(value, MidpointRounding.ToEven, saturate: false);
+                }
+
+                // Every finite float below the overflow is rounded as its bits stand (subnormals too: they are the format's
+                // subnormals); no carry reaches the sign bit.
+                return (bits + ((1u << (SingleShift - 1)) - 1) + ((bits >> SingleShift) & 1)) >> SingleShift;
             }
 
+            if (TotalBits <= 8 || BinadeCast.SlowBits != 0)
+            {
+                return BinadeFromSingle(value, bits, abs);
+            }
+
+            return WideFromSingle(value, bits, abs);
+        }
+
+        /// <summary>
+        /// <see cref="FromSingle(float)"/> for the formats wider than 8 bits whose top binades <see cref="BinadeFromSingle"/>
+        /// cannot round (a magic past float's range: largest exponent above 103 + M, as a bias of 0 with 7 exponent bits
+        /// gives): normals by an integer rounding, subnormals by one float addition, a branch between them.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong WideFromSingle(float value, uint bits, uint abs)
+        {
             if (abs > MaxFiniteSingleBits)
             {
                 // Overflow, infinity or NaN: the general routine applies the format's rules.
                 return FromDouble(value, MidpointRounding.ToEven, saturate: false);
-            }
-
-            if (FloatFields)
-            {
-                // Every finite float below the overflow is rounded as its bits stand (subnormals too: they are the format's
-                // subnormals); no carry reaches the sign bit.
-                return (bits + ((1u << (SingleShift - 1)) - 1) + ((bits >> SingleShift) & 1)) >> SingleShift;
             }
 
             // float's sign bit moved to the format's by a shift: as a conditional, the JIT makes it a branch in a loop,
@@ -88,8 +106,8 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
-        /// <see cref="FromSingle(float)"/> for formats of at most 8 bits, without a branch on the data: their values are
-        /// often subnormal (E4M3FN's subnormals start at 2^-6), so a normal/subnormal branch mispredicts on real weights.
+        /// <see cref="FromSingle(float)"/> without a branch on the data: FP8 values are often subnormal (E4M3FN's
+        /// subnormals start at 2^-6) and activations often zero, so a normal/subnormal branch mispredicts on real tensors.
         /// </summary>
         /// <remarks>
         /// One float addition rounds every in-range magnitude: with t = max(exponent field of |x|, that of 2^emin),
@@ -99,14 +117,14 @@ namespace NumForge.CompilerServices
         /// a carry (q = 2^(M+1)) is the next binade's first code. Overflow and infinity are clamped into the binade
         /// above the largest finite value, where that gives the format's overflow code (the code after the largest,
         /// infinity or NaN, as in E5M2 and E4M3FN; or the largest itself when overflow saturates, as in E2M1); NaN with
-        /// a code of its own is put on the float of that code by a second clamp (<see cref="SmallCast.NaNBits"/>); the
+        /// a code of its own is put on the float of that code by a second clamp (<see cref="BinadeCast.NaNBits"/>); the
         /// shapes the clamps cannot give take the general routine.
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong SmallFromSingle(float value, uint bits, uint abs)
+        private static ulong BinadeFromSingle(float value, uint bits, uint abs)
         {
             // A constant per format: where NaN's code is the overflow code too (E4M3FN), no value needs the general routine.
-            if (SmallCast.SlowBits != 0x8000_0000u && abs >= SmallCast.SlowBits)
+            if (BinadeCast.SlowBits != 0x8000_0000u && abs >= BinadeCast.SlowBits)
             {
                 return FromDouble(value, MidpointRounding.ToEven, saturate: false);
             }
@@ -121,34 +139,36 @@ namespace NumForge.CompilerServices
                 // floats). Where NaN has a code of its own, the clamp goes first (minss returns its second operand, a
                 // NaN, unchanged) and a second minss puts NaN, and only NaN, on the float of that code.
                 Vector128<float> absolute = Sse.And(Vector128.CreateScalarUnsafe(value), Vector128.Create(0x7FFF_FFFFu).AsSingle());
-                Vector128<float> clamped = SmallCast.NaNBits != 0
-                    ? Sse.MinScalar(Sse.MinScalar(Vector128.CreateScalarUnsafe(BitConverter.UInt32BitsToSingle(SmallCast.ClampBits)), absolute), Vector128.CreateScalarUnsafe(BitConverter.UInt32BitsToSingle(SmallCast.NaNBits)))
-                    : Sse.MinScalar(absolute, Vector128.Create(BitConverter.UInt32BitsToSingle(SmallCast.ClampBits)));
+                Vector128<float> clamped = BinadeCast.NaNBits != 0
+                    ? Sse.MinScalar(Sse.MinScalar(Vector128.CreateScalarUnsafe(BitConverter.UInt32BitsToSingle(BinadeCast.ClampBits)), absolute), Vector128.CreateScalarUnsafe(BitConverter.UInt32BitsToSingle(BinadeCast.NaNBits)))
+                    : Sse.MinScalar(absolute, Vector128.Create(BitConverter.UInt32BitsToSingle(BinadeCast.ClampBits)));
                 magnitude = clamped.ToScalar();
                 abs = clamped.AsUInt32().ToScalar();
             }
             else
             {
-                abs = SmallCast.NaNBits != 0 && abs > 0x7F80_0000u ? SmallCast.NaNBits : Clamp(abs, SmallCast.ClampBits);
+                abs = BinadeCast.NaNBits != 0 && abs > 0x7F80_0000u ? BinadeCast.NaNBits : Clamp(abs, BinadeCast.ClampBits);
                 magnitude = BitConverter.UInt32BitsToSingle(abs);
             }
 
-            ref uint entry = ref Unsafe.As<ulong, uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SmallCast.Binades), (nint)(abs >> 23)));
+            ref uint entry = ref Unsafe.As<ulong, uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(BinadeCast.Binades), (nint)(abs >> 23)));
             float sum = magnitude + Unsafe.As<uint, float>(ref Unsafe.Add(ref entry, BitConverter.IsLittleEndian ? 0 : 1));
             uint code = BitConverter.SingleToUInt32Bits(sum) + Unsafe.Add(ref entry, BitConverter.IsLittleEndian ? 1 : 0);
 
-            // float's sign bit moved to the format's (two operations, for formats of at most 8 bits).
+            // float's sign bit moved to the format's (two operations; a conditional would be a branch, see WideFromSingle).
             int position = TTraits.ExponentBits + TTraits.MantissaBits;
             uint sign = (bits >> (31 - position)) & (1u << position);
             if (!HasNegativeZero)
             {
-                // -0 is not a code here (FNUZ: it is NaN): negative values that round to zero give +0.
-                sign = code == 0 ? 0 : sign;
+                // -0 is not a code here (FNUZ: it is NaN): negative values that round to zero give +0. The codes lie in
+                // [0, sign bit], so code + (sign bit - 1) has the sign bit set exactly when the code is not zero (two
+                // operations; a conditional is a branch, which mispredicts on sparse data: 7 ns per cast).
+                sign &= code + ((1u << position) - 1);
             }
 
             // Where NaN's code is the sign bit of a positive NaN and +0 of a negative one (E3M2, E2M3, E2M1), the sign
             // is flipped in rather than or-ed (the same for every other code, which lies below the sign bit).
-            return SmallCast.NaNFlipsSign ? sign ^ code : sign | code;
+            return BinadeCast.NaNFlipsSign ? sign ^ code : sign | code;
         }
 
         /// <summary>
@@ -173,11 +193,11 @@ namespace NumForge.CompilerServices
         /// <summary>
         /// <see cref="FromSingle(float)"/> for <see cref="ExponentOnly"/> formats: a positive normal float has its code in
         /// its exponent field, rounded at the mantissa's top bit (a tie, 1.5 times the power of two, lies between the
-        /// significands 1 and 2, and 2 is the even one, so ties round up). Everything else that is not +0 or a float
-        /// subnormal gives NaN, the code 0xFF: negative values (the sign bit makes the rounded field 256 or more),
+        /// significands 1 and 2, and 2 is the even one, so ties round up). Everything else that is not a float
+        /// subnormal gives NaN, the code 0xFF: zeros and negative values (the sign bit makes the rounded field 256 or more),
         /// infinity, NaN and values that round past 2^127, all clamped there without a branch on the data (a branch on the
-        /// sign mispredicted on every other value of data of both signs: 4.8 ns per cast). +0 and float subnormals
-        /// take the general routine.
+        /// sign mispredicted on every other value of data of both signs: 4.8 ns per cast), +0 by a mask (sparse data is
+        /// half zeros: 5.5 ns per cast when +0 took the general routine). Float subnormals take the general routine.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong ExponentFromSingle(float value)
@@ -189,22 +209,24 @@ namespace NumForge.CompilerServices
                 return bits - 0x0080_0000u >= 0x7F00_0000u - 0x0080_0000u ? FromDouble(value, MidpointRounding.ToEven, saturate: false) : (bits + 0x0040_0000u) >> 23;
             }
 
-            if (bits < 0x0080_0000u)
+            if (bits - 1 < 0x007F_FFFFu)
             {
+                // Float subnormals; not +0 (the zeros of sparse data), which the mask below sends to NaN.
                 return FromDouble(value, MidpointRounding.ToEven, saturate: false);
             }
 
-            return Clamp(((bits >> 22) + 1) >> 1, 0xFF);
+            // +0 (bits - 1 wraps to a negative) gets 0xFF or-ed in; the other values the mask selects are clamped there already.
+            return Clamp(((bits >> 22) + 1) >> 1, 0xFF) | ((uint)((int)(bits - 1) >> 31) & 0xFF);
         }
 
-        /// <summary>Whether the general routine gives 0xFF for every input <see cref="ExponentFromSingle"/> clamps there (E8M0FNU: ml_dtypes' rules).</summary>
+        /// <summary>Whether the general routine gives 0xFF for every input <see cref="ExponentFromSingle"/> sends there (E8M0FNU: ml_dtypes' rules).</summary>
         private static class ExponentOverflowIsNaN
         {
             public static readonly bool Value = Check();
 
             private static bool Check()
             {
-                foreach (float f in new[] { -0f, -1f, -float.Epsilon, float.MinValue, float.NegativeInfinity, float.PositiveInfinity, float.NaN, -float.NaN, float.MaxValue, BitConverter.UInt32BitsToSingle(0x7F40_0000u) })
+                foreach (float f in new[] { 0f, -0f, -1f, -float.Epsilon, float.MinValue, float.NegativeInfinity, float.PositiveInfinity, float.NaN, -float.NaN, float.MaxValue, BitConverter.UInt32BitsToSingle(0x7F40_0000u) })
                 {
                     if (FromDouble(f, MidpointRounding.ToEven, saturate: false) != 0xFF)
                     {
@@ -216,8 +238,8 @@ namespace NumForge.CompilerServices
             }
         }
 
-        /// <summary>The constants of <see cref="SmallFromSingle"/>, computed once from the general routine (their own class, so they are set after the codec's).</summary>
-        private static class SmallCast
+        /// <summary>The constants of <see cref="BinadeFromSingle"/>, computed once from the general routine (their own class, so they are set after the codec's).</summary>
+        private static class BinadeCast
         {
             /// <summary>Float exponent field of 2^emin.</summary>
             public static readonly uint MinNormalField = (uint)(TTraits.MinNormalExponent + 127);
@@ -263,7 +285,7 @@ namespace NumForge.CompilerServices
             }
 
 #pragma warning disable CA1810 // The constants depend on each other; one static constructor reads most clearly.
-            static SmallCast()
+            static BinadeCast()
 #pragma warning restore CA1810
             {
                 ulong max = TTraits.MaxFiniteMagnitude;
@@ -403,14 +425,16 @@ namespace NumForge.CompilerServices
 
             uint sign = (uint)((code & TTraits.SignMask) << (32 - TotalBits));   // a shift, not a branch (see FromSingle)
 
-            if (magnitude < (1UL << TTraits.MantissaBits))
-            {
-                // Subnormal (or zero): mantissa × 2^(emin - M) in double (the quantum may be a float subnormal), exact in float.
-                float subnormal = (float)((uint)magnitude * BitConverter.UInt64BitsToDouble((ulong)(TTraits.MinNormalExponent - TTraits.MantissaBits + 1023) << 52));
-                return BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(subnormal) | sign);
-            }
-
-            return BitConverter.UInt32BitsToSingle(sign | (((uint)magnitude + SingleRebias) << SingleShift));
+            // Zero and subnormals (the sparse tensor's zeros) without a branch: read 0.m as 1.m at the smallest normal
+            // binade, then subtract that binade's 2^emin (exact: both are floats, and so is their difference), as
+            // .NET's Half does. A mask, not a conditional (which the JIT makes a branch that mispredicts on sparse data);
+            // not a multiplication by a power of two of the fields read as a float (fewer operations, but a subnormal
+            // float operand, which costs Intel cores a microcode assist per subnormal code).
+            uint m = (uint)magnitude;
+            uint subnormal = (uint)(((int)m - (1 << TTraits.MantissaBits)) >> 31);
+            Vector128<float> normal = Vector128.CreateScalarUnsafe((m + (subnormal & (1u << TTraits.MantissaBits)) + SingleRebias) << SingleShift).AsSingle();
+            Vector128<float> value = normal - Vector128.CreateScalarUnsafe(subnormal & MinNormalSingleBits).AsSingle();
+            return (value | Vector128.CreateScalarUnsafe(sign).AsSingle()).ToScalar();
         }
 
         /// <summary>Rounds a Half to the format once, to nearest even, without saturation (Half widens to float exactly).</summary>

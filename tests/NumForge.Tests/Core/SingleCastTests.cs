@@ -157,5 +157,6 @@ namespace NumForge.Tests.Core
     public sealed class SingleCastE4M3OverflowNaNTests : SingleCastTests<HandE4M3OverflowNaN> { }
     public sealed class SingleCastE4M3FNSaturatingTests : SingleCastTests<HandE4M3FNSaturating> { }
     public sealed class SingleCastE3M3Bias1Tests : SingleCastTests<HandE3M3Bias1> { }
+    public sealed class SingleCastE7M8Bias0Tests : SingleCastTests<HandE7M8Bias0> { }
 #pragma warning restore SA1402
 }

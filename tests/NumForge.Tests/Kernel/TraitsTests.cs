@@ -42,6 +42,7 @@ namespace NumForge.Tests.Kernel
             ["E4M3OverflowNaN"] = TraitsValues.Of<HandE4M3OverflowNaN>,
             ["E4M3FNSaturating"] = TraitsValues.Of<HandE4M3FNSaturating>,
             ["E3M3Bias1"] = TraitsValues.Of<HandE3M3Bias1>,
+            ["E7M8Bias0"] = TraitsValues.Of<HandE7M8Bias0>,
         };
 
         public static TraitsValues HandTraits(string name) => s_hand[name]();

@@ -67,6 +67,8 @@ namespace NumForge.Tests.Support
             new("E4M3OverflowNaN", null, 4, 3, Overflow: OverflowBehavior.NaN),
             new("E4M3FNSaturating", null, 4, 3, Specials: SpecialValues.FiniteNaN, Overflow: OverflowBehavior.Saturate),
             new("E3M3Bias1", null, 3, 3, Bias: 1),
+            // Range up to 2^126: the top binades of float, which the scalar cast's per-binade magic cannot round.
+            new("E7M8Bias0", null, 7, 8, Bias: 0),
         ];
 
         public static IEnumerable<FormatSpec> All => Catalog.Concat([Binary16, Binary32, Binary64]).Concat(Variants);

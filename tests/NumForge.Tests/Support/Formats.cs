@@ -34,6 +34,7 @@ namespace NumForge.Tests.Support
             ["E4M3OverflowNaN"] = new KernelFormat<HandE4M3OverflowNaN, byte>(Specs.Get("E4M3OverflowNaN")),
             ["E4M3FNSaturating"] = new KernelFormat<HandE4M3FNSaturating, byte>(Specs.Get("E4M3FNSaturating")),
             ["E3M3Bias1"] = new KernelFormat<HandE3M3Bias1, byte>(Specs.Get("E3M3Bias1")),
+            ["E7M8Bias0"] = new KernelFormat<HandE7M8Bias0, ushort>(Specs.Get("E7M8Bias0")),
         };
 
         /// <summary>The hand-traits kernel route of a format.</summary>

@@ -406,4 +406,23 @@ namespace NumForge.Tests.Support
         public static int MaxExponent => 5;
     }
 
+    /// <summary>Hand-written traits of E7M8Bias0.</summary>
+    public readonly struct HandE7M8Bias0 : IFloatTraits
+    {
+        public static int ExponentBits => 7;
+        public static int MantissaBits => 8;
+        public static int Bias => 0;
+        public static bool Signed => true;
+        public static bool Subnormals => true;
+        public static SpecialValues Specials => SpecialValues.Ieee;
+        public static OverflowBehavior Overflow => OverflowBehavior.Infinity;
+        public static ulong SignMask => 0x8000UL;
+        public static ulong MagnitudeMask => 0x7fffUL;
+        public static ulong MaxFiniteMagnitude => 0x7effUL;
+        public static ulong NaNCode => 0x7f80UL;
+        public static ulong PositiveInfinityCode => 0x7f00UL;
+        public static ulong NegativeInfinityCode => 0xff00UL;
+        public static int MinNormalExponent => 1;
+        public static int MaxExponent => 126;
+    }
 }
