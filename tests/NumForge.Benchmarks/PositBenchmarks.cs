@@ -13,7 +13,7 @@ namespace NumForge.Benchmarks
     /// conversions (ns per element, float -> T and T -> float over <see cref="SpanLength"/> elements) for Posit8,
     /// Posit16 (es 2), Posit16E1 (SoftPosit's posit16) and Posit32, beside the same operations on float and
     /// System.Half. SoftPosit itself runs in <see cref="SoftPositBenchmarks{T}"/> over the same operands
-    /// (<see cref="PositOperands"/>; <c>NF_BENCH_POSIT_OPERANDS=random|normal</c> picks the operand set, see its remarks;
+    /// (<see cref="PositOperands"/>; <c>NF_BENCH_POSIT_OPERANDS=random|normal|sparse</c> picks the operand set, see its remarks;
     /// the sqrt row takes |b|). Each benchmark reports time per operation/element (OperationsPerInvoke). For
     /// float the "conversion" is a copy; for Half it is TensorPrimitives.ConvertToHalf/ConvertToSingle.
     /// </summary>
@@ -62,7 +62,7 @@ namespace NumForge.Benchmarks
         {
             int s = PositOperands.Window(ref start, a.Length);
             ReadOnlySpan<T> x = a.AsSpan(s, Operands), y = b.AsSpan(s, Operands);
-            Span<T> r = results;
+            Span<T> r = results.AsSpan(0, Operands);   // a length the JIT knows equals the loop's: no bounds check, as in SoftPosit's C loop
             for (int i = 0; i < x.Length; i++)
             {
                 r[i] = x[i] + y[i];
@@ -76,7 +76,7 @@ namespace NumForge.Benchmarks
         {
             int s = PositOperands.Window(ref start, a.Length);
             ReadOnlySpan<T> x = a.AsSpan(s, Operands), y = b.AsSpan(s, Operands);
-            Span<T> r = results;
+            Span<T> r = results.AsSpan(0, Operands);
             for (int i = 0; i < x.Length; i++)
             {
                 r[i] = x[i] * y[i];
@@ -90,7 +90,7 @@ namespace NumForge.Benchmarks
         {
             int s = PositOperands.Window(ref start, a.Length);
             ReadOnlySpan<T> x = a.AsSpan(s, Operands), y = b.AsSpan(s, Operands);
-            Span<T> r = results;
+            Span<T> r = results.AsSpan(0, Operands);
             for (int i = 0; i < x.Length; i++)
             {
                 r[i] = x[i] / y[i];
@@ -105,7 +105,7 @@ namespace NumForge.Benchmarks
             // a × b + the next a: MultiplyAddEstimate fuses for posits (one rounding) and float; Half rounds twice.
             int s = PositOperands.Window(ref start, a.Length);
             ReadOnlySpan<T> x = a.AsSpan(s, Operands), y = b.AsSpan(s, Operands);
-            Span<T> r = results;
+            Span<T> r = results.AsSpan(0, Operands);
             for (int i = 0; i < x.Length; i++)
             {
                 r[i] = T.MultiplyAddEstimate(x[i], y[i], x[(i + 1) & (Operands - 1)]);
@@ -119,7 +119,7 @@ namespace NumForge.Benchmarks
         {
             int s = PositOperands.Window(ref start, a.Length);
             ReadOnlySpan<T> y = radicands.AsSpan(s, Operands);
-            Span<T> r = results;
+            Span<T> r = results.AsSpan(0, Operands);
             for (int i = 0; i < y.Length; i++)
             {
                 r[i] = T.Sqrt(y[i]);

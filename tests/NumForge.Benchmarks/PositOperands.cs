@@ -15,6 +15,8 @@ namespace NumForge.Benchmarks
     /// uniform in -4..4 (the posits' densest region), never zero.</item>
     /// <item><c>normal</c>: a and b the posits of values drawn from the normal distribution N(0, 1) (Box-Muller), as
     /// real tensors hold: both signs, mostly within a few binades of 1, a few far smaller.</item>
+    /// <item><c>sparse</c>: the random set with a zero at half of a's places, chosen at random (as after a ReLU): a kernel
+    /// that branches on a zero operand mispredicts every other operation.</item>
     /// </list>
     /// Both draw from the caller's generator (callers seed <c>new Random(1)</c>), so a set is the same in every run and
     /// in both benchmark classes. The sqrt rows take <see cref="Radicands{T}"/> of b (|b|), which is b itself for the
@@ -60,7 +62,7 @@ namespace NumForge.Benchmarks
             return current;
         }
 
-        /// <summary>The environment variable that picks the operand set: <c>random</c> (default) or <c>normal</c>.</summary>
+        /// <summary>The environment variable that picks the operand set: <c>random</c> (default), <c>normal</c> or <c>sparse</c>.</summary>
         public const string Variable = "NF_BENCH_POSIT_OPERANDS";
 
         /// <summary>The operand set <see cref="Variable"/> names; throws on an unknown name rather than measure something else.</summary>
@@ -69,9 +71,9 @@ namespace NumForge.Benchmarks
             get
             {
                 string? set = Environment.GetEnvironmentVariable(Variable);
-                return string.IsNullOrEmpty(set) ? "random" : set is "random" or "normal"
+                return string.IsNullOrEmpty(set) ? "random" : set is "random" or "normal" or "sparse"
                     ? set
-                    : throw new InvalidOperationException($"{Variable}={set}: expected 'random' or 'normal'.");
+                    : throw new InvalidOperationException($"{Variable}={set}: expected 'random', 'normal' or 'sparse'.");
             }
         }
 
@@ -79,7 +81,8 @@ namespace NumForge.Benchmarks
         public static (T[] A, T[] B) Create<T>(Random random)
             where T : struct, INumber<T>
         {
-            bool normal = Set == "normal";
+            string set = Set;
+            bool normal = set == "normal";
             int pairs = Pairs;
             var a = new T[pairs];
             var b = new T[pairs];
@@ -94,6 +97,10 @@ namespace NumForge.Benchmarks
                 {
                     a[i] = T.CreateSaturating((float)((random.NextDouble() + 0.25) * Math.Pow(2, random.Next(-4, 5)) * (random.Next(2) * 2 - 1)));
                     b[i] = T.CreateSaturating((float)((random.NextDouble() + 0.25) * Math.Pow(2, random.Next(-4, 5))));
+                    if (set == "sparse" && random.Next(2) == 0)
+                    {
+                        a[i] = T.Zero;
+                    }
                 }
             }
 

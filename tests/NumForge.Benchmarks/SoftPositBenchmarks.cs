@@ -9,7 +9,7 @@ namespace NumForge.Benchmarks
     /// <summary>
     /// SoftPosit itself (C, gcc -O2, loaded from <c>NF_SOFTPOSIT_LIB</c>; see <see cref="SoftPositNativeLibrary"/>) on
     /// the operands of <see cref="PositBenchmarks{T}"/> (<see cref="PositOperands"/>, the set <c>NF_BENCH_POSIT_OPERANDS</c>
-    /// picks: <c>random</c> or <c>normal</c>; sqrt on |b|): add, mul, div, fma and sqrt for
+    /// picks: <c>random</c>, <c>normal</c> or <c>sparse</c>; sqrt on |b|): add, mul, div, fma and sqrt for
     /// posit16 (es 1, <see cref="Posit16E1"/>), posit&lt;16,2&gt; through SoftPosit's pX2 (<see cref="Posit16"/>) and
     /// posit32 (<see cref="Posit32"/>). One native call runs the loop over the next <see cref="PositOperands.Count"/>
     /// pairs of the set (native/softposit_loops.c; <see cref="PositOperands.Window"/>, as the NumForge rows), so the

@@ -72,6 +72,12 @@ namespace NumForge.Tests.Posits
 
         [Fact] public void P16E2_Samples() => KernelChecks<P16E2>.Samples(30_000, 1602);
 
+        [Fact] public void P12E3_EveryCodeWithSpecials() => KernelChecks<P12E3>.EveryCodeWithSpecials();
+
+        [Fact] public void P16E1_EveryCodeWithSpecials() => KernelChecks<P16E1>.EveryCodeWithSpecials();
+
+        [Fact] public void P16E2_EveryCodeWithSpecials() => KernelChecks<P16E2>.EveryCodeWithSpecials();
+
         [Fact] public void P32E2_Samples() => KernelChecks<P32E2>.Samples(30_000, 3202);
 
         [Fact] public void P64E2_Samples() => KernelChecks<P64E2>.Samples(15_000, 6402);

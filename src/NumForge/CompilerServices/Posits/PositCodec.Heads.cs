@@ -18,6 +18,9 @@ namespace NumForge.CompilerServices
     /// </remarks>
     public static partial class PositCodec<TTraits>
     {
+        /// <summary>The head of NaR: the NaR bit alone, and a shift of 63 that keeps any fraction from carrying into it.</summary>
+        private const ulong NaRHead = (1UL << 63) | 63;
+
         /// <summary>The offset of scale 0 in <see cref="HeadTable.Words"/>.</summary>
         private static int HeadOffset { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => (2 * TTraits.MaxScale) + 64; }
 

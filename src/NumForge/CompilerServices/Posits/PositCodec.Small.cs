@@ -8,7 +8,7 @@ namespace NumForge.CompilerServices
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
     /// of its folded head (<see cref="FinishFolded"/>; + and × round the two's complement result directly, with heads per
-    /// sign). No branch but rare ones for 0, NaR and (sums of es &gt;= 2) values far from 1.
+    /// sign). No branch on the data, 0 and NaR included, but a rare one for sums (es &gt;= 2) of values far from 1.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -89,6 +89,11 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>x × y for 9 to 16 bits: the product of two 15-bit significands, exact.</summary>
+        /// <remarks>
+        /// No branch: 0 and NaR read as a significand of 0, whose product has 64 leading zeros, and scale fields so large
+        /// that the head index lands in a region of zero or NaR heads (see <see cref="ProductTable"/>), so sparse tensors
+        /// cost what dense ones do.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplySmall(ulong x, ulong y)
         {
@@ -96,15 +101,11 @@ namespace NumForge.CompilerServices
             long ex = Unsafe.Add(ref entries, (nint)x);
             long ey = Unsafe.Add(ref entries, (nint)y);
             int product = (int)ex * (int)ey;                        // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
-            if (product == 0)
-            {
-                return IsNaR(x) || IsNaR(y) ? TTraits.NaRCode : 0;
-            }
 
             // The leading bits that equal the sign, less one (the highest bit where product and 2 product differ), and the
             // fields of the two entries (see ProductTable) pick the head without the sign as a mask. The product stays in
             // 32 bits (no sign extension): a 64-bit count of its zero-extended bits is 32 more, and shifted left by that
-            // count its bits land where the sign-extended product's would.
+            // count its bits land where the sign-extended product's would (a product of 0 has 64 and is not shifted).
             ulong zeros = LeadingZeros((uint)(product ^ (product + product)));
             ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, (nint)((ulong)(ex + ey) >> 33) - (nint)zeros);
             return FinishFolded(head, (ulong)(uint)product << (int)zeros);
@@ -112,11 +113,19 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the low 32 bits and from bit 33
-        /// up its scale plus (34 + <see cref="HeadOffset"/>) / 2, plus <see cref="Region"/> for a negative code (0 for 0
-        /// and NaR); bit 32 stays clear for the carry of the low halves when two entries are added. A product's leading one is at bit 35 - z (z its leading zeros, of the complement when negative): the
-        /// two scale fields less z - 1 are its scale index (scale + <see cref="HeadOffset"/>) plus one region per negative
-        /// factor, and the heads hold the positive heads in regions 0 and 2 and the negative ones in region 1.
+        /// up its scale plus (34 + <see cref="HeadOffset"/>) / 2, plus <see cref="Region"/> for a negative code; bit 32
+        /// stays clear for the carry of the low halves when two entries are added. A product's leading one is at bit 35 - z
+        /// (z its leading zeros, of the complement when negative): the two scale fields less z - 1 are its scale index
+        /// (scale + <see cref="HeadOffset"/>) plus one region per negative factor, and the heads hold the positive heads in
+        /// regions 0 and 2 and the negative ones in region 1.
         /// </summary>
+        /// <remarks>
+        /// 0 and NaR have a significand of 0 (a product of 0, 64 leading zeros) and the fields <see cref="ZeroField"/> and
+        /// <see cref="NaRField"/>. A code's field is at most <see cref="Region"/> + (34 + <see cref="HeadOffset"/>) / 2 +
+        /// maxScale, less than 2 regions, so a product with 0 lands in [3 regions, 5 regions) or, 0 × 0, at 6 regions + 64:
+        /// zero heads from 3 regions to <see cref="NaRField"/> - 64; and a product with NaR at <see cref="NaRField"/> - 64 or
+        /// above: NaR heads up to 2 <see cref="NaRField"/> - 64 (NaR × NaR).
+        /// </remarks>
         private static class ProductTable
         {
             public static readonly long[] Entries = PinnedTable.Pin(Build());
@@ -124,7 +133,7 @@ namespace NumForge.CompilerServices
             /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Entries);
 
-            /// <summary>The heads of the three regions, folded for a value shifted with its sign bit kept (<see cref="FoldSignKept"/>).</summary>
+            /// <summary>The heads of the three regions, folded for a value shifted with its sign bit kept (<see cref="FoldSignKept"/>), then the zero and NaR heads.</summary>
             public static readonly ulong[] Heads = PinnedTable.Pin(BuildHeads());
 
             /// <summary>The address of element 0 of <see cref="Heads"/> (pinned): a constant in Tier-1 code.</summary>
@@ -132,6 +141,12 @@ namespace NumForge.CompilerServices
 
             /// <summary>The size of a region: every scale index a product can have (0 to 2 <see cref="HeadOffset"/>).</summary>
             private static int Region => (2 * HeadOffset) + 1;
+
+            /// <summary>The scale field of 0: a product with it lands at 3 regions or above.</summary>
+            private static int ZeroField => 64 + (3 * Region);
+
+            /// <summary>The scale field of NaR: a product with it lands above every product with 0 (the highest, 0 × 0, at <see cref="ZeroField"/> × 2 - 64).</summary>
+            private static int NaRField => 129 + (6 * Region);
 
             private static long[] Build()
             {
@@ -145,6 +160,10 @@ namespace NumForge.CompilerServices
                         int significand = (short)entry;
                         entries[code] = ((long)((entry >> 16) + bias + (significand < 0 ? Region : 0)) << 33) | (uint)significand;
                     }
+                    else
+                    {
+                        entries[code] = (long)(code == 0 ? ZeroField : NaRField) << 33;
+                    }
                 }
 
                 return entries;
@@ -152,11 +171,17 @@ namespace NumForge.CompilerServices
 
             private static ulong[] BuildHeads()
             {
-                var heads = new ulong[3 * Region];
+                var heads = new ulong[(2 * NaRField) - 64 + 1];
                 for (int i = 0; i < Region; i++)
                 {
                     heads[i] = heads[(2 * Region) + i] = FoldSignKept(HeadForScale(i - HeadOffset), positive: true);
                     heads[Region + i] = FoldSignKept(NegativeHeadForScale(i - HeadOffset), positive: false);
+                }
+
+                // Zero heads (no bits, shift 0: the product of 0 adds nothing) from 3 regions on, then NaR's.
+                for (int i = NaRField - 64; i < heads.Length; i++)
+                {
+                    heads[i] = NaRHead;
                 }
 
                 return heads;
@@ -171,7 +196,8 @@ namespace NumForge.CompilerServices
         /// in p with its low 15 bits cleared: a multiple of 2^30 (or Q's floor to 2^30 plus 2^30) lies at least
         /// 2^30 / m &gt; 2^15 away from Q unless Q is one itself, because (M × 2^30 - Q) × m = 2^30 (M m - N 2^15) is a
         /// multiple of 2^30; so p's bits from bit 30 up are Q's, and p's bits 15 to 29 are nonzero exactly when Q's bits
-        /// below 30 are. One multiplication replaces a division and the remainder's check.
+        /// below 30 are. One multiplication replaces a division and the remainder's check. No branch: 0 and NaR give a
+        /// product of 0 (64 leading zeros) and fields that land among zero or NaR heads (see <see cref="QuotientTable"/>).
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong DivideSmall(ulong x, ulong y)
@@ -180,10 +206,6 @@ namespace NumForge.CompilerServices
             ref ulong divisors = ref PinnedTable.At<ulong>(QuotientTable.DivisorsAddress, 0);
             ulong wy = Unsafe.Add(ref divisors, (nint)y);
             ulong p = (ushort)wx * (ulong)(uint)wy;                  // 0 when an operand is 0 or NaR
-            if (p == 0)
-            {
-                return IsNaR(x) || y == 0 || IsNaR(y) ? TTraits.NaRCode : 0;
-            }
 
             // The scale fields add up (modulo 2^16) to the head's index less the leading zeros (18 or 19) of the quotient;
             // the sign bits (bit 40) to the quotient's sign.
@@ -192,18 +214,26 @@ namespace NumForge.CompilerServices
             ulong zeros = LeadingZeros(p);
             ulong head = Unsafe.Add(ref divisors, (nint)(words >> 48) - (nint)zeros + (1 << TTraits.Bits));
             ulong negative = (ulong)((long)BitOperations.RotateRight(words, 41) >> 63);
-            return NegateFolded(RoundFolded(head, p << (int)zeros), negative);
+
+            // A zero quotient of a negative divisor negates to 2^n: the mask keeps its n bits (0), as the caller's narrowing would.
+            return NegateFolded(RoundFolded(head, p << (int)zeros), negative) & TTraits.CodeMask;
         }
 
         /// <summary>
-        /// Per code of a format of 9 to 16 bits, the two words <see cref="DivideSmall"/> reads (0 for 0 and NaR): as a
-        /// numerator, the significand's magnitude m (hidden bit at 14) in the low bits and its scale modulo 2^16 in bits 48
-        /// to 63; as a divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index in the heads of
-        /// scale 18 - its scale (so that the two fields add up, modulo 2^16 and without a carry from the low bits, to the
-        /// index for 0 leading zeros); in both, the code's sign at bit 40 (two of them add up to the quotient's sign there,
-        /// below the scale field and above the low bits). Behind the divisors follow the heads of <see cref="HeadTable.Words"/>,
-        /// folded (<see cref="Fold"/>), so that the divisor's base address reaches them.
+        /// Per code of a format of 9 to 16 bits, the two words <see cref="DivideSmall"/> reads: as a numerator, the
+        /// significand's magnitude m (hidden bit at 14) in the low bits and its scale modulo 2^16 in bits 48 to 63; as a
+        /// divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index in the heads of scale 18 - its
+        /// scale (so that the two fields add up, modulo 2^16 and without a carry from the low bits, to the index for 0
+        /// leading zeros); in both, the code's sign at bit 40 (two of them add up to the quotient's sign there, below the
+        /// scale field and above the low bits). Behind the divisors follow the heads of <see cref="HeadTable.Words"/>,
+        /// folded (<see cref="Fold"/>), so that the divisor's base address reaches them, then zero and NaR heads.
         /// </summary>
+        /// <remarks>
+        /// 0 and NaR have no low bits (a product of 0, 64 leading zeros) and fields chosen so that 64 less the sum of two
+        /// fields is an index among the zero heads for 0 ÷ y (y neither 0 nor NaR) and among the NaR heads otherwise: a
+        /// divisor's field lies in [<see cref="HeadOffset"/> + 18 - maxScale, <see cref="HeadOffset"/> + 18 + maxScale], a
+        /// numerator's in [-maxScale, maxScale] (modulo 2^16).
+        /// </remarks>
         private static class QuotientTable
         {
             /// <summary>The numerator words of every code.</summary>
@@ -218,19 +248,37 @@ namespace NumForge.CompilerServices
             /// <summary>The address of element 0 of <see cref="Divisors"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint DivisorsAddress = PinnedTable.AddressOf(Divisors);
 
+            /// <summary>The largest field of a divisor (the smallest scale).</summary>
+            private static int MaxDivisorField => HeadOffset + 18 + TTraits.MaxScale;
+
+            /// <summary>The first NaR head after the folded heads (at index <see cref="HeadTable.Words"/>' length): 0 ÷ y lands below it.</summary>
+            private static int NaRStart => HeadTable.Words.Length + MaxDivisorField + 1;
+
+            /// <summary>The field of a numerator 0: 0 ÷ y lands at the folded heads' length plus y's field.</summary>
+            private static int NumeratorZeroField => 64 + HeadTable.Words.Length;
+
+            /// <summary>The field of a numerator NaR: NaR ÷ y lands at <see cref="NaRStart"/> or above.</summary>
+            private static int NumeratorNaRField => 64 + NaRStart;
+
+            /// <summary>The field of a divisor 0 or NaR: x ÷ it lands at <see cref="NaRStart"/> or above for every x.</summary>
+            private static int DivisorSpecialField => 64 + NaRStart + TTraits.MaxScale;
+
             private static ulong[] Build(bool numerators)
             {
                 ulong[] heads = HeadTable.Words;
-                var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : heads.Length)];
-                for (int i = 0; !numerators && i < heads.Length; i++)
+                int last = NumeratorNaRField + DivisorSpecialField - 64;       // NaR ÷ 0, the highest index
+                var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : last + 1)];
+                for (int i = 0; !numerators && i <= last; i++)
                 {
-                    words[(1 << TTraits.Bits) + i] = Fold(heads[i], positive: true);
+                    words[(1 << TTraits.Bits) + i] = i < heads.Length ? Fold(heads[i], positive: true) : i < NaRStart ? 0 : NaRHead;
                 }
 
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) == 0)
                     {
+                        int field = numerators ? (code == 0 ? NumeratorZeroField : NumeratorNaRField) : DivisorSpecialField;
+                        words[code] = (ulong)field << 48;
                         continue;
                     }
 
@@ -325,8 +373,8 @@ namespace NumForge.CompilerServices
                 for (int zeros = 0; zeros <= 64; zeros++)
                 {
                     int scale = 63 - zeros - SumShift;
-                    heads[65 + zeros] = zeros < (int)WindowZeros ? (1UL << 63) | 63 : zeros == 64 ? 63 : HeadForScale(scale);
-                    heads[64 - zeros] = zeros < (int)WindowZeros ? (1UL << 63) | 63 : NegativeHeadForScale(scale);
+                    heads[65 + zeros] = zeros < (int)WindowZeros ? NaRHead : zeros == 64 ? 63 : HeadForScale(scale);
+                    heads[64 - zeros] = zeros < (int)WindowZeros ? NaRHead : NegativeHeadForScale(scale);
                 }
 
                 return heads;
