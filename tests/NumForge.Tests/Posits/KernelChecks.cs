@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 using NumForge.CompilerServices;
 
@@ -45,16 +46,48 @@ namespace NumForge.Tests.Posits
         /// Every code with 0 and NaR, in both places, through +, × and ÷ against the exact kernels: the table kernels of 9 to
         /// 16 bits send 0 and NaR through their head tables (no branch), so every code's entry meets both specials here.
         /// </summary>
-        public static void EveryCodeWithSpecials()
+        public static void EveryCodeWithSpecials() => WithSpecials(EveryCode(), "every code");
+
+        /// <summary>
+        /// <see cref="EveryCodeWithSpecials"/> for formats too wide to try every code: <paramref name="count"/> samples
+        /// (<see cref="Fmt{T}.Sample"/>) and every top-12-bit prefix with its low bits zero (0 and NaR's neighbours).
+        /// </summary>
+        public static void SampledCodesWithSpecials(int count, int seed)
         {
-            var m = new Mismatches($"{Fmt<T>.Name} with 0 and NaR");
-            foreach (ulong special in new[] { 0UL, T.NaRCode })
+            var random = new Random(seed);
+            var codes = new List<ulong>();
+            for (int i = 0; i < count; i++)
             {
-                for (ulong c = 0; c <= T.CodeMask; c++)
+                codes.Add(Fmt<T>.Sample(random));
+            }
+
+            for (ulong top = 0; top < 1 << 12; top++)
+            {
+                codes.Add(top << (T.Bits - 12));
+                codes.Add((top << (T.Bits - 12)) | 1);
+            }
+
+            WithSpecials(codes, "sampled codes");
+        }
+
+        private static IEnumerable<ulong> EveryCode()
+        {
+            for (ulong c = 0; c <= T.CodeMask; c++)
+            {
+                yield return c;
+            }
+        }
+
+        private static void WithSpecials(IEnumerable<ulong> codes, string which)
+        {
+            var m = new Mismatches($"{Fmt<T>.Name}, {which} with 0 and NaR");
+            foreach (ulong c in codes)
+            {
+                foreach (ulong special in new[] { 0UL, T.NaRCode })
                 {
                     foreach ((ulong a, ulong b) in new[] { (c, special), (special, c) })
                     {
-                        m.Check(PositCodec<T>.Add(a, b) == PositCodec<T>.AddExact(a, b), () => $"{H(a)} + {H(b)}");
+                        m.Check(PositCodec<T>.Add(a, b) == PositCodec<T>.AddExact(a, b), () => $"{H(a)} + {H(b)} = {H(PositCodec<T>.Add(a, b))}");
                         m.Check(PositCodec<T>.Multiply(a, b) == PositCodec<T>.MultiplyExact(a, b), () => $"{H(a)} * {H(b)} = {H(PositCodec<T>.Multiply(a, b))}");
                         m.Check(PositCodec<T>.Divide(a, b) == PositCodec<T>.DivideExact(a, b), () => $"{H(a)} / {H(b)} = {H(PositCodec<T>.Divide(a, b))}");
                     }

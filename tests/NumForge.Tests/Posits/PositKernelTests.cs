@@ -78,6 +78,8 @@ namespace NumForge.Tests.Posits
 
         [Fact] public void P16E2_EveryCodeWithSpecials() => KernelChecks<P16E2>.EveryCodeWithSpecials();
 
+        [Fact] public void P32E2_SampledCodesWithSpecials() => KernelChecks<P32E2>.SampledCodesWithSpecials(100_000, 3203);
+
         [Fact] public void P32E2_Samples() => KernelChecks<P32E2>.Samples(30_000, 3202);
 
         [Fact] public void P64E2_Samples() => KernelChecks<P64E2>.Samples(15_000, 6402);

@@ -10,7 +10,7 @@ namespace NumForge.CompilerServices
     /// <summary>
     /// Integer arithmetic for posits of 9 to 32 bits (posit16, posit32): the regime, exponent and fraction fields in
     /// 64-bit words, without a trip through double, a 128-bit integer or BigInteger. Signs, regimes and the order of the
-    /// operands are masks, not branches; what branches remains is rare on any data (an operand 0 or NaR, a result beyond
+    /// operands are masks, not branches; what branches remains is rare on any data (an operand NaR, a divisor 0, a result beyond
     /// ±maxpos or ±minpos, an alignment shift of 64 or more, an exact cancellation).
     /// </summary>
     /// <remarks>
@@ -29,8 +29,10 @@ namespace NumForge.CompilerServices
     /// </para>
     /// <para>
     /// For 17 to 32 bits (posit32) the kernels read a code's top 12 bits from a table (the two's complement decoding of
-    /// posits, so a negative code is never negated); 0, NaR and values far from 1, which the table does not decode, leave
-    /// for a routine out of line: one well-predicted branch per call. + and × (<see cref="AddNarrow"/>,
+    /// posits, so a negative code is never negated); values far from 1, which the table does not decode, leave for a
+    /// routine out of line: one well-predicted branch per call. + and × keep 0 (and × NaR) in line, through table
+    /// entries that make its result (see <see cref="OperandTable"/>), since zeros are common in tensors and where they
+    /// fall is a coin toss (÷ keeps a numerator 0). + and × (<see cref="AddNarrow"/>,
     /// <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> (a shift and an exclusive or per operand,
     /// PositCodec.OperandTable.cs) and round with <see cref="EncodeSignedUnfoldedAt"/> (head bits and shift in two table
     /// parts, no sticky fold: PositCodec.SplitHeads.cs); the larger scale of a sum comes from a table. On x86 these
@@ -168,11 +170,12 @@ namespace NumForge.CompilerServices
         {
             ref long words = ref PinnedTable.At<long>(OperandTable.Address, 0);
             nint ix = TopBits(x), iy = TopBits(y);
-            long ex = Unsafe.Add(ref words, ix + OperandTable.Sums), ey = Unsafe.Add(ref words, iy + OperandTable.Sums);
-            if (!BothDecoded(ex, ey))
+            if (EitherFar(x, y, ref words, ix + OperandTable.SumFarMasks, iy + OperandTable.SumFarMasks))
             {
                 return AddFar(x, y);
             }
+
+            long ex = Unsafe.Add(ref words, ix + OperandTable.Sums), ey = Unsafe.Add(ref words, iy + OperandTable.Sums);
 
             // Signed significands with the hidden bit at 62 and 7 bits of the entry below their fraction; each is shifted
             // right, floored, by 7 and by how far its scale is below the larger one, which leaves the hidden bit at 55
@@ -259,17 +262,17 @@ namespace NumForge.CompilerServices
         {
             ref long words = ref PinnedTable.At<long>(OperandTable.Address, 0);
             nint ix = TopBits(x), iy = TopBits(y);
-            long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
-            if (!BothDecoded(ex, ey))
+            if (EitherFar(x, y, ref words, ix + OperandTable.ProductFarMasks, iy + OperandTable.ProductFarMasks))
             {
                 return MultiplyFar(x, y);
             }
 
-            // The entries' biased scales (bits 8 to 19) add without a carry from the bits below; the mask drops the
-            // base bits above.
-            long product = ProductSignificandOf(x, ex) * ProductSignificandOf(y, ey);   // |product| in [2^60, 2^62]
+            // The entries' biased scales (from bit 8) add without a carry from the bits below; the mask drops the base
+            // bits above. 0 and NaR have no significand (a product of 0) and scale fields that pick a zero or NaR head.
+            long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
+            long product = ProductSignificandOf(x, ex) * ProductSignificandOf(y, ey);   // |product| in [2^60, 2^62], or 0
             nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
-            return EncodeSignedUnfoldedAt(product, scales + (3 + HeadOffset - (2 * OperandTable.ScaleBias)));
+            return EncodeSignedUnfoldedAt(product, scales - OperandTable.IndexBias);
         }
 
         /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>
@@ -292,9 +295,10 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static nint TopBits(ulong code) => (nint)(code >> (TTraits.Bits - 12));
 
-        /// <summary>Whether both <see cref="OperandTable"/> entries decode their codes (both carry <see cref="OperandTable.DecodedBit"/>).</summary>
+        /// <summary>Whether x or y has a bit in its far mask (at <paramref name="maskX"/> and <paramref name="maskY"/> of <see cref="OperandTable"/>): the kernel's tables do not decode it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool BothDecoded(long entryX, long entryY) => (entryX & entryY & OperandTable.DecodedBit) != 0;
+        private static bool EitherFar(ulong x, ulong y, ref long words, nint maskX, nint maskY)
+            => ((x & (ulong)Unsafe.Add(ref words, maskX)) | (y & (ulong)Unsafe.Add(ref words, maskY))) != 0;
 
         /// <summary>The leading-zero count as a 64-bit integer (no sign extension after the instruction where it exists).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -38,7 +38,8 @@ namespace NumForge.CompilerServices
     /// residual's sign that of |t| - |q|) with x's sign flipping the head's index.
     /// </para>
     /// <para>
-    /// Everything else (0, NaR, operands far from 1, negative square roots) leaves through one well-predicted branch
+    /// Everything else (NaR, a divisor 0, operands far from 1, negative square roots; not a numerator 0, whose quotient
+    /// the heads encode, since zeros are common in tensors) leaves through one well-predicted branch
     /// for the integer routines below: a 64-by-32-bit division whose remainder gives the sticky bit, and an integer
     /// square root settled by its remainder.
     /// </para>
@@ -51,11 +52,14 @@ namespace NumForge.CompilerServices
         {
             ref long words = ref PinnedTable.At<long>(QuotientOperands.Address, 0);
             nint ix = (nint)(x >> (TTraits.Bits - QuotientOperands.IndexBits)), iy = (nint)(y >> (TTraits.Bits - QuotientOperands.IndexBits));
-            long controlX = Unsafe.Add(ref words, ix), controlY = Unsafe.Add(ref words, iy);
-            if ((controlX & controlY) >= 0)
+            // The divisor's mask meets its complement: a divisor 0 has no bit of its own, and all of them leave.
+            if (((x & (ulong)Unsafe.Add(ref words, ix + QuotientOperands.NumeratorFarMasks)) | (~y & (ulong)Unsafe.Add(ref words, iy + QuotientOperands.DivisorFarMasks))) != 0)
             {
                 return DivideFar(x, y);
             }
+
+            // A numerator 0 (its entries all 0) reads as +0.0: the quotient ±0.0 picks a head of exponent field 0, which is 0.
+            long controlX = Unsafe.Add(ref words, ix), controlY = Unsafe.Add(ref words, iy);
 
             double magnitude = QuotientOperand(ref words, x, ix, controlX, QuotientOperands.Magnitudes);
             double divisor = QuotientOperand(ref words, y, iy, controlY, QuotientOperands.Values);
@@ -332,7 +336,7 @@ namespace NumForge.CompilerServices
 
             /// <summary>The regions (first index of each): control words of ÷ are at 0.</summary>
             public const int RootControls = Entries, Magnitudes = 2 * Entries, Values = 4 * Entries, SignFlips = 6 * Entries,
-                Significands = 7 * Entries, Scales = 8 * Entries;
+                Significands = 7 * Entries, Scales = 8 * Entries, NumeratorFarMasks = 9 * Entries, DivisorFarMasks = 10 * Entries;
 
             /// <summary>The power of two every operand is built with (see the type's remarks: a nonzero residual is then at least 2).</summary>
             public const int Bias = 512;
@@ -364,7 +368,13 @@ namespace NumForge.CompilerServices
             private static long[] Build()
             {
                 int es = TTraits.ExponentBits, limit = Limit;
-                var words = new long[9 * Entries];
+                var words = new long[11 * Entries];
+
+                // A code leaves ÷ for DivideFar when it (a divisor: its complement) has a bit in its far mask: every bit
+                // where the entries do not decode it, none where they do; a numerator 0 stays (its top bits' other codes
+                // leave by their low bits).
+                words.AsSpan(NumeratorFarMasks, 2 * Entries).Fill(-1);
+                words[NumeratorFarMasks] = (1L << (TTraits.Bits - IndexBits)) - 1;
                 for (int top = 0; top < Entries; top++)
                 {
                     bool negative = top >> (IndexBits - 1) != 0;
@@ -396,6 +406,7 @@ namespace NumForge.CompilerServices
                     double offset = 3 * Math.ScaleB(1.0, scale + Bias);
                     long control = (long)((uint)c | (1UL << 63));
                     words[top] = control;
+                    words[NumeratorFarMasks + top] = words[DivisorFarMasks + top] = 0;
                     words[RootControls + top] = negative ? 0 : control;
 
                     // Magnitude: a negative code reads -(1 + f) × 2^s, plus 3 × 2^s is (2 - f) × 2^s = |x|.
@@ -418,13 +429,14 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// The encoding of <see cref="EncodeNudged"/> per sign and exponent field of a result (its bit pattern's top 12
-        /// bits, from 1023 - 64 to 2048 + 1023 + 64; the roots' table 256 higher): the multiplier ±2^c and, in the second
-        /// half, the word ±W with F × 2^c + W the head's regime and exponent bits followed by F's mantissa.
+        /// bits, from 0 to 2048 + 1023 + 64; the roots' table 256 higher): the multiplier ±2^c and, in the second half, the
+        /// word ±W with F × 2^c + W the head's regime and exponent bits followed by F's mantissa. Fields far from 1023 have
+        /// neither (0): among them the quotient ±0.0 of a numerator 0 (fields 0 and 2048), whose code is then 0.
         /// </summary>
         private static class QuotientHeads
         {
             /// <summary>The first and one past the last index.</summary>
-            private const int Low = 1023 - 64, High = 2048 + 1023 + 64;
+            private const int Low = 0, High = 2048 + 1023 + 64;
 
             /// <summary>The distance from a multiplier to its word.</summary>
             public const int Span = High - Low;

@@ -13,7 +13,7 @@ namespace NumForge.CompilerServices
     /// bits before the fraction: both among the top 12 bits, so the entry knows them and its own bits 63 and 62 turn
     /// them into the significand's base by an exclusive or: 01 (the hidden bit) for positive codes, 10 (-2, the two's
     /// complement reading of <see cref="UnpackTwosComplement"/>) for negative ones. Everything below the fraction is
-    /// zero in the shifted code, so the entry's low bits (the count, <see cref="OperandTable.DecodedBit"/> and, for
+    /// zero in the shifted code, so the entry's low bits (the count and, for
     /// products, the biased scale) pass into the word unchanged, below the bits the arithmetic shift keeps. Against a
     /// separate shift, shift, mask and add this saves two operations per operand.
     /// </remarks>
@@ -36,19 +36,25 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// For formats of 17 to 32 bits, per value of a code's top 12 bits: a product entry (the base bits at 63 and 62,
-        /// the scale + <see cref="ScaleBias"/> at bits 8 to 19, <see cref="DecodedBit"/>, the
-        /// count in the low six bits), from <see cref="Sums"/> on a sum entry (the same without the scale, and only for
-        /// scales within ±<see cref="SumScaleLimit"/>), from <see cref="SumScales"/> on the scale +
-        /// <see cref="SumScaleBias"/> as a 64-bit word (no sign extension), then max(d, 0) for d from -64 to 63 (at
-        /// <see cref="Above"/> + d: the larger of two scales without a branch or a shift). Entries 0 where the 12 bits do
-        /// not decode the code. One array, so that a kernel addresses all three parts from one base register.
+        /// the scale + <see cref="ScaleBias"/> from bit 8, the count in the low six bits), from
+        /// <see cref="Sums"/> on a sum entry (the same without the scale, and only for scales within
+        /// ±<see cref="SumScaleLimit"/>), from <see cref="SumScales"/> on the scale + <see cref="SumScaleBias"/> as a 64-bit
+        /// word (no sign extension), then max(d, 0) for d from -64 to 63 (at <see cref="Above"/> + d: the larger of two
+        /// scales without a branch or a shift), then the far masks of products and of sums (<see cref="ProductFarMasks"/>,
+        /// <see cref="SumFarMasks"/>). One array, so that a kernel addresses every part from one base register.
         /// </summary>
+        /// <remarks>
+        /// A code leaves for the out-of-line routine exactly when it has a bit in its far mask: none where the 12 bits decode
+        /// it, all where they do not, and, for the top bits of 0 and of NaR (all payload bits zero), the bits below the 12:
+        /// 0 itself (and, for products, NaR) stays on the fast path. Its product entry has no significand and a scale field
+        /// (<see cref="ZeroField"/>, <see cref="NaRField"/>) that puts the head index of any product with it among zero or
+        /// NaR heads (<see cref="SplitHeads"/>, whose positive part reaches <see cref="SpecialHeadsEnd"/>); its sum entry
+        /// has no significand and a scale 35 below the bias, so a sum with it is the other operand, aligned by 7 to 63.
+        /// Sparse tensors then cost what dense ones do.
+        /// </remarks>
         private static class OperandTable
         {
-            /// <summary>The mark of an entry that decodes its codes (below the base bits, above the count).</summary>
-            public const long DecodedBit = 64;
-
-            /// <summary>The bias of the scale in bits 8 to 19 of a product entry (12 bits: any scale the top 12 bits decode).</summary>
+            /// <summary>The bias of the scale from bit 8 of a product entry (two fields add up below bit 32, see <see cref="NaRField"/>).</summary>
             public const int ScaleBias = 2048;
 
             /// <summary>The index of the first sum entry.</summary>
@@ -59,6 +65,12 @@ namespace NumForge.CompilerServices
 
             /// <summary>The index of max(0, 0): max(d, 0) is at Above + d, for d from -64 to 63.</summary>
             public const int Above = (3 << 12) + 64;
+
+            /// <summary>The index of the first product far mask (see the remarks of <see cref="OperandTable"/>).</summary>
+            public const int ProductFarMasks = Above + 64;
+
+            /// <summary>The index of the first sum far mask.</summary>
+            public const int SumFarMasks = ProductFarMasks + (1 << 12);
 
             /// <summary>
             /// The largest |scale| of a sum entry: two scales then differ by at most 56, so the alignment shift and the 7
@@ -73,7 +85,30 @@ namespace NumForge.CompilerServices
             /// </summary>
             public static int SumScaleBias => 8 + HeadOffset;
 
-            /// <summary>Product entries, sum entries and sum scales.</summary>
+            /// <summary>What a product's head index is less its scale fields' sum (<see cref="MultiplyNarrow"/>), before its leading zeros.</summary>
+            public static int IndexBias => (2 * ScaleBias) - 3 - HeadOffset;
+
+            /// <summary>Bounds of a product entry's scale field (the top 12 bits decode |scale| &lt;= 10 × 2^es; one more for margin).</summary>
+            private static int MinField => ScaleBias - (11 << TTraits.ExponentBits);
+
+            private static int MaxField => ScaleBias + (11 << TTraits.ExponentBits);
+
+            /// <summary>
+            /// The scale field of 0: a product with it (a product of 0, 64 leading zeros) has a head index from the end of
+            /// the positive heads up to <see cref="ZeroHeadsEnd"/>.
+            /// </summary>
+            public static int ZeroField => (2 * HeadOffset) + 1 + 64 + IndexBias - MinField;
+
+            /// <summary>One past the highest head index of a product with 0 (0 × 0 or 0 × the largest field).</summary>
+            public static int ZeroHeadsEnd => Math.Max(2 * ZeroField, ZeroField + MaxField) - IndexBias - 64 + 1;
+
+            /// <summary>The scale field of NaR: a product with it has a head index from <see cref="ZeroHeadsEnd"/> up.</summary>
+            public static int NaRField => ZeroHeadsEnd + 64 + IndexBias - MinField;
+
+            /// <summary>One past the highest head index of a product (NaR × NaR); two fields of at most 2^22 add up below bit 32.</summary>
+            public static int SpecialHeadsEnd => (2 * NaRField) - IndexBias - 64 + 1;
+
+            /// <summary>Product entries, sum entries, sum scales, max(d, 0) and the far masks.</summary>
             public static readonly long[] Words = PinnedTable.Pin(Build());
 
             /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
@@ -81,11 +116,19 @@ namespace NumForge.CompilerServices
 
             private static long[] Build()
             {
-                var words = new long[Above + 64];
+                var words = new long[SumFarMasks + (1 << 12)];
                 for (int d = -64; d < 64; d++)
                 {
                     words[Above + d] = Math.Max(d, 0);
                 }
+
+                // 0 and NaR: see the remarks of OperandTable; codes that share their top bits leave by their low bits.
+                long lowBits = (1L << (TTraits.Bits - 12)) - 1;
+                words.AsSpan(ProductFarMasks, 2 << 12).Fill(-1);
+                words[0] = (long)ZeroField << 8;
+                words[1 << 11] = (long)NaRField << 8;
+                words[ProductFarMasks] = words[ProductFarMasks + (1 << 11)] = words[SumFarMasks] = lowBits;
+                words[SumScales] = SumScaleBias - 35;
 
                 for (int top = 0; top < Sums; top++)
                 {
@@ -110,12 +153,14 @@ namespace NumForge.CompilerServices
                     ulong code = (ulong)top << (TTraits.Bits - 12);
                     ulong shiftedTop = (code << count) >> 62;
                     ulong baseBits = negative ? 2UL : 1UL;
-                    long head = (long)((shiftedTop ^ baseBits) << 62) + DecodedBit + count;
+                    long head = (long)((shiftedTop ^ baseBits) << 62) + count;
                     words[top] = head + ((long)(scale + ScaleBias) << 8);
+                    words[ProductFarMasks + top] = 0;
                     if (Math.Abs(scale) <= SumScaleLimit)
                     {
                         words[Sums + top] = head;
                         words[SumScales + top] = scale + SumScaleBias;
+                        words[SumFarMasks + top] = 0;
                     }
                 }
 

@@ -57,11 +57,13 @@ namespace NumForge.CompilerServices
         /// The heads of <see cref="SignedHeads"/> (same indices, positive from <see cref="Address"/> up, negative mirrored
         /// below) in two parts: from <see cref="Address"/> the right shift h - 1 of a normalized value that keeps its
         /// leading bit, <see cref="Bits"/> entries on the head's bits without the shift, less 2^(64 - h) for positive heads.
+        /// Past the positive heads follow the zero and NaR heads of products with 0 or NaR (see <see cref="OperandTable"/>):
+        /// a product of 0 adds nothing to them.
         /// </summary>
         private static class SplitHeads
         {
             /// <summary>How far the head bits lie past the shifts (entries).</summary>
-            public static int Bits => 2 * Count;
+            public static int Bits => Count + Positive;
 
             public static readonly ulong[] Words = PinnedTable.Pin(Build());
 
@@ -70,13 +72,22 @@ namespace NumForge.CompilerServices
 
             private static int Count => (2 * HeadOffset) + 1;
 
+            /// <summary>The positive indices: the heads, then those of products with 0 and NaR.</summary>
+            private static int Positive => OperandTable.SpecialHeadsEnd;
+
             private static ulong[] Build()
             {
-                var words = new ulong[4 * Count];
+                var words = new ulong[2 * Bits];
                 for (int i = 0; i < Count; i++)
                 {
                     Split(words, Count + i, HeadForScale(i - HeadOffset), positive: true);
                     Split(words, Count - 1 - i, NegativeHeadForScale(i - HeadOffset), positive: false);
+                }
+
+                // Zero heads (no bits) up to ZeroHeadsEnd, then NaR's.
+                for (int i = OperandTable.ZeroHeadsEnd; i < Positive; i++)
+                {
+                    words[Bits + Count + i] = NaRHead & ~63UL;
                 }
 
                 return words;
