@@ -47,14 +47,14 @@ namespace NumForge.CompilerServices
         /// A code leaves for the out-of-line routine exactly when it has a bit in its far mask: none where the 12 bits decode
         /// it, all where they do not, and, for the top bits of 0 and of NaR (all payload bits zero), the bits below the 12:
         /// 0 itself (and, for products, NaR) stays on the fast path. Its product entry has no significand and a scale field
-        /// (<see cref="ZeroField"/>, <see cref="NaRField"/>) that puts the head index of any product with it among zero or
-        /// NaR heads (<see cref="SplitHeads"/>, whose positive part reaches <see cref="SpecialHeadsEnd"/>); its sum entry
+        /// (<see cref="Specials"/>) that puts the head index of any product with it among zero or NaR heads
+        /// (<see cref="SplitHeads"/>); its sum entry
         /// has no significand and a scale 35 below the bias, so a sum with it is the other operand, aligned by 7 to 63.
         /// Sparse tensors then cost what dense ones do.
         /// </remarks>
         private static class OperandTable
         {
-            /// <summary>The bias of the scale from bit 8 of a product entry (two fields add up below bit 32, see <see cref="NaRField"/>).</summary>
+            /// <summary>The bias of the scale from bit 8 of a product entry (two fields add up below bit 32, see <see cref="Specials"/>).</summary>
             public const int ScaleBias = 2048;
 
             /// <summary>The index of the first sum entry.</summary>
@@ -88,25 +88,13 @@ namespace NumForge.CompilerServices
             /// <summary>What a product's head index is less its scale fields' sum (<see cref="MultiplyNarrow"/>), before its leading zeros.</summary>
             public static int IndexBias => (2 * ScaleBias) - 3 - HeadOffset;
 
-            /// <summary>Bounds of a product entry's scale field (the top 12 bits decode |scale| &lt;= 10 × 2^es; one more for margin).</summary>
-            private static int MinField => ScaleBias - (11 << TTraits.ExponentBits);
-
-            private static int MaxField => ScaleBias + (11 << TTraits.ExponentBits);
-
             /// <summary>
-            /// The scale field of 0: a product with it (a product of 0, 64 leading zeros) has a head index from the end of
-            /// the positive heads up to <see cref="ZeroHeadsEnd"/>.
+            /// The fields of 0 and NaR (see <see cref="SpecialProductFields"/>) past the positive heads of
+            /// <see cref="SplitHeads"/>; the top 12 bits decode |scale| &lt;= 10 × 2^es, one more for margin. Two fields of at
+            /// most 2^22 add up below bit 32.
             /// </summary>
-            public static int ZeroField => (2 * HeadOffset) + 1 + 64 + IndexBias - MinField;
-
-            /// <summary>One past the highest head index of a product with 0 (0 × 0 or 0 × the largest field).</summary>
-            public static int ZeroHeadsEnd => Math.Max(2 * ZeroField, ZeroField + MaxField) - IndexBias - 64 + 1;
-
-            /// <summary>The scale field of NaR: a product with it has a head index from <see cref="ZeroHeadsEnd"/> up.</summary>
-            public static int NaRField => ZeroHeadsEnd + 64 + IndexBias - MinField;
-
-            /// <summary>One past the highest head index of a product (NaR × NaR); two fields of at most 2^22 add up below bit 32.</summary>
-            public static int SpecialHeadsEnd => (2 * NaRField) - IndexBias - 64 + 1;
+            public static SpecialProductFields Specials
+                => new((2 * HeadOffset) + 1, IndexBias, ScaleBias - (11 << TTraits.ExponentBits), ScaleBias + (11 << TTraits.ExponentBits));
 
             /// <summary>Product entries, sum entries, sum scales, max(d, 0) and the far masks.</summary>
             public static readonly long[] Words = PinnedTable.Pin(Build());
@@ -125,8 +113,9 @@ namespace NumForge.CompilerServices
                 // 0 and NaR: see the remarks of OperandTable; codes that share their top bits leave by their low bits.
                 long lowBits = (1L << (TTraits.Bits - 12)) - 1;
                 words.AsSpan(ProductFarMasks, 2 << 12).Fill(-1);
-                words[0] = (long)ZeroField << 8;
-                words[1 << 11] = (long)NaRField << 8;
+                SpecialProductFields specials = Specials;
+                words[0] = (long)specials.Zero << 8;
+                words[1 << 11] = (long)specials.NaR << 8;
                 words[ProductFarMasks] = words[ProductFarMasks + (1 << 11)] = words[SumFarMasks] = lowBits;
                 words[SumScales] = SumScaleBias - 35;
 

@@ -120,11 +120,8 @@ namespace NumForge.CompilerServices
         /// regions 0 and 2 and the negative ones in region 1.
         /// </summary>
         /// <remarks>
-        /// 0 and NaR have a significand of 0 (a product of 0, 64 leading zeros) and the fields <see cref="ZeroField"/> and
-        /// <see cref="NaRField"/>. A code's field is at most <see cref="Region"/> + (34 + <see cref="HeadOffset"/>) / 2 +
-        /// maxScale, less than 2 regions, so a product with 0 lands in [3 regions, 5 regions) or, 0 × 0, at 6 regions + 64:
-        /// zero heads from 3 regions to <see cref="NaRField"/> - 64; and a product with NaR at <see cref="NaRField"/> - 64 or
-        /// above: NaR heads up to 2 <see cref="NaRField"/> - 64 (NaR × NaR).
+        /// 0 and NaR have a significand of 0 (a product of 0, 64 leading zeros) and the fields of <see cref="Specials"/>,
+        /// which land every product with them among zero or NaR heads after the three regions.
         /// </remarks>
         private static class ProductTable
         {
@@ -142,16 +139,19 @@ namespace NumForge.CompilerServices
             /// <summary>The size of a region: every scale index a product can have (0 to 2 <see cref="HeadOffset"/>).</summary>
             private static int Region => (2 * HeadOffset) + 1;
 
-            /// <summary>The scale field of 0: a product with it lands at 3 regions or above.</summary>
-            private static int ZeroField => 64 + (3 * Region);
-
-            /// <summary>The scale field of NaR: a product with it lands above every product with 0 (the highest, 0 × 0, at <see cref="ZeroField"/> × 2 - 64).</summary>
-            private static int NaRField => 129 + (6 * Region);
+            /// <summary>
+            /// The fields of 0 and NaR (see <see cref="SpecialProductFields"/>): a code's field is its scale plus
+            /// (34 + <see cref="HeadOffset"/>) / 2, plus a region when negative, and a head index is two fields less the
+            /// leading zeros.
+            /// </summary>
+            private static SpecialProductFields Specials
+                => new(3 * Region, 0, ((34 + HeadOffset) / 2) - TTraits.MaxScale, ((34 + HeadOffset) / 2) + TTraits.MaxScale + Region);
 
             private static long[] Build()
             {
                 var entries = new long[1 << TTraits.Bits];
                 int bias = (34 + HeadOffset) / 2;
+                SpecialProductFields specials = Specials;
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) != 0)
@@ -162,7 +162,7 @@ namespace NumForge.CompilerServices
                     }
                     else
                     {
-                        entries[code] = (long)(code == 0 ? ZeroField : NaRField) << 33;
+                        entries[code] = (long)(code == 0 ? specials.Zero : specials.NaR) << 33;
                     }
                 }
 
@@ -171,7 +171,8 @@ namespace NumForge.CompilerServices
 
             private static ulong[] BuildHeads()
             {
-                var heads = new ulong[(2 * NaRField) - 64 + 1];
+                SpecialProductFields specials = Specials;
+                var heads = new ulong[specials.End];
                 for (int i = 0; i < Region; i++)
                 {
                     heads[i] = heads[(2 * Region) + i] = FoldSignKept(HeadForScale(i - HeadOffset), positive: true);
@@ -179,7 +180,7 @@ namespace NumForge.CompilerServices
                 }
 
                 // Zero heads (no bits, shift 0: the product of 0 adds nothing) from 3 regions on, then NaR's.
-                for (int i = NaRField - 64; i < heads.Length; i++)
+                for (int i = specials.ZeroEnd; i < heads.Length; i++)
                 {
                     heads[i] = NaRHead;
                 }

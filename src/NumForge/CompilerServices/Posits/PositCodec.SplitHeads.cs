@@ -73,7 +73,7 @@ namespace NumForge.CompilerServices
             private static int Count => (2 * HeadOffset) + 1;
 
             /// <summary>The positive indices: the heads, then those of products with 0 and NaR.</summary>
-            private static int Positive => OperandTable.SpecialHeadsEnd;
+            private static int Positive => OperandTable.Specials.End;
 
             private static ulong[] Build()
             {
@@ -84,8 +84,8 @@ namespace NumForge.CompilerServices
                     Split(words, Count - 1 - i, NegativeHeadForScale(i - HeadOffset), positive: false);
                 }
 
-                // Zero heads (no bits) up to ZeroHeadsEnd, then NaR's.
-                for (int i = OperandTable.ZeroHeadsEnd; i < Positive; i++)
+                // Zero heads (no bits), then NaR's.
+                for (int i = OperandTable.Specials.ZeroEnd; i < Positive; i++)
                 {
                     words[Bits + Count + i] = NaRHead & ~63UL;
                 }
