@@ -43,7 +43,7 @@ namespace NumForge.Tests.Posits
         }
 
         /// <summary>
-        /// Every code with 0 and NaR, in both places, through +, × and ÷ against the exact kernels: the table kernels of 9 to
+        /// Every code with 0 and NaR, in each place, through +, ×, ÷ and fma against the exact kernels: the table kernels of 9 to
         /// 16 bits send 0 and NaR through their head tables (no branch), so every code's entry meets both specials here.
         /// </summary>
         public static void EveryCodeWithSpecials() => WithSpecials(EveryCode(), "every code");
@@ -70,6 +70,12 @@ namespace NumForge.Tests.Posits
             WithSpecials(codes, "sampled codes");
         }
 
+        private static void CheckFma(Mismatches m, ulong a, ulong b, ulong c)
+        {
+            ulong got = PositCodec<T>.FusedMultiplyAdd(a, b, c), want = PositCodec<T>.FusedMultiplyAddExact(a, b, c);
+            m.Check(got == want, () => $"fma({H(a)}, {H(b)}, {H(c)}) = {H(got)}, exact {H(want)}");
+        }
+
         private static IEnumerable<ulong> EveryCode()
         {
             for (ulong c = 0; c <= T.CodeMask; c++)
@@ -81,8 +87,12 @@ namespace NumForge.Tests.Posits
         private static void WithSpecials(IEnumerable<ulong> codes, string which)
         {
             var m = new Mismatches($"{Fmt<T>.Name}, {which} with 0 and NaR");
+            var random = new Random(17);
             foreach (ulong c in codes)
             {
+                // A partner at another scale: a product with 0 beside an addend (and a zero addend beside a product) must
+                // not be aligned as the larger of the two, which drops bits only when the scales differ.
+                ulong other = Fmt<T>.Sample(random);
                 foreach (ulong special in new[] { 0UL, T.NaRCode })
                 {
                     foreach ((ulong a, ulong b) in new[] { (c, special), (special, c) })
@@ -90,7 +100,13 @@ namespace NumForge.Tests.Posits
                         m.Check(PositCodec<T>.Add(a, b) == PositCodec<T>.AddExact(a, b), () => $"{H(a)} + {H(b)} = {H(PositCodec<T>.Add(a, b))}");
                         m.Check(PositCodec<T>.Multiply(a, b) == PositCodec<T>.MultiplyExact(a, b), () => $"{H(a)} * {H(b)} = {H(PositCodec<T>.Multiply(a, b))}");
                         m.Check(PositCodec<T>.Divide(a, b) == PositCodec<T>.DivideExact(a, b), () => $"{H(a)} / {H(b)} = {H(PositCodec<T>.Divide(a, b))}");
+                        CheckFma(m, a, b, other);
+                        CheckFma(m, a, b, special);
                     }
+
+                    CheckFma(m, c, other, special);
+                    CheckFma(m, other, c, special);
+                    CheckFma(m, special, special, c);
                 }
             }
 

@@ -80,6 +80,10 @@ namespace NumForge.Tests.Posits
 
         [Fact] public void P32E2_SampledCodesWithSpecials() => KernelChecks<P32E2>.SampledCodesWithSpecials(100_000, 3203);
 
+        [Fact] public void P32E0_SampledCodesWithSpecials() => KernelChecks<P32E0>.SampledCodesWithSpecials(50_000, 3206);
+
+        [Fact] public void P20E4_SampledCodesWithSpecials() => KernelChecks<P20E4>.SampledCodesWithSpecials(50_000, 2006);
+
         [Fact] public void P32E2_Samples() => KernelChecks<P32E2>.Samples(30_000, 3202);
 
         [Fact] public void P64E2_Samples() => KernelChecks<P64E2>.Samples(15_000, 6402);

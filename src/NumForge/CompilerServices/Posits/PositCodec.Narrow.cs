@@ -179,7 +179,7 @@ namespace NumForge.CompilerServices
 
             // Signed significands with the hidden bit at 62 and 7 bits of the entry below their fraction; each is shifted
             // right, floored, by 7 and by how far its scale is below the larger one, which leaves the hidden bit at 55
-            // (|sum| < 2^57): see AddAligned for why what the shift drops needs no sticky bit when both are posits. The
+            // (|sum| < 2^57): see AddAligned16 for why what the shift drops needs no sticky bit when both are posits. The
             // larger scale comes from a table of max(d, 0) (which operand is larger is a coin toss on random data, the JIT
             // makes Math.Max in a loop a branch, and a mask costs a shift); the scales differ by at most 56, so no shift
             // needs a clamp.
@@ -210,50 +210,6 @@ namespace NumForge.CompilerServices
             long sum = (a >> Math.Min(high - scaleA, 63)) + (b >> Math.Min(high - scaleB, 63));
             ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
             return sum == 0 ? 0 : code;
-        }
-
-        /// <summary>
-        /// a × 2^(scaleA - 61) + b × 2^(scaleB - 61), rounded once; a and b are signed with |a|, |b| &lt; 2^62 and, for
-        /// nonzero ones, at least 2^60.
-        /// </summary>
-        /// <remarks>
-        /// When both operands are posits of the format (<paramref name="operandsArePosits"/>), what the alignment shift
-        /// drops needs no sticky bit: bits are only dropped when the shift is longer than the larger operand's fraction
-        /// (d &gt; 61 - MaxFractionBits), and then the whole smaller operand lies below that operand's last bit, whose
-        /// bit string continues with zeros. A positive remainder then leaves a round bit of 0 (the larger operand is the
-        /// result, as it should), and a negative one, floored, borrows ones down through every bit below (the larger
-        /// operand again, rounded up to). A product (fused multiply-add) has no such zeros, so it keeps a jammed bit.
-        /// </remarks>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong AddAligned(int scaleA, long a, int scaleB, long b, bool operandsArePosits)
-        {
-            // Put the larger scale first (signed significands need no order by magnitude), then align the other one.
-            // Masks rather than conditionals: which operand is larger is a coin toss the branch predictor would lose.
-            int difference = scaleA - scaleB;
-            int swap = difference >> 31;
-            int high = scaleA - (difference & swap);
-            long first = a ^ ((a ^ b) & swap);
-            long second = a ^ b ^ first;
-            int d = Math.Min((difference ^ swap) - swap, 63);
-            long sum;
-            if (operandsArePosits)
-            {
-                sum = first + (second >> d);
-            }
-            else
-            {
-                ulong lost = NonZero((ulong)second & ((1UL << d) - 1));
-                sum = first + ((second >> d) | (long)lost);
-            }
-
-            ulong sign = (ulong)sum >> 63;
-            ulong magnitude = ((ulong)sum ^ (0UL - sign)) + sign;
-            int leadingZeros = BitOperations.LeadingZeroCount(magnitude);
-            // Up to 16 bits, a sum of two posits keeps every bit that can matter within the fraction field: exact sums
-            // have at most 2 × 14 + 2 significant bits, and an inexact one has ones or zeros all the way down from the
-            // larger operand's last bit (see the remarks). Wider formats, and products, fold the low bits into a sticky bit.
-            ulong code = RoundNarrow(sign, high + 2 - leadingZeros, (magnitude << leadingZeros) << 1, lowBits: !operandsArePosits || TTraits.Bits > 16);
-            return magnitude == 0 ? 0 : code;
         }
 
         /// <summary>x × y for 17 to 32 bits: the product of two signed significands of 32 bits is exact in 64 bits.</summary>
@@ -337,13 +293,23 @@ namespace NumForge.CompilerServices
             return fraction | ((TrailingZeros(fraction) - (ulong)(p + 1)) >> (63 - p));
         }
 
-        /// <summary>Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the low half.</summary>
+        /// <summary>
+        /// Decoded codes of formats of 9 to 16 bits: scale in the high half, signed significand (hidden bit at 14) in the
+        /// low half. 0 and NaR have a significand of 0 and the scale <see cref="SpecialScale"/>.
+        /// </summary>
         private static class DecodeTable
         {
             public static readonly int[] Entries = PinnedTable.Pin(Build());
 
             /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Entries);
+
+            /// <summary>
+            /// The scale of 0 and NaR: low enough that a product with 0 is never the larger addend of a fused multiply-add
+            /// (its scale is at most this plus maxScale, the least scale of a nonzero addend), nor a zero addend the larger
+            /// beside any product (at least -2 maxScale), so aligning either drops no bit of the other.
+            /// </summary>
+            public static int SpecialScale => -2 * TTraits.MaxScale;
 
             private static int[] Build()
             {
@@ -352,7 +318,8 @@ namespace NumForge.CompilerServices
                 {
                     if ((code & PayloadMask) == 0)
                     {
-                        continue; // 0 and NaR never reach the table
+                        entries[code] = SpecialScale << 16;
+                        continue;
                     }
 
                     ulong fraction = UnpackNarrow(SplitSign(code, out ulong sign), out int scale);

@@ -214,7 +214,8 @@ namespace NumForge.CompilerServices
             return FusedSum(
                 TableSignificand(ref words, x, ix, controlX), (int)Unsafe.Add(ref words, ix + QuotientOperands.Scales),
                 TableSignificand(ref words, y, iy, controlY), (int)Unsafe.Add(ref words, iy + QuotientOperands.Scales),
-                TableSignificand(ref words, z, iz, controlZ), (int)Unsafe.Add(ref words, iz + QuotientOperands.Scales));
+                TableSignificand(ref words, z, iz, controlZ), (int)Unsafe.Add(ref words, iz + QuotientOperands.Scales),
+                zerosInLine: false);
         }
 
         /// <summary>The signed significand of <see cref="UnpackTwosComplement"/> (hidden bit at 30) of a code <see cref="QuotientOperands"/> decodes.</summary>
@@ -223,8 +224,16 @@ namespace NumForge.CompilerServices
             => (long)((code << (int)control) >> 22) + Unsafe.Add(ref words, index + QuotientOperands.Significands);
 
         /// <summary>a × 2^(scaleA - 30) × b × 2^(scaleB - 30) + c × 2^(scaleC - 30), rounded once (signed significands of <see cref="UnpackTwosComplement"/>).</summary>
+        /// <remarks>
+        /// With <paramref name="zerosInLine"/> (the 9- to 16-bit kernel, which reads 0 as a significand of 0 far below every
+        /// scale) the alignment's clamp and the zero sum are arithmetic: a product with 0 lies more than 63 binades below
+        /// its addend about as often as not, and a product with 0 plus a zero addend is common in sparse tensors, so a
+        /// branch there (the JIT makes Math.Min and ?: in a benchmark's loop branches) would follow the data. Without it
+        /// (17 to 32 bits, where 0 and NaR leave before) both are rare, and a conditional move or a predicted branch costs
+        /// less than the arithmetic (posit32 fma 6.4-6.5 against 7.1-7.4 ns).
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong FusedSum(long a, int scaleA, long b, int scaleB, long c, int scaleC)
+        private static ulong FusedSum(long a, int scaleA, long b, int scaleB, long c, int scaleC, bool zerosInLine)
         {
             // The product p × 2^(scaleA + scaleB - 60) with |p| <= 2^62, and c as q × 2^(scaleC - 60) with |q| <= 2^61:
             // aligned to the larger scale their sum stays below 2^63 in magnitude.
@@ -237,7 +246,8 @@ namespace NumForge.CompilerServices
             int high = scaleP - (difference & swap);
             long first = p ^ ((p ^ q) & swap);
             long second = p ^ q ^ first;
-            int d = Math.Min((difference ^ swap) - swap, 63);
+            int distance = (difference ^ swap) - swap;
+            int d = zerosInLine ? distance | ((63 - distance) >> 31) : Math.Min(distance, 63);   // all ones beyond 63: the shifts read 63
 
             // A product has bits down to bit 6 or below, so what the shift drops is kept as a jammed lowest bit: it lies
             // below every bit the rounding keeps or reads but the sticky bit (a floored two's complement shift keeps
@@ -245,7 +255,7 @@ namespace NumForge.CompilerServices
             ulong lost = NonZero((ulong)second & ((1UL << d) - 1));
             long sum = first + ((second >> d) | (long)lost);
             ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
-            return sum == 0 ? 0 : code;
+            return zerosInLine ? code & (ulong)((sum | -sum) >> 63) : sum == 0 ? 0 : code;
         }
 
         /// <summary><see cref="FusedMultiplyAddNarrow"/> when an operand is 0, NaR or far from 1.</summary>
@@ -260,7 +270,7 @@ namespace NumForge.CompilerServices
             long a = UnpackTwosComplement(x, out int scaleX);
             long b = UnpackTwosComplement(y, out int scaleY);
             long c = UnpackTwosComplement(z, out int scaleZ);
-            return FusedSum(a, scaleX, b, scaleY, c, scaleZ);
+            return FusedSum(a, scaleX, b, scaleY, c, scaleZ, zerosInLine: false);
         }
 
         /// <summary><see cref="FusedMultiplyAddNarrow"/> when an operand is 0 or NaR.</summary>
@@ -282,32 +292,24 @@ namespace NumForge.CompilerServices
             return EncodeSigned(product, scaleX + scaleY + 3 + HeadOffset, foldSticky: true);
         }
 
-        /// <summary>x × y + z for 9 to 16 bits, rounded once: the exact 64-bit product added as in <see cref="AddAligned"/>.</summary>
+        /// <summary>
+        /// x × y + z for 9 to 16 bits, rounded once by <see cref="FusedSum"/>, without a branch on zeros (common in
+        /// tensors): 0 decodes as a significand of 0 at a scale below every product and addend
+        /// (<see cref="DecodeTable.SpecialScale"/>), so a product with 0 adds nothing and a zero addend leaves the product
+        /// alone. NaR leaves through one branch, predicted where NaR is as rare as real data has it: a branch-free select
+        /// of NaR cost 1.1 ns of 7.5 per call (docs/benchmarks.md, thirteenth session).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong FusedMultiplyAddDecoded(ulong x, ulong y, ulong z)
         {
-            if (IsNaR(x) || IsNaR(y) || IsNaR(z))
+            // Non-short-circuit ORs: one branch for the three tests.
+            if ((x == TTraits.NaRCode) | (y == TTraits.NaRCode) | (z == TTraits.NaRCode))
             {
                 return TTraits.NaRCode;
             }
 
-            if (EitherSpecial(x, y))
-            {
-                return z;
-            }
-
-            long product = Unpack(x, out int scaleX) * Unpack(y, out int scaleY);   // |product| in [2^60, 2^62)
-            int top = (int)((ulong)Math.Abs(product) >> 61);
-            long p = product << (1 - top);                                           // hidden bit at 61, exact
-            int scaleP = scaleX + scaleY + top;
-            if (z == 0)
-            {
-                ulong sign = (ulong)p >> 63;
-                ulong magnitude = ((ulong)p ^ (0UL - sign)) + sign;
-                return RoundNarrow(sign, scaleP, magnitude << 3, lowBits: true);
-            }
-
-            long c = Unpack(z, out int scaleZ);
-            return AddAligned(scaleP, p, scaleZ, c << 31, operandsArePosits: false);
+            long a = Unpack(x, out int scaleX), b = Unpack(y, out int scaleY), c = Unpack(z, out int scaleZ);
+            return FusedSum(a, scaleX, b, scaleY, c, scaleZ, zerosInLine: true);
         }
 
         /// <summary>The head shift (sign, regime and exponent bits) of a result of <paramref name="scale"/> in <see cref="Finish"/>.</summary>

@@ -18,7 +18,7 @@ namespace NumForge.CompilerServices
     /// posit16), SumShift is maxScale, every code fits and NaR is a sentinel of 2^62 that no sum of reals reaches, whose
     /// head is NaR. Otherwise (posit16 with es = 2) SumShift is 37 and the window holds the codes from 2^-32 to 2^23; the
     /// others read as the sentinel, and a sum with it leaves for <see cref="AddAligned16"/>, which aligns the operand of
-    /// smaller scale as <see cref="AddAligned"/> does, without the swap.
+    /// smaller scale to the larger.
     /// </para>
     /// <para>
     /// Quotients multiply the numerator's significand by the divisor's reciprocal, ⌈2^45 / m⌉, both read with the code
@@ -65,9 +65,16 @@ namespace NumForge.CompilerServices
         }
 
         /// <summary>
-        /// x + y for 9 to 16 bits, any operands: the operand of smaller scale shifted right (floored; see
-        /// <see cref="AddAligned"/> for why no sticky bit is needed), the larger's by 0.
+        /// x + y for 9 to 16 bits, any operands: the operand of smaller scale shifted right (floored), the larger's by 0.
         /// </summary>
+        /// <remarks>
+        /// What the alignment shift drops needs no sticky bit when both operands are posits (here and in
+        /// <see cref="AddNarrow"/>): bits are only dropped when the shift is longer than the larger operand's fraction, and
+        /// then the whole smaller operand lies below that operand's last bit, whose bit string continues with zeros. A
+        /// positive remainder then leaves a round bit of 0 (the larger operand is the result, as it should), and a negative
+        /// one, floored, borrows ones down through every bit below (the larger operand again, rounded up to). A product
+        /// (fused multiply-add) has no such zeros, so <see cref="FusedSum"/> keeps a jammed bit.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static ulong AddAligned16(ulong x, ulong y)
         {
