@@ -50,7 +50,7 @@ namespace NumForge.Tests.Posits
 
         /// <summary>
         /// <see cref="EveryCodeWithSpecials"/> for formats too wide to try every code: <paramref name="count"/> samples
-        /// (<see cref="Fmt{T}.Sample"/>) and every top-12-bit prefix with its low bits zero (0 and NaR's neighbours).
+        /// (<see cref="Fmt{T}.Sample"/>) and every top-12-bit prefix with low bits 0 and 1 (0 and NaR among them, and their neighbours).
         /// </summary>
         public static void SampledCodesWithSpecials(int count, int seed)
         {

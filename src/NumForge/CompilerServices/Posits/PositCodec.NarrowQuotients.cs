@@ -223,7 +223,10 @@ namespace NumForge.CompilerServices
         private static long TableSignificand(ref long words, ulong code, nint index, long control)
             => (long)((code << (int)control) >> 22) + Unsafe.Add(ref words, index + QuotientOperands.Significands);
 
-        /// <summary>a × 2^(scaleA - 30) × b × 2^(scaleB - 30) + c × 2^(scaleC - 30), rounded once (signed significands of <see cref="UnpackTwosComplement"/>).</summary>
+        /// <summary>
+        /// a × 2^(scaleA - 30) × b × 2^(scaleB - 30) + c × 2^(scaleC - 30), rounded once; a, b, c are signed significands
+        /// below 2^31 in magnitude (of <see cref="UnpackTwosComplement"/> or, up to 16 bits, <see cref="Unpack"/>).
+        /// </summary>
         /// <remarks>
         /// With <paramref name="zerosInLine"/> (the 9- to 16-bit kernel, which reads 0 as a significand of 0 far below every
         /// scale) the alignment's clamp and the zero sum are arithmetic: a product with 0 lies more than 63 binades below
@@ -249,9 +252,9 @@ namespace NumForge.CompilerServices
             int distance = (difference ^ swap) - swap;
             int d = zerosInLine ? distance | ((63 - distance) >> 31) : Math.Min(distance, 63);   // all ones beyond 63: the shifts read 63
 
-            // A product has bits down to bit 6 or below, so what the shift drops is kept as a jammed lowest bit: it lies
-            // below every bit the rounding keeps or reads but the sticky bit (a floored two's complement shift keeps
-            // that true for negative addends). Cancellation needs scales within one, where nothing is dropped.
+            // A posit32 product has bits down to bit 6 or below, so what the shift drops is kept as a jammed lowest bit:
+            // it lies below every bit the rounding keeps or reads but the sticky bit (a floored two's complement shift
+            // keeps that true for negative addends). Cancellation needs scales within one, where nothing is dropped.
             ulong lost = NonZero((ulong)second & ((1UL << d) - 1));
             long sum = first + ((second >> d) | (long)lost);
             ulong code = EncodeSigned(sum, high + 3 + HeadOffset, foldSticky: true);
