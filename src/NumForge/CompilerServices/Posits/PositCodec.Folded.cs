@@ -51,26 +51,15 @@ namespace NumForge.CompilerServices
         private static ulong NegateFolded(ulong s, ulong negative) => ((s ^ negative) >> (64 - TTraits.Bits)) - negative;
 
         /// <summary>The folded head of a head of <see cref="Finish"/> (<paramref name="positive"/>: of a nonnegative value).</summary>
-        private static ulong Fold(ulong head, bool positive)
-        {
-            int shift = (int)(head & 63);
-            if (shift == 63)
-            {
-                return head;
-            }
-
-            int r = shift - 1;
-            int drop = 64 - TTraits.Bits;
-            ulong folded = (head & ~63UL) + (1UL << (drop - 1)) - 64 + (ulong)r;
-            return positive ? folded - (1UL << (63 - r)) : folded;
-        }
+        private static ulong Fold(ulong head, bool positive) => FoldAt(head, fractionTop: 62, prefix: positive ? 1UL << 63 : 0);
 
         /// <summary>
-        /// <see cref="Fold"/> for a value shifted left by one less than its leading-zero count, so that its sign bit stays at
-        /// bit 63 and its leading one (or leading zero) is at bit 62: the shift is one shorter, and the sign bit, shifted
-        /// down with the rest, is taken back out of the head.
+        /// The folded head for a value t whose fraction starts at bit <paramref name="fractionTop"/> and whose bits above it
+        /// are <paramref name="prefix"/>, known from the head's index (a normalized value has its leading one at 63 and its
+        /// fraction from 62; a product of known width, unnormalized, one or two bits lower behind sign bits): the shift puts
+        /// t's fraction right after the head's bits, and the prefix, shifted down with it, is taken back out of the head.
         /// </summary>
-        private static ulong FoldSignKept(ulong head, bool positive)
+        private static ulong FoldAt(ulong head, int fractionTop, ulong prefix)
         {
             int shift = (int)(head & 63);
             if (shift == 63)
@@ -78,10 +67,10 @@ namespace NumForge.CompilerServices
                 return head;
             }
 
-            int r = shift - 2;
+            int r = shift + fractionTop - 63;
             int drop = 64 - TTraits.Bits;
             ulong folded = (head & ~63UL) + (1UL << (drop - 1)) - 64 + (ulong)r;
-            return folded - (positive ? 1UL << (62 - r) : 1UL << (63 - r));
+            return folded - (prefix >> r);
         }
 
         /// <summary>

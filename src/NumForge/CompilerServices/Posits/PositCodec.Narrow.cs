@@ -34,8 +34,10 @@ namespace NumForge.CompilerServices
     /// entries that make its result (see <see cref="OperandTable"/>), since zeros are common in tensors and where they
     /// fall is a coin toss (÷ keeps a numerator 0). + and × (<see cref="AddNarrow"/>,
     /// <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> (a shift and an exclusive or per operand,
-    /// PositCodec.OperandTable.cs) and round with <see cref="EncodeSignedUnfoldedAt"/> (head bits and shift in two table
-    /// parts, no sticky fold: PositCodec.SplitHeads.cs); the larger scale of a sum comes from a table. On x86 these
+    /// PositCodec.OperandTable.cs) and round with head bits and shift in two table parts and no sticky fold: sums through
+    /// <see cref="EncodeSignedUnfoldedAt"/> (PositCodec.SplitHeads.cs), products through <see cref="EncodeProduct"/>, whose
+    /// index holds the product's top bits instead of a leading-zero count (PositCodec.ProductHeads.cs); the larger scale
+    /// of a sum comes from a table. On x86 these
     /// kernels are bound by the two ports that execute shifts and branches, so their tables trade shifts for loads.
     /// ÷, √ and fused multiply-add live in PositCodec.NarrowQuotients.cs (the hardware double divide and square root,
     /// settled by a fused multiply-add residual's sign). 9 to 16 bits have their own kernels (PositCodec.Small.cs,
@@ -180,14 +182,14 @@ namespace NumForge.CompilerServices
             // Signed significands with the hidden bit at 62 and 7 bits of the entry below their fraction; each is shifted
             // right, floored, by 7 and by how far its scale is below the larger one, which leaves the hidden bit at 55
             // (|sum| < 2^57): see AddAligned16 for why what the shift drops needs no sticky bit when both are posits. The
-            // larger scale comes from a table of max(d, 0) (which operand is larger is a coin toss on random data, the JIT
-            // makes Math.Max in a loop a branch, and a mask costs a shift); the scales differ by at most 56, so no shift
-            // needs a clamp.
+            // larger scale comes from a mask (which operand is larger is a coin toss on random data, and the JIT makes
+            // Math.Max in a loop a branch); a table of max(d, 0) saved the mask's shift but put a load, four cycles longer,
+            // on the chain this kernel waits on (measured slower). The scales differ by at most 56: no shift needs a clamp.
             long a = SumSignificandOf(x, ex);
             long b = SumSignificandOf(y, ey);
             long scaleA = Unsafe.Add(ref words, ix + OperandTable.SumScales), scaleB = Unsafe.Add(ref words, iy + OperandTable.SumScales);
             long difference = scaleA - scaleB;
-            long aboveB = Unsafe.Add(ref words, (nint)difference + OperandTable.Above);   // max(scaleA - scaleB, 0)
+            long aboveB = difference & ~(difference >> 63);                // max(scaleA - scaleB, 0)
             long shiftB = aboveB + 7;
             long shiftA = shiftB - difference;                            // max(scaleB - scaleA, 0) + 7
             long sum = (a >> (int)shiftA) + (b >> (int)shiftB);
@@ -223,12 +225,12 @@ namespace NumForge.CompilerServices
                 return MultiplyFar(x, y);
             }
 
-            // The entries' biased scales (from bit 8) add without a carry from the bits below; the mask drops the base
-            // bits above. 0 and NaR have no significand (a product of 0) and scale fields that pick a zero or NaR head.
+            // The entries' biased scales (from bit 8) add without a carry from the bits below; the shift and the mask leave
+            // 8 times their sum. 0 and NaR have no significand (a product of 0) and scale fields that pick a zero or NaR head.
             long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
             long product = ProductSignificandOf(x, ex) * ProductSignificandOf(y, ey);   // |product| in [2^60, 2^62], or 0
-            nint scales = (nint)((ex + ey) >> 8) & 0x3FFFFF;
-            return EncodeSignedUnfoldedAt(product, scales - OperandTable.IndexBias);
+            nint fieldSum8 = (nint)((ex + ey) >> (8 - 3)) & (0x3FFFFF << 3);
+            return EncodeProduct(product, fieldSum8);
         }
 
         /// <summary><see cref="MultiplyNarrow"/> when an operand is 0, NaR or beyond the reach of the 12-bit decode table.</summary>

@@ -39,22 +39,21 @@ namespace NumForge.CompilerServices
         /// the scale + <see cref="ScaleBias"/> from bit 8, the count in the low six bits), from
         /// <see cref="Sums"/> on a sum entry (the same without the scale, and only for scales within
         /// ±<see cref="SumScaleLimit"/>), from <see cref="SumScales"/> on the scale + <see cref="SumScaleBias"/> as a 64-bit
-        /// word (no sign extension), then max(d, 0) for d from -64 to 63 (at <see cref="Above"/> + d: the larger of two
-        /// scales without a branch or a shift), then the far masks of products and of sums (<see cref="ProductFarMasks"/>,
+        /// word (no sign extension), then the far masks of products and of sums (<see cref="ProductFarMasks"/>,
         /// <see cref="SumFarMasks"/>). One array, so that a kernel addresses every part from one base register.
         /// </summary>
         /// <remarks>
         /// A code leaves for the out-of-line routine exactly when it has a bit in its far mask: none where the 12 bits decode
         /// it, all where they do not, and, for the top bits of 0 and of NaR (all payload bits zero), the bits below the 12:
         /// 0 itself (and, for products, NaR) stays on the fast path. Its product entry has no significand and a scale field
-        /// (<see cref="Specials"/>) that puts the head index of any product with it among zero or NaR heads
-        /// (<see cref="SplitHeads"/>); its sum entry
+        /// (<see cref="ProductHeads.Specials"/>) that puts the head index of any product with it among zero or NaR heads
+        /// (<see cref="ProductHeads"/>); its sum entry
         /// has no significand and a scale 35 below the bias, so a sum with it is the other operand, aligned by 7 to 63.
         /// Sparse tensors then cost what dense ones do.
         /// </remarks>
         private static class OperandTable
         {
-            /// <summary>The bias of the scale from bit 8 of a product entry (two fields add up below bit 32, see <see cref="Specials"/>).</summary>
+            /// <summary>The bias of the scale from bit 8 of a product entry (two fields add up below bit 32, see <see cref="ProductHeads.Specials"/>).</summary>
             public const int ScaleBias = 2048;
 
             /// <summary>The index of the first sum entry.</summary>
@@ -63,11 +62,8 @@ namespace NumForge.CompilerServices
             /// <summary>The index of the first sum scale.</summary>
             public const int SumScales = 2 << 12;
 
-            /// <summary>The index of max(0, 0): max(d, 0) is at Above + d, for d from -64 to 63.</summary>
-            public const int Above = (3 << 12) + 64;
-
             /// <summary>The index of the first product far mask (see the remarks of <see cref="OperandTable"/>).</summary>
-            public const int ProductFarMasks = Above + 64;
+            public const int ProductFarMasks = 3 << 12;
 
             /// <summary>The index of the first sum far mask.</summary>
             public const int SumFarMasks = ProductFarMasks + (1 << 12);
@@ -85,18 +81,7 @@ namespace NumForge.CompilerServices
             /// </summary>
             public static int SumScaleBias => 8 + HeadOffset;
 
-            /// <summary>What a product's head index is less its scale fields' sum (<see cref="MultiplyNarrow"/>), before its leading zeros.</summary>
-            public static int IndexBias => (2 * ScaleBias) - 3 - HeadOffset;
-
-            /// <summary>
-            /// The fields of 0 and NaR (see <see cref="SpecialProductFields"/>) past the positive heads of
-            /// <see cref="SplitHeads"/>; the top 12 bits decode |scale| &lt;= 10 × 2^es, one more for margin. Two fields of at
-            /// most 2^22 add up below bit 32.
-            /// </summary>
-            public static SpecialProductFields Specials
-                => new((2 * HeadOffset) + 1, IndexBias, ScaleBias - (11 << TTraits.ExponentBits), ScaleBias + (11 << TTraits.ExponentBits));
-
-            /// <summary>Product entries, sum entries, sum scales, max(d, 0) and the far masks.</summary>
+            /// <summary>Product entries, sum entries, sum scales and the far masks.</summary>
             public static readonly long[] Words = PinnedTable.Pin(Build());
 
             /// <summary>The address of element 0 of <see cref="Words"/> (pinned): a constant in Tier-1 code.</summary>
@@ -105,15 +90,10 @@ namespace NumForge.CompilerServices
             private static long[] Build()
             {
                 var words = new long[SumFarMasks + (1 << 12)];
-                for (int d = -64; d < 64; d++)
-                {
-                    words[Above + d] = Math.Max(d, 0);
-                }
-
                 // 0 and NaR: see the remarks of OperandTable; codes that share their top bits leave by their low bits.
                 long lowBits = (1L << (TTraits.Bits - 12)) - 1;
                 words.AsSpan(ProductFarMasks, 2 << 12).Fill(-1);
-                SpecialProductFields specials = Specials;
+                SpecialProductFields specials = ProductHeads.Specials;
                 words[0] = (long)specials.Zero << 8;
                 words[1 << 11] = (long)specials.NaR << 8;
                 words[ProductFarMasks] = words[ProductFarMasks + (1 << 11)] = words[SumFarMasks] = lowBits;

@@ -97,9 +97,17 @@ namespace NumForge.CompilerServices
 
         /// <summary>x × y for 9 to 16 bits: the product of two 15-bit significands, exact.</summary>
         /// <remarks>
-        /// No branch: 0 and NaR read as a significand of 0, whose product has 64 leading zeros, and scale fields so large
-        /// that the head index lands in a region of zero or NaR heads (see <see cref="ProductTable"/>), so sparse tensors
-        /// cost what dense ones do.
+        /// <para>
+        /// The product p of two significands of magnitude in [2^14, 2^15) has its magnitude in [2^28, 2^30): its leading
+        /// bit is one of two, so bits 29 to 31 of p (its sign and that bit) are the one bit of normalization a rounding
+        /// needs, and no leading-zero count is spent on it. They join the two entries' scale fields in the head index, and
+        /// the head (<see cref="ProductTable"/>) shifts the unnormalized p to its place. On x86 this takes three dependent
+        /// operations out of the chain from the operands' load to the result's store, the chain these kernels wait on.
+        /// </para>
+        /// <para>
+        /// No branch: 0 and NaR read as a significand of 0, whose product is 0, and scale fields so large that the head
+        /// index lands in a region of zero or NaR heads, so sparse tensors cost what dense ones do.
+        /// </para>
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong MultiplySmall(ulong x, ulong y)
@@ -109,26 +117,34 @@ namespace NumForge.CompilerServices
             long ey = Unsafe.Add(ref entries, (nint)y);
             int product = (int)ex * (int)ey;                        // |product| in [2^28, 2^30); 0 when an operand is 0 or NaR
 
-            // The leading bits that equal the sign, less one (the highest bit where product and 2 product differ), and the
-            // fields of the two entries (see ProductTable) pick the head without the sign as a mask. The product stays in
-            // 32 bits (no sign extension): a 64-bit count of its zero-extended bits is 32 more, and shifted left by that
-            // count its bits land where the sign-extended product's would (a product of 0 has 64 and is not shifted).
-            ulong zeros = LeadingZeros((uint)(product ^ (product + product)));
-            ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, (nint)((ulong)(ex + ey) >> 33) - (nint)zeros);
-            return FinishFolded(head, (ulong)(uint)product << (int)zeros);
+            // Twice the fields' sum (bit 33 of the entries' sum is 0: the low halves carry into bit 32 at most), and bits
+            // 29 to 31 of the product: 0 or 1 for a positive product, 6 or 7 for a negative one (see ProductTable).
+            nint index = (nint)((ulong)(ex + ey) >> 33) + (nint)((uint)product >> 29);
+            ulong head = PinnedTable.At<ulong>(ProductTable.HeadsAddress, index);
+            return FinishFolded(head, (ulong)(uint)product << 33);
         }
 
         /// <summary>
-        /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the low 32 bits and from bit 33
-        /// up its scale plus (34 + <see cref="HeadOffset"/>) / 2, plus <see cref="Region"/> for a negative code; bit 32
-        /// stays clear for the carry of the low halves when two entries are added. A product's leading one is at bit 35 - z
-        /// (z its leading zeros, of the complement when negative): the two scale fields less z - 1 are its scale index
-        /// (scale + <see cref="HeadOffset"/>) plus one region per negative factor, and the heads hold the positive heads in
-        /// regions 0 and 2 and the negative ones in region 1.
+        /// Per code of a format of 9 to 16 bits, the signed significand (hidden bit at 14) in the low 32 bits and from bit 34
+        /// up a field: its scale plus maxScale, plus <see cref="Stride"/> for a negative code; bits 32 and 33 stay clear,
+        /// so that the sum of two entries shifted right by 33 is twice the sum of the fields. A head index is that plus
+        /// bits 29 to 31 of the product (<see cref="MultiplySmall"/>), and <see cref="Heads"/> holds, per index, the folded
+        /// head of the product's scale with the shift that places that unnormalized product.
         /// </summary>
         /// <remarks>
-        /// 0 and NaR have a significand of 0 (a product of 0, 64 leading zeros) and the fields of <see cref="Specials"/>,
-        /// which land every product with them among zero or NaR heads after the three regions.
+        /// <para>
+        /// With the product p shifted left by 33, bit 30 of p lands at bit 63. By its bits 29 to 31, p lies in one of four
+        /// ranges, each with its scale (the fields' sum less the bias, plus one where p has its leading bit at 29) and bits
+        /// above its fraction that are the same for every p in it, which the head takes back out (<see cref="FoldAt"/>):
+        /// 1 for p in [2^29, 2^30) (prefix 01, fraction from bit 61), 0 for [2^28, 2^29) (001, from 60), 6 for
+        /// [-2^30, -2^29) (10 in two's complement, from 61) and 7 for [-2^29, -2^28] (110, from 60). -2^28 itself reads as
+        /// a fraction of 1 at the scale above its own, a carry into the head's last bit: the next code, which is its code.
+        /// </para>
+        /// <para>
+        /// A field sum lies in one of three regions by the operands' signs (none, one, two negative), <see cref="Stride"/>
+        /// apart, so that the indices of positive and negative products never meet. 0 and NaR have a significand of 0 and
+        /// the fields of <see cref="Specials"/>, which land every product with them among zero or NaR heads after the regions.
+        /// </para>
         /// </remarks>
         private static class ProductTable
         {
@@ -137,27 +153,28 @@ namespace NumForge.CompilerServices
             /// <summary>The address of element 0 of <see cref="Entries"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Entries);
 
-            /// <summary>The heads of the three regions, folded for a value shifted with its sign bit kept (<see cref="FoldSignKept"/>), then the zero and NaR heads.</summary>
+            /// <summary>The folded heads per index (three regions of field sums, two ranges of the product each), then the zero and NaR heads.</summary>
             public static readonly ulong[] Heads = PinnedTable.Pin(BuildHeads());
 
             /// <summary>The address of element 0 of <see cref="Heads"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint HeadsAddress = PinnedTable.AddressOf(Heads);
 
-            /// <summary>The size of a region: every scale index a product can have (0 to 2 <see cref="HeadOffset"/>).</summary>
-            private static int Region => (2 * HeadOffset) + 1;
-
             /// <summary>
-            /// The fields of 0 and NaR (see <see cref="SpecialProductFields"/>): a code's field is its scale plus
-            /// (34 + <see cref="HeadOffset"/>) / 2, plus a region when negative, and a head index is two fields less the
-            /// leading zeros.
+            /// What a negative code adds to its field: field sums of 0 to 4 maxScale per region, twice that plus 0 or 1
+            /// (positive products) or 6 or 7 (negative ones) as indices, so that two regions' indices never meet.
             /// </summary>
+            private static int Stride => (4 * TTraits.MaxScale) + 4;
+
+            /// <summary>One past the last index of an ordinary product (two negative operands, the largest scales, bit 29 set).</summary>
+            private static int OrdinaryEnd => (2 * ((4 * TTraits.MaxScale) + (2 * Stride))) + 2;
+
+            /// <summary>The fields of 0 and NaR (see <see cref="SpecialProductFields"/>): an index is twice the fields' sum, and a product of 0 adds nothing to it.</summary>
             private static SpecialProductFields Specials
-                => new(3 * Region, 0, ((34 + HeadOffset) / 2) - TTraits.MaxScale, ((34 + HeadOffset) / 2) + TTraits.MaxScale + Region);
+                => new(OrdinaryEnd, indexBias: 0, minField: 0, maxField: (2 * TTraits.MaxScale) + Stride, fieldScale: 2, zeroProductOffset: 0);
 
             private static long[] Build()
             {
                 var entries = new long[1 << TTraits.Bits];
-                int bias = (34 + HeadOffset) / 2;
                 SpecialProductFields specials = Specials;
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
@@ -165,11 +182,12 @@ namespace NumForge.CompilerServices
                     {
                         int entry = DecodeTable.Entries[code];
                         int significand = (short)entry;
-                        entries[code] = ((long)((entry >> 16) + bias + (significand < 0 ? Region : 0)) << 33) | (uint)significand;
+                        long field = (entry >> 16) + TTraits.MaxScale + (significand < 0 ? Stride : 0);
+                        entries[code] = (field << 34) | (uint)significand;
                     }
                     else
                     {
-                        entries[code] = (long)(code == 0 ? specials.Zero : specials.NaR) << 33;
+                        entries[code] = (long)(code == 0 ? specials.Zero : specials.NaR) << 34;
                     }
                 }
 
@@ -180,13 +198,23 @@ namespace NumForge.CompilerServices
             {
                 SpecialProductFields specials = Specials;
                 var heads = new ulong[specials.End];
-                for (int i = 0; i < Region; i++)
+                for (int sum = 0; sum <= 4 * TTraits.MaxScale; sum++)
                 {
-                    heads[i] = heads[(2 * Region) + i] = FoldSignKept(HeadForScale(i - HeadOffset), positive: true);
-                    heads[Region + i] = FoldSignKept(NegativeHeadForScale(i - HeadOffset), positive: false);
+                    // The scale of a product of significands is the fields' sum less 2 maxScale, plus one with bit 29 set.
+                    int scale = sum - (2 * TTraits.MaxScale);
+                    foreach (int region in (ReadOnlySpan<int>)[0, 2])
+                    {
+                        int index = 2 * (sum + (region * Stride));
+                        heads[index] = FoldAt(HeadForScale(scale), fractionTop: 60, prefix: 1UL << 61);
+                        heads[index + 1] = FoldAt(HeadForScale(scale + 1), fractionTop: 61, prefix: 1UL << 62);
+                    }
+
+                    int negative = 2 * (sum + Stride);
+                    heads[negative + 6] = FoldAt(NegativeHeadForScale(scale + 1), fractionTop: 61, prefix: 1UL << 63);
+                    heads[negative + 7] = FoldAt(NegativeHeadForScale(scale), fractionTop: 60, prefix: 3UL << 62);
                 }
 
-                // Zero heads (no bits, shift 0: the product of 0 adds nothing) from 3 regions on, then NaR's.
+                // Zero heads (no bits, shift 0: the product of 0 adds nothing) from the first free index on, then NaR's.
                 for (int i = specials.ZeroEnd; i < heads.Length; i++)
                 {
                     heads[i] = NaRHead;
@@ -213,34 +241,36 @@ namespace NumForge.CompilerServices
             ulong wx = PinnedTable.At<ulong>(QuotientTable.NumeratorsAddress, (nint)x);
             ref ulong divisors = ref PinnedTable.At<ulong>(QuotientTable.DivisorsAddress, 0);
             ulong wy = Unsafe.Add(ref divisors, (nint)y);
-            ulong p = (ushort)wx * (ulong)(uint)wy;                  // 0 when an operand is 0 or NaR
+            ulong p = (ushort)wx * (ulong)(uint)wy;                  // in [2^44, 2^46); 0 when an operand is 0 or NaR
 
-            // The scale fields add up (modulo 2^16) to the head's index less the leading zeros (18 or 19) of the quotient;
-            // the sign bits (bit 40) to the quotient's sign.
+            // Twice the fields' sum and bit 45 of p (the one bit of normalization: no leading-zero count) index the head,
+            // as in MultiplySmall; the sign bits at 40 add up to the quotient's sign, which negates p while the head loads.
             ulong words = wx + wy;
-            p &= ~0x7FFFUL;
-            ulong zeros = LeadingZeros(p);
-            ulong head = Unsafe.Add(ref divisors, (nint)(words >> 48) - (nint)zeros + (1 << TTraits.Bits));
-            ulong negative = (ulong)((long)BitOperations.RotateRight(words, 41) >> 63);
-
-            // A zero quotient of a negative divisor negates to 2^n: the mask keeps its n bits (0), as the caller's narrowing would.
-            return NegateFolded(RoundFolded(head, p << (int)zeros), negative) & TTraits.CodeMask;
+            ulong head = Unsafe.Add(ref divisors, (nint)(words >> 47) + (nint)(p >> 45) + (1 << TTraits.Bits));
+            ulong negative = (ulong)((long)(words << 23) >> 63);
+            ulong t = (p & ~0x7FFFUL) << 17;
+            return FinishFolded(head, (t ^ negative) - negative);
         }
 
         /// <summary>
         /// Per code of a format of 9 to 16 bits, the two words <see cref="DivideSmall"/> reads: as a numerator, the
-        /// significand's magnitude m (hidden bit at 14) in the low bits and its scale modulo 2^16 in bits 48 to 63; as a
-        /// divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and, in bits 48 to 63, the index in the heads of scale 18 - its
-        /// scale (so that the two fields add up, modulo 2^16 and without a carry from the low bits, to the index for 0
-        /// leading zeros); in both, the code's sign at bit 40 (two of them add up to the quotient's sign there, below the
-        /// scale field and above the low bits). Behind the divisors follow the heads of <see cref="HeadTable.Words"/>,
-        /// folded (<see cref="Fold"/>), so that the divisor's base address reaches them, then zero and NaR heads.
+        /// significand's magnitude m (hidden bit at 14) in the low bits and from bit 48 its scale plus maxScale; as a
+        /// divisor, ⌈2^45 / m⌉ (at most 2^31) in the low bits and from bit 48 maxScale less its scale; in both, plus
+        /// <see cref="ProductTable"/>'s stride for a negative code, and the code's sign at bit 40 (two of them add up to the
+        /// quotient's sign there, and bits 42 to 47 stay clear). Behind the divisors follow the heads: per index, twice the
+        /// fields' sum plus bit 45 of the product, the folded head of the quotient's scale and sign.
         /// </summary>
         /// <remarks>
-        /// 0 and NaR have no low bits (a product of 0, 64 leading zeros) and fields chosen so that 64 less the sum of two
-        /// fields is an index among the zero heads for 0 ÷ y (y neither 0 nor NaR) and among the NaR heads otherwise: a
-        /// divisor's field lies in [<see cref="HeadOffset"/> + 18 - maxScale, <see cref="HeadOffset"/> + 18 + maxScale], a
-        /// numerator's in [-maxScale, maxScale] (modulo 2^16).
+        /// <para>
+        /// The product p, its low 15 bits cleared and shifted left by 17, has its leading one at bit 62 (bit 45 set: the
+        /// quotient's scale is the fields' sum less 2 maxScale) or 61 (one less); negated for a negative quotient, it
+        /// reads in two's complement with the prefix 10 or 110 over its fraction, and exactly -2^62 or -2^61 (a power of
+        /// two) as a fraction of 1, a carry into the head's last bit that makes the next code, its own.
+        /// </para>
+        /// <para>
+        /// 0 and NaR have no low bits (a product of 0) and fields that put 0 ÷ y (y neither 0 nor NaR) among the zero heads
+        /// after the three regions of field sums, and every other quotient with 0 or NaR among the NaR heads after those.
+        /// </para>
         /// </remarks>
         private static class QuotientTable
         {
@@ -256,47 +286,65 @@ namespace NumForge.CompilerServices
             /// <summary>The address of element 0 of <see cref="Divisors"/> (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint DivisorsAddress = PinnedTable.AddressOf(Divisors);
 
-            /// <summary>The largest field of a divisor (the smallest scale).</summary>
-            private static int MaxDivisorField => HeadOffset + 18 + TTraits.MaxScale;
+            /// <summary>What a negative code adds to its field (field sums of 0 to 4 maxScale per region).</summary>
+            private static int Stride => (4 * TTraits.MaxScale) + 1;
 
-            /// <summary>The first NaR head after the folded heads (at index <see cref="HeadTable.Words"/>' length): 0 ÷ y lands below it.</summary>
-            private static int NaRStart => HeadTable.Words.Length + MaxDivisorField + 1;
+            /// <summary>The largest field of a code other than 0 and NaR.</summary>
+            private static int MaxField => (2 * TTraits.MaxScale) + Stride;
 
-            /// <summary>The field of a numerator 0: 0 ÷ y lands at the folded heads' length plus y's field.</summary>
-            private static int NumeratorZeroField => 64 + HeadTable.Words.Length;
+            /// <summary>One past the last index of an ordinary quotient (two negative operands, the largest scales, bit 45 set).</summary>
+            private static int OrdinaryEnd => (2 * ((4 * TTraits.MaxScale) + (2 * Stride))) + 2;
 
-            /// <summary>The field of a numerator NaR: NaR ÷ y lands at <see cref="NaRStart"/> or above.</summary>
-            private static int NumeratorNaRField => 64 + NaRStart;
+            /// <summary>The field of a numerator 0: 0 ÷ y lands at <see cref="OrdinaryEnd"/> or above.</summary>
+            private static int NumeratorZeroField => (OrdinaryEnd + 1) / 2;
 
-            /// <summary>The field of a divisor 0 or NaR: x ÷ it lands at <see cref="NaRStart"/> or above for every x.</summary>
-            private static int DivisorSpecialField => 64 + NaRStart + TTraits.MaxScale;
+            /// <summary>The first NaR head: past 0 ÷ y for every y neither 0 nor NaR.</summary>
+            private static int NaRStart => (2 * (NumeratorZeroField + MaxField)) + 1;
+
+            /// <summary>The field of a numerator NaR and of a divisor 0 or NaR: a quotient with either lands at <see cref="NaRStart"/> or above.</summary>
+            private static int SpecialField => (NaRStart + 1) / 2;
 
             private static ulong[] Build(bool numerators)
             {
-                ulong[] heads = HeadTable.Words;
-                int last = NumeratorNaRField + DivisorSpecialField - 64;       // NaR ÷ 0, the highest index
-                var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : last + 1)];
-                for (int i = 0; !numerators && i <= last; i++)
+                int end = (4 * SpecialField) + 1;                               // NaR ÷ 0, the highest index
+                var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : end)];
+                for (int sum = 0; !numerators && sum <= 4 * TTraits.MaxScale; sum++)
                 {
-                    words[(1 << TTraits.Bits) + i] = i < heads.Length ? Fold(heads[i], positive: true) : i < NaRStart ? 0 : NaRHead;
+                    int scale = sum - (2 * TTraits.MaxScale);
+                    Span<ulong> heads = words.AsSpan(1 << TTraits.Bits);
+                    foreach (int region in (ReadOnlySpan<int>)[0, 2])
+                    {
+                        int index = 2 * (sum + (region * Stride));
+                        heads[index] = FoldAt(HeadForScale(scale - 1), fractionTop: 60, prefix: 1UL << 61);
+                        heads[index + 1] = FoldAt(HeadForScale(scale), fractionTop: 61, prefix: 1UL << 62);
+                    }
+
+                    int negative = 2 * (sum + Stride);
+                    heads[negative] = FoldAt(NegativeHeadForScale(scale - 1), fractionTop: 60, prefix: 3UL << 62);
+                    heads[negative + 1] = FoldAt(NegativeHeadForScale(scale), fractionTop: 61, prefix: 1UL << 63);
+                }
+
+                // Zero heads (no bits) up to NaRStart, then NaR's.
+                for (int i = NaRStart; !numerators && i < end; i++)
+                {
+                    words[(1 << TTraits.Bits) + i] = NaRHead;
                 }
 
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)
                 {
                     if ((code & PayloadMask) == 0)
                     {
-                        int field = numerators ? (code == 0 ? NumeratorZeroField : NumeratorNaRField) : DivisorSpecialField;
-                        words[code] = (ulong)field << 48;
+                        words[code] = (ulong)(numerators && code == 0 ? NumeratorZeroField : SpecialField) << 48;
                         continue;
                     }
 
                     int entry = DecodeTable.Entries[code];
                     int scale = entry >> 16;
                     ulong m = (ulong)Math.Abs((int)(short)entry);
-                    ulong sign = (ulong)((entry >> 15) & 1) << 40;    // the code's sign
-                    words[code] = sign | (numerators
-                        ? m | ((ulong)(ushort)scale << 48)
-                        : (((1UL << 45) + m - 1) / m) | ((ulong)(ushort)(HeadOffset + 18 - scale) << 48));
+                    bool negative = entry << 16 < 0;
+                    ulong sign = negative ? 1UL << 40 : 0;
+                    int field = (numerators ? TTraits.MaxScale + scale : TTraits.MaxScale - scale) + (negative ? Stride : 0);
+                    words[code] = sign | ((ulong)field << 48) | (numerators ? m : ((1UL << 45) + m - 1) / m);
                 }
 
                 return words;

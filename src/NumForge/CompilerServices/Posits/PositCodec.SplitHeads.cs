@@ -39,9 +39,15 @@ namespace NumForge.CompilerServices
             nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
             ref ulong shift = ref PinnedTable.At<ulong>(SplitHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
             ulong s = Unsafe.Add(ref shift, SplitHeads.Bits) + (((ulong)value << (int)zeros) >> (int)shift);
+            return RoundUnfolded(s);
+        }
 
-            // Round to nearest, ties to even, as FinishSigned does. For 32 bits the code is the high half: a rotation
-            // (one instruction, which leaves its source alone) reads it and its lowest bit without a register copy.
+        /// <summary>The code of a bit string head | fraction of <see cref="EncodeSignedUnfoldedAt"/>, rounded to nearest, ties to even, as <see cref="FinishSigned"/> does.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong RoundUnfolded(ulong s)
+        {
+            // For 32 bits the code is the high half: a rotation (one instruction, which leaves its source alone) reads it
+            // and its lowest bit without a register copy.
             int drop = 64 - TTraits.Bits;
             if (drop == 32)
             {
@@ -57,13 +63,11 @@ namespace NumForge.CompilerServices
         /// The heads of <see cref="SignedHeads"/> (same indices, positive from <see cref="Address"/> up, negative mirrored
         /// below) in two parts: from <see cref="Address"/> the right shift h - 1 of a normalized value that keeps its
         /// leading bit, <see cref="Bits"/> entries on the head's bits without the shift, less 2^(64 - h) for positive heads.
-        /// Past the positive heads follow the zero and NaR heads of products with 0 or NaR (see <see cref="OperandTable"/>):
-        /// a product of 0 adds nothing to them.
         /// </summary>
         private static class SplitHeads
         {
             /// <summary>How far the head bits lie past the shifts (entries).</summary>
-            public static int Bits => Count + Positive;
+            public static int Bits => 2 * Count;
 
             public static readonly ulong[] Words = PinnedTable.Pin(Build());
 
@@ -72,9 +76,6 @@ namespace NumForge.CompilerServices
 
             private static int Count => (2 * HeadOffset) + 1;
 
-            /// <summary>The positive indices: the heads, then those of products with 0 and NaR.</summary>
-            private static int Positive => OperandTable.Specials.End;
-
             private static ulong[] Build()
             {
                 var words = new ulong[2 * Bits];
@@ -82,12 +83,6 @@ namespace NumForge.CompilerServices
                 {
                     Split(words, Count + i, HeadForScale(i - HeadOffset), positive: true);
                     Split(words, Count - 1 - i, NegativeHeadForScale(i - HeadOffset), positive: false);
-                }
-
-                // Zero heads (no bits), then NaR's.
-                for (int i = OperandTable.Specials.ZeroEnd; i < Positive; i++)
-                {
-                    words[Bits + Count + i] = NaRHead & ~63UL;
                 }
 
                 return words;

@@ -4,11 +4,12 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// The scale fields of 0 and NaR in a table-decoded posit product (posit16 <c>MultiplySmall</c>, posit32
-    /// <c>MultiplyNarrow</c>), where a product's head index is the two operands' fields added, less
-    /// <see cref="IndexBias"/> and less the product's leading-zero count. 0 and NaR carry no significand, so their
-    /// products are 0 with 64 leading zeros; their fields put every such index past the ordinary heads: a product with 0
-    /// (and no NaR) in [<see cref="FirstFree"/>, <see cref="ZeroEnd"/>), one with NaR in [<see cref="ZeroEnd"/>,
-    /// <see cref="End"/>). A head table holds zero heads and NaR heads there, and no kernel branches on 0 or NaR.
+    /// <c>MultiplyNarrow</c>), where a product's head index is the two operands' fields added (times a scale), less
+    /// <see cref="IndexBias"/> and less or plus what the product itself tells (its leading-zero count, or its top bits).
+    /// 0 and NaR carry no significand, so their products are 0; their fields put every such index past the ordinary
+    /// heads: a product with 0 (and no NaR) in [<see cref="FirstFree"/>, <see cref="ZeroEnd"/>), one with NaR in
+    /// [<see cref="ZeroEnd"/>, <see cref="End"/>). A head table holds zero heads and NaR heads there, and no kernel
+    /// branches on 0 or NaR.
     /// </summary>
     internal readonly struct SpecialProductFields
     {
@@ -17,12 +18,25 @@ namespace NumForge.CompilerServices
         /// <param name="minField">The smallest field of a code other than 0 and NaR.</param>
         /// <param name="maxField">The largest field of a code other than 0 and NaR.</param>
         public SpecialProductFields(int firstFree, int indexBias, int minField, int maxField)
+            : this(firstFree, indexBias, minField, maxField, fieldScale: 1, zeroProductOffset: 64)
+        {
+        }
+
+        /// <param name="firstFree">The first head index past the ordinary heads.</param>
+        /// <param name="indexBias">What a head index is less than the fields' sum times <paramref name="fieldScale"/>.</param>
+        /// <param name="minField">The smallest field of a code other than 0 and NaR.</param>
+        /// <param name="maxField">The largest field of a code other than 0 and NaR.</param>
+        /// <param name="fieldScale">What a fields' sum is multiplied by in a head index (2 where the index also holds a bit of the product).</param>
+        /// <param name="zeroProductOffset">What a product of 0 takes from its head index (64 where that is its leading-zero count).</param>
+        public SpecialProductFields(int firstFree, int indexBias, int minField, int maxField, int fieldScale, int zeroProductOffset)
         {
             FirstFree = firstFree;
             IndexBias = indexBias;
-            Zero = Math.Max(firstFree + 64 + indexBias - minField, minField);              // 0 × any field (0's too): firstFree or above
+            FieldScale = fieldScale;
+            ZeroProductOffset = zeroProductOffset;
+            Zero = Math.Max(FieldSumAt(firstFree) - minField, minField);                   // 0 × any field (0's too): firstFree or above
             ZeroEnd = IndexOf(Math.Max(2 * Zero, Zero + maxField)) + 1;                    // 0 × 0 or 0 × the largest
-            NaR = ZeroEnd + 64 + indexBias - minField;                                     // NaR × any field: ZeroEnd or above
+            NaR = FieldSumAt(ZeroEnd) - minField;                                          // NaR × any field: ZeroEnd or above
             End = IndexOf(Math.Max(2 * NaR, NaR + Math.Max(maxField, Zero))) + 1;         // NaR × NaR, or NaR × the largest other
         }
 
@@ -44,7 +58,16 @@ namespace NumForge.CompilerServices
         /// <summary>One past the last NaR head: the length a head table needs from index 0.</summary>
         public int End { get; }
 
+        /// <summary>What a fields' sum is multiplied by in a head index.</summary>
+        private int FieldScale { get; }
+
+        /// <summary>What a product of 0 takes from its head index.</summary>
+        private int ZeroProductOffset { get; }
+
         /// <summary>The head index of a product of 0 whose operands' fields add up to <paramref name="fieldSum"/>.</summary>
-        private int IndexOf(int fieldSum) => fieldSum - IndexBias - 64;
+        private int IndexOf(int fieldSum) => (FieldScale * fieldSum) - IndexBias - ZeroProductOffset;
+
+        /// <summary>The least fields' sum whose product of 0 has a head index of at least <paramref name="index"/>.</summary>
+        private int FieldSumAt(int index) => (index + IndexBias + ZeroProductOffset + FieldScale - 1) / FieldScale;
     }
 }
