@@ -30,7 +30,7 @@ namespace NumForge.CompilerServices
     /// <para>
     /// For 17 to 32 bits (posit32) the kernels read a code's top 12 bits from a table (the two's complement decoding of
     /// posits, so a negative code is never negated); values far from 1, which the table does not decode, leave for a
-    /// routine out of line: one well-predicted branch per call. + and × keep 0 (and × NaR) in line, through table
+    /// routine out of line: one well-predicted branch per call. + and × keep 0 in line (NaR leaves), through table
     /// entries that make its result (see <see cref="OperandTable"/>), since zeros are common in tensors and where they
     /// fall is a coin toss (÷ keeps a numerator 0). + and × (<see cref="AddNarrow"/>,
     /// <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> (a shift and an exclusive or per operand,
@@ -226,7 +226,7 @@ namespace NumForge.CompilerServices
             }
 
             // The entries' biased scales (from bit 8) add without a carry from the bits below; the shift and the mask leave
-            // 8 times their sum. 0 and NaR have no significand (a product of 0) and scale fields that pick a zero or NaR head.
+            // 8 times their sum. 0 has no significand (a product of 0) and a scale field that picks a zero head.
             long ex = Unsafe.Add(ref words, ix), ey = Unsafe.Add(ref words, iy);
             long product = ProductSignificandOf(x, ex) * ProductSignificandOf(y, ey);   // |product| in [2^60, 2^62], or 0
             nint fieldSum8 = (nint)((ex + ey) >> (8 - 3)) & (0x3FFFFF << 3);

@@ -44,10 +44,10 @@ namespace NumForge.CompilerServices
         /// </summary>
         /// <remarks>
         /// A code leaves for the out-of-line routine exactly when it has a bit in its far mask: none where the 12 bits decode
-        /// it, all where they do not, and, for the top bits of 0 and of NaR (all payload bits zero), the bits below the 12:
-        /// 0 itself (and, for products, NaR) stays on the fast path. Its product entry has no significand and a scale field
-        /// (<see cref="ProductHeads.Specials"/>) that puts the head index of any product with it among zero or NaR heads
-        /// (<see cref="ProductHeads"/>); its sum entry
+        /// it, all where they do not, and, for the top bits of 0 (all payload bits zero), the bits below the 12: 0 itself
+        /// stays on the fast path (NaR, rare in real data, leaves: its heads would take a region of their own in
+        /// <see cref="ProductHeads"/>, 8 entries per field sum). Its product entry has no significand and a scale field
+        /// (<see cref="ProductHeads.Specials"/>) that puts the head index of any product with it among zero heads; its sum entry
         /// has no significand and a scale 35 below the bias, so a sum with it is the other operand, aligned by 7 to 63.
         /// Sparse tensors then cost what dense ones do.
         /// </remarks>
@@ -90,13 +90,11 @@ namespace NumForge.CompilerServices
             private static long[] Build()
             {
                 var words = new long[SumFarMasks + (1 << 12)];
-                // 0 and NaR: see the remarks of OperandTable; codes that share their top bits leave by their low bits.
+                // 0: see the remarks of OperandTable; codes that share its top bits leave by their low bits, NaR by all.
                 long lowBits = (1L << (TTraits.Bits - 12)) - 1;
                 words.AsSpan(ProductFarMasks, 2 << 12).Fill(-1);
-                SpecialProductFields specials = ProductHeads.Specials;
-                words[0] = (long)specials.Zero << 8;
-                words[1 << 11] = (long)specials.NaR << 8;
-                words[ProductFarMasks] = words[ProductFarMasks + (1 << 11)] = words[SumFarMasks] = lowBits;
+                words[0] = (long)ProductHeads.Specials.Zero << 8;
+                words[ProductFarMasks] = words[SumFarMasks] = lowBits;
                 words[SumScales] = SumScaleBias - 35;
 
                 for (int top = 0; top < Sums; top++)

@@ -28,8 +28,8 @@ namespace NumForge.CompilerServices
         /// <summary>
         /// Per index, 8 × the fields' sum + p &gt;&gt; 61 less <see cref="IndexBias"/>: the shift that places the product p,
         /// shifted left by 2, after its head's bits, and <see cref="Bits"/> entries on, the head's bits less what p's bits
-        /// above its fraction (the same for every p of the index) add to them. Past the ordinary indices follow the zero and
-        /// NaR heads of products with 0 or NaR (<see cref="Specials"/>).
+        /// above its fraction (the same for every p of the index) add to them. Past the ordinary indices follow the zero heads
+        /// of products with 0 (<see cref="Specials"/>; NaR leaves through the far masks of <see cref="OperandTable"/>).
         /// </summary>
         /// <remarks>
         /// <para>
@@ -58,12 +58,12 @@ namespace NumForge.CompilerServices
             /// <summary>One past the last ordinary index (the largest fields, p = 2^62).</summary>
             private static int OrdinaryEnd => (Scale * 2 * (MaxField - MinField)) + 5;
 
-            /// <summary>The fields of 0 and NaR: a product of 0 has p &gt;&gt; 61 = 0 (see <see cref="SpecialProductFields"/>).</summary>
+            /// <summary>The field of 0 (its NaR part unused): a product of 0 has p &gt;&gt; 61 = 0 (see <see cref="SpecialProductFields"/>).</summary>
             public static SpecialProductFields Specials
                 => new(OrdinaryEnd, IndexBias, MinField, MaxField, fieldScale: Scale, zeroProductOffset: 0);
 
-            /// <summary>How far the head bits lie past the shifts (entries).</summary>
-            public static int Bits => Specials.End;
+            /// <summary>How far the head bits lie past the shifts (entries): the ordinary and the zero heads.</summary>
+            public static int Bits => Specials.ZeroEnd;
 
             public static readonly ulong[] Words = PinnedTable.Pin(Build());
 
@@ -72,7 +72,7 @@ namespace NumForge.CompilerServices
 
             private static ulong[] Build()
             {
-                SpecialProductFields specials = Specials;
+                // Zero heads (no bits, shift 0: a product of 0 adds nothing) past the ordinary ones: the array's zeros.
                 var words = new ulong[2 * Bits];
                 for (int sum = 2 * MinField; sum <= 2 * MaxField; sum++)
                 {
@@ -83,13 +83,6 @@ namespace NumForge.CompilerServices
                     Split(words, index + 2, HeadForScale(scale + 2), fractionTop: 62, prefix: 0);
                     Split(words, index - 1, NegativeHeadForScale(scale), fractionTop: 61, prefix: 2UL << 62);
                     Split(words, index - 2, NegativeHeadForScale(scale + 1), fractionTop: 62, prefix: 0);
-                }
-
-                // Zero heads (no bits, shift 0: a product of 0 adds nothing) up to ZeroEnd, then NaR's.
-                for (int i = specials.ZeroEnd; i < Bits; i++)
-                {
-                    words[i] = 63;
-                    words[Bits + i] = NaRHead & ~63UL;
                 }
 
                 return words;
