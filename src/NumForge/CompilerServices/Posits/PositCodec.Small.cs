@@ -7,7 +7,7 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// +, × and ÷ for posits of 9 to 16 bits (posit16): operands decoded by table lookups, the result rounded by one lookup
-    /// of its folded head (<see cref="FinishFolded"/>; + and × round the two's complement result directly, with heads per
+    /// of its folded head (<see cref="FinishFolded"/>; the two's complement result directly, with heads per
     /// sign). No branch on the data, 0 and NaR included, but a rare one for sums (es &gt;= 2) of values far from 1.
     /// </summary>
     /// <remarks>
