@@ -42,16 +42,18 @@ namespace NumForge.CompilerServices
             return s + (BitOperations.RotateRight(s, drop - 6) & 64);   // the lowest kept bit at 6 (a rotation: one instruction, no copy)
         }
 
-        /// <summary>
-        /// The code of a rounded bit string <paramref name="s"/> (<see cref="RoundFolded"/>) of a positive value, negated
-        /// when <paramref name="negative"/> (a mask) is set: ~s holds ~code in its top bits, so the shifted complement plus
-        /// one is 2^n - code, already within the code's n bits (the code is at least 1), and no mask follows.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong NegateFolded(ulong s, ulong negative) => ((s ^ negative) >> (64 - TTraits.Bits)) - negative;
-
         /// <summary>The folded head of a head of <see cref="Finish"/> (<paramref name="positive"/>: of a nonnegative value).</summary>
         private static ulong Fold(ulong head, bool positive) => FoldAt(head, fractionTop: 62, prefix: positive ? 1UL << 63 : 0);
+
+        /// <summary>
+        /// The folded heads of a value t of one sign whose leading bit is at 61 (scale <paramref name="lowScale"/>) or at 62
+        /// (one more): a positive t has the prefix 001 or 01 over its fraction, a negative one (two's complement) 110 or 10,
+        /// and exactly -2^61 or -2^62 reads as a fraction of 1, a carry into the head's last bit that makes the next code.
+        /// The posit16 product and quotient (<see cref="ProductTable"/>, <see cref="QuotientTable"/>) place theirs so.
+        /// </summary>
+        private static (ulong Low, ulong High) FoldAtTwoPlaces(int lowScale, bool negative) => negative
+            ? (FoldAt(NegativeHeadForScale(lowScale), fractionTop: 60, prefix: 3UL << 62), FoldAt(NegativeHeadForScale(lowScale + 1), fractionTop: 61, prefix: 1UL << 63))
+            : (FoldAt(HeadForScale(lowScale), fractionTop: 60, prefix: 1UL << 61), FoldAt(HeadForScale(lowScale + 1), fractionTop: 61, prefix: 1UL << 62));
 
         /// <summary>
         /// The folded head for a value t whose fraction starts at bit <paramref name="fractionTop"/> and whose bits above it

@@ -60,7 +60,7 @@ namespace NumForge.CompilerServices
 
             /// <summary>The field of 0 (its NaR part unused): a product of 0 has p &gt;&gt; 61 = 0 (see <see cref="SpecialProductFields"/>).</summary>
             public static SpecialProductFields Specials
-                => new(OrdinaryEnd, IndexBias, MinField, MaxField, fieldScale: Scale, zeroProductOffset: 0);
+                => new(OrdinaryEnd, IndexBias, MinField, MaxField, fieldScale: Scale);
 
             /// <summary>How far the head bits lie past the shifts (entries): the ordinary and the zero heads.</summary>
             public static int Bits => Specials.ZeroEnd;
@@ -73,36 +73,20 @@ namespace NumForge.CompilerServices
             private static ulong[] Build()
             {
                 // Zero heads (no bits, shift 0: a product of 0 adds nothing) past the ordinary ones: the array's zeros.
-                var words = new ulong[2 * Bits];
+                int bits = Bits;
+                var words = new ulong[2 * bits];
                 for (int sum = 2 * MinField; sum <= 2 * MaxField; sum++)
                 {
                     int scale = sum - (2 * OperandTable.ScaleBias);
                     int index = (Scale * sum) - IndexBias;
-                    Split(words, index, HeadForScale(scale), fractionTop: 61, prefix: 1UL << 62);
-                    Split(words, index + 1, HeadForScale(scale + 1), fractionTop: 62, prefix: 1UL << 63);
-                    Split(words, index + 2, HeadForScale(scale + 2), fractionTop: 62, prefix: 0);
-                    Split(words, index - 1, NegativeHeadForScale(scale), fractionTop: 61, prefix: 2UL << 62);
-                    Split(words, index - 2, NegativeHeadForScale(scale + 1), fractionTop: 62, prefix: 0);
+                    SplitHead(words, index, bits, HeadForScale(scale), fractionTop: 61, prefix: 1UL << 62);
+                    SplitHead(words, index + 1, bits, HeadForScale(scale + 1), fractionTop: 62, prefix: 1UL << 63);
+                    SplitHead(words, index + 2, bits, HeadForScale(scale + 2), fractionTop: 62, prefix: 0);
+                    SplitHead(words, index - 1, bits, NegativeHeadForScale(scale), fractionTop: 61, prefix: 2UL << 62);
+                    SplitHead(words, index - 2, bits, NegativeHeadForScale(scale + 1), fractionTop: 62, prefix: 0);
                 }
 
                 return words;
-            }
-
-            /// <summary>A head's two parts for a value whose fraction starts at bit <paramref name="fractionTop"/> below the bits <paramref name="prefix"/>.</summary>
-            private static void Split(ulong[] words, int index, ulong head, int fractionTop, ulong prefix)
-            {
-                int h = (int)(head & 63);
-                if (h == 63)
-                {
-                    // Saturating: the value shifted by 63 adds at most 1, far below the rounding.
-                    words[index] = 63;
-                    words[Bits + index] = head & ~63UL;
-                    return;
-                }
-
-                int r = h + fractionTop - 63;
-                words[index] = (ulong)r;
-                words[Bits + index] = (head & ~63UL) - (prefix >> r);
             }
         }
     }

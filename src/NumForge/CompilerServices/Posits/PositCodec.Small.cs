@@ -170,7 +170,7 @@ namespace NumForge.CompilerServices
 
             /// <summary>The fields of 0 and NaR (see <see cref="SpecialProductFields"/>): an index is twice the fields' sum, and a product of 0 adds nothing to it.</summary>
             private static SpecialProductFields Specials
-                => new(OrdinaryEnd, indexBias: 0, minField: 0, maxField: (2 * TTraits.MaxScale) + Stride, fieldScale: 2, zeroProductOffset: 0);
+                => new(OrdinaryEnd, indexBias: 0, minField: 0, maxField: (2 * TTraits.MaxScale) + Stride, fieldScale: 2);
 
             private static long[] Build()
             {
@@ -205,13 +205,11 @@ namespace NumForge.CompilerServices
                     foreach (int region in (ReadOnlySpan<int>)[0, 2])
                     {
                         int index = 2 * (sum + (region * Stride));
-                        heads[index] = FoldAt(HeadForScale(scale), fractionTop: 60, prefix: 1UL << 61);
-                        heads[index + 1] = FoldAt(HeadForScale(scale + 1), fractionTop: 61, prefix: 1UL << 62);
+                        (heads[index], heads[index + 1]) = FoldAtTwoPlaces(scale, negative: false);
                     }
 
                     int negative = 2 * (sum + Stride);
-                    heads[negative + 6] = FoldAt(NegativeHeadForScale(scale + 1), fractionTop: 61, prefix: 1UL << 63);
-                    heads[negative + 7] = FoldAt(NegativeHeadForScale(scale), fractionTop: 60, prefix: 3UL << 62);
+                    (heads[negative + 7], heads[negative + 6]) = FoldAtTwoPlaces(scale, negative: true);
                 }
 
                 // Zero heads (no bits, shift 0: the product of 0 adds nothing) from the first free index on, then NaR's.
@@ -263,9 +261,8 @@ namespace NumForge.CompilerServices
         /// <remarks>
         /// <para>
         /// The product p, its low 15 bits cleared and shifted left by 17, has its leading one at bit 62 (bit 45 set: the
-        /// quotient's scale is the fields' sum less 2 maxScale) or 61 (one less); negated for a negative quotient, it
-        /// reads in two's complement with the prefix 10 or 110 over its fraction, and exactly -2^62 or -2^61 (a power of
-        /// two) as a fraction of 1, a carry into the head's last bit that makes the next code, its own.
+        /// quotient's scale is the fields' sum less 2 maxScale) or 61 (one less), and is negated for a negative quotient:
+        /// the heads of <see cref="FoldAtTwoPlaces"/>.
         /// </para>
         /// <para>
         /// 0 and NaR have no low bits (a product of 0) and fields that put 0 ÷ y (y neither 0 nor NaR) among the zero heads
@@ -308,26 +305,25 @@ namespace NumForge.CompilerServices
             {
                 int end = (4 * SpecialField) + 1;                               // NaR ÷ 0, the highest index
                 var words = new ulong[(1 << TTraits.Bits) + (numerators ? 0 : end)];
+                Span<ulong> heads = words.AsSpan(1 << TTraits.Bits);
                 for (int sum = 0; !numerators && sum <= 4 * TTraits.MaxScale; sum++)
                 {
-                    int scale = sum - (2 * TTraits.MaxScale);
-                    Span<ulong> heads = words.AsSpan(1 << TTraits.Bits);
+                    // Bit 45 set: the quotient's scale is the fields' sum less 2 maxScale; clear: one less.
+                    int lowScale = sum - (2 * TTraits.MaxScale) - 1;
                     foreach (int region in (ReadOnlySpan<int>)[0, 2])
                     {
                         int index = 2 * (sum + (region * Stride));
-                        heads[index] = FoldAt(HeadForScale(scale - 1), fractionTop: 60, prefix: 1UL << 61);
-                        heads[index + 1] = FoldAt(HeadForScale(scale), fractionTop: 61, prefix: 1UL << 62);
+                        (heads[index], heads[index + 1]) = FoldAtTwoPlaces(lowScale, negative: false);
                     }
 
                     int negative = 2 * (sum + Stride);
-                    heads[negative] = FoldAt(NegativeHeadForScale(scale - 1), fractionTop: 60, prefix: 3UL << 62);
-                    heads[negative + 1] = FoldAt(NegativeHeadForScale(scale), fractionTop: 61, prefix: 1UL << 63);
+                    (heads[negative], heads[negative + 1]) = FoldAtTwoPlaces(lowScale, negative: true);
                 }
 
                 // Zero heads (no bits) up to NaRStart, then NaR's.
                 for (int i = NaRStart; !numerators && i < end; i++)
                 {
-                    words[(1 << TTraits.Bits) + i] = NaRHead;
+                    heads[i] = NaRHead;
                 }
 
                 for (ulong code = 0; code < 1UL << TTraits.Bits; code++)

@@ -61,8 +61,9 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// The heads of <see cref="SignedHeads"/> (same indices, positive from <see cref="Address"/> up, negative mirrored
-        /// below) in two parts: from <see cref="Address"/> the right shift h - 1 of a normalized value that keeps its
-        /// leading bit, <see cref="Bits"/> entries on the head's bits without the shift, less 2^(64 - h) for positive heads.
+        /// below) in two parts (<see cref="SplitHead"/>): from <see cref="Address"/> the right shift h - 1 of a normalized
+        /// value that keeps its leading bit, <see cref="Bits"/> entries on the head's bits without the shift, less 2^(64 - h)
+        /// for positive heads.
         /// </summary>
         private static class SplitHeads
         {
@@ -89,11 +90,29 @@ namespace NumForge.CompilerServices
             }
 
             private static void Split(ulong[] words, int index, ulong head, bool positive)
+                => SplitHead(words, index, Bits, head, fractionTop: 62, prefix: positive ? 1UL << 63 : 0);
+        }
+
+        /// <summary>
+        /// A head's two parts, at <paramref name="index"/> and <paramref name="bits"/> entries on, for a value whose fraction
+        /// starts at bit <paramref name="fractionTop"/> below the bits <paramref name="prefix"/> (a normalized value: from
+        /// 62, below its leading bit): the right shift that puts the fraction after the head's bits, and the head's bits
+        /// less what the prefix, shifted with it, adds to them. A saturating head keeps the shift 63: the value then adds
+        /// at most 1, far below the rounding.
+        /// </summary>
+        private static void SplitHead(ulong[] words, int index, int bits, ulong head, int fractionTop, ulong prefix)
+        {
+            int h = (int)(head & 63);
+            if (h == 63)
             {
-                int h = (int)(head & 63);                                   // 3 or more (63 for the saturating heads)
-                words[index] = (ulong)(h - 1);
-                words[Bits + index] = (head & ~63UL) - (positive ? 1UL << (64 - h) : 0);
+                words[index] = 63;
+                words[bits + index] = head & ~63UL;
+                return;
             }
+
+            int r = h + fractionTop - 63;
+            words[index] = (ulong)r;
+            words[bits + index] = (head & ~63UL) - (prefix >> r);
         }
     }
 }
