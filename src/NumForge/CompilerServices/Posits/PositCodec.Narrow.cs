@@ -34,10 +34,10 @@ namespace NumForge.CompilerServices
     /// entries that make its result (see <see cref="OperandTable"/>), since zeros are common in tensors and where they
     /// fall is a coin toss (÷ keeps a numerator 0). + and × (<see cref="AddNarrow"/>,
     /// <see cref="MultiplyNarrow"/>) decode with <see cref="OperandTable"/> (a shift and an exclusive or per operand,
-    /// PositCodec.OperandTable.cs) and round with head bits and shift in two table parts and no sticky fold: sums through
-    /// <see cref="EncodeSignedUnfoldedAt"/> (PositCodec.SplitHeads.cs), products through <see cref="EncodeProduct"/>, whose
+    /// PositCodec.OperandTable.cs) and round with a head's bits and shift from a table and no sticky fold: sums through
+    /// <see cref="EncodeSignedUnfoldedAt"/> (PositCodec.SumHeads.cs), products through <see cref="EncodeProduct"/>, whose
     /// index holds the product's top bits instead of a leading-zero count (PositCodec.ProductHeads.cs); the larger scale
-    /// of a sum comes from a table. On x86 these
+    /// of a sum comes from a mask. On x86 these
     /// kernels are bound by the two ports that execute shifts and branches, so their tables trade shifts for loads.
     /// ÷, √ and fused multiply-add live in PositCodec.NarrowQuotients.cs (the hardware double divide and square root,
     /// settled by a fused multiply-add residual's sign). 9 to 16 bits have their own kernels (PositCodec.Small.cs,

@@ -120,13 +120,12 @@ namespace NumForge.CompilerServices
             ulong bits = (ulong)BitConverter.DoubleToInt64Bits(result);
             long nudge = BitConverter.DoubleToInt64Bits(residual) >> 62;
             ulong nudged = (bits << 1) + (ulong)nudge;
-            ref long multiplier = ref PinnedTable.At<long>(heads, (nint)(bits >> 52) ^ flip);
-            ulong s = (ulong)(((long)nudged * multiplier) + Unsafe.Add(ref multiplier, QuotientHeads.Span));
-
-            // Round to nearest, ties to even, on the (two's complement) bit string: the code is the top n bits.
-            int drop = 64 - TTraits.Bits;
-            s += ((1UL << (drop - 1)) - 1) + ((s >> drop) & 1);
-            return s >> drop;
+            // The multiplier and the addend from two table addresses, so that both loads take the index in their own
+            // addressing (one shared address would put a lea on the chain).
+            nint index = (nint)(bits >> 52) ^ flip;
+            long multiplier = PinnedTable.At<long>(heads, index);
+            ulong s = (ulong)(((long)nudged * multiplier) + PinnedTable.At<long>(heads + (sizeof(long) * QuotientHeads.Span), index));
+            return RoundUnfolded(s);   // to nearest, ties to even, on the (two's complement) bit string: the code is the top n bits
         }
 
         /// <summary><see cref="DivideNarrow"/> when an operand is 0, NaR or far from 1.</summary>

@@ -15,19 +15,21 @@ namespace NumForge.CompilerServices
         /// <remarks>
         /// p &gt;&gt; 61 is -2 to 2 and tells where p's leading bit is (<see cref="ProductHeads"/>): that is the one bit
         /// of normalization a product of two significands needs. On x86 a leading-zero count, its mask and the index
-        /// arithmetic after it are five dependent operations between the multiplication and the load; this is two.
+        /// arithmetic after it are five dependent operations between the multiplication and the load; this is two (a shift
+        /// and the addition of the fields' part, which the JIT keeps inside the load's addressing: one load, since the
+        /// shift and the head's bits share a word).
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong EncodeProduct(long product, nint fieldSum8)
         {
-            ref ulong shift = ref PinnedTable.At<ulong>(ProductHeads.Address, fieldSum8 + (nint)(product >> 61) - ProductHeads.IndexBias);
-            ulong s = Unsafe.Add(ref shift, ProductHeads.Bits) + (((ulong)product << 2) >> (int)shift);
+            ulong head = PinnedTable.At<ulong>(ProductHeads.Address, fieldSum8 - ProductHeads.IndexBias + (nint)(product >> 61));
+            ulong s = (head & ~63UL) + (((ulong)product << 2) >> (int)head);
             return RoundUnfolded(s);
         }
 
         /// <summary>
-        /// Per index, 8 × the fields' sum + p &gt;&gt; 61 less <see cref="IndexBias"/>: the shift that places the product p,
-        /// shifted left by 2, after its head's bits, and <see cref="Bits"/> entries on, the head's bits less what p's bits
+        /// Per index, 8 × the fields' sum + p &gt;&gt; 61 less <see cref="IndexBias"/>, a <see cref="HeadWord"/>: the shift
+        /// that places the product p, shifted left by 2, after its head's bits, and the head's bits less what p's bits
         /// above its fraction (the same for every p of the index) add to them. Past the ordinary indices follow the zero heads
         /// of products with 0 (<see cref="Specials"/>; NaR leaves through the far masks of <see cref="OperandTable"/>).
         /// </summary>
@@ -62,28 +64,24 @@ namespace NumForge.CompilerServices
             public static SpecialProductFields Specials
                 => new(OrdinaryEnd, IndexBias, MinField, MaxField, fieldScale: Scale);
 
-            /// <summary>How far the head bits lie past the shifts (entries): the ordinary and the zero heads.</summary>
-            public static int Bits => Specials.ZeroEnd;
-
             public static readonly ulong[] Words = PinnedTable.Pin(Build());
 
-            /// <summary>The address of the shift of index 0 (pinned): a constant in Tier-1 code.</summary>
+            /// <summary>The address of the head of index 0 (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Words);
 
             private static ulong[] Build()
             {
                 // Zero heads (no bits, shift 0: a product of 0 adds nothing) past the ordinary ones: the array's zeros.
-                int bits = Bits;
-                var words = new ulong[2 * bits];
+                var words = new ulong[Specials.ZeroEnd];
                 for (int sum = 2 * MinField; sum <= 2 * MaxField; sum++)
                 {
                     int scale = sum - (2 * OperandTable.ScaleBias);
                     int index = (Scale * sum) - IndexBias;
-                    SplitHead(words, index, bits, HeadForScale(scale), fractionTop: 61, prefix: 1UL << 62);
-                    SplitHead(words, index + 1, bits, HeadForScale(scale + 1), fractionTop: 62, prefix: 1UL << 63);
-                    SplitHead(words, index + 2, bits, HeadForScale(scale + 2), fractionTop: 62, prefix: 0);
-                    SplitHead(words, index - 1, bits, NegativeHeadForScale(scale), fractionTop: 61, prefix: 2UL << 62);
-                    SplitHead(words, index - 2, bits, NegativeHeadForScale(scale + 1), fractionTop: 62, prefix: 0);
+                    words[index] = HeadWord(HeadForScale(scale), fractionTop: 61, prefix: 1UL << 62);
+                    words[index + 1] = HeadWord(HeadForScale(scale + 1), fractionTop: 62, prefix: 1UL << 63);
+                    words[index + 2] = HeadWord(HeadForScale(scale + 2), fractionTop: 62, prefix: 0);
+                    words[index - 1] = HeadWord(NegativeHeadForScale(scale), fractionTop: 61, prefix: 2UL << 62);
+                    words[index - 2] = HeadWord(NegativeHeadForScale(scale + 1), fractionTop: 62, prefix: 0);
                 }
 
                 return words;

@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -5,7 +6,7 @@ namespace NumForge.CompilerServices
 {
     /// <summary>
     /// The rounding of posit + and × for 17 to 32 bits (AddNarrow, MultiplyNarrow): <see cref="FinishSigned"/> with the
-    /// head's bits and its shift in two parts of one table, so that neither needs a mask, and without the sticky fold.
+    /// head's bits and its shift from a table (<see cref="HeadWord"/>), and without the sticky fold.
     /// </summary>
     public static partial class PositCodec<TTraits>
     {
@@ -28,8 +29,8 @@ namespace NumForge.CompilerServices
         /// <para>
         /// The normalized value keeps its leading bit (1 for positive values, 0 for negative ones, whose two's complement
         /// fraction follows a 1 0): shifted right by h - 1 it lands on the head's last exponent bit, and the positive
-        /// heads of <see cref="SplitHeads"/> hold their bits less that one, so an addition places the fraction. The shift
-        /// comes from the other part of the table, so neither the head nor the count needs a mask.
+        /// heads of <see cref="SumHeads"/> hold their bits less that one, so an addition places the fraction. The shift
+        /// and the head's bits lie in two parts of the table, so neither needs a mask.
         /// </para>
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -37,8 +38,9 @@ namespace NumForge.CompilerServices
         {
             long mask = value >> 63;
             nint zeros = (nint)LeadingZeros((ulong)(value ^ mask));
-            ref ulong shift = ref PinnedTable.At<ulong>(SplitHeads.Address, (indexAtNoZeros - zeros) ^ (nint)mask);
-            ulong s = Unsafe.Add(ref shift, SplitHeads.Bits) + (((ulong)value << (int)zeros) >> (int)shift);
+            nint index = (indexAtNoZeros - zeros) ^ (nint)mask;
+            ulong shift = PinnedTable.At<ulong>(SumHeads.Address, index);
+            ulong s = PinnedTable.At<ulong>(SumHeads.BitsAddress, index) + (((ulong)value << (int)zeros) >> (int)shift);
             return RoundUnfolded(s);
         }
 
@@ -61,58 +63,65 @@ namespace NumForge.CompilerServices
 
         /// <summary>
         /// The heads of <see cref="SignedHeads"/> (same indices, positive from <see cref="Address"/> up, negative mirrored
-        /// below) in two parts (<see cref="SplitHead"/>): from <see cref="Address"/> the right shift h - 1 of a normalized
-        /// value that keeps its leading bit, <see cref="Bits"/> entries on the head's bits without the shift, less 2^(64 - h)
-        /// for positive heads.
+        /// below) in the two parts of a <see cref="HeadWord"/>: from <see cref="Address"/> the right shift h - 1 of a
+        /// normalized value that keeps its leading bit, from <see cref="BitsAddress"/> the head's bits less 2^(64 - h) for
+        /// positive heads.
         /// </summary>
-        private static class SplitHeads
+        /// <remarks>
+        /// Apart, not one word as in <see cref="ProductHeads"/>: the sum kernel ran 0.1-0.2 ns slower with the word's mask
+        /// (an operation more, and this kernel is short of execution ports rather than of latency), and two table
+        /// addresses let both loads take the index in their own addressing (one address would cost a <c>lea</c>).
+        /// </remarks>
+        private static class SumHeads
         {
-            /// <summary>How far the head bits lie past the shifts (entries).</summary>
-            public static int Bits => 2 * Count;
-
             public static readonly ulong[] Words = PinnedTable.Pin(Build());
 
-            /// <summary>The address of the shift of the positive head of index 0 (pinned): a constant in Tier-1 code.</summary>
+            /// <summary>The address of the positive head of index 0 (pinned): a constant in Tier-1 code.</summary>
             public static readonly nint Address = PinnedTable.AddressOf(Words) + (nint)(sizeof(ulong) * Count);
+
+            /// <summary>The address of the bits of the positive head of index 0: 2 × <see cref="Count"/> entries past <see cref="Address"/>.</summary>
+            public static readonly nint BitsAddress = Address + (sizeof(ulong) * 2 * Count);
 
             private static int Count => (2 * HeadOffset) + 1;
 
             private static ulong[] Build()
             {
-                var words = new ulong[2 * Bits];
+                var words = new ulong[4 * Count];
                 for (int i = 0; i < Count; i++)
                 {
-                    Split(words, Count + i, HeadForScale(i - HeadOffset), positive: true);
-                    Split(words, Count - 1 - i, NegativeHeadForScale(i - HeadOffset), positive: false);
+                    ulong positive = HeadWord(HeadForScale(i - HeadOffset), fractionTop: 62, prefix: 1UL << 63);
+                    ulong negative = HeadWord(NegativeHeadForScale(i - HeadOffset), fractionTop: 62, prefix: 0);
+                    words[Count + i] = positive & 63;
+                    words[Count - 1 - i] = negative & 63;
+                    words[(3 * Count) + i] = positive & ~63UL;
+                    words[(3 * Count) - 1 - i] = negative & ~63UL;
                 }
 
                 return words;
             }
-
-            private static void Split(ulong[] words, int index, ulong head, bool positive)
-                => SplitHead(words, index, Bits, head, fractionTop: 62, prefix: positive ? 1UL << 63 : 0);
         }
 
         /// <summary>
-        /// A head's two parts, at <paramref name="index"/> and <paramref name="bits"/> entries on, for a value whose fraction
-        /// starts at bit <paramref name="fractionTop"/> below the bits <paramref name="prefix"/> (a normalized value: from
-        /// 62, below its leading bit): the right shift that puts the fraction after the head's bits, and the head's bits
-        /// less what the prefix, shifted with it, adds to them. A saturating head keeps the shift 63: the value then adds
-        /// at most 1, far below the rounding.
+        /// A head as one word, for a value whose fraction starts at bit <paramref name="fractionTop"/> below the bits
+        /// <paramref name="prefix"/> (a normalized value: from 62, below its leading bit): in the low six bits the right
+        /// shift that puts the fraction after the head's bits, above them the head's bits less what the prefix, shifted with
+        /// it, adds to them (a multiple of 64: the prefix moves at most 31 places). A kernel that reads the word masks the
+        /// shift off beside the shift itself, off the chain it waits on, from half the table of a shift and a head apart.
+        /// A saturating head keeps the shift 63: the value then adds at most 1, far below the rounding.
         /// </summary>
-        private static void SplitHead(ulong[] words, int index, int bits, ulong head, int fractionTop, ulong prefix)
+        private static ulong HeadWord(ulong head, int fractionTop, ulong prefix)
         {
             int h = (int)(head & 63);
             if (h == 63)
             {
-                words[index] = 63;
-                words[bits + index] = head & ~63UL;
-                return;
+                return head;
             }
 
             int r = h + fractionTop - 63;
-            words[index] = (ulong)r;
-            words[bits + index] = (head & ~63UL) - (prefix >> r);
+            ulong bits = (head & ~63UL) - (prefix >> r);
+            return (bits & 63) == 0
+                ? bits | (uint)r
+                : throw new InvalidOperationException($"A head of {h} bits leaves its prefix in the shift's place.");
         }
     }
 }
