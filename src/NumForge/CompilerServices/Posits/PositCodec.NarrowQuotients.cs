@@ -371,7 +371,7 @@ namespace NumForge.CompilerServices
 
             private static long[] Build()
             {
-                int es = TTraits.ExponentBits, limit = Limit;
+                int limit = Limit;
                 var words = new long[11 * Entries];
 
                 // A code leaves ÷ for DivideFar when it (a divisor: its complement) has a bit in its far mask: every bit
@@ -383,20 +383,12 @@ namespace NumForge.CompilerServices
                 {
                     bool negative = top >> (IndexBits - 1) != 0;
                     words[SignFlips + top] = negative ? 2048 : 0;
-                    ulong payload = (ulong)top << (64 - IndexBits + 1);         // the 7 payload bits, left-aligned
-                    bool ones = (long)payload < 0;
-                    int run = BitOperations.LeadingZeroCount(ones ? ~payload : payload);
-                    int consumed = 1 + run + 1 + es;                            // sign, regime, terminating bit, exponent
-                    if (run >= IndexBits - 1 || consumed > IndexBits)
+                    if (!TryReadTopBits(top, IndexBits, out int scale, out int fieldBits))
                     {
                         continue;
                     }
 
-                    // The fields read as they stand: a positive code is (1 + f) × 2^scale, a negative one (f - 2) × 2^scale.
-                    int k = ones ? run - 1 : -run;
-                    int exponent = es == 0 ? 0 : (int)((payload << (run + 1)) >> (64 - es));
-                    int raw = (k << es) + exponent;
-                    int scale = negative ? ~raw : raw;
+                    int consumed = 1 + fieldBits;                               // sign, regime, terminating bit, exponent
                     if (scale < -limit || scale + 1 > (negative ? limit - 1 : limit))
                     {
                         continue;                                               // a magnitude up to 2^(scale + 1) for negative codes

@@ -99,20 +99,12 @@ namespace NumForge.CompilerServices
 
                 for (int top = 0; top < Sums; top++)
                 {
-                    bool negative = top >> 11 != 0;
-                    ulong x = (ulong)top << 53;                              // the 11 payload bits, left-aligned
-                    bool ones = (long)x < 0;
-                    int run = BitOperations.LeadingZeroCount(ones ? ~x : x);
-                    int consumed = run + 1 + TTraits.ExponentBits;
-                    if (run >= 11 || consumed > 11)
+                    if (!TryReadTopBits(top, 12, out int scale, out int consumed))
                     {
-                        continue;                                           // the regime or exponent runs past the 12 bits
+                        continue;
                     }
 
-                    int k = ones ? run - 1 : -run;
-                    int exponent = (int)((x << (run + 1)) >> (64 - TTraits.ExponentBits)) & ((1 << TTraits.ExponentBits) - 1);
-                    int rawScale = (k << TTraits.ExponentBits) + exponent;
-                    int scale = negative ? ~rawScale : rawScale;
+                    bool negative = top >> 11 != 0;
 
                     // The count puts the fraction's first bit at 61 (it is at n - 2 - consumed in the code); the two code
                     // bits it moves to 63 and 62 are among the top 12.
