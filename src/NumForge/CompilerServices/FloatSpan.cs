@@ -22,7 +22,7 @@ namespace NumForge.CompilerServices
     /// than the source's, 64-bit containers, values that are not exact floats) use the scalar codec throughout.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class FloatSpan<TTraits>
+    public static partial class FloatSpan<TTraits>
         where TTraits : struct, IFloatTraits
     {
         /// <summary>Elements per chunk when a conversion goes through a stack buffer (a multiple of 8, so packed chunks end on a byte).</summary>
@@ -729,77 +729,13 @@ namespace NumForge.CompilerServices
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => rounding switch
-            {
-                MidpointRounding.ToEven => EncodeSinglesInLane<TOps, TV, TBits, TiesToEven>(source, destination, saturate),
-                MidpointRounding.AwayFromZero => EncodeSinglesInLane<TOps, TV, TBits, TiesAwayFromZero>(source, destination, saturate),
-                MidpointRounding.ToZero => EncodeSinglesInLane<TOps, TV, TBits, TowardZero>(source, destination, saturate),
-                MidpointRounding.ToNegativeInfinity => EncodeSinglesInLane<TOps, TV, TBits, TowardNegativeInfinity>(source, destination, saturate),
-                _ => EncodeSinglesInLane<TOps, TV, TBits, TowardPositiveInfinity>(source, destination, saturate),
-            };
-
-        /// <summary>One mode's loop, out of line so that each loop gets the JIT's full inlining budget.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int EncodeSinglesInLane<TOps, TV, TBits, TMode>(ReadOnlySpan<float> source, Span<TBits> destination, bool saturate)
-            where TOps : struct, ISimd32<TV>
-            where TV : struct
-            where TBits : unmanaged, IBinaryInteger<TBits>
-            where TMode : struct, IRoundingMode
-        {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
-            if (!k.Applies)
-            {
-                return -1;
-            }
-
-            ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            int length = source.Length;
-            return (saturate, k.Clamps) switch
-            {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes, No>)),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No, No>)),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes, No>)),
-                _ => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No, No>)),
-            };
-        }
+            => LaneEncodeDispatch.Run<SingleRoute<TOps, TV, TBits, No>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
 
         /// <summary>The fused encode-and-pack loop of 4-bit formats; returns how many elements (an even number) it did.</summary>
         private static int EncodeSinglesPacked<TOps, TV>(ReadOnlySpan<float> source, Span<byte> destination, MidpointRounding rounding, bool saturate)
             where TOps : struct, ISimd32<TV>
             where TV : struct
-            => rounding switch
-            {
-                MidpointRounding.ToEven => EncodeSinglesPacked<TOps, TV, TiesToEven>(source, destination, saturate),
-                MidpointRounding.AwayFromZero => EncodeSinglesPacked<TOps, TV, TiesAwayFromZero>(source, destination, saturate),
-                MidpointRounding.ToZero => EncodeSinglesPacked<TOps, TV, TowardZero>(source, destination, saturate),
-                MidpointRounding.ToNegativeInfinity => EncodeSinglesPacked<TOps, TV, TowardNegativeInfinity>(source, destination, saturate),
-                _ => EncodeSinglesPacked<TOps, TV, TowardPositiveInfinity>(source, destination, saturate),
-            };
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int EncodeSinglesPacked<TOps, TV, TMode>(ReadOnlySpan<float> source, Span<byte> destination, bool saturate)
-            where TOps : struct, ISimd32<TV>
-            where TV : struct
-            where TMode : struct, IRoundingMode
-        {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
-            if (!k.Applies)
-            {
-                return 0;
-            }
-
-            ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte output = ref MemoryMarshal.GetReference(destination);
-            int length = source.Length;
-            return (saturate, k.Clamps) switch
-            {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, Yes, Yes>)),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, Yes, No, Yes>)),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, Yes, Yes>)),
-                _ => BlockLoop.Run(ref input, ref output, length, default(SingleEncodeBlock<TTraits, TMode, TOps, TV, byte, No, No, Yes>)),
-            };
-        }
+            => Math.Max(0, LaneEncodeDispatch.Run<SingleRoute<TOps, TV, byte, Yes>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate));
 
         /// <summary>The in-lane encode of doubles (64-bit lanes) in <paramref name="rounding"/>; -1 when the encoder does not apply.</summary>
         private static int EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
@@ -808,129 +744,36 @@ namespace NumForge.CompilerServices
             where TOps32 : struct, ISimd32<TV32>
             where TV32 : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => rounding switch
-            {
-                MidpointRounding.ToEven => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TiesToEven>(source, destination, saturate),
-                MidpointRounding.AwayFromZero => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TiesAwayFromZero>(source, destination, saturate),
-                MidpointRounding.ToZero => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TowardZero>(source, destination, saturate),
-                MidpointRounding.ToNegativeInfinity => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TowardNegativeInfinity>(source, destination, saturate),
-                _ => EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TowardPositiveInfinity>(source, destination, saturate),
-            };
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits, TMode>(ReadOnlySpan<double> source, Span<TBits> destination, bool saturate)
-            where TOps : struct, ISimd64<TV, TV32>
-            where TV : struct
-            where TOps32 : struct, ISimd32<TV32>
-            where TV32 : struct
-            where TBits : unmanaged, IBinaryInteger<TBits>
-            where TMode : struct, IRoundingMode
-        {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
-            if (!k.Applies)
-            {
-                return -1;
-            }
-
-            ref byte input = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            int length = source.Length;
-            return (saturate, k.Clamps) switch
-            {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, Yes>)),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, Yes, No>)),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, Yes>)),
-                _ => BlockLoop.Run(ref input, ref output, length, default(DoubleEncodeBlock<TTraits, TMode, TOps, TV, TOps32, TV32, TBits, No, No>)),
-            };
-        }
+            => LaneEncodeDispatch.Run<DoubleRoute<TOps, TV, TOps32, TV32, TBits>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
 
         /// <summary>The encode of doubles rounded to odd as floats (AVX-512) in <paramref name="rounding"/>; -1 when the float encoder does not apply.</summary>
         private static int EncodeDoublesThroughSingle<TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => rounding switch
-            {
-                MidpointRounding.ToEven => EncodeDoublesThroughSingle<TBits, TiesToEven>(source, destination, saturate),
-                MidpointRounding.AwayFromZero => EncodeDoublesThroughSingle<TBits, TiesAwayFromZero>(source, destination, saturate),
-                MidpointRounding.ToZero => EncodeDoublesThroughSingle<TBits, TowardZero>(source, destination, saturate),
-                MidpointRounding.ToNegativeInfinity => EncodeDoublesThroughSingle<TBits, TowardNegativeInfinity>(source, destination, saturate),
-                _ => EncodeDoublesThroughSingle<TBits, TowardPositiveInfinity>(source, destination, saturate),
-            };
+            => LaneEncodeDispatch.Run<OddNarrowedDoubleRoute<TBits>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int EncodeDoublesThroughSingle<TBits, TMode>(ReadOnlySpan<double> source, Span<TBits> destination, bool saturate)
-            where TBits : unmanaged, IBinaryInteger<TBits>
-            where TMode : struct, IRoundingMode
-        {
-            ref readonly LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.For(saturate);
-            if (!k.Applies)
-            {
-                return -1;
-            }
-
-            ref byte input = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            int length = source.Length;
-            return (saturate, k.Clamps) switch
-            {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, Yes>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, Yes, No>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, Yes>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
-                _ => BlockLoop.Run(ref input, ref output, length, default(OddNarrowedDoubleEncodeBlock<TTraits, TMode, TBits, No, No>), prefetchBytes: DoubleNarrowings.PrefetchBytes),
-            };
-        }
-
-        /// <summary>The fused widen-and-encode of Half values in <paramref name="rounding"/>; -1 when the encoder does not apply.</summary>
+        /// <summary>
+        /// The fused widen-and-encode of Half values in <paramref name="rounding"/>: on the Half's fields at float's
+        /// places where the lane encoder takes them (one shift per vector), else on Halves widened exactly; -1 when
+        /// neither applies.
+        /// </summary>
         private static int EncodeHalvesInLane<TOps, TV, TBits>(ReadOnlySpan<Half> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => rounding switch
-            {
-                MidpointRounding.ToEven => EncodeHalvesInLane<TOps, TV, TBits, TiesToEven>(source, destination, saturate),
-                MidpointRounding.AwayFromZero => EncodeHalvesInLane<TOps, TV, TBits, TiesAwayFromZero>(source, destination, saturate),
-                MidpointRounding.ToZero => EncodeHalvesInLane<TOps, TV, TBits, TowardZero>(source, destination, saturate),
-                MidpointRounding.ToNegativeInfinity => EncodeHalvesInLane<TOps, TV, TBits, TowardNegativeInfinity>(source, destination, saturate),
-                _ => EncodeHalvesInLane<TOps, TV, TBits, TowardPositiveInfinity>(source, destination, saturate),
-            };
-
-        /// <summary>
-        /// The Half encode in one mode: on the Half's fields at float's places where the lane encoder takes them (one
-        /// shift per vector), else on Halves widened exactly; -1 when neither applies.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int EncodeHalvesInLane<TOps, TV, TBits, TMode>(ReadOnlySpan<Half> source, Span<TBits> destination, bool saturate)
-            where TOps : struct, ISimd32<TV>
-            where TV : struct
-            where TBits : unmanaged, IBinaryInteger<TBits>
-            where TMode : struct, IRoundingMode
-            => LaneEncoder<TTraits, TMode, TOps, TV, HalfFieldLanes>.For(saturate).Applies
-                ? EncodeHalvesInLane<TOps, TV, TBits, TMode, HalfFieldLanes>(source, destination, saturate)
-                : EncodeHalvesInLane<TOps, TV, TBits, TMode, NativeLanes>(source, destination, saturate);
-
-        private static int EncodeHalvesInLane<TOps, TV, TBits, TMode, TLayout>(ReadOnlySpan<Half> source, Span<TBits> destination, bool saturate)
-            where TOps : struct, ISimd32<TV>
-            where TV : struct
-            where TBits : unmanaged, IBinaryInteger<TBits>
-            where TMode : struct, IRoundingMode
-            where TLayout : struct, ILaneLayout
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.For(saturate);
-            if (!k.Applies)
-            {
-                return -1;
-            }
-
-            ref byte input = ref Unsafe.As<Half, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte output = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            int length = source.Length;
-            return (saturate, k.Clamps) switch
-            {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, Yes, TLayout>)),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, Yes, No, TLayout>)),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, Yes, TLayout>)),
-                _ => BlockLoop.Run(ref input, ref output, length, default(HalfEncodeBlock<TTraits, TMode, TOps, TV, TBits, No, No, TLayout>)),
-            };
+            int done = LaneEncodeDispatch.Run<HalfRoute<TOps, TV, TBits, HalfFieldLanes>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
+            return done >= 0 ? done : LaneEncodeDispatch.Run<HalfRoute<TOps, TV, TBits, NativeLanes>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
         }
+
+        /// <summary>The first byte of a span's elements.</summary>
+        private static ref byte Bytes<T>(ReadOnlySpan<T> span)
+            where T : unmanaged
+            => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(span));
+
+        /// <summary>The first byte of a span's elements.</summary>
+        private static ref byte Bytes<T>(Span<T> span)
+            where T : unmanaged
+            => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(span));
 
         private static bool MayBeRare<TOps, TV>()
             where TOps : struct, ISimd<TV>

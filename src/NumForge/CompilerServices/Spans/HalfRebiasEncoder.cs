@@ -138,27 +138,28 @@ namespace NumForge.CompilerServices.Spans
             ref byte input = ref Unsafe.As<Half, byte>(ref MemoryMarshal.GetReference(source));
             ref byte output = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination));
             int length = Math.Min(source.Length, destination.Length);
-            return rounding switch
+            return Math.Max(0, SimdWidths.Resolve(width) switch
             {
-                MidpointRounding.ToEven => Run<TTraits, TiesToEven>(ref input, ref output, length, width),
-                MidpointRounding.AwayFromZero => Run<TTraits, TiesAwayFromZero>(ref input, ref output, length, width),
-                MidpointRounding.ToZero => Run<TTraits, TowardZero>(ref input, ref output, length, width),
-                MidpointRounding.ToNegativeInfinity => Run<TTraits, TowardNegativeInfinity>(ref input, ref output, length, width),
-                MidpointRounding.ToPositiveInfinity => Run<TTraits, TowardPositiveInfinity>(ref input, ref output, length, width),
+                SimdWidth.V512 => LaneEncodeDispatch.Run<Route<TTraits, Vector512x16, Vector512<ushort>>>(ref input, ref output, length, rounding, saturate: false),
+                SimdWidth.V256 => LaneEncodeDispatch.Run<Route<TTraits, Vector256x16, Vector256<ushort>>>(ref input, ref output, length, rounding, saturate: false),
+                SimdWidth.V128 => LaneEncodeDispatch.Run<Route<TTraits, Vector128x16, Vector128<ushort>>>(ref input, ref output, length, rounding, saturate: false),
                 _ => 0,
-            };
+            });
         }
 
-        private static int Run<TTraits, TMode>(ref byte source, ref byte destination, int length, SimdWidth width)
+        /// <summary>The Half encode as an <see cref="ILaneEncodeRoute"/>: every mode, no clamp (no Half overflows such a format, so saturation changes nothing).</summary>
+        private readonly struct Route<TTraits, TOps, TV> : ILaneEncodeRoute
             where TTraits : struct, IFloatTraits
-            where TMode : struct, IRoundingMode
-            => SimdWidths.Resolve(width) switch
-            {
-                SimdWidth.V512 => BlockLoop.Run(ref source, ref destination, length, default(HalfRebiasEncodeBlock<TTraits, TMode, Vector512x16, Vector512<ushort>>)),
-                SimdWidth.V256 => BlockLoop.Run(ref source, ref destination, length, default(HalfRebiasEncodeBlock<TTraits, TMode, Vector256x16, Vector256<ushort>>)),
-                SimdWidth.V128 => BlockLoop.Run(ref source, ref destination, length, default(HalfRebiasEncodeBlock<TTraits, TMode, Vector128x16, Vector128<ushort>>)),
-                _ => 0,
-            };
+            where TOps : struct, ISimd16<TV>
+            where TV : struct
+        {
+            static bool ILaneEncodeRoute.Applies<TMode>(bool saturate, out bool clamps)
+                => LaneEncodeDispatch.AlwaysWithoutClamp(out clamps);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            static int ILaneEncodeRoute.Run<TMode, TSaturate, TClamps>(ref byte input, ref byte output, int length)
+                => BlockLoop.Run(ref input, ref output, length, default(HalfRebiasEncodeBlock<TTraits, TMode, TOps, TV>));
+        }
 
         private static bool Computes<TTraits>()
             where TTraits : struct, IFloatTraits

@@ -128,6 +128,14 @@ namespace NumForge.CompilerServices.Spans
         /// <summary>The constants of a conversion, computed once per format, mode and source (declared after the fields they read).</summary>
         public static ref readonly Constants For(bool saturate) => ref saturate ? ref Saturating : ref NonSaturating;
 
+        /// <summary>Whether the encoder takes the format (<see cref="Constants.Applies"/>) and, if so, whether it clamps (<see cref="Constants.Clamps"/>): what an <see cref="ILaneEncodeRoute"/> reports.</summary>
+        public static bool Applies(bool saturate, out bool clamps)
+        {
+            ref readonly Constants k = ref For(saturate);
+            clamps = k.Clamps;
+            return k.Applies;
+        }
+
         /// <summary>Source bits of 2^e (normal or subnormal in the source).</summary>
         private static ulong Pow2Bits(int e)
         {

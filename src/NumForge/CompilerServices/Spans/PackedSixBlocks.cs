@@ -198,36 +198,20 @@ namespace NumForge.CompilerServices.Spans
         private static int Encode<TOps, TV>(ReadOnlySpan<float> source, Span<byte> destination, int length, MidpointRounding rounding, bool saturate)
             where TOps : struct, ISimd32<TV>
             where TV : struct
-            => rounding switch
-            {
-                MidpointRounding.ToEven => Encode<TOps, TV, TiesToEven>(source, destination, length, saturate),
-                MidpointRounding.AwayFromZero => Encode<TOps, TV, TiesAwayFromZero>(source, destination, length, saturate),
-                MidpointRounding.ToZero => Encode<TOps, TV, TowardZero>(source, destination, length, saturate),
-                MidpointRounding.ToNegativeInfinity => Encode<TOps, TV, TowardNegativeInfinity>(source, destination, length, saturate),
-                _ => Encode<TOps, TV, TowardPositiveInfinity>(source, destination, length, saturate),
-            };
+            => Math.Max(0, LaneEncodeDispatch.Run<EncodeRoute<TOps, TV>>(
+                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source)), ref MemoryMarshal.GetReference(destination), length, rounding, saturate));
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int Encode<TOps, TV, TMode>(ReadOnlySpan<float> source, Span<byte> destination, int length, bool saturate)
+        /// <summary>The packed encode as an <see cref="ILaneEncodeRoute"/>: the float lane encoder, four codes to three bytes per block.</summary>
+        private readonly struct EncodeRoute<TOps, TV> : ILaneEncodeRoute
             where TOps : struct, ISimd32<TV>
             where TV : struct
-            where TMode : struct, IRoundingMode
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(saturate);
-            if (!k.Applies)
-            {
-                return 0;
-            }
+            static bool ILaneEncodeRoute.Applies<TMode>(bool saturate, out bool clamps)
+                => LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Applies(saturate, out clamps);
 
-            ref byte input = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte output = ref MemoryMarshal.GetReference(destination);
-            return (saturate, k.Clamps) switch
-            {
-                (true, true) => BlockLoop.Run(ref input, ref output, length, default(PackedSixEncodeBlock<TTraits, TMode, TOps, TV, Yes, Yes>)),
-                (true, false) => BlockLoop.Run(ref input, ref output, length, default(PackedSixEncodeBlock<TTraits, TMode, TOps, TV, Yes, No>)),
-                (false, true) => BlockLoop.Run(ref input, ref output, length, default(PackedSixEncodeBlock<TTraits, TMode, TOps, TV, No, Yes>)),
-                _ => BlockLoop.Run(ref input, ref output, length, default(PackedSixEncodeBlock<TTraits, TMode, TOps, TV, No, No>)),
-            };
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            static int ILaneEncodeRoute.Run<TMode, TSaturate, TClamps>(ref byte input, ref byte output, int length)
+                => BlockLoop.Run(ref input, ref output, length, default(PackedSixEncodeBlock<TTraits, TMode, TOps, TV, TSaturate, TClamps>));
         }
     }
 }

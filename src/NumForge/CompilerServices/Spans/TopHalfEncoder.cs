@@ -196,45 +196,28 @@ namespace NumForge.CompilerServices.Spans
             where TSource : struct, IFloatLaneSource
         {
             int length = Math.Min(count, destination.Length);
-            return rounding switch
+            ref byte output = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination));
+            return Math.Max(0, SimdWidths.Resolve(width) switch
             {
-                MidpointRounding.ToEven => Run<TSource, TiesToEven>(ref source, destination, length, saturate, width),
-                MidpointRounding.AwayFromZero => Run<TSource, TiesAwayFromZero>(ref source, destination, length, saturate, width),
-                MidpointRounding.ToZero => Run<TSource, TowardZero>(ref source, destination, length, saturate, width),
-                MidpointRounding.ToNegativeInfinity => Run<TSource, TowardNegativeInfinity>(ref source, destination, length, saturate, width),
-                MidpointRounding.ToPositiveInfinity => Run<TSource, TowardPositiveInfinity>(ref source, destination, length, saturate, width),
+                SimdWidth.V512 => LaneEncodeDispatch.Run<Route<TSource, Vector512x32, Vector512<uint>>>(ref source, ref output, length, rounding, saturate),
+                SimdWidth.V256 => LaneEncodeDispatch.Run<Route<TSource, Vector256x32, Vector256<uint>>>(ref source, ref output, length, rounding, saturate),
+                SimdWidth.V128 => LaneEncodeDispatch.Run<Route<TSource, Vector128x32, Vector128<uint>>>(ref source, ref output, length, rounding, saturate),
                 _ => 0,
-            };
+            });
         }
 
-        private static int Run<TSource, TMode>(ref byte source, Span<ushort> destination, int length, bool saturate, SimdWidth width)
+        /// <summary>The top-half encode as an <see cref="ILaneEncodeRoute"/>: every mode and saturation, no clamp (saturation truncates the lanes at the largest finite value).</summary>
+        private readonly struct Route<TSource, TOps, TV> : ILaneEncodeRoute
             where TSource : struct, IFloatLaneSource
-            where TMode : struct, IRoundingMode
-            => saturate ? Run<TSource, TMode, Yes>(ref source, destination, length, width) : Run<TSource, TMode, No>(ref source, destination, length, width);
-
-        private static int Run<TSource, TMode, TSaturate>(ref byte source, Span<ushort> destination, int length, SimdWidth width)
-            where TSource : struct, IFloatLaneSource
-            where TMode : struct, IRoundingMode
-            where TSaturate : struct, IFlag
-            => SimdWidths.Resolve(width) switch
-            {
-                SimdWidth.V512 => Run<TSource, TMode, TSaturate, Vector512x32, Vector512<uint>>(ref source, destination, length),
-                SimdWidth.V256 => Run<TSource, TMode, TSaturate, Vector256x32, Vector256<uint>>(ref source, destination, length),
-                SimdWidth.V128 => Run<TSource, TMode, TSaturate, Vector128x32, Vector128<uint>>(ref source, destination, length),
-                _ => 0,
-            };
-
-        private static int Run<TSource, TMode, TSaturate, TOps, TV>(ref byte source, Span<ushort> destination, int length)
-            where TSource : struct, IFloatLaneSource
-            where TMode : struct, IRoundingMode
-            where TSaturate : struct, IFlag
             where TOps : struct, ISimd32<TV>
             where TV : struct
-            => BlockLoop.Run(
-                ref source,
-                ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination)),
-                length,
-                default(TopHalfEncodeBlock<TSource, TMode, TSaturate, TOps, TV>),
-                prefetchBytes: TSource.PrefetchBytes);
+        {
+            static bool ILaneEncodeRoute.Applies<TMode>(bool saturate, out bool clamps)
+                => LaneEncodeDispatch.AlwaysWithoutClamp(out clamps);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            static int ILaneEncodeRoute.Run<TMode, TSaturate, TClamps>(ref byte input, ref byte output, int length)
+                => BlockLoop.Run(ref input, ref output, length, default(TopHalfEncodeBlock<TSource, TMode, TSaturate, TOps, TV>), prefetchBytes: TSource.PrefetchBytes);
+        }
     }
 }
