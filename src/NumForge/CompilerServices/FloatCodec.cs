@@ -24,20 +24,40 @@ namespace NumForge.CompilerServices
         /// <summary>Mask of every bit of an encoding.</summary>
         public static ulong CodeMask => TTraits.SignMask | TTraits.MagnitudeMask;
 
-        private static int M => TTraits.MantissaBits;
+        private static int M
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => TTraits.MantissaBits;
+        }
 
-        private static ulong MantissaMask => (1UL << TTraits.MantissaBits) - 1;
+        private static ulong MantissaMask
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => (1UL << TTraits.MantissaBits) - 1;
+        }
 
-        private static int ExponentFieldMax => (1 << TTraits.ExponentBits) - 1;
+        private static int ExponentFieldMax
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => (1 << TTraits.ExponentBits) - 1;
+        }
 
-        private static ulong InfinityMagnitude => (ulong)ExponentFieldMax << TTraits.MantissaBits;
+        private static ulong InfinityMagnitude
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => (ulong)ExponentFieldMax << TTraits.MantissaBits;
+        }
 
         // double.NaN has its sign bit set on .NET, so spell out both quiet NaNs.
         private static double PositiveQuietNaN => BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL);
 
         private static double NegativeQuietNaN => BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000UL);
 
-        private static bool HasNegativeZero => TTraits.Signed && TTraits.Subnormals && TTraits.Specials != SpecialValues.FiniteNaNUnsignedZero;
+        private static bool HasNegativeZero
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => TTraits.Signed && TTraits.Subnormals && TTraits.Specials != SpecialValues.FiniteNaNUnsignedZero;
+        }
 
         // ---------------------------------------------------------------- classification
 
