@@ -23,7 +23,8 @@ namespace NumForge.CompilerServices.Spans
 
     /// <summary>
     /// The runtime mode and saturation of a span encode as type arguments of an <see cref="ILaneEncodeRoute"/>: one
-    /// switch over the five modes, one over saturation and clamping, for the float, double, Half and packed routes.
+    /// switch over the five modes, one over saturation and clamping, for every float-format span encode (FloatSpan's
+    /// float, packed FP4, double and Half routes, packed FP6, BFloat16's top half, the Half re-bias).
     /// </summary>
     internal static class LaneEncodeDispatch
     {
