@@ -73,6 +73,9 @@ namespace NumForge.AotProbe
 
             float[] casts = floats.AsSpan(0, 1 << 16).ToArray();
             Report("(Float8E4M3FN)f, scalar", casts.Length, () => Cast(casts, e4m3));
+            Report("(float)Float8E4M3FN, scalar", casts.Length, () => Widen(e4m3.AsSpan(0, casts.Length), decoded));
+            Report("(BFloat16)f, scalar", casts.Length, () => Cast(casts, bf16));
+            Report("(float)BFloat16, scalar", casts.Length, () => Widen(bf16.AsSpan(0, casts.Length), decoded));
 
             Console.WriteLine();
             Console.WriteLine(ok ? "checks: every span conversion equals the scalar casts" : "checks: FAILED");
@@ -125,6 +128,33 @@ namespace NumForge.AotProbe
             for (int i = 0; i < source.Length; i++)
             {
                 destination[i] = (Float8E4M3FN)source[i];
+            }
+        }
+
+        private static void Cast(ReadOnlySpan<float> source, Span<BFloat16> destination)
+        {
+            destination = destination[..source.Length];
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = (BFloat16)source[i];
+            }
+        }
+
+        private static void Widen(ReadOnlySpan<Float8E4M3FN> source, Span<float> destination)
+        {
+            destination = destination[..source.Length];
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = (float)source[i];
+            }
+        }
+
+        private static void Widen(ReadOnlySpan<BFloat16> source, Span<float> destination)
+        {
+            destination = destination[..source.Length];
+            for (int i = 0; i < source.Length; i++)
+            {
+                destination[i] = (float)source[i];
             }
         }
 
