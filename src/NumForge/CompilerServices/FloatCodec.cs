@@ -24,6 +24,8 @@ namespace NumForge.CompilerServices
         /// <summary>Mask of every bit of an encoding.</summary>
         public static ulong CodeMask => TTraits.SignMask | TTraits.MagnitudeMask;
 
+        // The getters of format constants the casts read are marked for aggressive inlining: Native AOT otherwise calls
+        // them once a cast's inlined body has spent its budget (FloatCodec.SingleCast.cs, docs/aot.md).
         private static int M
         {
             [MethodImpl(MethodImplOptions.AggressiveInlining)]

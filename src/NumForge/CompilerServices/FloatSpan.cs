@@ -672,9 +672,9 @@ namespace NumForge.CompilerServices
             }
 
             var k = new FloatVectorKernel<TTraits, TOps, TV>.Constants(rounding, saturate, TRandom.Kind != 0, seed);
-            ref byte src = ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte dst = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
-            ref byte rnd = ref Unsafe.As<uint, byte>(ref MemoryMarshal.GetReference(randomBits));
+            ref byte src = ref SpanBytes.Of(source);
+            ref byte dst = ref SpanBytes.Of(destination);
+            ref byte rnd = ref SpanBytes.Of(randomBits);
             int i = 0;
             for (; i <= source.Length - block; i += block)
             {
@@ -729,13 +729,13 @@ namespace NumForge.CompilerServices
             where TOps : struct, ISimd32<TV>
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => LaneEncodeDispatch.Run<SingleRoute<TOps, TV, TBits, No>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
+            => LaneEncodeDispatch.Run<SingleRoute<TOps, TV, TBits, No>>(ref SpanBytes.Of(source), ref SpanBytes.Of(destination), source.Length, rounding, saturate);
 
         /// <summary>The fused encode-and-pack loop of 4-bit formats; returns how many elements (an even number) it did.</summary>
         private static int EncodeSinglesPacked<TOps, TV>(ReadOnlySpan<float> source, Span<byte> destination, MidpointRounding rounding, bool saturate)
             where TOps : struct, ISimd32<TV>
             where TV : struct
-            => Math.Max(0, LaneEncodeDispatch.Run<SingleRoute<TOps, TV, byte, Yes>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate));
+            => Math.Max(0, LaneEncodeDispatch.Run<SingleRoute<TOps, TV, byte, Yes>>(ref SpanBytes.Of(source), ref SpanBytes.Of(destination), source.Length, rounding, saturate));
 
         /// <summary>The in-lane encode of doubles (64-bit lanes) in <paramref name="rounding"/>; -1 when the encoder does not apply.</summary>
         private static int EncodeDoublesInLane<TOps, TV, TOps32, TV32, TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
@@ -744,12 +744,12 @@ namespace NumForge.CompilerServices
             where TOps32 : struct, ISimd32<TV32>
             where TV32 : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => LaneEncodeDispatch.Run<DoubleRoute<TOps, TV, TOps32, TV32, TBits>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
+            => LaneEncodeDispatch.Run<DoubleRoute<TOps, TV, TOps32, TV32, TBits>>(ref SpanBytes.Of(source), ref SpanBytes.Of(destination), source.Length, rounding, saturate);
 
         /// <summary>The encode of doubles rounded to odd as floats (AVX-512) in <paramref name="rounding"/>; -1 when the float encoder does not apply.</summary>
         private static int EncodeDoublesThroughSingle<TBits>(ReadOnlySpan<double> source, Span<TBits> destination, MidpointRounding rounding, bool saturate)
             where TBits : unmanaged, IBinaryInteger<TBits>
-            => LaneEncodeDispatch.Run<OddNarrowedDoubleRoute<TBits>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
+            => LaneEncodeDispatch.Run<OddNarrowedDoubleRoute<TBits>>(ref SpanBytes.Of(source), ref SpanBytes.Of(destination), source.Length, rounding, saturate);
 
         /// <summary>
         /// The fused widen-and-encode of Half values in <paramref name="rounding"/>: on the Half's fields at float's
@@ -761,19 +761,11 @@ namespace NumForge.CompilerServices
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
         {
-            int done = LaneEncodeDispatch.Run<HalfRoute<TOps, TV, TBits, HalfFieldLanes>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
-            return done >= 0 ? done : LaneEncodeDispatch.Run<HalfRoute<TOps, TV, TBits, NativeLanes>>(ref Bytes(source), ref Bytes(destination), source.Length, rounding, saturate);
+            int done = LaneEncodeDispatch.Run<HalfRoute<TOps, TV, TBits, HalfFieldLanes>>(ref SpanBytes.Of(source), ref SpanBytes.Of(destination), source.Length, rounding, saturate);
+            return done >= 0 ? done : LaneEncodeDispatch.Run<HalfRoute<TOps, TV, TBits, NativeLanes>>(ref SpanBytes.Of(source), ref SpanBytes.Of(destination), source.Length, rounding, saturate);
         }
 
-        /// <summary>The first byte of a span's elements.</summary>
-        private static ref byte Bytes<T>(ReadOnlySpan<T> span)
-            where T : unmanaged
-            => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(span));
 
-        /// <summary>The first byte of a span's elements.</summary>
-        private static ref byte Bytes<T>(Span<T> span)
-            where T : unmanaged
-            => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(span));
 
         private static bool MayBeRare<TOps, TV>()
             where TOps : struct, ISimd<TV>
@@ -808,8 +800,8 @@ namespace NumForge.CompilerServices
             }
 
             var k = new FloatVectorKernel<TTraits, TOps, TV>.Constants(rounding, saturate, false, 0);
-            ref byte src = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte dst = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination));
+            ref byte src = ref SpanBytes.Of(source);
+            ref byte dst = ref SpanBytes.Of(destination);
             bool anyRare = false;
             int i = 0;
             for (; i <= source.Length - block; i += block)
@@ -879,8 +871,8 @@ namespace NumForge.CompilerServices
             where TV : struct
             where TBits : unmanaged, IBinaryInteger<TBits>
             => BlockLoop.Run(
-                ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(source)),
-                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
+                ref SpanBytes.Of(source),
+                ref SpanBytes.Of(destination),
                 source.Length,
                 default(DecodeBlock<TTraits, TOps, TV, TBits>));
 
@@ -893,8 +885,8 @@ namespace NumForge.CompilerServices
         {
             int lanes = TOps.Count;
             int block = lanes * VectorsPerStore<TBits>();
-            ref byte src = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte dst = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(destination));
+            ref byte src = ref SpanBytes.Of(source);
+            ref byte dst = ref SpanBytes.Of(destination);
             int i = 0;
             for (; i <= source.Length - block; i += block)
             {

@@ -55,8 +55,8 @@ namespace NumForge.CompilerServices
             where TBits : unmanaged, IBinaryInteger<TBits>
             => PositEncodeBlock<TTraits, TOps, TV, TBits>.Applies
                 ? BlockLoop.Run(
-                    ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source)),
-                    ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(destination)),
+                    ref SpanBytes.Of(source),
+                    ref SpanBytes.Of(destination),
                     source.Length,
                     default(PositEncodeBlock<TTraits, TOps, TV, TBits>))
                 : 0;
@@ -150,7 +150,7 @@ namespace NumForge.CompilerServices
         {
             int i = 0;
             Vector256<int> codeMask = Vector256.Create((int)TTraits.CodeMask);
-            ref byte codes = ref Unsafe.As<TBits, byte>(ref MemoryMarshal.GetReference(source));
+            ref byte codes = ref SpanBytes.Of(source);
             ref float output = ref MemoryMarshal.GetReference(destination);
             fixed (float* table = SingleTable.Values)
             {

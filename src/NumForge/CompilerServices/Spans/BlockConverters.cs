@@ -129,7 +129,7 @@ namespace NumForge.CompilerServices.Spans
             where TV : struct
             => BlockLoop.Run(
                 ref MemoryMarshal.GetReference(source),
-                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
+                ref SpanBytes.Of(destination),
                 length,
                 default(PackedNibbleDecodeBlock<TTraits, TOps, TV>));
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NumForge.CompilerServices.Spans
@@ -135,8 +134,8 @@ namespace NumForge.CompilerServices.Spans
                 return 0;
             }
 
-            ref byte input = ref Unsafe.As<Half, byte>(ref MemoryMarshal.GetReference(source));
-            ref byte output = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination));
+            ref byte input = ref SpanBytes.Of(source);
+            ref byte output = ref SpanBytes.Of(destination);
             int length = Math.Min(source.Length, destination.Length);
             return Math.Max(0, SimdWidths.Resolve(width) switch
             {

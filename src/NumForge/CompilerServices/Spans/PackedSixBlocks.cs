@@ -191,7 +191,7 @@ namespace NumForge.CompilerServices.Spans
             where TShifted : struct, IFlag
             => BlockLoop.Run(
                 ref MemoryMarshal.GetReference(source),
-                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
+                ref SpanBytes.Of(destination),
                 length,
                 default(PackedSixDecodeBlock<TTraits, TOps, TV, TShifted>));
 
@@ -199,7 +199,7 @@ namespace NumForge.CompilerServices.Spans
             where TOps : struct, ISimd32<TV>
             where TV : struct
             => Math.Max(0, LaneEncodeDispatch.Run<EncodeRoute<TOps, TV>>(
-                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(source)), ref MemoryMarshal.GetReference(destination), length, rounding, saturate));
+                ref SpanBytes.Of(source), ref MemoryMarshal.GetReference(destination), length, rounding, saturate));
 
         /// <summary>The packed encode as an <see cref="ILaneEncodeRoute"/>: the float lane encoder, four codes to three bytes per block.</summary>
         private readonly struct EncodeRoute<TOps, TV> : ILaneEncodeRoute

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -110,8 +109,8 @@ namespace NumForge.CompilerServices.Spans
             where TOps : struct, ISimd32<TV>
             where TV : struct
             => BlockLoop.Run(
-                ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(source)),
-                ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(destination)),
+                ref SpanBytes.Of(source),
+                ref SpanBytes.Of(destination),
                 length,
                 default(TopHalfDecodeBlock<TOps, TV>));
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -133,7 +132,7 @@ namespace NumForge.CompilerServices.Spans
         /// </summary>
         public static int FromSingle<TTraits>(ReadOnlySpan<float> source, Span<ushort> destination, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TTraits : struct, IFloatTraits
-            => Applies<TTraits>() ? Run<SingleLanes>(ref Bytes(source), destination, source.Length, rounding, saturate, width) : 0;
+            => Applies<TTraits>() ? Run<SingleLanes>(ref SpanBytes.Of(source), destination, source.Length, rounding, saturate, width) : 0;
 
         /// <summary>
         /// <see cref="FromSingle{TTraits}(ReadOnlySpan{float}, Span{ushort}, MidpointRounding, bool, SimdWidth)"/> from
@@ -154,7 +153,7 @@ namespace NumForge.CompilerServices.Spans
                 return 0;
             }
 
-            ref byte bytes = ref Bytes(source);
+            ref byte bytes = ref SpanBytes.Of(source);
             return rounding switch
             {
                 MidpointRounding.ToZero => Run<DoubleLanes<TowardZeroNarrowing>>(ref bytes, destination, source.Length, rounding, saturate, SimdWidth.V512),
@@ -188,15 +187,12 @@ namespace NumForge.CompilerServices.Spans
             public static readonly bool Applies = Computes<TTraits>();
         }
 
-        private static ref byte Bytes<T>(ReadOnlySpan<T> source)
-            where T : unmanaged
-            => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(source));
 
         private static int Run<TSource>(ref byte source, Span<ushort> destination, int count, MidpointRounding rounding, bool saturate, SimdWidth width)
             where TSource : struct, IFloatLaneSource
         {
             int length = Math.Min(count, destination.Length);
-            ref byte output = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination));
+            ref byte output = ref SpanBytes.Of(destination);
             return Math.Max(0, SimdWidths.Resolve(width) switch
             {
                 SimdWidth.V512 => LaneEncodeDispatch.Run<Route<TSource, Vector512x32, Vector512<uint>>>(ref source, ref output, length, rounding, saturate),
