@@ -202,9 +202,13 @@ namespace NumForge.CompilerServices
         /// <param name="saturate">Whether a finite value rounding past the largest finite value gives ±max.</param>
         public static ulong FromDouble(double value, MidpointRounding mode, bool saturate)
         {
+            // The exponent field by a division (the JIT's code is the same shift) and the leading-zero count below only
+            // for subnormal doubles keep this to what Native AOT's compile-time interpreter runs (.NET 10's has no right
+            // shift of a 64-bit value and no leading-zero count): so LaneSpecials, which calls this for ±max, ±infinity,
+            // NaN and ±0, is computed while compiling, and its codes are constants in AOT code.
             ulong bits = BitConverter.DoubleToUInt64Bits(value);
             bool negative = (long)bits < 0;
-            int biased = (int)(bits >> 52) & 0x7FF;
+            int biased = (int)(bits / (1UL << 52)) & 0x7FF;
             ulong fraction = bits & 0xF_FFFF_FFFF_FFFFUL;
 
             if (biased == 0x7FF)
@@ -218,10 +222,11 @@ namespace NumForge.CompilerServices
                 return Zero(negative, saturate);
             }
 
-            // value = significand × 2^(exponent - 52), with the significand's leading 1 moved to bit 63.
+            // value = significand × 2^(exponent - 52), with the significand's leading 1 moved to bit 63 (a normal
+            // double's has 11 leading zeros).
             ulong significand = biased == 0 ? fraction : fraction | (1UL << 52);
             int exponent = biased == 0 ? -1022 : biased - 1023;
-            int leadingZeros = BitOperations.LeadingZeroCount(significand);
+            int leadingZeros = biased == 0 ? BitOperations.LeadingZeroCount(significand) : 11;
             exponent -= leadingZeros - 11;
             return RoundPack(negative, exponent, significand << leadingZeros, sticky: false, mode, saturate);
         }

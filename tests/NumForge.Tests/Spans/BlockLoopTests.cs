@@ -54,16 +54,16 @@ namespace NumForge.Tests.Spans
         {
             // Ties to even at every width; the other modes only with embedded rounding (the portable subnormal paths
             // multiply, or for ties away subtract in a way that paid microcode assists on float subnormals).
-            Assert.True(LaneEncoder<SpanTraits<SE4M3FN>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.For(false).Applies);
-            Assert.True(LaneEncoder<SpanTraits<SE5M2>, TiesToEven, Vector256x32, Vector256<uint>, HalfFieldLanes>.For(true).Applies);
-            Assert.False(LaneEncoder<SpanTraits<SE5M2>, TiesAwayFromZero, Vector256x32, Vector256<uint>, HalfFieldLanes>.For(false).Applies);
-            Assert.Equal(Avx512F.IsSupported, LaneEncoder<SpanTraits<SE5M2>, TiesAwayFromZero, Vector512x32, Vector512<uint>, HalfFieldLanes>.For(false).Applies);
-            Assert.False(LaneEncoder<SpanTraits<SE4M3FN>, TowardZero, Vector256x32, Vector256<uint>, HalfFieldLanes>.For(false).Applies);
-            Assert.Equal(Avx512F.IsSupported, LaneEncoder<SpanTraits<SE4M3FN>, TowardZero, Vector512x32, Vector512<uint>, HalfFieldLanes>.For(false).Applies);
+            Assert.True(LaneEncoder<SpanTraits<SE4M3FN>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.Applies(false, out _));
+            Assert.True(LaneEncoder<SpanTraits<SE5M2>, TiesToEven, Vector256x32, Vector256<uint>, HalfFieldLanes>.Applies(true, out _));
+            Assert.False(LaneEncoder<SpanTraits<SE5M2>, TiesAwayFromZero, Vector256x32, Vector256<uint>, HalfFieldLanes>.Applies(false, out _));
+            Assert.Equal(Avx512F.IsSupported, LaneEncoder<SpanTraits<SE5M2>, TiesAwayFromZero, Vector512x32, Vector512<uint>, HalfFieldLanes>.Applies(false, out _));
+            Assert.False(LaneEncoder<SpanTraits<SE4M3FN>, TowardZero, Vector256x32, Vector256<uint>, HalfFieldLanes>.Applies(false, out _));
+            Assert.Equal(Avx512F.IsSupported, LaneEncoder<SpanTraits<SE4M3FN>, TowardZero, Vector512x32, Vector512<uint>, HalfFieldLanes>.Applies(false, out _));
 
             // Formats whose range reaches beyond the Half's (BFloat16, TF32) or below its normals (E5M2FNUZ) widen instead.
-            Assert.False(LaneEncoder<SpanTraits<STF32>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.For(false).Applies);
-            Assert.False(LaneEncoder<SpanTraits<SE5M2FNUZ>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.For(false).Applies);
+            Assert.False(LaneEncoder<SpanTraits<STF32>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.Applies(false, out _));
+            Assert.False(LaneEncoder<SpanTraits<SE5M2FNUZ>, TiesToEven, Vector128x32, Vector128<uint>, HalfFieldLanes>.Applies(false, out _));
         }
 
         [Theory]
@@ -244,7 +244,7 @@ namespace NumForge.Tests.Spans
             where TV : struct
             where TSaturate : struct, IFlag
             where TClamp : struct, IFlag
-            => LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, HalfFieldLanes>.For(TSaturate.Value).Applies
+            => LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, HalfFieldLanes>.Applies(TSaturate.Value, out _)
                 ? CheckSourceEncode<TSpec, TBits, HalfEncodeBlock<SpanTraits<TSpec>, TMode, TOps, TV, TBits, TSaturate, TClamp, HalfFieldLanes>, Half>(streamingBytes, TMode.Mode, TSaturate.Value, TClamp.Value)
                 : null;
 
@@ -254,7 +254,7 @@ namespace NumForge.Tests.Spans
             where TBlock : struct, IBlockConverter
             where TSource : unmanaged
         {
-            if (clamp && !new LaneEncoder<SpanTraits<TSpec>, TiesToEven, Vector128x32, Vector128<uint>, NativeLanes>.Constants(saturate).Clamps)
+            if (clamp && !(saturate ? LaneSpecials<SpanTraits<TSpec>, TiesToEven, Yes>.Clamps : LaneSpecials<SpanTraits<TSpec>, TiesToEven, No>.Clamps))
             {
                 return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
             }
@@ -309,13 +309,12 @@ namespace NumForge.Tests.Spans
             where TClamp : struct, IFlag
         {
             bool saturate = TSaturate.Value;
-            var constants = new LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.Constants(saturate);
-            if (!constants.Applies)
+            if (!LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.Applies(saturate, out bool clamps))
             {
                 return $"{typeof(TSpec).Name} {typeof(TOps).Name}: the lane encoder does not apply";
             }
 
-            if (TClamp.Value && !constants.Clamps)
+            if (TClamp.Value && !clamps)
             {
                 return null;
             }
@@ -372,12 +371,12 @@ namespace NumForge.Tests.Spans
                 input[i] = SpanInputs.Floats[random.Next(SpanInputs.Floats.Length)];
             }
 
-            if (!LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.For(saturate).Applies)
+            if (!LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.Applies(saturate, out bool clamps))
             {
                 return $"{typeof(TSpec).Name}: the lane encoder does not apply";
             }
 
-            if (TClamp.Value && !LaneEncoder<SpanTraits<TSpec>, TMode, TOps, TV, NativeLanes>.For(saturate).Clamps)
+            if (TClamp.Value && !clamps)
             {
                 return $"{typeof(TSpec).Name}: a clamping check asked of a format that does not clamp";
             }

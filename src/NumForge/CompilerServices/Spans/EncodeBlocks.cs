@@ -38,14 +38,13 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(TSaturate.Value);
             int vectorBytes = TOps.Count * 4;
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
-                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
-                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), k, TClamp.Value);
-                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
+                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref source), TClamp.Value);
+                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), TClamp.Value);
+                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), TClamp.Value);
+                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), TClamp.Value);
                 if (TPacked.Value)
                 {
                     TOps.StorePackedNibbles(c0, c1, c2, c3, ref destination, streaming);
@@ -57,13 +56,13 @@ namespace NumForge.CompilerServices.Spans
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
-                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
-                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
+                TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref source), TClamp.Value);
+                TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), TClamp.Value);
                 TOps.StoreNarrow16(c0, c1, ref destination, streaming);
             }
             else
             {
-                TOps.Store(LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value), ref destination, streaming);
+                TOps.Store(LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref source), TClamp.Value), ref destination, streaming);
             }
         }
     }
@@ -97,15 +96,14 @@ namespace NumForge.CompilerServices.Spans
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
             bool clamp = TClamp.Value;
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(TSaturate.Value);
             if (Unsafe.SizeOf<TBits>() == 4)
             {
-                TOps32.Store(Pair(ref source, 0, k, clamp), ref destination, streaming);
+                TOps32.Store(Pair(ref source, 0, clamp), ref destination, streaming);
                 return;
             }
 
-            TV32 c0 = Pair(ref source, 0, k, clamp);
-            TV32 c1 = Pair(ref source, 1, k, clamp);
+            TV32 c0 = Pair(ref source, 0, clamp);
+            TV32 c1 = Pair(ref source, 1, clamp);
             if (Unsafe.SizeOf<TBits>() == 1)
             {
                 TOps32.StoreNarrow8Half(c0, c1, ref destination, streaming);
@@ -118,11 +116,11 @@ namespace NumForge.CompilerServices.Spans
 
         /// <summary>The codes of the <paramref name="index"/>-th 32-bit-lane vector's worth of doubles (two 64-bit vectors).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV32 Pair(ref byte source, int index, in LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k, bool clamp)
+        private static TV32 Pair(ref byte source, int index, bool clamp)
         {
             int vectorBytes = TOps.Count * 8;
-            TV low = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * index * vectorBytes)), k, clamp);
-            TV high = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, (2 * index + 1) * vectorBytes)), k, clamp);
+            TV low = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, 2 * index * vectorBytes)), clamp);
+            TV high = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, (2 * index + 1) * vectorBytes)), clamp);
             return TOps.NarrowTo32(low, high);
         }
     }
@@ -157,15 +155,14 @@ namespace NumForge.CompilerServices.Spans
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
             bool clamp = TClamp.Value;
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.For(TSaturate.Value);
             TOps.LoadWiden16(ref source, out TV h0, out TV h1, signed: true);
-            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h0), k, clamp);
-            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h1), k, clamp);
+            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane<TSaturate>(Lanes(h0), clamp);
+            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane<TSaturate>(Lanes(h1), clamp);
             if (Unsafe.SizeOf<TBits>() == 1)
             {
                 TOps.LoadWiden16(ref Unsafe.Add(ref source, TOps.Count * 4), out TV h2, out TV h3, signed: true);
-                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h2), k, clamp);
-                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane(Lanes(h3), k, clamp);
+                TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane<TSaturate>(Lanes(h2), clamp);
+                TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, TLayout>.EncodeInLane<TSaturate>(Lanes(h3), clamp);
                 TOps.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
@@ -298,11 +295,10 @@ namespace NumForge.CompilerServices.Spans
 
         public static int StoreBytes => Vector512x32.Count * 4;
 
+        /// <remarks>No closure (a local function's captured state): Native AOT then computes the choice while compiling.</remarks>
         private static DoubleNarrowing ChooseNarrowing()
         {
-            bool saturate = TSaturate.Value;
             MidpointRounding mode = TMode.Mode;
-            ulong Code(double value) => FloatCodec<TTraits>.FromDouble(value, mode, saturate);
             double floatMax = float.MaxValue;
             switch (mode)
             {
@@ -325,28 +321,29 @@ namespace NumForge.CompilerServices.Spans
             }
         }
 
+        private static ulong Code(double value) => FloatCodec<TTraits>.FromDouble(value, TMode.Mode, TSaturate.Value);
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            ref readonly LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.For(TSaturate.Value);
             bool clamp = TClamp.Value;
             if (Unsafe.SizeOf<TBits>() == 1)
             {
-                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
-                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
-                Vector512<uint> c2 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 2), k, clamp);
-                Vector512<uint> c3 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 3), k, clamp);
+                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane<TSaturate>(ToSingle(ref source, 0), clamp);
+                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane<TSaturate>(ToSingle(ref source, 1), clamp);
+                Vector512<uint> c2 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane<TSaturate>(ToSingle(ref source, 2), clamp);
+                Vector512<uint> c3 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane<TSaturate>(ToSingle(ref source, 3), clamp);
                 Vector512x32.StoreNarrow8(c0, c1, c2, c3, ref destination, streaming);
             }
             else if (Unsafe.SizeOf<TBits>() == 2)
             {
-                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 0), k, clamp);
-                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 1), k, clamp);
+                Vector512<uint> c0 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane<TSaturate>(ToSingle(ref source, 0), clamp);
+                Vector512<uint> c1 = LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane<TSaturate>(ToSingle(ref source, 1), clamp);
                 Vector512x32.StoreNarrow16(c0, c1, ref destination, streaming);
             }
             else
             {
-                Vector512x32.Store(LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane(ToSingle(ref source, 0), k, clamp), ref destination, streaming);
+                Vector512x32.Store(LaneEncoder<TTraits, TMode, Vector512x32, Vector512<uint>, NativeLanes>.EncodeInLane<TSaturate>(ToSingle(ref source, 0), clamp), ref destination, streaming);
             }
         }
 

@@ -10,7 +10,7 @@ namespace NumForge.CompilerServices.Spans
     /// </summary>
     internal interface ILaneEncodeRoute
     {
-        /// <summary>Whether the route's encoder takes the format in <typeparamref name="TMode"/>, and whether it clamps (<c>Constants.Applies</c>, <c>Constants.Clamps</c>).</summary>
+        /// <summary>Whether the route's encoder takes the format in <typeparamref name="TMode"/>, and whether it clamps (<see cref="LaneEncoder{TTraits, TMode, TOps, TV, TLayout}.Applies"/>).</summary>
         static abstract bool Applies<TMode>(bool saturate, out bool clamps)
             where TMode : struct, IRoundingMode;
 

@@ -36,7 +36,8 @@ namespace NumForge.CompilerServices.Spans
         where TLayout : struct, ILaneLayout
     {
         // The constants as static readonly fields: Tier-1 code reads them as constants, and unlike properties they
-        // cost the JIT no inlining budget, which the lane operations of four vectors need.
+        // cost the JIT no inlining budget, which the lane operations of four vectors need. Integers only (the special
+        // codes in LaneSpecials), so that Native AOT computes them while compiling and they are constants there too.
         private static readonly int M = TTraits.MantissaBits;
 
         private static readonly int EMin = TTraits.MinNormalExponent;
@@ -121,19 +122,11 @@ namespace NumForge.CompilerServices.Spans
 
         private static readonly MidpointRounding Mode = TMode.Mode;
 
-        private static readonly Constants NonSaturating = new(saturate: false);
-
-        private static readonly Constants Saturating = new(saturate: true);
-
-        /// <summary>The constants of a conversion, computed once per format, mode and source (declared after the fields they read).</summary>
-        public static ref readonly Constants For(bool saturate) => ref saturate ? ref Saturating : ref NonSaturating;
-
-        /// <summary>Whether the encoder takes the format (<see cref="Constants.Applies"/>) and, if so, whether it clamps (<see cref="Constants.Clamps"/>): what an <see cref="ILaneEncodeRoute"/> reports.</summary>
+        /// <summary>Whether the encoder takes the format (<see cref="CanEncode"/>, <see cref="LaneSpecials{TTraits, TMode, TSaturate}.ZerosInShape"/>) and, if so, whether it clamps (<see cref="LaneSpecials{TTraits, TMode, TSaturate}.Clamps"/>): what an <see cref="ILaneEncodeRoute"/> reports.</summary>
         public static bool Applies(bool saturate, out bool clamps)
         {
-            ref readonly Constants k = ref For(saturate);
-            clamps = k.Clamps;
-            return k.Applies;
+            clamps = saturate ? LaneSpecials<TTraits, TMode, Yes>.Clamps : LaneSpecials<TTraits, TMode, No>.Clamps;
+            return CanEncode && (saturate ? LaneSpecials<TTraits, TMode, Yes>.ZerosInShape : LaneSpecials<TTraits, TMode, No>.ZerosInShape);
         }
 
         /// <summary>Source bits of 2^e (normal or subnormal in the source).</summary>
@@ -151,85 +144,10 @@ namespace NumForge.CompilerServices.Spans
             _ => 0,
         };
 
-        /// <summary>The codes of overflow, infinity and NaN of one conversion (saturating or not), per sign, from the scalar codec.</summary>
-        public readonly struct Constants
-        {
-            public readonly TV OverflowPositive;
-            public readonly TV OverflowNegative;
-            public readonly TV InfinityPositive;
-            public readonly TV InfinityNegative;
-            public readonly TV NaNPositive;
-            public readonly TV NaNNegative;
-
-            /// <summary>Whether every negative special code has the sign bit set: see <see cref="EncodeInLane"/>.</summary>
-            public readonly bool SignedShape;
-
-            /// <summary>Per kind, whether the negative code is the positive one with the sign bit (one constant then serves both signs).</summary>
-            public readonly bool OverflowSymmetric;
-            public readonly bool InfinitySymmetric;
-            public readonly bool NaNSymmetric;
-
-            /// <summary>Whether infinity and overflow give the same codes.</summary>
-            public readonly bool InfinityIsOverflow;
-
-            /// <summary>Whether infinity and NaN give the same codes (FN formats: one compare then finds both).</summary>
-            public readonly bool InfinityIsNaN;
-
-            /// <summary>Whether NaN, infinity and overflow all give the same codes.</summary>
-            public readonly bool AllSpecialsAlike;
-
-            /// <summary>
-            /// Whether overflow and infinity both give the largest finite value of their sign (saturating
-            /// conversions, formats without infinity, directed modes toward zero): <see cref="Encode"/> can then clamp
-            /// instead of flagging them.
-            /// </summary>
-            public readonly bool Clamps;
-
-            /// <summary>
-            /// Whether the scalar codec's zeros have the shape this encoder assumes: zero is 0 and negative zero the
-            /// sign bit (or 0 for FNUZ formats). When not, the caller uses the general kernel.
-            /// </summary>
-            public readonly bool Applies;
-
-            public Constants(bool saturate)
-            {
-                ulong overflowPositive = Value(double.MaxValue, saturate);
-                ulong overflowNegative = Value(-double.MaxValue, saturate);
-                ulong infinityPositive = Value(double.PositiveInfinity, saturate);
-                ulong infinityNegative = Value(double.NegativeInfinity, saturate);
-
-                // double.NaN has its sign bit set, so both NaNs are spelled out.
-                ulong nanPositive = Value(BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL), saturate);
-                ulong nanNegative = Value(BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000UL), saturate);
-                OverflowPositive = TOps.Create(overflowPositive);
-                OverflowNegative = TOps.Create(overflowNegative);
-                InfinityPositive = TOps.Create(infinityPositive);
-                InfinityNegative = TOps.Create(infinityNegative);
-                NaNPositive = TOps.Create(nanPositive);
-                NaNNegative = TOps.Create(nanNegative);
-                ulong s = TTraits.SignMask;
-                SignedShape = (overflowNegative & s) != 0 && (infinityNegative & s) != 0 && (nanNegative & s) != 0;
-                OverflowSymmetric = overflowNegative == (overflowPositive | s);
-                InfinitySymmetric = infinityNegative == (infinityPositive | s);
-                NaNSymmetric = nanNegative == (nanPositive | s);
-                InfinityIsOverflow = infinityPositive == overflowPositive && infinityNegative == overflowNegative;
-                InfinityIsNaN = infinityPositive == nanPositive && infinityNegative == nanNegative;
-                AllSpecialsAlike = InfinityIsOverflow && nanPositive == infinityPositive && nanNegative == infinityNegative;
-                ulong max = TTraits.MaxFiniteMagnitude;
-                ulong negativeMax = max | s;
-                Clamps = overflowPositive == max && overflowNegative == negativeMax && infinityPositive == max && infinityNegative == negativeMax;
-                Applies = CanEncode
-                    && FloatCodec<TTraits>.FromDouble(0.0, Mode, saturate) == 0
-                    && FloatCodec<TTraits>.FromDouble(-0.0, Mode, saturate) == (UnsignedZero ? 0 : TTraits.SignMask);
-            }
-
-            private static ulong Value(double value, bool saturate) => FloatCodec<TTraits>.FromDouble(value, TMode.Mode, saturate);
-        }
-
         /// <summary>
         /// Encodes one vector of source bits to codes in the low bits of each lane, leaving out the special results:
         /// lanes flagged in <paramref name="special"/> (overflow, infinity, NaN) still need <see cref="WithSpecials"/>.
-        /// With <paramref name="clamp"/> (<see cref="Constants.Clamps"/>), overflow and infinity clamp to the largest
+        /// With <paramref name="clamp"/> (<see cref="LaneSpecials{TTraits, TMode, TSaturate}.Clamps"/>), overflow and infinity clamp to the largest
         /// finite value and only NaN lanes are flagged.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -330,79 +248,96 @@ namespace NumForge.CompilerServices.Spans
         /// sign bit take <see cref="WithSpecials"/>, also in line.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV EncodeInLane(TV x, in Constants k, bool clamp)
+        public static TV EncodeInLane<TSaturate>(TV x, bool clamp)
+            where TSaturate : struct, IFlag
         {
-            // Each shape's lane operations sit in a method of their own: the JIT folds the constants' flags and reads
+            // Each shape's lane operations sit in a method of their own: the JIT folds the specials' flags and reads
             // (and counts against its inlining budget) only the shape this format has.
-            if (!k.SignedShape)
+            if (!LaneSpecials<TTraits, TMode, TSaturate>.SignedShape)
             {
-                return EncodeOutOfShape(x, k, clamp);
+                return EncodeOutOfShape<TSaturate>(x, clamp);
             }
 
-            TV magnitude = clamp ? PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric) // overflow and infinity clamped: the flagged lanes are NaN
-                : k.AllSpecialsAlike ? PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric)
-                : k.InfinityIsNaN ? InfinityAsNaN(x, k)
-                : ThreeSpecials(x, k);
+            TV magnitude = clamp ? PerSign(x, LaneSpecials<TTraits, TMode, TSaturate>.NaNPositive, LaneSpecials<TTraits, TMode, TSaturate>.NaNNegative, LaneSpecials<TTraits, TMode, TSaturate>.NaNSymmetric) // overflow and infinity clamped: the flagged lanes are NaN
+                : LaneSpecials<TTraits, TMode, TSaturate>.AllSpecialsAlike ? Overflow<TSaturate>(x)
+                : LaneSpecials<TTraits, TMode, TSaturate>.InfinityIsNaN ? InfinityAsNaN<TSaturate>(x)
+                : ThreeSpecials<TSaturate>(x);
             return EncodeCore(x, out _, clamp, selectSpecials: true, magnitude);
         }
 
         /// <summary><see cref="Encode"/> then <see cref="WithSpecials"/>: formats whose negative special codes lack the sign bit.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV EncodeOutOfShape(TV x, in Constants k, bool clamp)
+        private static TV EncodeOutOfShape<TSaturate>(TV x, bool clamp)
+            where TSaturate : struct, IFlag
         {
             TV code = Encode(x, out TV special, clamp);
-            return WithSpecials(x, code, special, k);
+            return WithSpecials<TSaturate>(x, code, special);
         }
 
         /// <summary>The special code of each lane when infinity gives NaN (FN formats): one compare finds both.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV InfinityAsNaN(TV x, in Constants k)
+        private static TV InfinityAsNaN<TSaturate>(TV x)
+            where TSaturate : struct, IFlag
         {
             TV a = Magnitude(x);
-            TV overflow = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
-            TV nan = PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric); // a local, so that the compare stays in the select
+            TV overflow = Overflow<TSaturate>(x);
+            TV nan = NaN<TSaturate>(x); // a local, so that the compare stays in the select
             return TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits - 1)), nan, overflow);
         }
 
         /// <summary>The special code of each lane: NaN, infinity (when it differs from overflow) or overflow.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV ThreeSpecials(TV x, in Constants k)
+        private static TV ThreeSpecials<TSaturate>(TV x)
+            where TSaturate : struct, IFlag
         {
             // The per-sign codes go into locals before each select, so that its compare is evaluated in place (see SelectSpecial).
             TV a = Magnitude(x);
-            TV magnitude = PerSign(x, k.OverflowPositive, k.OverflowNegative, k.OverflowSymmetric);
-            if (!k.InfinityIsOverflow)
+            TV magnitude = Overflow<TSaturate>(x);
+            if (!LaneSpecials<TTraits, TMode, TSaturate>.InfinityIsOverflow)
             {
-                TV infinity = PerSign(x, k.InfinityPositive, k.InfinityNegative, k.InfinitySymmetric);
+                TV infinity = PerSign(x, LaneSpecials<TTraits, TMode, TSaturate>.InfinityPositive, LaneSpecials<TTraits, TMode, TSaturate>.InfinityNegative, LaneSpecials<TTraits, TMode, TSaturate>.InfinitySymmetric);
                 magnitude = TOps.Select(TOps.Equal(a, TOps.Create(InfinityBits)), infinity, magnitude);
             }
 
-            TV nan = PerSign(x, k.NaNPositive, k.NaNNegative, k.NaNSymmetric);
+            TV nan = NaN<TSaturate>(x);
             return TOps.Select(TOps.GreaterThan(a, TOps.Create(InfinityBits)), nan, magnitude);
         }
+
+        /// <summary>The overflow code of each lane's sign (<see cref="PerSign"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV Overflow<TSaturate>(TV x)
+            where TSaturate : struct, IFlag
+            => PerSign(x, LaneSpecials<TTraits, TMode, TSaturate>.OverflowPositive, LaneSpecials<TTraits, TMode, TSaturate>.OverflowNegative, LaneSpecials<TTraits, TMode, TSaturate>.OverflowSymmetric);
+
+        /// <summary>The NaN code of each lane's sign (<see cref="PerSign"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV NaN<TSaturate>(TV x)
+            where TSaturate : struct, IFlag
+            => PerSign(x, LaneSpecials<TTraits, TMode, TSaturate>.NaNPositive, LaneSpecials<TTraits, TMode, TSaturate>.NaNNegative, LaneSpecials<TTraits, TMode, TSaturate>.NaNSymmetric);
 
         /// <summary>
         /// The code that, with the lane's sign ORed in, is the special code of that sign: the positive code when the
         /// negative one is it with the sign bit, else a select by the sign (negative codes have the sign bit here).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV PerSign(TV x, TV positive, TV negative, bool symmetric)
-            => symmetric ? positive : TOps.Select(TOps.GreaterThan(TOps.Create(0), x), negative, positive);
+        private static TV PerSign(TV x, ulong positive, ulong negative, bool symmetric)
+            => symmetric ? TOps.Create(positive) : TOps.Select(TOps.GreaterThan(TOps.Create(0), x), TOps.Create(negative), TOps.Create(positive));
 
         /// <summary>Puts the overflow, infinity and NaN codes into the <paramref name="special"/> lanes of an <see cref="Encode"/> result.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TV WithSpecials(TV x, TV result, TV special, in Constants k)
+        private static TV WithSpecials<TSaturate>(TV x, TV result, TV special)
+            where TSaturate : struct, IFlag
         {
             TV a = Magnitude(x);
             TV negative = TOps.GreaterThan(TOps.Create(0), x);
             TV infinityBits = TOps.Create(InfinityBits);
             TV code = TOps.Select(
                 TOps.GreaterThan(a, infinityBits),
-                TOps.Select(negative, k.NaNNegative, k.NaNPositive),
+                TOps.Select(negative, TOps.Create(LaneSpecials<TTraits, TMode, TSaturate>.NaNNegative), TOps.Create(LaneSpecials<TTraits, TMode, TSaturate>.NaNPositive)),
                 TOps.Select(
                     TOps.Equal(a, infinityBits),
-                    TOps.Select(negative, k.InfinityNegative, k.InfinityPositive),
-                    TOps.Select(negative, k.OverflowNegative, k.OverflowPositive)));
+                    TOps.Select(negative, TOps.Create(LaneSpecials<TTraits, TMode, TSaturate>.InfinityNegative), TOps.Create(LaneSpecials<TTraits, TMode, TSaturate>.InfinityPositive)),
+                    TOps.Select(negative, TOps.Create(LaneSpecials<TTraits, TMode, TSaturate>.OverflowNegative), TOps.Create(LaneSpecials<TTraits, TMode, TSaturate>.OverflowPositive))));
             return TOps.Select(special, code, result);
         }
     }

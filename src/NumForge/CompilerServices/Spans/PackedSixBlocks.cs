@@ -65,12 +65,11 @@ namespace NumForge.CompilerServices.Spans
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Convert(ref byte source, ref byte destination, bool streaming)
         {
-            ref readonly LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.Constants k = ref LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.For(TSaturate.Value);
             int vectorBytes = TOps.Count * 4;
-            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref source), k, TClamp.Value);
-            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), k, TClamp.Value);
-            TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), k, TClamp.Value);
-            TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), k, TClamp.Value);
+            TV c0 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref source), TClamp.Value);
+            TV c1 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, vectorBytes)), TClamp.Value);
+            TV c2 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, 2 * vectorBytes)), TClamp.Value);
+            TV c3 = LaneEncoder<TTraits, TMode, TOps, TV, NativeLanes>.EncodeInLane<TSaturate>(TOps.Load(ref Unsafe.Add(ref source, 3 * vectorBytes)), TClamp.Value);
             SixBitLanes<TOps, TV>.StorePacked(c0, c1, c2, c3, ref destination);
         }
     }

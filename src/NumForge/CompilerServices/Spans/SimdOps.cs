@@ -688,8 +688,14 @@ namespace NumForge.CompilerServices.Spans
         {
             if (Avx512Vbmi.IsSupported)
             {
-                Vector512<byte> ab = Avx512Vbmi.PermuteVar64x8x2(a.AsByte(), LowByteIndices, b.AsByte());
-                Vector512<byte> cd = Avx512Vbmi.PermuteVar64x8x2(c.AsByte(), LowByteIndices, d.AsByte());
+                // Byte j of the first 32 is byte 4j of the two tables (the low byte of dword j of a, then of b), written
+                // as 16 dwords: a constant in JIT and AOT code alike (a static readonly field is one only under the JIT;
+                // Native AOT cannot compute a vector while compiling, so it loaded it per block behind a class check).
+                Vector512<byte> indices = Vector512.Create(
+                    0x0C08_0400U, 0x1C18_1410, 0x2C28_2420, 0x3C38_3430, 0x4C48_4440, 0x5C58_5450, 0x6C68_6460, 0x7C78_7470,
+                    0, 0, 0, 0, 0, 0, 0, 0).AsByte();
+                Vector512<byte> ab = Avx512Vbmi.PermuteVar64x8x2(a.AsByte(), indices, b.AsByte());
+                Vector512<byte> cd = Avx512Vbmi.PermuteVar64x8x2(c.AsByte(), indices, d.AsByte());
                 return ab.GetLower().ToVector512Unsafe().WithUpper(cd.GetLower());
             }
 
@@ -706,15 +712,6 @@ namespace NumForge.CompilerServices.Spans
 
             return Vector512.Narrow(Vector512.Narrow(a, b), Vector512.Narrow(c, d));
         }
-
-        /// <summary>
-        /// Byte j of the first 32 is byte 4j of the two tables (the low byte of dword j of a, then of b). A static
-        /// readonly field, which Tier-1 code reads as a constant: as a property (200 bytes of IL, never inlined) it was
-        /// two calls per block, and the four encoded vectors were spilled to the stack around them.
-        /// </summary>
-        private static readonly Vector512<byte> LowByteIndices = Vector512.Create(
-            (byte)0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68, 72, 76, 80, 84, 88, 92, 96, 100, 104, 108, 112, 116, 120, 124,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void StoreNarrow8Half(Vector512<uint> a, Vector512<uint> b, ref byte destination, bool streaming = false)
