@@ -356,7 +356,7 @@ namespace NumForge.CompilerServices
                     : nan != overflow || nanNegative != overflowNegative ? 0x7F80_0001u
                     : 0x8000_0000u; // NaN's code is the overflow code too (E4M3FN): the clamp gives every result
 
-                if ((ClampBits >> 23) + (23 - TTraits.MantissaBits) > 254)
+                if (ExponentField(ClampBits) + (23 - TTraits.MantissaBits) > 254)
                 {
                     // The magic of the top binade would not be a finite float: every value takes the general routine.
                     SlowBits = 0;
@@ -365,7 +365,7 @@ namespace NumForge.CompilerServices
                 {
                     // The code read as a magnitude (the sign bit of E3M2's positive NaN is the code after its largest).
                     uint candidate = (uint)((nan + SingleRebias) << SingleShift);
-                    if (candidate > ClampBits && candidate < 0x7F80_0000u && (candidate >> 23) + (23 - TTraits.MantissaBits) <= 254 && RoundsTo(candidate, (uint)nan))
+                    if (candidate > ClampBits && candidate < 0x7F80_0000u && ExponentField(candidate) + (23 - TTraits.MantissaBits) <= 254 && RoundsTo(candidate, (uint)nan))
                     {
                         NaNBits = candidate;
                         NaNFlipsSign = nanNegative == 0;
@@ -377,10 +377,17 @@ namespace NumForge.CompilerServices
             /// <summary>Whether the table rounds the float <paramref name="bits"/> to <paramref name="code"/>.</summary>
             private static bool RoundsTo(uint bits, uint code)
             {
-                ulong entry = Binades[bits >> 23];
+                ulong entry = Binades[ExponentField(bits)];
                 float sum = BitConverter.UInt32BitsToSingle(bits) + BitConverter.UInt32BitsToSingle((uint)entry);
-                return BitConverter.SingleToUInt32Bits(sum) + (uint)(entry >> 32) == code;
+                return BitConverter.SingleToUInt32Bits(sum) + (uint)(entry / (1UL << 32)) == code;
             }
+
+            /// <summary>
+            /// The exponent field of a positive float's bits, by a division: this class's constructor keeps to what Native
+            /// AOT's compile-time interpreter runs (.NET 10's has no unsigned right shift), so that the cast's constants and
+            /// table are constants in AOT code as in Tier-1 JIT code, with no check that the class is initialized.
+            /// </summary>
+            private static uint ExponentField(uint bits) => bits / (1u << 23);
 
             /// <summary>
             /// Whether every NaN (quiet, signalling, any payload) gives <paramref name="nan"/> when positive and
@@ -428,9 +435,9 @@ namespace NumForge.CompilerServices
             }
 
             var table = new float[256];
-            for (ulong code = 0; code < 256; code++)
+            for (int code = 0; code < 256; code++)
             {
-                table[code] = (float)ToDouble(code & CodeMask);
+                table[code] = (float)ToDouble((ulong)code & CodeMask);
             }
 
             return table;

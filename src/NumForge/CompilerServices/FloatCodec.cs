@@ -172,12 +172,14 @@ namespace NumForge.CompilerServices
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static double MagnitudeToDouble(ulong magnitude)
         {
-            ulong field = magnitude >> TTraits.MantissaBits;
+            // A division for the shift and a signed conversion: what Native AOT's compile-time interpreter runs, so the
+            // 8-bit formats' decode table (SingleTable) is built while compiling (the JIT's code is the same shift).
+            ulong field = magnitude / (1UL << TTraits.MantissaBits);
             ulong mantissa = magnitude & MantissaMask;
             if (TTraits.Subnormals && field == 0)
             {
                 // Subnormal: mantissa × 2^(emin - M); both factors exact.
-                return mantissa * FloatLayout.Pow2(TTraits.MinNormalExponent - TTraits.MantissaBits);
+                return (long)mantissa * FloatLayout.Pow2(TTraits.MinNormalExponent - TTraits.MantissaBits);
             }
 
             int exponent = (int)field - TTraits.Bias;
