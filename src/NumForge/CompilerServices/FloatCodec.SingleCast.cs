@@ -457,6 +457,15 @@ namespace NumForge.CompilerServices
                 return (float)ToDouble(code);
             }
 
+            if (FloatFields && TTraits.Specials == SpecialValues.Ieee)
+            {
+                // The code's bits in place are its float, infinity included; NaN becomes the quiet NaN of its sign, as
+                // ToDouble gives it. A select, not a branch: NaN and infinity in real data cost nothing more.
+                uint bits = (uint)code << SingleShift;
+                uint quietNaN = (bits & 0x8000_0000u) | 0x7FC0_0000u;
+                return BitConverter.UInt32BitsToSingle((bits & 0x7FFF_FFFFu) > 0x7F80_0000u ? quietNaN : bits);
+            }
+
             ulong magnitude = code & TTraits.MagnitudeMask;
             if (magnitude > TTraits.MaxFiniteMagnitude)
             {
