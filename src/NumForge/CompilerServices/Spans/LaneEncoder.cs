@@ -258,7 +258,7 @@ namespace NumForge.CompilerServices.Spans
                 return EncodeOutOfShape<TSaturate>(x, clamp);
             }
 
-            TV magnitude = clamp ? PerSign(x, LaneSpecials<TTraits, TMode, TSaturate>.NaNPositive, LaneSpecials<TTraits, TMode, TSaturate>.NaNNegative, LaneSpecials<TTraits, TMode, TSaturate>.NaNSymmetric) // overflow and infinity clamped: the flagged lanes are NaN
+            TV magnitude = clamp ? NaN<TSaturate>(x) // overflow and infinity clamped: the flagged lanes are NaN
                 : LaneSpecials<TTraits, TMode, TSaturate>.AllSpecialsAlike ? Overflow<TSaturate>(x)
                 : LaneSpecials<TTraits, TMode, TSaturate>.InfinityIsNaN ? InfinityAsNaN<TSaturate>(x)
                 : ThreeSpecials<TSaturate>(x);
